@@ -1,0 +1,60 @@
+site-name = Cloud Expo
+nav-skip-to-content = Skip to content
+nav-main-label = Main sections
+nav-menu = Menu
+nav-halls = Halls
+nav-live = Live
+nav-matchmaking = Matchmaking
+nav-messages = Messages
+nav-dashboard = Dashboard
+nav-language-label = Language
+nav-theme-dark = Dark theme
+nav-login = Sign in
+nav-register = Register
+nav-logout = Sign out
+nav-back-home = Back to the expo
+footer-standard = Built to the Digital International Exhibition Guidance Standard.
+
+coming-soon = Coming soon
+coming-halls = Walk the halls on an interactive floor plan, visit booths with products, videos, 3D models and 360° views.
+coming-live = Watch exhibitors' live streams, the opening ceremony and themed forums, ask questions and replay later.
+coming-matchmaking = Get matched with the right buyers and exhibitors, with reasons you can see, and book meetings.
+coming-messages = Chat with exhibitors and buyers in real time and meet them by video, one to one or in groups.
+coming-dashboard = See your visitors, leads, meetings and inquiries as they happen, and download reports.
+
+not-found-title = Page not found
+not-found-body = The page you asked for does not exist or has moved.
+
+error-page-title = Something went wrong
+error-unexpected = An unexpected error occurred. Please try again.
+error-unauthenticated = Please sign in to continue.
+error-forbidden = You do not have permission to do this.
+error-not-found = We could not find what you asked for.
+error-validation = Please correct the highlighted fields.
+error-conflict = This conflicts with existing data.
+error-rate-limited = { $seconds ->
+    [one] Too many attempts. Try again in { $seconds } second.
+   *[other] Too many attempts. Try again in { $seconds } seconds.
+}
+error-read-only = The platform is in maintenance mode; changes are paused.
+error-internal = Something went wrong on our side. Incident { $incident } has been logged.
+error-transport = The server could not be reached. Check your connection and try again.
+error-request-malformed = The request could not be read. Please reload the page and try again.
+error-body-too-large = The request is too large.
+error-cross-site = This request came from another site and was refused.
+
+content-original-language = Original language
+
+date-long = { $month } { $day }, { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

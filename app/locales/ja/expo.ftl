@@ -1,0 +1,19 @@
+landing-empty-title = 開催中の展示会はありません
+landing-empty-body = 主催者はまだ展示会を公開していません。しばらくしてから再度お越しください。
+landing-dates = { $start } – { $end }
+landing-stat-halls = 展示ホール
+landing-stat-exhibitors = 出展者
+landing-stat-products = 出展製品
+landing-cta-enter = 展示ホールに入る
+landing-cta-register = 来場登録
+landing-halls-heading = 業界別展示ホール
+landing-featured-heading = 注目の出展者
+landing-hall-counts = 出展者 { $exhibitors }社 · 製品 { $products }点
+landing-exhibitor-products = 製品 { $count }点
+
+industry-marine = 海洋機器
+industry-food = 食品・農業
+industry-textiles = 繊維・アパレル
+industry-medical = 医療機器
+industry-auto = タイヤ・自動車部品
+industry-electronics = エレクトロニクス

@@ -1,0 +1,19 @@
+landing-empty-title = 아직 열린 전시회가 없습니다
+landing-empty-body = 주최자가 아직 전시회를 열지 않았습니다. 곧 다시 방문해 주세요.
+landing-dates = { $start } – { $end }
+landing-stat-halls = 전시관
+landing-stat-exhibitors = 참가업체
+landing-stat-products = 전시 제품
+landing-cta-enter = 전시관 입장
+landing-cta-register = 관람 등록
+landing-halls-heading = 산업별 전시관
+landing-featured-heading = 추천 참가업체
+landing-hall-counts = 참가업체 { $exhibitors }곳 · 제품 { $products }개
+landing-exhibitor-products = 제품 { $count }개
+
+industry-marine = 해양 장비
+industry-food = 식품·농업
+industry-textiles = 섬유·의류
+industry-medical = 의료기기
+industry-auto = 타이어·자동차 부품
+industry-electronics = 전자

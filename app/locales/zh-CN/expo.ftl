@@ -1,0 +1,19 @@
+landing-empty-title = 暂无展会
+landing-empty-body = 主办方尚未开放展会，敬请期待。
+landing-dates = { $start } – { $end }
+landing-stat-halls = 展馆
+landing-stat-exhibitors = 展商
+landing-stat-products = 展品
+landing-cta-enter = 进入展馆
+landing-cta-register = 注册观展
+landing-halls-heading = 行业展馆
+landing-featured-heading = 推荐展商
+landing-hall-counts = { $exhibitors } 家展商 · { $products } 件展品
+landing-exhibitor-products = { $count } 件展品
+
+industry-marine = 海洋装备
+industry-food = 食品农业
+industry-textiles = 纺织服装
+industry-medical = 医疗器械
+industry-auto = 轮胎汽配
+industry-electronics = 电子信息

@@ -1,0 +1,104 @@
+//! Account server functions. Each builds the request context and calls the service.
+
+use crate::AppError;
+use domain::account::{RegistrationForm, UserProfile};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The sign-in form.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct LoginInput {
+    /// E-mail address.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// Where to go afterwards (a same-site path).
+    #[serde(default)]
+    pub next: String,
+}
+
+/// Signs in and sets the session and language cookies.
+#[server(prefix = "/api", endpoint = "account/login")]
+pub async fn login(input: LoginInput) -> Result<(), AppError> {
+    let ctx = crate::state::ctx()?;
+    let (user, session) = super::service::login(&ctx, &input.email, &input.password)
+        .await
+        .map_err(ssr::with_status)?;
+    ssr::set_session_cookies(&ctx, &session.token, session.max_age_secs, user.language);
+    leptos_axum::redirect(&super::safe_next(&input.next));
+    Ok(())
+}
+
+/// Registers, signs in and sets the cookies.
+#[server(prefix = "/api", endpoint = "account/register")]
+pub async fn register(input: RegistrationForm) -> Result<(), AppError> {
+    let ctx = crate::state::ctx()?;
+    let (user, session) = super::service::register(&ctx, &input).await.map_err(ssr::with_status)?;
+    ssr::set_session_cookies(&ctx, &session.token, session.max_age_secs, user.language);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Signs out.
+#[server(prefix = "/api", endpoint = "account/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let ctx = crate::state::ctx()?;
+    super::service::logout(&ctx).await.map_err(ssr::with_status)?;
+    ssr::append_cookie(&super::session::clear_session_cookie(ctx.state.auth.secure_cookies));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The signed-in user, or `None`.
+#[server(prefix = "/api", endpoint = "account/me")]
+pub async fn current_user() -> Result<Option<UserProfile>, AppError> {
+    let ctx = crate::state::ctx()?;
+    Ok(ctx.session.map(|s| s.user))
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::state::Ctx;
+    use crate::AppError;
+    use domain::Locale;
+    use http::{header, HeaderValue, StatusCode};
+    use leptos::prelude::*;
+    use leptos_axum::ResponseOptions;
+
+    /// Adds a `Set-Cookie` header to the response.
+    pub fn append_cookie(cookie: &str) {
+        if let (Some(resp), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {
+            resp.append_header(header::SET_COOKIE, value);
+        }
+    }
+
+    /// Sets the session cookie and the language cookie (the account's preference).
+    pub fn set_session_cookies(ctx: &Ctx, token: &str, max_age_secs: i64, language: Locale) {
+        let secure = ctx.state.auth.secure_cookies;
+        append_cookie(&super::super::session::session_cookie(token, max_age_secs, secure));
+        append_cookie(&super::super::session::lang_cookie(language.tag(), secure));
+    }
+
+    /// Gives the response the HTTP status that matches the error (and `Retry-After`).
+    pub fn with_status(e: AppError) -> AppError {
+        if let Some(resp) = use_context::<ResponseOptions>() {
+            let status = match &e {
+                AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                AppError::Forbidden => StatusCode::FORBIDDEN,
+                AppError::NotFound => StatusCode::NOT_FOUND,
+                AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                AppError::Conflict(_) => StatusCode::CONFLICT,
+                AppError::RateLimited { retry_after_secs } => {
+                    if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                        resp.insert_header(header::RETRY_AFTER, v);
+                    }
+                    StatusCode::TOO_MANY_REQUESTS
+                }
+                AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
+                AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            resp.set_status(status);
+        }
+        e
+    }
+}

@@ -1,0 +1,186 @@
+//! Account rules with their side effects: hashing, sessions, throttling, audit.
+
+use super::session;
+use crate::state::Ctx;
+use crate::AppError;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use db::audit::AuditEntry;
+use domain::account::{Email, RegistrationForm, UserProfile};
+use domain::FieldError;
+
+/// A session just created: the cookie token (to send once) and its lifetime.
+#[derive(Debug)]
+pub struct NewSession {
+    /// The raw token for the cookie.
+    pub token: String,
+    /// Seconds until absolute expiry.
+    pub max_age_secs: i64,
+}
+
+/// A syntactically valid hash of a random password, verified when the e-mail is unknown so
+/// that a wrong address costs the same time as a wrong password.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Yv9mJ1XnR4w1u3oV6x0L0b7lq9m1O7C0bq3oX0Qm2Uo";
+
+/// Hashes a password with Argon2id off the async threads.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(AppError::internal)
+}
+
+/// Checks a password against a stored hash off the async threads.
+async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+async fn audit(ctx: &Ctx, actor: Option<&str>, action: &str, object: &str, result: &str) {
+    let entry = AuditEntry { actor_id: actor, action, object, result, source_ip: &ctx.client.ip };
+    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
+        tracing::error!(error = %e, action, "audit append failed");
+    }
+}
+
+/// Creates a session for `user_id` and returns its token.
+async fn start_session(ctx: &Ctx, user_id: &str) -> Result<NewSession, AppError> {
+    if let Some(old) = &ctx.session {
+        // Rotation: the pre-login session (if any) never survives a sign-in.
+        db::account::delete_session(&ctx.state.db, &old.token_hash).await?;
+    }
+    let token = session::new_token();
+    let now = db::now_millis();
+    let max_age_secs = ctx.state.auth.session_absolute_secs;
+    db::account::insert_session(
+        &ctx.state.db,
+        &session::hash_token(&token),
+        user_id,
+        now,
+        now + max_age_secs * 1000,
+        &ctx.client.ip,
+        &ctx.client.user_agent,
+    )
+    .await?;
+    Ok(NewSession { token, max_age_secs })
+}
+
+/// Registers an account and signs it in.
+pub async fn register(ctx: &Ctx, form: &RegistrationForm) -> Result<(UserProfile, NewSession), AppError> {
+    let reg = form.parse().map_err(|e| AppError::Validation(e.0))?;
+    let hash = hash_password(reg.password.expose().to_owned()).await?;
+    let id = db::new_id();
+    let new = db::account::NewUser {
+        id: &id,
+        email: reg.email.as_str(),
+        password_hash: &hash,
+        display_name: reg.display_name.as_str(),
+        company: reg.company.as_ref().map(|c| c.as_str()),
+        country: reg.country.as_str(),
+        language: reg.language.tag(),
+        created_at: db::now_millis(),
+    };
+    match db::account::insert_user(&ctx.state.db, &new).await {
+        Ok(()) => {}
+        Err(db::Error::Unique) => {
+            audit(ctx, None, "account.register", reg.email.as_str(), "duplicate").await;
+            return Err(AppError::Validation(vec![FieldError::new("email", "error-email-taken")]));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    audit(ctx, Some(&id), "account.register", &id, "ok").await;
+    let session = start_session(ctx, &id).await?;
+    let user = db::account::get_user(&ctx.state.db, &id).await?.ok_or(AppError::NotFound)?;
+    Ok((user, session))
+}
+
+/// Seconds until a window of `window_secs` that began at `oldest_at` frees a slot.
+fn retry_after(oldest_at: Option<i64>, now: i64, window_secs: i64) -> u64 {
+    let free_at = oldest_at.unwrap_or(now) + window_secs * 1000;
+    u64::try_from(((free_at - now) + 999) / 1000).unwrap_or(1).max(1)
+}
+
+/// Signs in with e-mail and password, throttled per account and per address.
+pub async fn login(ctx: &Ctx, email: &str, password: &str) -> Result<(UserProfile, NewSession), AppError> {
+    let failed = || AppError::Validation(vec![FieldError::new("form", "error-login-failed")]);
+    let email = match Email::parse(email) {
+        Ok(e) => e,
+        Err(e) => return Err(AppError::Validation(vec![e])),
+    };
+    if password.is_empty() || password.chars().count() > domain::account::PASSWORD_MAX_CHARS {
+        return Err(failed());
+    }
+    let db = &ctx.state.db;
+    let cfg = &ctx.state.auth;
+    let now = db::now_millis();
+    let since = now - cfg.failure_window_secs * 1000;
+    let by_account = db::account::failures_for_email(db, email.as_str(), since).await?;
+    let by_ip = db::account::failures_for_ip(db, &ctx.client.ip, since).await?;
+    if by_account.count >= cfg.max_failures_per_account || by_ip.count >= cfg.max_failures_per_ip {
+        let secs = [
+            (by_account.count >= cfg.max_failures_per_account).then(|| retry_after(by_account.oldest_at, now, cfg.failure_window_secs)),
+            (by_ip.count >= cfg.max_failures_per_ip).then(|| retry_after(by_ip.oldest_at, now, cfg.failure_window_secs)),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(1);
+        audit(ctx, None, "account.login", email.as_str(), "throttled").await;
+        return Err(AppError::RateLimited { retry_after_secs: secs });
+    }
+    let credentials = db::account::find_credentials(db, email.as_str()).await?;
+    let (user_id, ok) = match credentials {
+        Some((id, hash)) => (Some(id), verify_password(password.to_owned(), hash).await),
+        None => {
+            let _ = verify_password(password.to_owned(), DUMMY_HASH.to_owned()).await;
+            (None, false)
+        }
+    };
+    let user_id = match (user_id, ok) {
+        (Some(id), true) => id,
+        _ => {
+            db::account::record_login_failure(db, email.as_str(), &ctx.client.ip, now).await?;
+            audit(ctx, None, "account.login", email.as_str(), "failed").await;
+            return Err(failed());
+        }
+    };
+    db::account::clear_login_failures(db, email.as_str(), since).await?;
+    let session = start_session(ctx, &user_id).await?;
+    audit(ctx, Some(&user_id), "account.login", &user_id, "ok").await;
+    let user = db::account::get_user(db, &user_id).await?.ok_or(AppError::NotFound)?;
+    Ok((user, session))
+}
+
+/// Ends the current session (a no-op when signed out).
+pub async fn logout(ctx: &Ctx) -> Result<(), AppError> {
+    if let Some(s) = &ctx.session {
+        db::account::delete_session(&ctx.state.db, &s.token_hash).await?;
+        audit(ctx, Some(&s.user.id), "account.logout", &s.user.id, "ok").await;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dummy_hash_parses() {
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+
+    #[test]
+    fn retry_after_rounds_up_and_is_positive() {
+        assert_eq!(retry_after(Some(0), 1, 60), 60);
+        assert_eq!(retry_after(Some(0), 59_999, 60), 1);
+        assert_eq!(retry_after(Some(0), 120_000, 60), 1);
+    }
+}

@@ -1,0 +1,16 @@
+//! Expo server functions.
+
+use crate::AppError;
+use domain::expo::ExpoLanding;
+use leptos::prelude::*;
+
+/// The landing page of the current expo, or `None` when no expo exists yet.
+#[server(prefix = "/api", endpoint = "expo/landing")]
+pub async fn get_landing() -> Result<Option<ExpoLanding>, AppError> {
+    let ctx = crate::state::ctx()?;
+    domain::authz::authorize(ctx.actor(), domain::authz::Action::ViewPublic)?;
+    let Some(expo) = db::expo::current_expo(&ctx.state.db).await? else {
+        return Ok(None);
+    };
+    Ok(Some(db::expo::landing(&ctx.state.db, expo, 8).await?))
+}

@@ -1,0 +1,127 @@
+//! The home page: the current expo's name, dates, halls with counts and a few exhibitors.
+
+use super::api::get_landing;
+use crate::shell::i18n::{use_i18n, Arg, I18n};
+use domain::expo::{ExhibitorCard, ExpoLanding, HallSummary};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+/// The Fluent id of an industry's name.
+pub fn industry_message_id(industry: &str) -> String {
+    format!("industry-{industry}")
+}
+
+/// `/`: the expo landing page.
+#[component]
+pub fn LandingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let landing = Resource::new(|| (), |_| get_landing());
+    view! {
+        <Suspense fallback=move || view! { <div class="page skeleton" aria-busy="true"></div> }>
+            {move || Suspend::new(async move {
+                landing.await.map(|l| match l {
+                    Some(l) => view! { <LandingContent landing=l /> }.into_any(),
+                    None => view! {
+                        <section class="page">
+                            <Title text=i18n.t("landing-empty-title") />
+                            <h1>{i18n.t("landing-empty-title")}</h1>
+                            <p class="lead">{i18n.t("landing-empty-body")}</p>
+                        </section>
+                    }.into_any(),
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LandingContent(landing: ExpoLanding) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = landing.expo.name.show(i18n.locale);
+    let tagline = landing.expo.tagline.show(i18n.locale);
+    let dates = i18n.t_args(
+        "landing-dates",
+        vec![("start", Arg::Str(i18n.date(&landing.expo.starts_on))), ("end", Arg::Str(i18n.date(&landing.expo.ends_on)))],
+    );
+    let stats = [
+        ("landing-stat-halls", i64::try_from(landing.halls.len()).unwrap_or(0)),
+        ("landing-stat-exhibitors", landing.exhibitor_total),
+        ("landing-stat-products", landing.product_total),
+    ];
+    view! {
+        <Title text=name.text.clone() />
+        <Meta name="description" content=tagline.text.clone() />
+        <Meta property="og:title" content=name.text.clone() />
+        <Meta property="og:description" content=tagline.text.clone() />
+        <Meta property="og:type" content="website" />
+        <section class="hero">
+            <div class="hero-inner">
+                <p class="eyebrow">{dates}</p>
+                <h1 lang=name.locale.tag()>{name.text.clone()}</h1>
+                <p class="lead" lang=tagline.locale.tag()>{tagline.text.clone()}</p>
+                <div class="hero-actions">
+                    <a class="btn btn-primary btn-lg" href="/halls">{i18n.t("landing-cta-enter")}</a>
+                    <a class="btn btn-ghost btn-lg" href="/register">{i18n.t("landing-cta-register")}</a>
+                </div>
+                <dl class="stats">
+                    {stats
+                        .into_iter()
+                        .map(|(id, n)| {
+                            view! {
+                                <div class="stat">
+                                    <dt>{i18n.t(id)}</dt>
+                                    <dd>{i18n.number(n)}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            </div>
+        </section>
+        <section class="page" aria-labelledby="halls-heading">
+            <h2 id="halls-heading">{i18n.t("landing-halls-heading")}</h2>
+            <ul class="card-grid hall-grid">
+                {landing.halls.into_iter().map(|h| hall_card(&i18n, h)).collect_view()}
+            </ul>
+        </section>
+        <section class="page" aria-labelledby="featured-heading">
+            <h2 id="featured-heading">{i18n.t("landing-featured-heading")}</h2>
+            <ul class="card-grid exhibitor-grid">
+                {landing.featured.into_iter().map(|e| exhibitor_card(&i18n, e)).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn hall_card(i18n: &I18n, hall: HallSummary) -> impl IntoView {
+    let name = hall.name.show(i18n.locale);
+    let counts = i18n.t_args(
+        "landing-hall-counts",
+        vec![("exhibitors", Arg::Num(hall.exhibitor_count)), ("products", Arg::Num(hall.product_count))],
+    );
+    view! {
+        <li class="card hall-card" data-industry=hall.industry.clone()>
+            <span class="hall-icon" aria-hidden="true"></span>
+            <h3 lang=name.locale.tag()>
+                <a href=format!("/halls/{}", hall.slug)>{name.text}</a>
+            </h3>
+            <p class="muted">{i18n.t(&industry_message_id(&hall.industry))}</p>
+            <p>{counts}</p>
+        </li>
+    }
+}
+
+fn exhibitor_card(i18n: &I18n, ex: ExhibitorCard) -> impl IntoView {
+    let name = ex.name.show(i18n.locale);
+    let hall = ex.hall_name.show(i18n.locale);
+    let country = i18n.t(&crate::account::register_page::country_message_id(&ex.country));
+    let products = i18n.t_args("landing-exhibitor-products", vec![("count", Arg::Num(ex.product_count))]);
+    view! {
+        <li class="card exhibitor-card">
+            <h3 lang=name.locale.tag()>{name.text}</h3>
+            {name.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
+            <p class="muted">{country} " · " <span lang=hall.locale.tag()>{hall.text}</span></p>
+            <p>{products}</p>
+        </li>
+    }
+}

@@ -1,0 +1,64 @@
+//! The root component: context, router, routes.
+
+use super::error_view::ErrorView;
+use super::header::Header;
+use super::i18n::{page_locale, use_i18n, I18n};
+use super::not_found_page::NotFoundPage;
+use super::placeholder_page::{PlaceholderPage, Section};
+use crate::account::login_page::LoginPage;
+use crate::account::provide_auth;
+use crate::account::register_page::RegisterPage;
+use crate::expo::landing_page::LandingPage;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The whole application, rendered on the server and hydrated in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(I18n { locale: page_locale() });
+    provide_auth();
+    let i18n = use_i18n();
+    // Effects run only in the browser, after hydration: the marker tells tests (and styles)
+    // that the page is interactive.
+    Effect::new(move |_| {
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Title formatter=move |page: String| {
+            let site = i18n.t("site-name");
+            if page.is_empty() { site } else { format!("{page} · {site}") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">{i18n.t("nav-skip-to-content")}</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/halls") view=|| view! { <PlaceholderPage section=Section::Halls /> } />
+                        <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
+                        <Route
+                            path=path!("/matchmaking")
+                            view=|| view! { <PlaceholderPage section=Section::Matchmaking /> }
+                        />
+                        <Route path=path!("/messages") view=|| view! { <PlaceholderPage section=Section::Messages /> } />
+                        <Route
+                            path=path!("/dashboard")
+                            view=|| view! { <PlaceholderPage section=Section::Dashboard /> }
+                        />
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+            <footer class="site-footer">
+                <p>{i18n.t("footer-standard")}</p>
+            </footer>
+        </Router>
+    }
+}

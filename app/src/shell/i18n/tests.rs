@@ -1,0 +1,134 @@
+//! Every locale holds every message, every message is used by the code, and every id the code
+//! asks for exists.
+
+use domain::Locale;
+use fluent_syntax::ast::Entry;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Message ids per locale tag, failing on any syntax error.
+fn messages() -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for locale in Locale::ALL {
+        let dir = root().join("locales").join(locale.tag());
+        let mut ids = BTreeSet::new();
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.expect("dir entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("read ftl");
+            let resource = fluent_syntax::parser::parse(text.as_str())
+                .unwrap_or_else(|(_, errs)| panic!("{}: {errs:?}", path.display()));
+            for e in resource.body {
+                match e {
+                    Entry::Message(m) => {
+                        assert!(ids.insert(m.id.name.to_owned()), "duplicate id {} in {}", m.id.name, locale.tag());
+                    }
+                    Entry::Junk { content } => panic!("{}: junk {content:?}", path.display()),
+                    _ => {}
+                }
+            }
+        }
+        out.insert(locale.tag().to_owned(), ids);
+    }
+    out
+}
+
+fn sources() -> String {
+    let mut all = String::new();
+    for dir in ["../app/src", "../domain/src", "../server/src"] {
+        let mut stack = vec![root().join(dir)];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).expect("read src dir") {
+                let p = entry.expect("entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().and_then(|e| e.to_str()) == Some("rs") && !p.ends_with("tests.rs") {
+                    all.push_str(&std::fs::read_to_string(&p).expect("read rs"));
+                    all.push('\n');
+                }
+            }
+        }
+    }
+    all
+}
+
+/// Ids built at run time from a key (`country-cn`, `industry-marine`).
+fn dynamic_ids() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for c in domain::account::COUNTRIES {
+        ids.insert(format!("country-{}", c.to_ascii_lowercase()));
+    }
+    for i in domain::expo::INDUSTRIES {
+        ids.insert(format!("industry-{i}"));
+    }
+    ids
+}
+
+#[test]
+fn every_locale_has_the_same_messages() {
+    let all = messages();
+    let reference = &all["en"];
+    for (tag, ids) in &all {
+        let missing: Vec<_> = reference.difference(ids).collect();
+        let extra: Vec<_> = ids.difference(reference).collect();
+        assert!(missing.is_empty(), "{tag} lacks {missing:?}");
+        assert!(extra.is_empty(), "{tag} has ids English lacks: {extra:?}");
+    }
+}
+
+#[test]
+fn every_message_is_used_and_every_used_id_exists() {
+    let all = messages();
+    let defined = &all["en"];
+    let code = sources();
+    let dynamic = dynamic_ids();
+    let unused: Vec<_> = defined
+        .iter()
+        .filter(|id| !dynamic.contains(*id) && !code.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "messages never used in code: {unused:?}");
+    let missing_dynamic: Vec<_> = dynamic.iter().filter(|id| !defined.contains(*id)).collect();
+    assert!(missing_dynamic.is_empty(), "dynamic ids without a message: {missing_dynamic:?}");
+    // Every id the code asks for must exist: arguments of `t(…)`/`t_args(…)`, and every
+    // literal of the `error-`/`role-` families (domain errors and role names).
+    let mut asked = BTreeSet::new();
+    let norm = code.split("t_args(").map(str::trim_start).collect::<Vec<_>>().join("t_args(");
+    for marker in [".t(\"", ".t_args(\""] {
+        for piece in norm.split(marker).skip(1) {
+            if let Some(id) = piece.split('"').next() {
+                asked.insert(id.to_owned());
+            }
+        }
+    }
+    for piece in code.split('"').skip(1).step_by(2) {
+        let shaped = piece.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if shaped && (piece.starts_with("error-") || piece.starts_with("role-")) && piece.len() > 6 {
+            asked.insert(piece.to_owned());
+        }
+    }
+    let undefined: Vec<_> = asked.iter().filter(|id| !defined.contains(*id)).collect();
+    assert!(undefined.is_empty(), "ids used in code but not translated: {undefined:?}");
+}
+
+#[test]
+fn lookups_resolve_in_every_locale() {
+    use super::{Arg, I18n};
+    for locale in Locale::ALL {
+        let i18n = I18n { locale };
+        let name = i18n.t("site-name");
+        assert!(!name.is_empty() && !name.contains("Unknown localization"), "{locale:?}");
+        let limited = i18n.t_args("error-rate-limited", vec![("seconds", Arg::Num(3))]);
+        assert!(limited.contains('3'), "{locale:?}: {limited}");
+        let date = i18n.date("2026-12-08");
+        assert!(date.contains("2026") && date.contains('8'), "{locale:?}: {date}");
+    }
+    assert_eq!(I18n { locale: Locale::En }.date("2026-12-08").replace(['\u{2068}', '\u{2069}'], ""), "December 8, 2026");
+    assert_eq!(I18n { locale: Locale::ZhCn }.date("2026-12-08").replace(['\u{2068}', '\u{2069}'], ""), "2026年12月8日");
+}

@@ -1,0 +1,133 @@
+//! Server-side state shared by every request, and what the server's middleware learned about
+//! the request (client address, session, locale) before the page or server function runs.
+
+use crate::AppError;
+use db::Db;
+use domain::account::UserProfile;
+use domain::authz::Actor;
+use domain::Locale;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Limits of sessions and login throttling, from configuration.
+#[derive(Clone, Debug)]
+pub struct AuthConfig {
+    /// A session unused this long ends.
+    pub session_idle_secs: i64,
+    /// A session ends this long after login, used or not.
+    pub session_absolute_secs: i64,
+    /// Failed logins allowed per account within the window.
+    pub max_failures_per_account: i64,
+    /// Failed logins allowed per client address within the window.
+    pub max_failures_per_ip: i64,
+    /// The throttling window.
+    pub failure_window_secs: i64,
+    /// Add `Secure` to cookies (the site is served over TLS).
+    pub secure_cookies: bool,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            session_idle_secs: 7 * 24 * 3600,
+            session_absolute_secs: 30 * 24 * 3600,
+            max_failures_per_account: 5,
+            max_failures_per_ip: 30,
+            failure_window_secs: 15 * 60,
+            secure_cookies: false,
+        }
+    }
+}
+
+/// Everything a request handler needs from the running server.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// Session and login rules.
+    pub auth: Arc<AuthConfig>,
+}
+
+/// The client's address and browser, as seen by the server.
+#[derive(Clone, Debug, Default)]
+pub struct ClientInfo {
+    /// IP address (from the socket; a trusted proxy header when configured).
+    pub ip: String,
+    /// User-Agent, truncated.
+    pub user_agent: String,
+}
+
+/// A signed-in session, resolved from the cookie by the server's middleware.
+#[derive(Clone, Debug)]
+pub struct AuthSession {
+    /// SHA-256 of the cookie token (the token itself is never stored).
+    pub token_hash: String,
+    /// The account.
+    pub user: UserProfile,
+    /// The account's roles, for authorization.
+    pub actor: Actor,
+}
+
+/// The session of this request, if any.
+#[derive(Clone, Debug, Default)]
+pub struct CurrentSession(pub Option<AuthSession>);
+
+/// The locale negotiated for this request.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RequestLocale(pub Locale);
+
+/// The CSP nonce of this response.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// A request's context for services: state, client, session, locale.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    /// Server state.
+    pub state: AppState,
+    /// Client address and agent.
+    pub client: ClientInfo,
+    /// Session, if signed in.
+    pub session: Option<AuthSession>,
+    /// Locale.
+    pub locale: Locale,
+}
+
+impl Ctx {
+    /// The signed-in actor, for [`domain::authz::authorize`].
+    pub fn actor(&self) -> Option<&Actor> {
+        self.session.as_ref().map(|s| &s.actor)
+    }
+}
+
+fn parts() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
+
+/// Builds the context of the current request (inside a server function or SSR).
+pub fn ctx() -> Result<Ctx, AppError> {
+    let state = use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))?;
+    let parts = parts();
+    let ext = |p: &http::request::Parts| {
+        (
+            p.extensions.get::<ClientInfo>().cloned().unwrap_or_default(),
+            p.extensions.get::<CurrentSession>().cloned().unwrap_or_default().0,
+            p.extensions.get::<RequestLocale>().copied().unwrap_or_default().0,
+        )
+    };
+    let (client, session, locale) = parts.as_ref().map(ext).unwrap_or_default();
+    Ok(Ctx { state, client, session, locale })
+}
+
+/// The locale of the current request (default outside a request).
+pub fn request_locale() -> Locale {
+    parts()
+        .and_then(|p| p.extensions.get::<RequestLocale>().copied())
+        .unwrap_or_default()
+        .0
+}
+
+/// The CSP nonce of the current response, if the middleware made one.
+pub fn request_nonce() -> Option<String> {
+    parts().and_then(|p| p.extensions.get::<CspNonce>().map(|n| n.0.clone()))
+}

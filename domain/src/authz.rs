@@ -1,0 +1,185 @@
+//! The one authorization decision every service asks before it acts.
+//!
+//! Roles are held per expo. The decision is a pure function of who the actor is (with their
+//! memberships, loaded by the caller) and what they want to do, so it is tested exhaustively
+//! here and never re-implemented in a page or a query.
+
+use crate::account::Role;
+use serde::{Deserialize, Serialize};
+
+/// One role of one person in one expo; exhibitor members also name their company.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    /// The expo.
+    pub expo_id: String,
+    /// The role held there.
+    pub role: Role,
+    /// For exhibitor members: the exhibiting company.
+    pub exhibitor_id: Option<String>,
+}
+
+/// A signed-in person and everything the decision needs to know about them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The account.
+    pub user_id: String,
+    /// Roles in expos.
+    pub memberships: Vec<Membership>,
+}
+
+impl Actor {
+    /// True when the actor holds `role` in `expo_id`.
+    pub fn has_role(&self, expo_id: &str, role: Role) -> bool {
+        self.memberships.iter().any(|m| m.expo_id == expo_id && m.role == role)
+    }
+}
+
+/// Something a person may try to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Read public expo pages.
+    ViewPublic,
+    /// Read or change one's own account.
+    ManageOwnAccount,
+    /// Change an expo's setup, halls, plan and people.
+    ManageExpo {
+        /// The expo.
+        expo_id: &'a str,
+    },
+    /// See the organizer dashboard and reports.
+    ViewOrganizerDashboard {
+        /// The expo.
+        expo_id: &'a str,
+    },
+    /// Grant a role in an expo to a person.
+    GrantRole {
+        /// The expo.
+        expo_id: &'a str,
+        /// The role to grant.
+        role: Role,
+    },
+    /// Edit an exhibitor's booth, products and media.
+    EditBooth {
+        /// The expo.
+        expo_id: &'a str,
+        /// The exhibiting company.
+        exhibitor_id: &'a str,
+    },
+    /// Platform emergency tools: alert banner, maintenance mode.
+    OperatePlatform {
+        /// The expo.
+        expo_id: &'a str,
+    },
+}
+
+/// Why an action was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum Denied {
+    /// Nobody is signed in and the action needs an account.
+    #[error("sign-in required")]
+    Unauthenticated,
+    /// Signed in, but the roles held do not allow it.
+    #[error("forbidden")]
+    Forbidden,
+}
+
+/// Decides whether `actor` (or an anonymous visitor, `None`) may perform `action`.
+pub fn authorize(actor: Option<&Actor>, action: Action<'_>) -> Result<(), Denied> {
+    if action == Action::ViewPublic {
+        return Ok(());
+    }
+    let actor = actor.ok_or(Denied::Unauthenticated)?;
+    let allowed = match action {
+        Action::ViewPublic | Action::ManageOwnAccount => true,
+        Action::ManageExpo { expo_id } | Action::ViewOrganizerDashboard { expo_id } => {
+            actor.has_role(expo_id, Role::Organizer)
+        }
+        Action::GrantRole { expo_id, role } => {
+            // Organizers grant every role; nobody else grants any.
+            let _ = role;
+            actor.has_role(expo_id, Role::Organizer)
+        }
+        Action::EditBooth { expo_id, exhibitor_id } => {
+            actor.has_role(expo_id, Role::Organizer)
+                || actor.memberships.iter().any(|m| {
+                    m.expo_id == expo_id
+                        && m.role == Role::Exhibitor
+                        && m.exhibitor_id.as_deref() == Some(exhibitor_id)
+                })
+        }
+        Action::OperatePlatform { expo_id } => {
+            actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Operator)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(roles: &[(Role, Option<&str>)]) -> Actor {
+        Actor {
+            user_id: "u1".into(),
+            memberships: roles
+                .iter()
+                .map(|(role, ex)| Membership {
+                    expo_id: "e1".into(),
+                    role: *role,
+                    exhibitor_id: ex.map(str::to_owned),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn anonymous_may_only_view() {
+        assert_eq!(authorize(None, Action::ViewPublic), Ok(()));
+        assert_eq!(authorize(None, Action::ManageOwnAccount), Err(Denied::Unauthenticated));
+        assert_eq!(authorize(None, Action::ManageExpo { expo_id: "e1" }), Err(Denied::Unauthenticated));
+    }
+
+    #[test]
+    fn organizer_powers_are_per_expo() {
+        let org = actor(&[(Role::Organizer, None)]);
+        assert_eq!(authorize(Some(&org), Action::ManageExpo { expo_id: "e1" }), Ok(()));
+        assert_eq!(authorize(Some(&org), Action::ManageExpo { expo_id: "e2" }), Err(Denied::Forbidden));
+        assert_eq!(
+            authorize(Some(&org), Action::GrantRole { expo_id: "e1", role: Role::Operator }),
+            Ok(())
+        );
+        assert_eq!(authorize(Some(&org), Action::EditBooth { expo_id: "e1", exhibitor_id: "x" }), Ok(()));
+    }
+
+    #[test]
+    fn exhibitors_edit_only_their_own_booth() {
+        let ex = actor(&[(Role::Exhibitor, Some("acme"))]);
+        assert_eq!(authorize(Some(&ex), Action::EditBooth { expo_id: "e1", exhibitor_id: "acme" }), Ok(()));
+        assert_eq!(
+            authorize(Some(&ex), Action::EditBooth { expo_id: "e1", exhibitor_id: "other" }),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(authorize(Some(&ex), Action::ManageExpo { expo_id: "e1" }), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn no_other_role_manages_anything() {
+        for role in [Role::Buyer, Role::Visitor, Role::Consultant, Role::Interpreter] {
+            let a = actor(&[(role, None)]);
+            assert_eq!(authorize(Some(&a), Action::ManageExpo { expo_id: "e1" }), Err(Denied::Forbidden));
+            assert_eq!(authorize(Some(&a), Action::OperatePlatform { expo_id: "e1" }), Err(Denied::Forbidden));
+            assert_eq!(
+                authorize(Some(&a), Action::GrantRole { expo_id: "e1", role: Role::Visitor }),
+                Err(Denied::Forbidden)
+            );
+            assert_eq!(authorize(Some(&a), Action::ManageOwnAccount), Ok(()));
+        }
+        let op = actor(&[(Role::Operator, None)]);
+        assert_eq!(authorize(Some(&op), Action::OperatePlatform { expo_id: "e1" }), Ok(()));
+        assert_eq!(authorize(Some(&op), Action::ManageExpo { expo_id: "e1" }), Err(Denied::Forbidden));
+    }
+}

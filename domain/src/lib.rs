@@ -1,0 +1,15 @@
+//! Pure business rules and types of the expo platform.
+//!
+//! Invariants: no I/O, no async runtime, no SQL, no Leptos. Everything here compiles for
+//! `wasm32-unknown-unknown` as well as for the server, so the browser and the server agree on
+//! validation and formatting.
+
+pub mod account;
+pub mod authz;
+pub mod error;
+pub mod expo;
+pub mod locale;
+pub mod text;
+
+pub use error::{FieldError, ValidationErrors};
+pub use locale::Locale;

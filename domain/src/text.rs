@@ -1,0 +1,91 @@
+//! User-written text in several languages, shown in the viewer's language with a fallback.
+//!
+//! Stored as JSON (`{"original":"zh-CN","values":{"zh-CN":"…","en":"…"}}`) in one column, so
+//! both database backends keep it the same way.
+
+use crate::locale::Locale;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A text with one value per language and the language it was written in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalizedText {
+    /// The language the author wrote.
+    pub original: Locale,
+    /// Values by language; always holds `original`.
+    pub values: BTreeMap<Locale, String>,
+}
+
+/// The text chosen for a viewer, and whether it is in another language than asked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shown {
+    /// The text.
+    pub text: String,
+    /// The language of `text`.
+    pub locale: Locale,
+    /// True when `locale` is not the viewer's language (the page marks it "original language").
+    pub is_fallback: bool,
+}
+
+impl LocalizedText {
+    /// A text written in one language.
+    pub fn new(original: Locale, text: impl Into<String>) -> Self {
+        let mut values = BTreeMap::new();
+        values.insert(original, text.into());
+        Self { original, values }
+    }
+
+    /// Adds or replaces the value in `locale`.
+    pub fn with(mut self, locale: Locale, text: impl Into<String>) -> Self {
+        self.values.insert(locale, text.into());
+        self
+    }
+
+    /// The value for `viewer`; else English; else the original; else any.
+    pub fn show(&self, viewer: Locale) -> Shown {
+        for candidate in [viewer, Locale::En, self.original] {
+            if let Some(text) = self.values.get(&candidate).filter(|t| !t.trim().is_empty()) {
+                return Shown { text: text.clone(), locale: candidate, is_fallback: candidate != viewer };
+            }
+        }
+        match self.values.iter().find(|(_, t)| !t.trim().is_empty()) {
+            Some((l, t)) => Shown { text: t.clone(), locale: *l, is_fallback: *l != viewer },
+            None => Shown { text: String::new(), locale: self.original, is_fallback: false },
+        }
+    }
+
+    /// Serializes for storage.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+    }
+
+    /// Reads stored JSON; a damaged value becomes an empty text rather than an error page.
+    pub fn from_json(s: &str) -> LocalizedText {
+        serde_json::from_str(s).unwrap_or_else(|_| LocalizedText::new(Locale::ZhCn, ""))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_viewer_then_english_then_original() {
+        let t = LocalizedText::new(Locale::ZhCn, "船用发动机").with(Locale::En, "Marine engine");
+        assert_eq!(t.show(Locale::ZhCn).text, "船用发动机");
+        assert!(!t.show(Locale::ZhCn).is_fallback);
+        let ko = t.show(Locale::Ko);
+        assert_eq!((ko.text.as_str(), ko.locale, ko.is_fallback), ("Marine engine", Locale::En, true));
+        let only_zh = LocalizedText::new(Locale::ZhCn, "轮胎");
+        assert_eq!(only_zh.show(Locale::Ar).locale, Locale::ZhCn);
+        let blank_en = LocalizedText::new(Locale::Ru, "Шины").with(Locale::En, "  ");
+        assert_eq!(blank_en.show(Locale::Ja).text, "Шины");
+    }
+
+    #[test]
+    fn json_round_trip_and_damage() {
+        let t = LocalizedText::new(Locale::En, "Tires").with(Locale::ZhCn, "轮胎");
+        assert_eq!(LocalizedText::from_json(&t.to_json()), t);
+        assert_eq!(LocalizedText::from_json("not json").show(Locale::En).text, "");
+    }
+}

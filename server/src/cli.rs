@@ -1,0 +1,202 @@
+//! The command line: `serve` (default), `migrate`, `seed --demo`, `admin create-organizer`.
+
+use crate::config::Config;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use db::Db;
+use domain::account::{DisplayName, Email, Password, Role};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "expo-server", version, about = "Digital international exhibition platform server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Migrate, then serve HTTP until SIGINT/SIGTERM.
+    Serve {
+        /// Seed the demo expo first when the database is empty.
+        #[arg(long)]
+        seed_demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Insert data.
+    Seed {
+        /// The demo expo (only when the database has no expo yet).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AdminCommand {
+    /// Create an account (or reuse it) and make it organizer of an expo.
+    CreateOrganizer {
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// Expo slug (default: the current expo).
+        #[arg(long)]
+        expo: Option<String>,
+        /// Password; read from EXPO_ADMIN_PASSWORD when omitted.
+        #[arg(long, env = "EXPO_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+/// Runs the command line and returns the process exit code.
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("configuration error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    crate::telemetry::init(config.log_json);
+    match run(cli, config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e:#}");
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url, config.database_max_connections)
+        .await
+        .with_context(|| "cannot open the database (DATABASE_URL)".to_string())?;
+    db.migrate().await.context("migrations failed")?;
+    Ok(db)
+}
+
+async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve { seed_demo: false }) {
+        Command::Serve { seed_demo } => {
+            let db = connect(&config).await?;
+            if seed_demo && crate::seed::seed_demo(&db).await? {
+                tracing::info!("demo expo seeded");
+            }
+            serve(config, db).await
+        }
+        Command::Migrate => {
+            connect(&config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Seed { demo } => {
+            anyhow::ensure!(demo, "nothing to seed: pass --demo");
+            let db = connect(&config).await?;
+            if crate::seed::seed_demo(&db).await? {
+                println!("demo expo seeded");
+            } else {
+                println!("the database already holds an expo; nothing seeded");
+            }
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::CreateOrganizer { email, name, expo, password } } => {
+            let db = connect(&config).await?;
+            create_organizer(&db, &email, &name, expo.as_deref(), &password).await
+        }
+    }
+}
+
+async fn create_organizer(db: &Db, email: &str, name: &str, expo: Option<&str>, password: &str) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.message_id))?;
+    let name = DisplayName::parse(name).map_err(|e| anyhow::anyhow!("invalid name ({})", e.message_id))?;
+    let password =
+        Password::parse(password, Some(&email)).map_err(|e| anyhow::anyhow!("invalid password ({})", e.message_id))?;
+    let expo = match expo {
+        Some(slug) => db::expo::expo_by_slug(db, slug).await?.with_context(|| format!("no expo with slug {slug}"))?,
+        None => db::expo::current_expo(db).await?.context("no expo yet: run `seed --demo` or create one")?,
+    };
+    let user_id = match db::account::find_credentials(db, email.as_str()).await? {
+        Some((id, _)) => id,
+        None => {
+            let hash = app::account::service::hash_password(password.expose().to_owned())
+                .await
+                .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
+            let id = db::new_id();
+            db::account::insert_user(
+                db,
+                &db::account::NewUser {
+                    id: &id,
+                    email: email.as_str(),
+                    password_hash: &hash,
+                    display_name: name.as_str(),
+                    company: None,
+                    country: "CN",
+                    language: "zh-CN",
+                    created_at: db::now_millis(),
+                },
+            )
+            .await?;
+            id
+        }
+    };
+    db::account::grant_role(db, &user_id, &expo.id, Role::Organizer, None, db::now_millis()).await?;
+    let entry = db::audit::AuditEntry {
+        actor_id: None,
+        action: "role.grant",
+        object: &format!("{user_id}:organizer:{}", expo.id),
+        result: "ok",
+        source_ip: "cli",
+    };
+    db::audit::append(db, &entry, db::now_millis()).await?;
+    println!("{} is now organizer of {}", email.as_str(), expo.slug);
+    Ok(())
+}
+
+/// Serves until SIGINT or SIGTERM, then finishes in-flight requests and closes the database.
+pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
+    let app = crate::router::build(&config, db.clone());
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, "listening");
+    println!("expo-server listening on http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutdown signal received");
+}

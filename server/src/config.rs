@@ -1,0 +1,102 @@
+//! Configuration from the environment (see `.env.example`). Every setting has a default that
+//! runs the demo on one machine.
+
+use anyhow::Context;
+use std::net::SocketAddr;
+
+/// The server's settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sqlite:data/expo.db` (default) or `postgres://…`.
+    pub database_url: String,
+    /// Maximum pooled connections.
+    pub database_max_connections: u32,
+    /// Address to listen on.
+    pub addr: SocketAddr,
+    /// Folder with the built site (`pkg/`, assets).
+    pub site_root: String,
+    /// Maximum request body in bytes.
+    pub max_body_bytes: usize,
+    /// Public origin (`https://expo.example.com`) used for the Origin check; when unset, the
+    /// request's `Host` is the origin.
+    pub public_origin: Option<String>,
+    /// Mark cookies `Secure` and send HSTS (the site is behind TLS).
+    pub secure_cookies: bool,
+    /// Trust `X-Forwarded-For` from a reverse proxy for the client address.
+    pub trust_forwarded_for: bool,
+    /// Session idle timeout, seconds.
+    pub session_idle_secs: i64,
+    /// Session absolute timeout, seconds.
+    pub session_absolute_secs: i64,
+    /// Failed logins allowed per account per window.
+    pub login_max_failures_per_account: i64,
+    /// Failed logins allowed per address per window.
+    pub login_max_failures_per_ip: i64,
+    /// Throttling window, seconds.
+    pub login_failure_window_secs: i64,
+    /// Log as JSON lines instead of text.
+    pub log_json: bool,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn parse<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    match var(name) {
+        Some(v) => v.trim().parse().map_err(|e| anyhow::anyhow!("{name}={v:?} is invalid: {e}")),
+        None => Ok(default),
+    }
+}
+
+fn flag(name: &str) -> anyhow::Result<bool> {
+    match var(name).as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("0" | "false" | "no" | "off") => Ok(false),
+        Some("1" | "true" | "yes" | "on") => Ok(true),
+        Some(other) => anyhow::bail!("{name}={other:?} is not a boolean (true/false)"),
+    }
+}
+
+impl Config {
+    /// Reads the settings from the environment (and `.env` if present).
+    pub fn from_env() -> anyhow::Result<Config> {
+        let _ = dotenvy::dotenv();
+        let host = var("EXPO_HOST").unwrap_or_else(|| "127.0.0.1".into());
+        let port: u16 = parse("EXPO_PORT", 3000)?;
+        let addr: SocketAddr = format!("{host}:{port}")
+            .parse()
+            .or_else(|_| format!("[{host}]:{port}").parse())
+            .with_context(|| format!("EXPO_HOST={host:?} is not an IP address"))?;
+        Ok(Config {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite:data/expo.db".into()),
+            database_max_connections: parse("DATABASE_MAX_CONNECTIONS", 8)?,
+            addr,
+            site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            max_body_bytes: parse("EXPO_MAX_BODY_BYTES", 2 * 1024 * 1024)?,
+            public_origin: var("EXPO_PUBLIC_ORIGIN").map(|o| o.trim_end_matches('/').to_owned()),
+            secure_cookies: flag("EXPO_SECURE_COOKIES")?,
+            trust_forwarded_for: flag("EXPO_TRUST_FORWARDED_FOR")?,
+            session_idle_secs: parse("EXPO_SESSION_IDLE_SECS", 7 * 24 * 3600)?,
+            session_absolute_secs: parse("EXPO_SESSION_ABSOLUTE_SECS", 30 * 24 * 3600)?,
+            login_max_failures_per_account: parse("EXPO_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)?,
+            login_max_failures_per_ip: parse("EXPO_LOGIN_MAX_FAILURES_PER_IP", 30)?,
+            login_failure_window_secs: parse("EXPO_LOGIN_FAILURE_WINDOW_SECS", 15 * 60)?,
+            log_json: flag("EXPO_LOG_JSON")?,
+        })
+    }
+
+    /// Session and login rules for the app.
+    pub fn auth(&self) -> app::state::AuthConfig {
+        app::state::AuthConfig {
+            session_idle_secs: self.session_idle_secs,
+            session_absolute_secs: self.session_absolute_secs,
+            max_failures_per_account: self.login_max_failures_per_account,
+            max_failures_per_ip: self.login_max_failures_per_ip,
+            failure_window_secs: self.login_failure_window_secs,
+            secure_cookies: self.secure_cookies,
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The expo platform's server: configuration, telemetry, router and middleware, health checks,
+//! demo seed and the command line. `main.rs` only calls [`cli::main`].
+
+pub mod cli;
+pub mod config;
+pub mod health;
+pub mod middleware;
+pub mod router;
+pub mod seed;
+pub mod telemetry;

@@ -1,0 +1,231 @@
+//! Middleware: security headers with a CSP nonce, the body-size limit, the cross-site check on
+//! state-changing requests, and the request context (client address, session, locale).
+
+use crate::config::Config;
+use app::account::session::{self, LANG_COOKIE, SESSION_COOKIE};
+use app::shell::i18n::I18n;
+use app::state::{AppState, ClientInfo, CspNonce, CurrentSession, RequestLocale};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use domain::Locale;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// The parts of [`Config`] the middleware needs.
+#[derive(Clone, Debug)]
+pub struct MiddlewareConfig {
+    /// Public origin, if configured.
+    pub public_origin: Option<String>,
+    /// TLS in front: send HSTS.
+    pub secure: bool,
+    /// Largest accepted body.
+    pub max_body_bytes: usize,
+    /// Use `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
+}
+
+impl From<&Config> for MiddlewareConfig {
+    fn from(c: &Config) -> Self {
+        Self {
+            public_origin: c.public_origin.clone(),
+            secure: c.secure_cookies,
+            max_body_bytes: c.max_body_bytes,
+            trust_forwarded_for: c.trust_forwarded_for,
+        }
+    }
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| session::read_cookie(h, name))
+}
+
+/// The locale of a request from its headers alone (cookie, then `Accept-Language`).
+pub fn header_locale(headers: &HeaderMap) -> Locale {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Locale::negotiate(cookie(headers, LANG_COOKIE), accept)
+}
+
+/// A plain-text error in the request's language.
+fn localized_error(headers: &HeaderMap, status: StatusCode, message_id: &str) -> Response {
+    let text = I18n { locale: header_locale(headers) }.t(message_id);
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// Adds the security headers, with a fresh CSP nonce that the document's scripts carry.
+pub async fn security_headers(State(cfg): State<Arc<MiddlewareConfig>>, mut req: Request, next: Next) -> Response {
+    let nonce = {
+        use rand::RngCore;
+        let mut bytes = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    };
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; \
+         font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    let pairs = [
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        (header::X_FRAME_OPTIONS, "DENY".to_owned()),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin".to_owned()),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(self), microphone=(self), display-capture=(self), geolocation=()".to_owned(),
+        ),
+        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin".to_owned()),
+    ];
+    for (name, value) in pairs {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            h.insert(name, v);
+        }
+    }
+    if cfg.secure {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    resp
+}
+
+/// Refuses bodies whose declared length passes the limit with a localized 413 (streamed
+/// bodies are cut by axum's `DefaultBodyLimit` as well).
+pub async fn body_limit(State(cfg): State<Arc<MiddlewareConfig>>, req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > cfg.max_body_bytes as u64) {
+        return localized_error(req.headers(), StatusCode::PAYLOAD_TOO_LARGE, "error-body-too-large");
+    }
+    next.run(req).await
+}
+
+fn state_changing(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+}
+
+/// True when a state-changing request comes from another site (CSRF defence beside SameSite
+/// cookies): `Sec-Fetch-Site` other than same-origin/none, or an `Origin` that is not ours.
+/// Requests without either header (non-browser clients) pass; they carry no ambient cookies.
+pub fn is_cross_site(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if !matches!(site, "same-origin" | "none") {
+            return true;
+        }
+    }
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return false;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return true;
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let allowed = match public_origin {
+        Some(p) => origin == p,
+        None => origin == format!("http://{host}") || origin == format!("https://{host}"),
+    };
+    !allowed
+}
+
+/// Refuses cross-site state-changing requests with a localized 403.
+pub async fn origin_check(State(cfg): State<Arc<MiddlewareConfig>>, req: Request, next: Next) -> Response {
+    if state_changing(req.method()) && is_cross_site(req.headers(), cfg.public_origin.as_deref()) {
+        tracing::warn!(method = %req.method(), uri = %req.uri(), "cross-site request refused");
+        return localized_error(req.headers(), StatusCode::FORBIDDEN, "error-cross-site");
+    }
+    next.run(req).await
+}
+
+fn client_ip(req: &Request<Body>, trust_forwarded_for: bool) -> String {
+    if trust_forwarded_for {
+        if let Some(first) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(str::trim)
+            .filter(|s| s.parse::<std::net::IpAddr>().is_ok())
+        {
+            return first.to_owned();
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Resolves who is asking (address, agent, session) and in which language, for every handler.
+pub async fn request_context(
+    State((state, trust)): State<(AppState, bool)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let user_agent: String = req
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .chars()
+        .take(256)
+        .collect();
+    let client = ClientInfo { ip: client_ip(&req, trust), user_agent };
+    let session = match cookie(req.headers(), SESSION_COOKIE) {
+        Some(token) => match session::resolve(&state, token).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                None
+            }
+        },
+        None => None,
+    };
+    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let from_cookie = cookie(req.headers(), LANG_COOKIE).and_then(Locale::parse);
+    let locale = from_cookie
+        .or_else(|| session.as_ref().map(|s| s.user.language))
+        .unwrap_or_else(|| Locale::negotiate(None, accept));
+    let ext = req.extensions_mut();
+    ext.insert(client);
+    ext.insert(CurrentSession(session));
+    ext.insert(RequestLocale(locale));
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(header::HeaderName::from_bytes(k.as_bytes()).expect("name"), HeaderValue::from_str(v).expect("value"));
+        }
+        h
+    }
+
+    #[test]
+    fn cross_site_detection() {
+        assert!(!is_cross_site(&headers(&[]), None));
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")]), None));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")]), None));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")]), None));
+        assert!(!is_cross_site(&headers(&[("host", "a.test:3000"), ("origin", "http://a.test:3000")]), None));
+        assert!(is_cross_site(&headers(&[("host", "a.test:3000"), ("origin", "http://evil.test")]), None));
+        assert!(is_cross_site(&headers(&[("host", "a.test"), ("origin", "null")]), None));
+        assert!(!is_cross_site(&headers(&[("origin", "https://expo.test")]), Some("https://expo.test")));
+        assert!(is_cross_site(&headers(&[("host", "expo.test"), ("origin", "http://expo.test")]), Some("https://expo.test")));
+    }
+}

@@ -1,0 +1,104 @@
+//! The HTTP surface: Leptos pages and server functions, health checks, the language switch,
+//! static files, and the middleware every request passes through.
+
+use crate::config::Config;
+use crate::middleware;
+use app::state::{AppState, CurrentSession};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use db::Db;
+use domain::Locale;
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+/// The Leptos options for a configuration (output name as in the workspace metadata).
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("expo")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .env(Env::PROD)
+        .build()
+}
+
+/// Builds the application router.
+pub fn build(config: &Config, db: Db) -> Router {
+    let state = AppState { db, auth: Arc::new(config.auth()) };
+    let options = leptos_options(config);
+    let routes = generate_route_list(app::App);
+    let pages = Router::new()
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            {
+                let options = options.clone();
+                move || app::shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            app::shell,
+        ))
+        .with_state(options);
+    let mw = Arc::new(middleware::MiddlewareConfig::from(config));
+    Router::new()
+        .route("/healthz", get(crate::health::healthz))
+        .route("/readyz", get(crate::health::readyz))
+        .route("/lang/{tag}", get(set_language))
+        .with_state(state.clone())
+        .merge(pages)
+        .layer(axum::middleware::from_fn_with_state((state.clone(), config.trust_forwarded_for), middleware::request_context))
+        .layer(axum::middleware::from_fn_with_state(mw.clone(), middleware::origin_check))
+        .layer(axum::middleware::from_fn_with_state(mw.clone(), middleware::body_limit))
+        .layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(mw, middleware::security_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+#[derive(serde::Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+/// `GET /lang/<tag>?next=/path`: remembers the language (cookie, and the account's preference
+/// when signed in) and returns to `next`. An unknown tag changes nothing.
+async fn set_language(
+    State(state): State<AppState>,
+    Path(tag): Path<String>,
+    Query(q): Query<NextQuery>,
+    Extension(session): Extension<CurrentSession>,
+) -> Response {
+    let next = app::account::safe_next(q.next.as_deref().unwrap_or("/"));
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&next) {
+        headers.insert(header::LOCATION, v);
+    }
+    if let Some(locale) = Locale::parse(&tag) {
+        let cookie = app::account::session::lang_cookie(locale.tag(), state.auth.secure_cookies);
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            headers.insert(header::SET_COOKIE, v);
+        }
+        if let Some(s) = session.0 {
+            if let Err(e) = db::account::set_language(&state.db, &s.user.id, locale).await {
+                tracing::warn!(error = %e, "could not store language preference");
+            }
+        }
+    }
+    (StatusCode::SEE_OTHER, headers).into_response()
+}

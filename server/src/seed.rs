@@ -1,0 +1,223 @@
+//! The demo expo: Weihai's industries as halls, sixty exhibitors with products in Chinese and
+//! English, and one demo account per main role. Deterministic, so screenshots stay comparable.
+
+use db::Db;
+use domain::account::Role;
+use domain::expo::ExpoSummary;
+use domain::text::LocalizedText;
+use domain::Locale;
+
+/// Password of every demo account (printed at start; demo only).
+pub const DEMO_PASSWORD: &str = "expo-demo-2026";
+
+/// Demo accounts: (e-mail, display name, role).
+pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
+    ("organizer@expo.example", "王组委 Wang (Organizer)", Role::Organizer),
+    ("exhibitor@expo.example", "李展商 Li (Exhibitor)", Role::Exhibitor),
+    ("buyer@expo.example", "Anna Petrova (Buyer)", Role::Buyer),
+    ("visitor@expo.example", "Kim Minjun (Visitor)", Role::Visitor),
+];
+
+struct HallSeed {
+    slug: &'static str,
+    industry: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    company_words: [(&'static str, &'static str); 5],
+    products: [(&'static str, &'static str); 8],
+}
+
+const HALLS: [HallSeed; 6] = [
+    HallSeed {
+        slug: "marine",
+        industry: "marine",
+        zh: "海洋装备馆",
+        en: "Marine Equipment Hall",
+        company_words: [("海洋动力", "Ocean Power"), ("船舶机械", "Ship Machinery"), ("港机", "Port Cranes"), ("远洋渔具", "Deep-Sea Gear"), ("海工", "Offshore Engineering")],
+        products: [
+            ("船用发动机", "Marine engine"),
+            ("船用柴油发动机", "Marine diesel engine"),
+            ("船用螺旋桨", "Marine propeller"),
+            ("锚绞机", "Anchor windlass"),
+            ("救生筏", "Life raft"),
+            ("船用发电机组", "Marine generator set"),
+            ("液压舵机", "Hydraulic steering gear"),
+            ("渔船声呐", "Fishing sonar"),
+        ],
+    },
+    HallSeed {
+        slug: "food",
+        industry: "food",
+        zh: "食品农业馆",
+        en: "Food & Agriculture Hall",
+        company_words: [("海珍品", "Sea Treasures"), ("绿色农业", "Green Agriculture"), ("果业", "Orchards"), ("水产", "Aquatic Foods"), ("花生油", "Peanut Oil")],
+        products: [
+            ("即食海参", "Ready-to-eat sea cucumber"),
+            ("冷冻扇贝柱", "Frozen scallop meat"),
+            ("无花果干", "Dried figs"),
+            ("压榨花生油", "Pressed peanut oil"),
+            ("烟台苹果", "Yantai apples"),
+            ("海带丝", "Shredded kelp"),
+            ("西洋参茶", "American ginseng tea"),
+            ("蓝莓果酱", "Blueberry jam"),
+        ],
+    },
+    HallSeed {
+        slug: "textiles",
+        industry: "textiles",
+        zh: "纺织服装馆",
+        en: "Textiles & Apparel Hall",
+        company_words: [("纺织", "Textiles"), ("服饰", "Apparel"), ("家纺", "Home Textiles"), ("针织", "Knitwear"), ("户外用品", "Outdoor Gear")],
+        products: [
+            ("纯棉衬衫", "Cotton shirt"),
+            ("羊毛针织衫", "Wool knit sweater"),
+            ("户外冲锋衣", "Outdoor shell jacket"),
+            ("真丝围巾", "Silk scarf"),
+            ("床上四件套", "Four-piece bedding set"),
+            ("功能运动袜", "Performance sports socks"),
+            ("渔具包", "Fishing tackle bag"),
+            ("工装裤", "Work trousers"),
+        ],
+    },
+    HallSeed {
+        slug: "medical",
+        industry: "medical",
+        zh: "医疗器械馆",
+        en: "Medical Devices Hall",
+        company_words: [("医疗器械", "Medical Devices"), ("生物材料", "Biomaterials"), ("康复设备", "Rehab Equipment"), ("医用耗材", "Medical Supplies"), ("诊断", "Diagnostics")],
+        products: [
+            ("一次性输液器", "Disposable infusion set"),
+            ("血液透析器", "Hemodialyzer"),
+            ("医用防护口罩", "Medical protective mask"),
+            ("电动护理床", "Electric nursing bed"),
+            ("血糖仪", "Blood glucose meter"),
+            ("骨科植入物", "Orthopedic implant"),
+            ("超声诊断仪", "Ultrasound scanner"),
+            ("留置针", "IV cannula"),
+        ],
+    },
+    HallSeed {
+        slug: "auto",
+        industry: "auto",
+        zh: "轮胎汽配馆",
+        en: "Tires & Auto Parts Hall",
+        company_words: [("轮胎", "Tires"), ("汽车配件", "Auto Parts"), ("刹车系统", "Brake Systems"), ("橡胶", "Rubber"), ("车轮", "Wheels")],
+        products: [
+            ("全钢子午线轮胎", "All-steel radial tire"),
+            ("半钢乘用车轮胎", "Passenger car tire"),
+            ("刹车片", "Brake pads"),
+            ("铝合金轮毂", "Alloy wheel"),
+            ("减震器", "Shock absorber"),
+            ("汽车滤清器", "Auto filter"),
+            ("工程机械轮胎", "OTR tire"),
+            ("橡胶密封件", "Rubber seals"),
+        ],
+    },
+    HallSeed {
+        slug: "electronics",
+        industry: "electronics",
+        zh: "电子信息馆",
+        en: "Electronics Hall",
+        company_words: [("电子", "Electronics"), ("智能科技", "Smart Tech"), ("光电", "Optoelectronics"), ("打印设备", "Printing Devices"), ("通信", "Communications")],
+        products: [
+            ("激光打印机", "Laser printer"),
+            ("工业传感器", "Industrial sensor"),
+            ("LED 显示屏", "LED display"),
+            ("锂电池模组", "Lithium battery module"),
+            ("智能电表", "Smart meter"),
+            ("无人机", "Drone"),
+            ("车载导航", "Car navigation unit"),
+            ("光纤收发器", "Fiber transceiver"),
+        ],
+    },
+];
+
+const CITIES: [(&str, &str); 10] = [
+    ("威海", "Weihai"),
+    ("荣成", "Rongcheng"),
+    ("文登", "Wendeng"),
+    ("乳山", "Rushan"),
+    ("青岛", "Qingdao"),
+    ("烟台", "Yantai"),
+    ("大连", "Dalian"),
+    ("宁波", "Ningbo"),
+    ("釜山", "Busan"),
+    ("仁川", "Incheon"),
+];
+
+/// Creates the demo expo when the database holds none. Returns `false` when it already had one.
+pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
+    if db::expo::count_expos(db).await? > 0 {
+        return Ok(false);
+    }
+    let now = db::now_millis();
+    let expo = ExpoSummary {
+        id: db::new_id(),
+        slug: "weihai-2026".into(),
+        name: LocalizedText::new(Locale::ZhCn, "2026 中国（威海）国际数字博览会")
+            .with(Locale::En, "China (Weihai) International Digital Expo 2026")
+            .with(Locale::Ko, "2026 중국(웨이하이) 국제 디지털 박람회")
+            .with(Locale::Ru, "Международная цифровая выставка (Вэйхай, Китай) 2026"),
+        tagline: LocalizedText::new(Locale::ZhCn, "六大产业展馆，线上看展、直播洽谈、精准对接")
+            .with(Locale::En, "Six industry halls: browse booths, watch live, meet buyers and close deals online"),
+        starts_on: "2026-12-08".into(),
+        ends_on: "2026-12-14".into(),
+        time_zone: "Asia/Shanghai".into(),
+    };
+    db::expo::insert_expo(db, &expo, now).await?;
+    let mut first_exhibitor = None;
+    let mut serial: usize = 0;
+    for (hall_index, hall) in HALLS.iter().enumerate() {
+        let hall_id = db::new_id();
+        let hall_name = LocalizedText::new(Locale::ZhCn, hall.zh).with(Locale::En, hall.en);
+        db::expo::insert_hall(db, &hall_id, &expo.id, hall.slug, &hall_name, hall.industry, hall_index as i64).await?;
+        for e in 0..10 {
+            serial += 1;
+            let (city_zh, city_en) = CITIES[(serial * 7) % CITIES.len()];
+            let (word_zh, word_en) = hall.company_words[e % hall.company_words.len()];
+            let suffix = if e >= hall.company_words.len() { " II" } else { "" };
+            let name = LocalizedText::new(Locale::ZhCn, format!("{city_zh}{word_zh}有限公司{suffix}"))
+                .with(Locale::En, format!("{city_en} {word_en} Co., Ltd.{suffix}"));
+            let country = match city_en {
+                "Busan" | "Incheon" => "KR",
+                _ => "CN",
+            };
+            let exhibitor_id = db::new_id();
+            db::expo::insert_exhibitor(db, &exhibitor_id, &expo.id, Some(&hall_id), &name, country, now + serial as i64)
+                .await?;
+            if first_exhibitor.is_none() {
+                first_exhibitor = Some(exhibitor_id.clone());
+            }
+            let count = 4 + (serial * 5) % 6;
+            for p in 0..count {
+                let (pz, pe) = hall.products[(e + p) % hall.products.len()];
+                let model = format!("{}-{}{:02}", hall.slug.to_ascii_uppercase(), serial, p + 1);
+                let product = LocalizedText::new(Locale::ZhCn, format!("{pz} {model}")).with(Locale::En, format!("{pe} {model}"));
+                db::expo::insert_product(db, &db::new_id(), &exhibitor_id, &product, now).await?;
+            }
+        }
+    }
+    let hash = app::account::service::hash_password(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("hashing the demo password failed: {e}"))?;
+    for (email, name, role) in DEMO_ACCOUNTS {
+        let id = db::new_id();
+        db::account::insert_user(
+            db,
+            &db::account::NewUser {
+                id: &id,
+                email,
+                password_hash: &hash,
+                display_name: name,
+                company: None,
+                country: if role == Role::Buyer { "RU" } else { "CN" },
+                language: if role == Role::Buyer { "en" } else { "zh-CN" },
+                created_at: now,
+            },
+        )
+        .await?;
+        let exhibitor = (role == Role::Exhibitor).then(|| first_exhibitor.clone()).flatten();
+        db::account::grant_role(db, &id, &expo.id, role, exhibitor.as_deref(), now).await?;
+    }
+    Ok(true)
+}

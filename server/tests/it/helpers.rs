@@ -1,0 +1,158 @@
+//! `TestApp::spawn`: a server with a fresh database, and a cookie-aware client.
+
+use server::config::Config;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub use db::Backend;
+
+/// A running server for one test.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    /// Client with a cookie jar and no redirects followed.
+    pub client: reqwest::Client,
+    /// The database, for checks behind the API.
+    pub db: db::Db,
+    sqlite_file: Option<PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(f) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
+            }
+        }
+    }
+}
+
+/// The settings tests run with: small limits so they are quick to reach.
+pub fn test_config(database_url: &str) -> Config {
+    Config {
+        database_url: database_url.to_owned(),
+        database_max_connections: 4,
+        addr: "127.0.0.1:0".parse().expect("addr"),
+        site_root: "target/site".into(),
+        max_body_bytes: 64 * 1024,
+        public_origin: None,
+        secure_cookies: false,
+        trust_forwarded_for: false,
+        session_idle_secs: 3600,
+        session_absolute_secs: 24 * 3600,
+        login_max_failures_per_account: 3,
+        login_max_failures_per_ip: 50,
+        login_failure_window_secs: 600,
+        log_json: false,
+    }
+}
+
+/// A fresh database URL on `backend`.
+pub async fn fresh_database(backend: Backend) -> (String, Option<PathBuf>) {
+    let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+    match backend {
+        Backend::Sqlite => {
+            let file = std::env::temp_dir().join(format!("expo-it-{name}.db"));
+            (format!("sqlite:{}", file.display()), Some(file))
+        }
+        Backend::Postgres => {
+            let admin = std::env::var("EXPO_TEST_POSTGRES_URL").expect(
+                "EXPO_TEST_POSTGRES_URL is not set: run the tests with `cargo xtask test`, which starts PostgreSQL",
+            );
+            (db::create_postgres_database(&admin, &name).await.expect("create test database"), None)
+        }
+    }
+}
+
+impl TestApp {
+    /// Spawns a server on a fresh, migrated database (seeded with the demo expo when `seed`).
+    pub async fn spawn_with(backend: Backend, seed: bool, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let (url, sqlite_file) = fresh_database(backend).await;
+        let mut config = test_config(&url);
+        tweak(&mut config);
+        let db = db::Db::connect(&url, config.database_max_connections).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        if seed {
+            server::seed::seed_demo(&db).await.expect("seed");
+        }
+        let app = server::router::build(&config, db.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await;
+        });
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        TestApp { base: format!("http://{addr}"), client, db, sqlite_file }
+    }
+
+    /// Spawns a server on a fresh, migrated, empty database.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, false, |_| {}).await
+    }
+
+    /// A new client with its own (empty) cookie jar, for a second person.
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Full URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function with form fields, as the browser does.
+    pub async fn call(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Registers a person; returns the response.
+    pub async fn register(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+        self.call(
+            client,
+            "account/register",
+            &[
+                ("input[email]", email),
+                ("input[password]", password),
+                ("input[display_name]", "Li Wei"),
+                ("input[company]", "Weihai Marine"),
+                ("input[country]", "CN"),
+                ("input[language]", "en"),
+            ],
+        )
+        .await
+    }
+
+    /// Signs in; returns the response.
+    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+        self.call(client, "account/login", &[("input[email]", email), ("input[password]", password), ("input[next]", "/")])
+            .await
+    }
+
+    /// The signed-in user's display name per `account/me`, or `None`.
+    pub async fn me(&self, client: &reqwest::Client) -> Option<String> {
+        let resp = self.call(client, "account/me", &[]).await;
+        assert!(resp.status().is_success(), "me: {}", resp.status());
+        let v: serde_json::Value = resp.json().await.expect("json");
+        v.get("display_name").and_then(|n| n.as_str()).map(str::to_owned)
+    }
+}
+
+/// The JSON body of an error response.
+pub async fn error_json(resp: reqwest::Response) -> serde_json::Value {
+    let text = resp.text().await.expect("body");
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+}

@@ -1,0 +1,486 @@
+//! Project automation. `cargo xtask run` installs what is missing, builds, seeds the demo expo
+//! and serves it; `cargo xtask test` runs every check (format, lints, unit and integration tests
+//! on SQLite and PostgreSQL, the release build, browser tests); `cargo xtask bench` measures.
+//!
+//! Standard library only, so `cargo xtask` itself compiles in seconds on a fresh clone.
+
+mod tools;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// Where builds go: outside the clone, so CI runs and later sessions reuse them.
+pub fn target_dir() -> PathBuf {
+    match env::var_os("CARGO_TARGET_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => home().join(".cache/expo/target"),
+    }
+}
+
+/// The user's home folder.
+pub fn home() -> PathBuf {
+    env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Prints a step header with the time since start.
+pub fn step(start: Instant, what: &str) {
+    println!("\n==> [{:>4}s] {what}", start.elapsed().as_secs());
+}
+
+/// A command in the workspace root with the shared target folder and the tools on PATH.
+pub fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root());
+    c.env("CARGO_TARGET_DIR", target_dir());
+    let path = env::var("PATH").unwrap_or_default();
+    let cargo_bin = home().join(".cargo/bin");
+    c.env(
+        "PATH",
+        format!("{}:{}:{path}", tools::binaryen_bin().display(), cargo_bin.display()),
+    );
+    c
+}
+
+/// Runs a command, echoing it; true on success.
+pub fn run(c: &mut Command) -> bool {
+    println!("$ {}", describe(c));
+    match c.status() {
+        Ok(s) => s.success(),
+        Err(e) => {
+            eprintln!("cannot start {}: {e}", c.get_program().to_string_lossy());
+            false
+        }
+    }
+}
+
+fn describe(c: &Command) -> String {
+    let mut s = c.get_program().to_string_lossy().into_owned();
+    for a in c.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => cmd_run(&args[1..]),
+        Some("test") => cmd_test(&args[1..]),
+        Some("bench") => cmd_bench(&args[1..]),
+        Some("install") => tools::ensure_all(Instant::now(), true).map(|_| ()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   release WASM size and SSR throughput/latency of the landing page\n  install only install the tools"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The built site (pkg/, assets) as cargo-leptos writes it.
+pub fn site_root() -> PathBuf {
+    target_dir().join("site")
+}
+
+/// The release server binary.
+pub fn server_binary() -> PathBuf {
+    target_dir().join("release/expo-server")
+}
+
+fn build_release(start: Instant) -> Result<(), String> {
+    step(start, "release build (cargo leptos build --release)");
+    if run(cmd("cargo").args(["leptos", "build", "--release"])) {
+        Ok(())
+    } else {
+        Err("release build failed".into())
+    }
+}
+
+fn cmd_run(_args: &[String]) -> Result<(), String> {
+    let start = Instant::now();
+    tools::ensure_all(start, false)?;
+    build_release(start)?;
+    let data = root().join("data");
+    std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    let host = env::var("EXPO_HOST").unwrap_or_else(|_| "127.0.0.1".into());
+    let port = env::var("EXPO_PORT").unwrap_or_else(|_| "3000".into());
+    let server = |sub: &[&str]| {
+        let mut c = cmd(&server_binary().to_string_lossy());
+        c.args(sub).env("LEPTOS_SITE_ROOT", site_root()).env("EXPO_HOST", &host).env("EXPO_PORT", &port);
+        c
+    };
+    step(start, "migrate and seed the demo expo (data/expo.db)");
+    if !run(&mut server(&["migrate"])) || !run(&mut server(&["seed", "--demo"])) {
+        return Err("could not prepare the database".into());
+    }
+    println!("\nCloud Expo is starting on http://{host}:{port}");
+    println!("Demo accounts (password: expo-demo-2026):");
+    for (email, role) in [
+        ("organizer@expo.example", "organizer"),
+        ("exhibitor@expo.example", "exhibitor"),
+        ("buyer@expo.example", "buyer"),
+        ("visitor@expo.example", "visitor"),
+    ] {
+        println!("  {role:<10} {email}");
+    }
+    println!("Stop with Ctrl-C.\n");
+    if run(&mut server(&["serve"])) {
+        Ok(())
+    } else {
+        Err("the server stopped with an error".into())
+    }
+}
+
+/// Tallies of a test run.
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, name: &str, ok: bool) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            self.failures.push(name.to_owned());
+        }
+    }
+}
+
+fn cmd_test(_args: &[String]) -> Result<(), String> {
+    let start = Instant::now();
+    let mut tally = Tally::default();
+    tools::ensure_all(start, true)?;
+
+    step(start, "format check");
+    let ok = run(cmd("cargo").args(["fmt", "--all", "--", "--check"]));
+    tally.check("rustfmt", ok);
+
+    step(start, "migrations drift check (same files for SQLite and PostgreSQL)");
+    let ok = migrations_match();
+    tally.check("migrations drift", ok);
+
+    step(start, "clippy (server build, warnings denied)");
+    let ok = run(cmd("cargo").args([
+        "clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings",
+    ]));
+    tally.check("clippy server", ok);
+
+    step(start, "clippy (WASM build, warnings denied)");
+    let ok = run(cmd("cargo").args([
+        "clippy", "-p", "frontend", "-p", "domain", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+    ]));
+    tally.check("clippy wasm", ok);
+
+    step(start, "start a throwaway PostgreSQL cluster on loopback");
+    let pg = tools::Postgres::start()?;
+
+    step(start, "unit and integration tests (SQLite and PostgreSQL)");
+    let out = cmd("cargo")
+        .args(["test", "--workspace", "--exclude", "frontend", "--no-fail-fast"])
+        .env("EXPO_TEST_POSTGRES_URL", pg.url())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cargo test: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    print!("{text}");
+    let (p, f) = count_cargo_tests(&text);
+    tally.passed += p;
+    tally.failed += f;
+    if !out.status.success() && f == 0 {
+        tally.check("cargo test (build)", false);
+    }
+    if f > 0 {
+        tally.failures.push(format!("{f} cargo tests"));
+    }
+    drop(pg);
+
+    let built = build_release(start).is_ok();
+    tally.check("release build", built);
+    if built {
+        step(start, "browser tests (Playwright, headless Chromium)");
+        match browser_tests() {
+            Ok((p, f)) => {
+                tally.passed += p;
+                tally.failed += f;
+                if f > 0 {
+                    tally.failures.push(format!("{f} browser tests"));
+                }
+                if p + f == 0 {
+                    tally.check("browser tests ran", false);
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                tally.check("browser tests", false);
+            }
+        }
+    }
+
+    println!("\nfinished in {}s", start.elapsed().as_secs());
+    if !tally.failures.is_empty() {
+        println!("failed: {}", tally.failures.join(", "));
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed".into())
+    }
+}
+
+fn migrations_match() -> bool {
+    let names = |dir: &str| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(root().join("migrations").join(dir))
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let (s, p) = (names("sqlite"), names("postgres"));
+    if s != p || s.is_empty() {
+        eprintln!("migrations differ:\n  sqlite:   {s:?}\n  postgres: {p:?}");
+        return false;
+    }
+    println!("{} migration(s) in both folders", s.len());
+    true
+}
+
+/// Sums `test result: ok. N passed; M failed` lines.
+fn count_cargo_tests(out: &str) -> (u64, u64) {
+    let mut passed = 0;
+    let mut failed = 0;
+    for line in out.lines().filter(|l| l.starts_with("test result:")) {
+        for part in line.split(';') {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            for w in words.windows(2) {
+                let n = w[0].parse::<u64>().unwrap_or(0);
+                match w[1] {
+                    "passed" => passed += n,
+                    "failed" => failed += n,
+                    _ => {}
+                }
+            }
+        }
+    }
+    (passed, failed)
+}
+
+/// A free TCP port on loopback.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(38_457)
+}
+
+/// A server process on a fresh database, stopped on drop.
+struct TestServer {
+    child: Child,
+    port: u16,
+    _dir: TempDir,
+}
+
+impl TestServer {
+    fn start(extra_env: &[(&str, &str)]) -> Result<TestServer, String> {
+        let dir = TempDir::new("expo-e2e")?;
+        let port = free_port();
+        let db = format!("sqlite:{}/e2e.db", dir.path.display());
+        let log = std::fs::File::create(dir.path.join("server.log")).map_err(|e| e.to_string())?;
+        let mut c = cmd(&server_binary().to_string_lossy());
+        c.args(["serve", "--seed-demo"])
+            .env("DATABASE_URL", &db)
+            .env("EXPO_PORT", port.to_string())
+            .env("EXPO_HOST", "127.0.0.1")
+            .env("LEPTOS_SITE_ROOT", site_root())
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(log);
+        for (k, v) in extra_env {
+            c.env(k, v);
+        }
+        let child = c.spawn().map_err(|e| format!("cannot start the server: {e}"))?;
+        let mut server = TestServer { child, port, _dir: dir };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            if http_ok(port, "/readyz") {
+                return Ok(server);
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                return Err(format!("the server exited early ({status}); log in {}", server._dir.path.display()));
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let _ = server.child.kill();
+        Err("the server did not become ready within 60 s".into())
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A folder removed on drop.
+pub struct TempDir {
+    /// The folder.
+    pub path: PathBuf,
+}
+
+impl TempDir {
+    /// Creates `/tmp/<prefix>-<pid>-<nanos>`.
+    pub fn new(prefix: &str) -> Result<TempDir, String> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let path = env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        Ok(TempDir { path })
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// A minimal HTTP/1.1 GET that reports whether the answer was 200.
+pub fn http_ok(port: u16, path: &str) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+    let req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if s.write_all(req.as_bytes()).is_err() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    matches!(s.read(&mut buf), Ok(n) if n >= 12 && &buf[9..12] == b"200")
+}
+
+fn browser_tests() -> Result<(u64, u64), String> {
+    let server = TestServer::start(&[])?;
+    let e2e = root().join("end2end");
+    let artifacts = e2e.join("artifacts");
+    let _ = std::fs::create_dir_all(&artifacts);
+    let out = cmd("npx")
+        .current_dir(&e2e)
+        .args(["playwright", "test", "--reporter=list"])
+        .env("BASE_URL", format!("http://127.0.0.1:{}", server.port))
+        .env("CHROMIUM_PATH", tools::chromium_path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run Playwright: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    print!("{text}");
+    let mut passed = 0;
+    let mut failed = 0;
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.len() >= 2 {
+            let n = words[0].parse::<u64>();
+            match (n, words[1]) {
+                (Ok(n), "passed") => passed += n,
+                (Ok(n), "failed" | "flaky" | "skipped" | "interrupted") => failed += n,
+                _ => {}
+            }
+        }
+    }
+    if !out.status.success() && failed == 0 {
+        failed += 1;
+    }
+    println!("screenshots and traces: {}", artifacts.display());
+    Ok((passed, failed))
+}
+
+fn cmd_bench(args: &[String]) -> Result<(), String> {
+    let start = Instant::now();
+    let what = args.first().map(String::as_str).unwrap_or("all");
+    if what != "all" && what != "ssr" && what != "wasm" {
+        return Err(format!("unknown benchmark {what:?} (all, ssr, wasm)"));
+    }
+    tools::ensure_all(start, false)?;
+    tools::ensure_apt(&["wrk", "brotli"], &["wrk", "brotli"])?;
+    build_release(start)?;
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let wasm = site_root().join("pkg/expo.wasm");
+    let raw = std::fs::metadata(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?.len();
+    let compressed = |program: &str, flags: &[&str]| -> Option<u64> {
+        let out = Command::new(program).args(flags).arg(&wasm).output().ok()?;
+        out.status.success().then_some(out.stdout.len() as u64)
+    };
+    rows.push(("release WASM, raw".into(), kib(raw)));
+    if let Some(g) = compressed("gzip", &["-9", "-c"]) {
+        rows.push(("release WASM, gzip -9".into(), kib(g)));
+    }
+    if let Some(b) = compressed("brotli", &["-q", "11", "-c"]) {
+        rows.push(("release WASM, brotli -q 11".into(), kib(b)));
+    }
+    if what != "wasm" {
+        step(start, "SSR landing page under load: wrk, 64 connections, 2 threads, 15 s, loopback");
+        let server = TestServer::start(&[("DATABASE_MAX_CONNECTIONS", "16")])?;
+        let url = format!("http://127.0.0.1:{}/", server.port);
+        let out = Command::new("wrk")
+            .args(["-t2", "-c64", "-d15s", "--latency", "-H", "Accept-Language: zh-CN", &url])
+            .output()
+            .map_err(|e| format!("wrk: {e}"))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        println!("{text}");
+        for line in text.lines() {
+            let t = line.trim();
+            for (prefix, label) in [
+                ("Requests/sec:", "SSR / requests per second"),
+                ("50%", "SSR / latency p50"),
+                ("75%", "SSR / latency p75"),
+                ("90%", "SSR / latency p90"),
+                ("99%", "SSR / latency p99"),
+            ] {
+                if let Some(v) = t.strip_prefix(prefix) {
+                    rows.push((label.into(), v.trim().to_owned()));
+                }
+            }
+            if t.contains("Non-2xx") {
+                rows.push(("SSR / non-2xx responses".into(), t.to_owned()));
+            }
+        }
+    }
+    println!("\n| measure | value |\n|---|---|");
+    for (k, v) in rows {
+        println!("| {k} | {v} |");
+    }
+    Ok(())
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB ({bytes} bytes)", bytes as f64 / 1024.0)
+}
