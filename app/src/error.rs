@@ -76,9 +76,10 @@ impl AppError {
     /// The message id of the error for one form field, if it names that field.
     pub fn field(&self, field: &str) -> Option<String> {
         match self {
-            AppError::Validation(errors) => {
-                errors.iter().find(|e| e.field == field).map(|e| e.message_id.clone())
-            }
+            AppError::Validation(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message_id.clone()),
             _ => None,
         }
     }

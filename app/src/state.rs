@@ -106,17 +106,34 @@ fn parts() -> Option<http::request::Parts> {
 
 /// Builds the context of the current request (inside a server function or SSR).
 pub fn ctx() -> Result<Ctx, AppError> {
-    let state = use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))?;
+    let state = use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from context"))?;
     let parts = parts();
     let ext = |p: &http::request::Parts| {
         (
-            p.extensions.get::<ClientInfo>().cloned().unwrap_or_default(),
-            p.extensions.get::<CurrentSession>().cloned().unwrap_or_default().0,
-            p.extensions.get::<RequestLocale>().copied().unwrap_or_default().0,
+            p.extensions
+                .get::<ClientInfo>()
+                .cloned()
+                .unwrap_or_default(),
+            p.extensions
+                .get::<CurrentSession>()
+                .cloned()
+                .unwrap_or_default()
+                .0,
+            p.extensions
+                .get::<RequestLocale>()
+                .copied()
+                .unwrap_or_default()
+                .0,
         )
     };
     let (client, session, locale) = parts.as_ref().map(ext).unwrap_or_default();
-    Ok(Ctx { state, client, session, locale })
+    Ok(Ctx {
+        state,
+        client,
+        session,
+        locale,
+    })
 }
 
 /// The locale of the current request (default outside a request).

@@ -138,12 +138,14 @@ pub async fn find_session(db: &Db, token_hash: &str) -> Result<Option<SessionRec
     .bind(token_hash)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|(user_id, created_at, last_seen_at, expires_at)| SessionRecord {
-        user_id,
-        created_at,
-        last_seen_at,
-        expires_at,
-    }))
+    Ok(row.map(
+        |(user_id, created_at, last_seen_at, expires_at)| SessionRecord {
+            user_id,
+            created_at,
+            last_seen_at,
+            expires_at,
+        },
+    ))
 }
 
 /// Records activity on a session (idle expiry counts from here).
@@ -198,13 +200,17 @@ pub struct FailureWindow {
 
 /// Recent failures for an e-mail address.
 pub async fn failures_for_email(db: &Db, email: &str, since: i64) -> Result<FailureWindow> {
-    let row: (i64, Option<i64>) =
-        sqlx::query_as("SELECT COUNT(*), MIN(at) FROM login_failures WHERE email = $1 AND at >= $2")
-            .bind(email)
-            .bind(since)
-            .fetch_one(db.pool())
-            .await?;
-    Ok(FailureWindow { count: row.0, oldest_at: row.1 })
+    let row: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MIN(at) FROM login_failures WHERE email = $1 AND at >= $2",
+    )
+    .bind(email)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(FailureWindow {
+        count: row.0,
+        oldest_at: row.1,
+    })
 }
 
 /// Recent failures from a network address.
@@ -215,7 +221,10 @@ pub async fn failures_for_ip(db: &Db, ip: &str, since: i64) -> Result<FailureWin
             .bind(since)
             .fetch_one(db.pool())
             .await?;
-    Ok(FailureWindow { count: row.0, oldest_at: row.1 })
+    Ok(FailureWindow {
+        count: row.0,
+        oldest_at: row.1,
+    })
 }
 
 /// Forgets an account's failures after a successful login, and every failure older than `before`.
@@ -263,7 +272,11 @@ pub async fn memberships(db: &Db, user_id: &str) -> Result<Vec<Membership>> {
     Ok(rows
         .into_iter()
         .filter_map(|(expo_id, role, exhibitor_id)| {
-            Role::parse(&role).map(|role| Membership { expo_id, role, exhibitor_id })
+            Role::parse(&role).map(|role| Membership {
+                expo_id,
+                role,
+                exhibitor_id,
+            })
         })
         .collect())
 }

@@ -35,7 +35,11 @@ pub async fn append(db: &Db, entry: &AuditEntry<'_>, at: i64) -> Result<()> {
 }
 
 /// The most recent entries of an action kind, newest first: (actor, object, result).
-pub async fn recent(db: &Db, action: &str, limit: i64) -> Result<Vec<(Option<String>, String, String)>> {
+pub async fn recent(
+    db: &Db,
+    action: &str,
+    limit: i64,
+) -> Result<Vec<(Option<String>, String, String)>> {
     let rows = sqlx::query_as(
         "SELECT actor_id, object, result FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT $2",
     )

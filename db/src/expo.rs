@@ -6,7 +6,9 @@ use domain::text::LocalizedText;
 
 /// Number of expos (the seed runs only on an empty database).
 pub async fn count_expos(db: &Db) -> Result<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM expos").fetch_one(db.pool()).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM expos")
+        .fetch_one(db.pool())
+        .await?;
     Ok(n)
 }
 
@@ -81,15 +83,23 @@ pub async fn insert_exhibitor(
 }
 
 /// Inserts a product of an exhibitor.
-pub async fn insert_product(db: &Db, id: &str, exhibitor_id: &str, name: &LocalizedText, now: i64) -> Result<()> {
-    sqlx::query("INSERT INTO products (id, exhibitor_id, name, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(id)
-        .bind(exhibitor_id)
-        .bind(name.to_json())
-        .bind(now)
-        .execute(db.pool())
-        .await
-        .map_err(classify)?;
+pub async fn insert_product(
+    db: &Db,
+    id: &str,
+    exhibitor_id: &str,
+    name: &LocalizedText,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO products (id, exhibitor_id, name, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(exhibitor_id)
+    .bind(name.to_json())
+    .bind(now)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
     Ok(())
 }
 
@@ -139,10 +149,11 @@ pub async fn landing(db: &Db, expo: ExpoSummary, featured: i64) -> Result<ExpoLa
     .bind(featured)
     .fetch_all(db.pool())
     .await?;
-    let (exhibitor_total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM exhibitors WHERE expo_id = $1")
-        .bind(&expo.id)
-        .fetch_one(db.pool())
-        .await?;
+    let (exhibitor_total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM exhibitors WHERE expo_id = $1")
+            .bind(&expo.id)
+            .fetch_one(db.pool())
+            .await?;
     let (product_total,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM products p JOIN exhibitors e ON p.exhibitor_id = e.id WHERE e.expo_id = $1",
     )
@@ -152,24 +163,28 @@ pub async fn landing(db: &Db, expo: ExpoSummary, featured: i64) -> Result<ExpoLa
     Ok(ExpoLanding {
         halls: halls
             .into_iter()
-            .map(|(id, slug, name, industry, exhibitor_count, product_count)| HallSummary {
-                id,
-                slug,
-                name: LocalizedText::from_json(&name),
-                industry,
-                exhibitor_count,
-                product_count,
-            })
+            .map(
+                |(id, slug, name, industry, exhibitor_count, product_count)| HallSummary {
+                    id,
+                    slug,
+                    name: LocalizedText::from_json(&name),
+                    industry,
+                    exhibitor_count,
+                    product_count,
+                },
+            )
             .collect(),
         featured: featured_rows
             .into_iter()
-            .map(|(id, name, country, hall_name, product_count)| ExhibitorCard {
-                id,
-                name: LocalizedText::from_json(&name),
-                country,
-                hall_name: LocalizedText::from_json(&hall_name),
-                product_count,
-            })
+            .map(
+                |(id, name, country, hall_name, product_count)| ExhibitorCard {
+                    id,
+                    name: LocalizedText::from_json(&name),
+                    country,
+                    hall_name: LocalizedText::from_json(&hall_name),
+                    product_count,
+                },
+            )
             .collect(),
         exhibitor_total,
         product_total,

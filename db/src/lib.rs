@@ -8,7 +8,7 @@ pub mod account;
 pub mod audit;
 pub mod expo;
 
-use sqlx::any::{AnyPoolOptions, AnyConnectOptions};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
@@ -109,7 +109,9 @@ impl Db {
             .await?;
         if backend == Backend::Sqlite {
             // WAL is a property of the file, so setting it once is enough.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         Ok(Db { pool, backend })
     }
@@ -167,7 +169,9 @@ impl Db {
 
 /// Adds `mode=rwc` so a missing SQLite file is created, and creates its folder.
 fn sqlite_url_with_create(url: &str) -> String {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or("");
     if !path.is_empty() && path != ":memory:" {
         if let Some(parent) = std::path::Path::new(path).parent() {
@@ -201,13 +205,21 @@ pub fn now_millis() -> i64 {
 /// Creates a fresh, empty PostgreSQL database next to `admin_url`'s and returns its URL
 /// (tests: one database per test).
 pub async fn create_postgres_database(admin_url: &str, name: &str) -> Result<String> {
-    if !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
         return Err(Error::UnsupportedUrl);
     }
     let admin = Db::connect(admin_url, 1).await?;
     // Identifiers cannot be bound as parameters; `name` is checked above.
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin.pool()).await?;
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(admin.pool())
+        .await?;
     admin.close().await;
-    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(admin_url);
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(admin_url);
     Ok(format!("{base}/{name}"))
 }

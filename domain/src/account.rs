@@ -37,7 +37,9 @@ impl Email {
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && !local.contains('@')
-            && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>');
+            && local
+                .chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>');
         let labels: Vec<&str> = domain.split('.').collect();
         let domain_ok = labels.len() >= 2
             && labels.iter().all(|l| {
@@ -104,10 +106,16 @@ impl DisplayName {
     pub fn parse(raw: &str) -> Result<DisplayName, FieldError> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err(FieldError::new("display_name", "error-display-name-required"));
+            return Err(FieldError::new(
+                "display_name",
+                "error-display-name-required",
+            ));
         }
         if s.chars().count() > DISPLAY_NAME_MAX_CHARS || s.chars().any(char::is_control) {
-            return Err(FieldError::new("display_name", "error-display-name-invalid"));
+            return Err(FieldError::new(
+                "display_name",
+                "error-display-name-invalid",
+            ));
         }
         Ok(DisplayName(s.to_owned()))
     }
@@ -281,14 +289,25 @@ impl RegistrationForm {
         let company = errors.check(CompanyName::parse_optional(&self.company));
         let country = errors.check(Country::parse(&self.country));
         let language = errors.check(
-            Locale::parse(&self.language).ok_or_else(|| FieldError::new("language", "error-language-invalid")),
+            Locale::parse(&self.language)
+                .ok_or_else(|| FieldError::new("language", "error-language-invalid")),
         );
         match (email, password, display_name, company, country, language) {
-            (Some(email), Some(password), Some(display_name), Some(company), Some(country), Some(language))
-                if errors.is_empty() =>
-            {
-                Ok(Registration { email, password, display_name, company, country, language })
-            }
+            (
+                Some(email),
+                Some(password),
+                Some(display_name),
+                Some(company),
+                Some(country),
+                Some(language),
+            ) if errors.is_empty() => Ok(Registration {
+                email,
+                password,
+                display_name,
+                company,
+                country,
+                language,
+            }),
             _ => Err(errors),
         }
     }
@@ -300,33 +319,68 @@ mod tests {
 
     #[test]
     fn emails() {
-        let ok = ["a@b.co", " Li.Wei+expo@Example.COM ", "王@例子.中国", "x@sub.domain-1.org"];
+        let ok = [
+            "a@b.co",
+            " Li.Wei+expo@Example.COM ",
+            "王@例子.中国",
+            "x@sub.domain-1.org",
+        ];
         for e in ok {
             assert!(Email::parse(e).is_ok(), "{e}");
         }
-        assert_eq!(Email::parse("Li@Example.COM").map(|e| e.as_str().to_owned()), Ok("li@example.com".into()));
-        let bad = ["", "a", "a@", "@b.co", "a@b", "a b@c.de", "a@-b.co", "a@b..co", "<a>@b.co", "a@b.c_o"];
+        assert_eq!(
+            Email::parse("Li@Example.COM").map(|e| e.as_str().to_owned()),
+            Ok("li@example.com".into())
+        );
+        let bad = [
+            "", "a", "a@", "@b.co", "a@b", "a b@c.de", "a@-b.co", "a@b..co", "<a>@b.co", "a@b.c_o",
+        ];
         for e in bad {
             assert!(Email::parse(e).is_err(), "{e}");
         }
-        assert_eq!(Email::parse("").unwrap_err().message_id, "error-email-required");
+        assert_eq!(
+            Email::parse("").unwrap_err().message_id,
+            "error-email-required"
+        );
         let long = format!("{}@example.com", "a".repeat(300));
-        assert_eq!(Email::parse(&long).unwrap_err().message_id, "error-email-invalid");
+        assert_eq!(
+            Email::parse(&long).unwrap_err().message_id,
+            "error-email-invalid"
+        );
     }
 
     #[test]
     fn passwords() {
         let email = Email::parse("li@example.com").ok();
-        assert_eq!(Password::parse("short", None).unwrap_err().message_id, "error-password-too-short");
-        assert_eq!(Password::parse("          ", None).unwrap_err().message_id, "error-password-too-short");
-        assert_eq!(Password::parse(&"x".repeat(129), None).unwrap_err().message_id, "error-password-too-long");
-        assert!(Password::parse(&"x".repeat(128), None).is_ok());
-        assert!(Password::parse("长城长城长城长城长城", None).is_ok(), "ten CJK characters count as ten");
         assert_eq!(
-            Password::parse("li@example.com", email.as_ref()).unwrap_err().message_id,
+            Password::parse("short", None).unwrap_err().message_id,
+            "error-password-too-short"
+        );
+        assert_eq!(
+            Password::parse("          ", None).unwrap_err().message_id,
+            "error-password-too-short"
+        );
+        assert_eq!(
+            Password::parse(&"x".repeat(129), None)
+                .unwrap_err()
+                .message_id,
+            "error-password-too-long"
+        );
+        assert!(Password::parse(&"x".repeat(128), None).is_ok());
+        assert!(
+            Password::parse("长城长城长城长城长城", None).is_ok(),
+            "ten CJK characters count as ten"
+        );
+        assert_eq!(
+            Password::parse("li@example.com", email.as_ref())
+                .unwrap_err()
+                .message_id,
             "error-password-is-email"
         );
-        assert_eq!(format!("{:?}", Password::parse("correct horse", None)), "Ok(Password(***))");
+        assert_eq!(
+            format!("{:?}", Password::parse("correct horse", None)),
+            "Ok(Password(***))"
+        );
     }
 
     #[test]
@@ -342,7 +396,10 @@ mod tests {
         let errs = form.parse().unwrap_err();
         assert_eq!(errs.for_field("email"), Some("error-email-invalid"));
         assert_eq!(errs.for_field("password"), Some("error-password-too-short"));
-        assert_eq!(errs.for_field("display_name"), Some("error-display-name-required"));
+        assert_eq!(
+            errs.for_field("display_name"),
+            Some("error-display-name-required")
+        );
         assert_eq!(errs.for_field("company"), None);
         assert_eq!(errs.for_field("country"), Some("error-country-invalid"));
         assert_eq!(errs.for_field("language"), Some("error-language-invalid"));

@@ -30,7 +30,9 @@ pub struct Actor {
 impl Actor {
     /// True when the actor holds `role` in `expo_id`.
     pub fn has_role(&self, expo_id: &str, role: Role) -> bool {
-        self.memberships.iter().any(|m| m.expo_id == expo_id && m.role == role)
+        self.memberships
+            .iter()
+            .any(|m| m.expo_id == expo_id && m.role == role)
     }
 }
 
@@ -99,7 +101,10 @@ pub fn authorize(actor: Option<&Actor>, action: Action<'_>) -> Result<(), Denied
             let _ = role;
             actor.has_role(expo_id, Role::Organizer)
         }
-        Action::EditBooth { expo_id, exhibitor_id } => {
+        Action::EditBooth {
+            expo_id,
+            exhibitor_id,
+        } => {
             actor.has_role(expo_id, Role::Organizer)
                 || actor.memberships.iter().any(|m| {
                     m.expo_id == expo_id
@@ -139,47 +144,115 @@ mod tests {
     #[test]
     fn anonymous_may_only_view() {
         assert_eq!(authorize(None, Action::ViewPublic), Ok(()));
-        assert_eq!(authorize(None, Action::ManageOwnAccount), Err(Denied::Unauthenticated));
-        assert_eq!(authorize(None, Action::ManageExpo { expo_id: "e1" }), Err(Denied::Unauthenticated));
+        assert_eq!(
+            authorize(None, Action::ManageOwnAccount),
+            Err(Denied::Unauthenticated)
+        );
+        assert_eq!(
+            authorize(None, Action::ManageExpo { expo_id: "e1" }),
+            Err(Denied::Unauthenticated)
+        );
     }
 
     #[test]
     fn organizer_powers_are_per_expo() {
         let org = actor(&[(Role::Organizer, None)]);
-        assert_eq!(authorize(Some(&org), Action::ManageExpo { expo_id: "e1" }), Ok(()));
-        assert_eq!(authorize(Some(&org), Action::ManageExpo { expo_id: "e2" }), Err(Denied::Forbidden));
         assert_eq!(
-            authorize(Some(&org), Action::GrantRole { expo_id: "e1", role: Role::Operator }),
+            authorize(Some(&org), Action::ManageExpo { expo_id: "e1" }),
             Ok(())
         );
-        assert_eq!(authorize(Some(&org), Action::EditBooth { expo_id: "e1", exhibitor_id: "x" }), Ok(()));
+        assert_eq!(
+            authorize(Some(&org), Action::ManageExpo { expo_id: "e2" }),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            authorize(
+                Some(&org),
+                Action::GrantRole {
+                    expo_id: "e1",
+                    role: Role::Operator
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                Some(&org),
+                Action::EditBooth {
+                    expo_id: "e1",
+                    exhibitor_id: "x"
+                }
+            ),
+            Ok(())
+        );
     }
 
     #[test]
     fn exhibitors_edit_only_their_own_booth() {
         let ex = actor(&[(Role::Exhibitor, Some("acme"))]);
-        assert_eq!(authorize(Some(&ex), Action::EditBooth { expo_id: "e1", exhibitor_id: "acme" }), Ok(()));
         assert_eq!(
-            authorize(Some(&ex), Action::EditBooth { expo_id: "e1", exhibitor_id: "other" }),
+            authorize(
+                Some(&ex),
+                Action::EditBooth {
+                    expo_id: "e1",
+                    exhibitor_id: "acme"
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                Some(&ex),
+                Action::EditBooth {
+                    expo_id: "e1",
+                    exhibitor_id: "other"
+                }
+            ),
             Err(Denied::Forbidden)
         );
-        assert_eq!(authorize(Some(&ex), Action::ManageExpo { expo_id: "e1" }), Err(Denied::Forbidden));
+        assert_eq!(
+            authorize(Some(&ex), Action::ManageExpo { expo_id: "e1" }),
+            Err(Denied::Forbidden)
+        );
     }
 
     #[test]
     fn no_other_role_manages_anything() {
-        for role in [Role::Buyer, Role::Visitor, Role::Consultant, Role::Interpreter] {
+        for role in [
+            Role::Buyer,
+            Role::Visitor,
+            Role::Consultant,
+            Role::Interpreter,
+        ] {
             let a = actor(&[(role, None)]);
-            assert_eq!(authorize(Some(&a), Action::ManageExpo { expo_id: "e1" }), Err(Denied::Forbidden));
-            assert_eq!(authorize(Some(&a), Action::OperatePlatform { expo_id: "e1" }), Err(Denied::Forbidden));
             assert_eq!(
-                authorize(Some(&a), Action::GrantRole { expo_id: "e1", role: Role::Visitor }),
+                authorize(Some(&a), Action::ManageExpo { expo_id: "e1" }),
+                Err(Denied::Forbidden)
+            );
+            assert_eq!(
+                authorize(Some(&a), Action::OperatePlatform { expo_id: "e1" }),
+                Err(Denied::Forbidden)
+            );
+            assert_eq!(
+                authorize(
+                    Some(&a),
+                    Action::GrantRole {
+                        expo_id: "e1",
+                        role: Role::Visitor
+                    }
+                ),
                 Err(Denied::Forbidden)
             );
             assert_eq!(authorize(Some(&a), Action::ManageOwnAccount), Ok(()));
         }
         let op = actor(&[(Role::Operator, None)]);
-        assert_eq!(authorize(Some(&op), Action::OperatePlatform { expo_id: "e1" }), Ok(()));
-        assert_eq!(authorize(Some(&op), Action::ManageExpo { expo_id: "e1" }), Err(Denied::Forbidden));
+        assert_eq!(
+            authorize(Some(&op), Action::OperatePlatform { expo_id: "e1" }),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(Some(&op), Action::ManageExpo { expo_id: "e1" }),
+            Err(Denied::Forbidden)
+        );
     }
 }

@@ -14,7 +14,10 @@ pub struct FieldError {
 impl FieldError {
     /// Builds a field error.
     pub fn new(field: impl Into<String>, message_id: impl Into<String>) -> Self {
-        Self { field: field.into(), message_id: message_id.into() }
+        Self {
+            field: field.into(),
+            message_id: message_id.into(),
+        }
     }
 }
 
@@ -41,6 +44,9 @@ impl ValidationErrors {
 
     /// The message id for `field`, if that field failed.
     pub fn for_field(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|e| e.field == field).map(|e| e.message_id.as_str())
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message_id.as_str())
     }
 }

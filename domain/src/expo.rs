@@ -71,4 +71,11 @@ pub struct ExpoLanding {
 }
 
 /// Industry categories of halls; each has a Fluent name `industry-<key>`.
-pub const INDUSTRIES: [&str; 6] = ["marine", "food", "textiles", "medical", "auto", "electronics"];
+pub const INDUSTRIES: [&str; 6] = [
+    "marine",
+    "food",
+    "textiles",
+    "medical",
+    "auto",
+    "electronics",
+];

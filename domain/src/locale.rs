@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A supported interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Locale {
     /// Simplified Chinese, the default.
     #[default]
@@ -44,8 +46,14 @@ impl Direction {
 
 impl Locale {
     /// Every supported locale, in the order the language switcher lists them.
-    pub const ALL: [Locale; 6] =
-        [Locale::ZhCn, Locale::En, Locale::Ko, Locale::Ja, Locale::Ru, Locale::Ar];
+    pub const ALL: [Locale; 6] = [
+        Locale::ZhCn,
+        Locale::En,
+        Locale::Ko,
+        Locale::Ja,
+        Locale::Ru,
+        Locale::Ar,
+    ];
 
     /// The BCP 47 tag, as used in `<html lang>`, cookies and URLs.
     pub fn tag(self) -> &'static str {
@@ -84,7 +92,12 @@ impl Locale {
     /// so `zh-TW`/`zh-Hant` do not match Simplified Chinese. Returns `None` for anything else.
     pub fn parse(tag: &str) -> Option<Locale> {
         let tag = tag.trim();
-        if tag.is_empty() || tag.len() > 35 || !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        if tag.is_empty()
+            || tag.len() > 35
+            || !tag
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
             return None;
         }
         let lower = tag.to_ascii_lowercase().replace('_', "-");
@@ -93,7 +106,9 @@ impl Locale {
         let rest: Vec<&str> = parts.collect();
         match primary {
             "zh" => {
-                let traditional = rest.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
+                let traditional = rest
+                    .iter()
+                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
                 (!traditional).then_some(Locale::ZhCn)
             }
             "en" => Some(Locale::En),
@@ -111,7 +126,9 @@ impl Locale {
         if let Some(locale) = cookie.and_then(Locale::parse) {
             return locale;
         }
-        accept_language.and_then(best_from_accept_language).unwrap_or_default()
+        accept_language
+            .and_then(best_from_accept_language)
+            .unwrap_or_default()
     }
 
     /// Formats an integer with this locale's digit grouping (`12,345`, `12 345`, `12٬345`).
@@ -140,17 +157,14 @@ fn best_from_accept_language(header: &str) -> Option<Locale> {
         let mut weight: u16 = 1000;
         for param in pieces {
             if let Some(q) = param.trim().strip_prefix("q=") {
-                weight = match parse_weight(q) {
-                    Some(w) => w,
-                    None => 0,
-                };
+                weight = parse_weight(q).unwrap_or_default();
             }
         }
         if weight == 0 {
             continue;
         }
         if let Some(locale) = Locale::parse(tag) {
-            if best.map_or(true, |(_, w)| weight > w) {
+            if best.is_none_or(|(_, w)| weight > w) {
                 best = Some((locale, weight));
             }
         }
@@ -196,7 +210,11 @@ impl Date {
         let year: i32 = it.next()?.parse().ok()?;
         let month: u8 = it.next()?.parse().ok()?;
         let day: u8 = it.next()?.parse().ok()?;
-        if it.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if it.next().is_some()
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
             return None;
         }
         Some(Date { year, month, day })
@@ -231,8 +249,8 @@ impl Date {
 
 /// Fluent ids of the month names, January first.
 pub const MONTH_IDS: [&str; 12] = [
-    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9",
-    "month-10", "month-11", "month-12",
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
 ];
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -277,11 +295,17 @@ mod tests {
     fn cookie_beats_header_beats_default() {
         assert_eq!(Locale::negotiate(Some("ar"), Some("en")), Locale::Ar);
         assert_eq!(Locale::negotiate(Some("garbage!!"), Some("en")), Locale::En);
-        assert_eq!(Locale::negotiate(None, Some("fr-FR,ja;q=0.5,ru;q=0.7")), Locale::Ru);
+        assert_eq!(
+            Locale::negotiate(None, Some("fr-FR,ja;q=0.5,ru;q=0.7")),
+            Locale::Ru
+        );
         assert_eq!(Locale::negotiate(None, Some("fr, de")), Locale::ZhCn);
         assert_eq!(Locale::negotiate(None, None), Locale::ZhCn);
         assert_eq!(Locale::negotiate(None, Some("en;q=0, ko")), Locale::Ko);
-        assert_eq!(Locale::negotiate(None, Some("en;q=abc, ja;q=0.1")), Locale::Ja);
+        assert_eq!(
+            Locale::negotiate(None, Some("en;q=abc, ja;q=0.1")),
+            Locale::Ja
+        );
         assert_eq!(Locale::negotiate(None, Some(";;;,,,q=")), Locale::ZhCn);
     }
 
@@ -305,11 +329,31 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(Date::parse_iso("2026-02-29"), None);
-        assert_eq!(Date::parse_iso("2028-02-29"), Some(Date { year: 2028, month: 2, day: 29 }));
+        assert_eq!(
+            Date::parse_iso("2028-02-29"),
+            Some(Date {
+                year: 2028,
+                month: 2,
+                day: 29
+            })
+        );
         assert_eq!(Date::parse_iso("2026-13-01"), None);
         assert_eq!(Date::parse_iso("x"), None);
-        assert_eq!(Date::from_unix_millis(0), Date { year: 1970, month: 1, day: 1 });
-        assert_eq!(Date::from_unix_millis(1_796_083_200_000).to_iso(), "2026-12-01");
-        assert_eq!(Date::parse_iso("2026-12-08").map(|d| d.month_message_id()), Some("month-12"));
+        assert_eq!(
+            Date::from_unix_millis(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            Date::from_unix_millis(1_796_083_200_000).to_iso(),
+            "2026-12-01"
+        );
+        assert_eq!(
+            Date::parse_iso("2026-12-08").map(|d| d.month_message_id()),
+            Some("month-12")
+        );
     }
 }

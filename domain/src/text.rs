@@ -45,12 +45,24 @@ impl LocalizedText {
     pub fn show(&self, viewer: Locale) -> Shown {
         for candidate in [viewer, Locale::En, self.original] {
             if let Some(text) = self.values.get(&candidate).filter(|t| !t.trim().is_empty()) {
-                return Shown { text: text.clone(), locale: candidate, is_fallback: candidate != viewer };
+                return Shown {
+                    text: text.clone(),
+                    locale: candidate,
+                    is_fallback: candidate != viewer,
+                };
             }
         }
         match self.values.iter().find(|(_, t)| !t.trim().is_empty()) {
-            Some((l, t)) => Shown { text: t.clone(), locale: *l, is_fallback: *l != viewer },
-            None => Shown { text: String::new(), locale: self.original, is_fallback: false },
+            Some((l, t)) => Shown {
+                text: t.clone(),
+                locale: *l,
+                is_fallback: *l != viewer,
+            },
+            None => Shown {
+                text: String::new(),
+                locale: self.original,
+                is_fallback: false,
+            },
         }
     }
 
@@ -75,7 +87,10 @@ mod tests {
         assert_eq!(t.show(Locale::ZhCn).text, "船用发动机");
         assert!(!t.show(Locale::ZhCn).is_fallback);
         let ko = t.show(Locale::Ko);
-        assert_eq!((ko.text.as_str(), ko.locale, ko.is_fallback), ("Marine engine", Locale::En, true));
+        assert_eq!(
+            (ko.text.as_str(), ko.locale, ko.is_fallback),
+            ("Marine engine", Locale::En, true)
+        );
         let only_zh = LocalizedText::new(Locale::ZhCn, "轮胎");
         assert_eq!(only_zh.show(Locale::Ar).locale, Locale::ZhCn);
         let blank_en = LocalizedText::new(Locale::Ru, "Шины").with(Locale::En, "  ");
@@ -86,6 +101,9 @@ mod tests {
     fn json_round_trip_and_damage() {
         let t = LocalizedText::new(Locale::En, "Tires").with(Locale::ZhCn, "轮胎");
         assert_eq!(LocalizedText::from_json(&t.to_json()), t);
-        assert_eq!(LocalizedText::from_json("not json").show(Locale::En).text, "");
+        assert_eq!(
+            LocalizedText::from_json("not json").show(Locale::En).text,
+            ""
+        );
     }
 }

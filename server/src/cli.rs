@@ -8,7 +8,11 @@ use domain::account::{DisplayName, Email, Password, Role};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "expo-server", version, about = "Digital international exhibition platform server")]
+#[command(
+    name = "expo-server",
+    version,
+    about = "Digital international exhibition platform server"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -109,21 +113,41 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Admin { command: AdminCommand::CreateOrganizer { email, name, expo, password } } => {
+        Command::Admin {
+            command:
+                AdminCommand::CreateOrganizer {
+                    email,
+                    name,
+                    expo,
+                    password,
+                },
+        } => {
             let db = connect(&config).await?;
             create_organizer(&db, &email, &name, expo.as_deref(), &password).await
         }
     }
 }
 
-async fn create_organizer(db: &Db, email: &str, name: &str, expo: Option<&str>, password: &str) -> anyhow::Result<()> {
-    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.message_id))?;
-    let name = DisplayName::parse(name).map_err(|e| anyhow::anyhow!("invalid name ({})", e.message_id))?;
-    let password =
-        Password::parse(password, Some(&email)).map_err(|e| anyhow::anyhow!("invalid password ({})", e.message_id))?;
+async fn create_organizer(
+    db: &Db,
+    email: &str,
+    name: &str,
+    expo: Option<&str>,
+    password: &str,
+) -> anyhow::Result<()> {
+    let email =
+        Email::parse(email).map_err(|e| anyhow::anyhow!("invalid e-mail ({})", e.message_id))?;
+    let name =
+        DisplayName::parse(name).map_err(|e| anyhow::anyhow!("invalid name ({})", e.message_id))?;
+    let password = Password::parse(password, Some(&email))
+        .map_err(|e| anyhow::anyhow!("invalid password ({})", e.message_id))?;
     let expo = match expo {
-        Some(slug) => db::expo::expo_by_slug(db, slug).await?.with_context(|| format!("no expo with slug {slug}"))?,
-        None => db::expo::current_expo(db).await?.context("no expo yet: run `seed --demo` or create one")?,
+        Some(slug) => db::expo::expo_by_slug(db, slug)
+            .await?
+            .with_context(|| format!("no expo with slug {slug}"))?,
+        None => db::expo::current_expo(db)
+            .await?
+            .context("no expo yet: run `seed --demo` or create one")?,
     };
     let user_id = match db::account::find_credentials(db, email.as_str()).await? {
         Some((id, _)) => id,
@@ -149,7 +173,15 @@ async fn create_organizer(db: &Db, email: &str, name: &str, expo: Option<&str>, 
             id
         }
     };
-    db::account::grant_role(db, &user_id, &expo.id, Role::Organizer, None, db::now_millis()).await?;
+    db::account::grant_role(
+        db,
+        &user_id,
+        &expo.id,
+        Role::Organizer,
+        None,
+        db::now_millis(),
+    )
+    .await?;
     let entry = db::audit::AuditEntry {
         actor_id: None,
         action: "role.grant",
@@ -171,9 +203,12 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "listening");
     println!("expo-server listening on http://{addr}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -47,7 +47,10 @@ where
     T::Err: std::fmt::Display,
 {
     match var(name) {
-        Some(v) => v.trim().parse().map_err(|e| anyhow::anyhow!("{name}={v:?} is invalid: {e}")),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{name}={v:?} is invalid: {e}")),
         None => Ok(default),
     }
 }

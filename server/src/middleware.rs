@@ -49,18 +49,32 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The locale of a request from its headers alone (cookie, then `Accept-Language`).
 pub fn header_locale(headers: &HeaderMap) -> Locale {
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     Locale::negotiate(cookie(headers, LANG_COOKIE), accept)
 }
 
 /// A plain-text error in the request's language.
 fn localized_error(headers: &HeaderMap, status: StatusCode, message_id: &str) -> Response {
-    let text = I18n { locale: header_locale(headers) }.t(message_id);
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+    let text = I18n {
+        locale: header_locale(headers),
+    }
+    .t(message_id);
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
 }
 
 /// Adds the security headers, with a fresh CSP nonce that the document's scripts carry.
-pub async fn security_headers(State(cfg): State<Arc<MiddlewareConfig>>, mut req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(cfg): State<Arc<MiddlewareConfig>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = {
         use rand::RngCore;
         let mut bytes = [0u8; 16];
@@ -80,12 +94,18 @@ pub async fn security_headers(State(cfg): State<Arc<MiddlewareConfig>>, mut req:
         (header::CONTENT_SECURITY_POLICY, csp),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         (header::X_FRAME_OPTIONS, "DENY".to_owned()),
-        (header::REFERRER_POLICY, "strict-origin-when-cross-origin".to_owned()),
+        (
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin".to_owned(),
+        ),
         (
             header::HeaderName::from_static("permissions-policy"),
             "camera=(self), microphone=(self), display-capture=(self), geolocation=()".to_owned(),
         ),
-        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin".to_owned()),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin".to_owned(),
+        ),
     ];
     for (name, value) in pairs {
         if let Ok(v) = HeaderValue::from_str(&value) {
@@ -93,27 +113,41 @@ pub async fn security_headers(State(cfg): State<Arc<MiddlewareConfig>>, mut req:
         }
     }
     if cfg.secure {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     resp
 }
 
 /// Refuses bodies whose declared length passes the limit with a localized 413 (streamed
 /// bodies are cut by axum's `DefaultBodyLimit` as well).
-pub async fn body_limit(State(cfg): State<Arc<MiddlewareConfig>>, req: Request, next: Next) -> Response {
+pub async fn body_limit(
+    State(cfg): State<Arc<MiddlewareConfig>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > cfg.max_body_bytes as u64) {
-        return localized_error(req.headers(), StatusCode::PAYLOAD_TOO_LARGE, "error-body-too-large");
+        return localized_error(
+            req.headers(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-body-too-large",
+        );
     }
     next.run(req).await
 }
 
 fn state_changing(method: &Method) -> bool {
-    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+    !matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    )
 }
 
 /// True when a state-changing request comes from another site (CSRF defence beside SameSite
@@ -131,7 +165,10 @@ pub fn is_cross_site(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
     let Ok(origin) = origin.to_str() else {
         return true;
     };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let allowed = match public_origin {
         Some(p) => origin == p,
         None => origin == format!("http://{host}") || origin == format!("https://{host}"),
@@ -140,7 +177,11 @@ pub fn is_cross_site(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
 }
 
 /// Refuses cross-site state-changing requests with a localized 403.
-pub async fn origin_check(State(cfg): State<Arc<MiddlewareConfig>>, req: Request, next: Next) -> Response {
+pub async fn origin_check(
+    State(cfg): State<Arc<MiddlewareConfig>>,
+    req: Request,
+    next: Next,
+) -> Response {
     if state_changing(req.method()) && is_cross_site(req.headers(), cfg.public_origin.as_deref()) {
         tracing::warn!(method = %req.method(), uri = %req.uri(), "cross-site request refused");
         return localized_error(req.headers(), StatusCode::FORBIDDEN, "error-cross-site");
@@ -181,7 +222,10 @@ pub async fn request_context(
         .chars()
         .take(256)
         .collect();
-    let client = ClientInfo { ip: client_ip(&req, trust), user_agent };
+    let client = ClientInfo {
+        ip: client_ip(&req, trust),
+        user_agent,
+    };
     let session = match cookie(req.headers(), SESSION_COOKIE) {
         Some(token) => match session::resolve(&state, token).await {
             Ok(s) => s,
@@ -192,7 +236,10 @@ pub async fn request_context(
         },
         None => None,
     };
-    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     let from_cookie = cookie(req.headers(), LANG_COOKIE).and_then(Locale::parse);
     let locale = from_cookie
         .or_else(|| session.as_ref().map(|s| s.user.language))
@@ -211,7 +258,10 @@ mod tests {
     fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for (k, v) in pairs {
-            h.insert(header::HeaderName::from_bytes(k.as_bytes()).expect("name"), HeaderValue::from_str(v).expect("value"));
+            h.insert(
+                header::HeaderName::from_bytes(k.as_bytes()).expect("name"),
+                HeaderValue::from_str(v).expect("value"),
+            );
         }
         h
     }
@@ -219,13 +269,37 @@ mod tests {
     #[test]
     fn cross_site_detection() {
         assert!(!is_cross_site(&headers(&[]), None));
-        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")]), None));
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")]), None));
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")]), None));
-        assert!(!is_cross_site(&headers(&[("host", "a.test:3000"), ("origin", "http://a.test:3000")]), None));
-        assert!(is_cross_site(&headers(&[("host", "a.test:3000"), ("origin", "http://evil.test")]), None));
-        assert!(is_cross_site(&headers(&[("host", "a.test"), ("origin", "null")]), None));
-        assert!(!is_cross_site(&headers(&[("origin", "https://expo.test")]), Some("https://expo.test")));
-        assert!(is_cross_site(&headers(&[("host", "expo.test"), ("origin", "http://expo.test")]), Some("https://expo.test")));
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            None
+        ));
+        assert!(!is_cross_site(
+            &headers(&[("host", "a.test:3000"), ("origin", "http://a.test:3000")]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[("host", "a.test:3000"), ("origin", "http://evil.test")]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[("host", "a.test"), ("origin", "null")]),
+            None
+        ));
+        assert!(!is_cross_site(
+            &headers(&[("origin", "https://expo.test")]),
+            Some("https://expo.test")
+        ));
+        assert!(is_cross_site(
+            &headers(&[("host", "expo.test"), ("origin", "http://expo.test")]),
+            Some("https://expo.test")
+        ));
     }
 }

@@ -31,7 +31,10 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 
 /// Builds the application router.
 pub fn build(config: &Config, db: Db) -> Router {
-    let state = AppState { db, auth: Arc::new(config.auth()) };
+    let state = AppState {
+        db,
+        auth: Arc::new(config.auth()),
+    };
     let options = leptos_options(config);
     let routes = generate_route_list(app::App);
     let pages = Router::new()
@@ -62,11 +65,23 @@ pub fn build(config: &Config, db: Db) -> Router {
         .route("/lang/{tag}", get(set_language))
         .with_state(state.clone())
         .merge(pages)
-        .layer(axum::middleware::from_fn_with_state((state.clone(), config.trust_forwarded_for), middleware::request_context))
-        .layer(axum::middleware::from_fn_with_state(mw.clone(), middleware::origin_check))
-        .layer(axum::middleware::from_fn_with_state(mw.clone(), middleware::body_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), config.trust_forwarded_for),
+            middleware::request_context,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            mw.clone(),
+            middleware::origin_check,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            mw.clone(),
+            middleware::body_limit,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes))
-        .layer(axum::middleware::from_fn_with_state(mw, middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            mw,
+            middleware::security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

@@ -12,10 +12,22 @@ pub const DEMO_PASSWORD: &str = "expo-demo-2026";
 
 /// Demo accounts: (e-mail, display name, role).
 pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
-    ("organizer@expo.example", "王组委 Wang (Organizer)", Role::Organizer),
-    ("exhibitor@expo.example", "李展商 Li (Exhibitor)", Role::Exhibitor),
+    (
+        "organizer@expo.example",
+        "王组委 Wang (Organizer)",
+        Role::Organizer,
+    ),
+    (
+        "exhibitor@expo.example",
+        "李展商 Li (Exhibitor)",
+        Role::Exhibitor,
+    ),
     ("buyer@expo.example", "Anna Petrova (Buyer)", Role::Buyer),
-    ("visitor@expo.example", "Kim Minjun (Visitor)", Role::Visitor),
+    (
+        "visitor@expo.example",
+        "Kim Minjun (Visitor)",
+        Role::Visitor,
+    ),
 ];
 
 struct HallSeed {
@@ -33,7 +45,13 @@ const HALLS: [HallSeed; 6] = [
         industry: "marine",
         zh: "海洋装备馆",
         en: "Marine Equipment Hall",
-        company_words: [("海洋动力", "Ocean Power"), ("船舶机械", "Ship Machinery"), ("港机", "Port Cranes"), ("远洋渔具", "Deep-Sea Gear"), ("海工", "Offshore Engineering")],
+        company_words: [
+            ("海洋动力", "Ocean Power"),
+            ("船舶机械", "Ship Machinery"),
+            ("港机", "Port Cranes"),
+            ("远洋渔具", "Deep-Sea Gear"),
+            ("海工", "Offshore Engineering"),
+        ],
         products: [
             ("船用发动机", "Marine engine"),
             ("船用柴油发动机", "Marine diesel engine"),
@@ -50,7 +68,13 @@ const HALLS: [HallSeed; 6] = [
         industry: "food",
         zh: "食品农业馆",
         en: "Food & Agriculture Hall",
-        company_words: [("海珍品", "Sea Treasures"), ("绿色农业", "Green Agriculture"), ("果业", "Orchards"), ("水产", "Aquatic Foods"), ("花生油", "Peanut Oil")],
+        company_words: [
+            ("海珍品", "Sea Treasures"),
+            ("绿色农业", "Green Agriculture"),
+            ("果业", "Orchards"),
+            ("水产", "Aquatic Foods"),
+            ("花生油", "Peanut Oil"),
+        ],
         products: [
             ("即食海参", "Ready-to-eat sea cucumber"),
             ("冷冻扇贝柱", "Frozen scallop meat"),
@@ -67,7 +91,13 @@ const HALLS: [HallSeed; 6] = [
         industry: "textiles",
         zh: "纺织服装馆",
         en: "Textiles & Apparel Hall",
-        company_words: [("纺织", "Textiles"), ("服饰", "Apparel"), ("家纺", "Home Textiles"), ("针织", "Knitwear"), ("户外用品", "Outdoor Gear")],
+        company_words: [
+            ("纺织", "Textiles"),
+            ("服饰", "Apparel"),
+            ("家纺", "Home Textiles"),
+            ("针织", "Knitwear"),
+            ("户外用品", "Outdoor Gear"),
+        ],
         products: [
             ("纯棉衬衫", "Cotton shirt"),
             ("羊毛针织衫", "Wool knit sweater"),
@@ -84,7 +114,13 @@ const HALLS: [HallSeed; 6] = [
         industry: "medical",
         zh: "医疗器械馆",
         en: "Medical Devices Hall",
-        company_words: [("医疗器械", "Medical Devices"), ("生物材料", "Biomaterials"), ("康复设备", "Rehab Equipment"), ("医用耗材", "Medical Supplies"), ("诊断", "Diagnostics")],
+        company_words: [
+            ("医疗器械", "Medical Devices"),
+            ("生物材料", "Biomaterials"),
+            ("康复设备", "Rehab Equipment"),
+            ("医用耗材", "Medical Supplies"),
+            ("诊断", "Diagnostics"),
+        ],
         products: [
             ("一次性输液器", "Disposable infusion set"),
             ("血液透析器", "Hemodialyzer"),
@@ -101,7 +137,13 @@ const HALLS: [HallSeed; 6] = [
         industry: "auto",
         zh: "轮胎汽配馆",
         en: "Tires & Auto Parts Hall",
-        company_words: [("轮胎", "Tires"), ("汽车配件", "Auto Parts"), ("刹车系统", "Brake Systems"), ("橡胶", "Rubber"), ("车轮", "Wheels")],
+        company_words: [
+            ("轮胎", "Tires"),
+            ("汽车配件", "Auto Parts"),
+            ("刹车系统", "Brake Systems"),
+            ("橡胶", "Rubber"),
+            ("车轮", "Wheels"),
+        ],
         products: [
             ("全钢子午线轮胎", "All-steel radial tire"),
             ("半钢乘用车轮胎", "Passenger car tire"),
@@ -118,7 +160,13 @@ const HALLS: [HallSeed; 6] = [
         industry: "electronics",
         zh: "电子信息馆",
         en: "Electronics Hall",
-        company_words: [("电子", "Electronics"), ("智能科技", "Smart Tech"), ("光电", "Optoelectronics"), ("打印设备", "Printing Devices"), ("通信", "Communications")],
+        company_words: [
+            ("电子", "Electronics"),
+            ("智能科技", "Smart Tech"),
+            ("光电", "Optoelectronics"),
+            ("打印设备", "Printing Devices"),
+            ("通信", "Communications"),
+        ],
         products: [
             ("激光打印机", "Laser printer"),
             ("工业传感器", "Industrial sensor"),
@@ -157,9 +205,15 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
         name: LocalizedText::new(Locale::ZhCn, "2026 中国（威海）国际数字博览会")
             .with(Locale::En, "China (Weihai) International Digital Expo 2026")
             .with(Locale::Ko, "2026 중국(웨이하이) 국제 디지털 박람회")
-            .with(Locale::Ru, "Международная цифровая выставка (Вэйхай, Китай) 2026"),
+            .with(
+                Locale::Ru,
+                "Международная цифровая выставка (Вэйхай, Китай) 2026",
+            ),
         tagline: LocalizedText::new(Locale::ZhCn, "六大产业展馆，线上看展、直播洽谈、精准对接")
-            .with(Locale::En, "Six industry halls: browse booths, watch live, meet buyers and close deals online"),
+            .with(
+                Locale::En,
+                "Six industry halls: browse booths, watch live, meet buyers and close deals online",
+            ),
         starts_on: "2026-12-08".into(),
         ends_on: "2026-12-14".into(),
         time_zone: "Asia/Shanghai".into(),
@@ -170,21 +224,43 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
     for (hall_index, hall) in HALLS.iter().enumerate() {
         let hall_id = db::new_id();
         let hall_name = LocalizedText::new(Locale::ZhCn, hall.zh).with(Locale::En, hall.en);
-        db::expo::insert_hall(db, &hall_id, &expo.id, hall.slug, &hall_name, hall.industry, hall_index as i64).await?;
+        db::expo::insert_hall(
+            db,
+            &hall_id,
+            &expo.id,
+            hall.slug,
+            &hall_name,
+            hall.industry,
+            hall_index as i64,
+        )
+        .await?;
         for e in 0..10 {
             serial += 1;
             let (city_zh, city_en) = CITIES[(serial * 7) % CITIES.len()];
             let (word_zh, word_en) = hall.company_words[e % hall.company_words.len()];
-            let suffix = if e >= hall.company_words.len() { " II" } else { "" };
-            let name = LocalizedText::new(Locale::ZhCn, format!("{city_zh}{word_zh}有限公司{suffix}"))
-                .with(Locale::En, format!("{city_en} {word_en} Co., Ltd.{suffix}"));
+            let suffix = if e >= hall.company_words.len() {
+                " II"
+            } else {
+                ""
+            };
+            let name =
+                LocalizedText::new(Locale::ZhCn, format!("{city_zh}{word_zh}有限公司{suffix}"))
+                    .with(Locale::En, format!("{city_en} {word_en} Co., Ltd.{suffix}"));
             let country = match city_en {
                 "Busan" | "Incheon" => "KR",
                 _ => "CN",
             };
             let exhibitor_id = db::new_id();
-            db::expo::insert_exhibitor(db, &exhibitor_id, &expo.id, Some(&hall_id), &name, country, now + serial as i64)
-                .await?;
+            db::expo::insert_exhibitor(
+                db,
+                &exhibitor_id,
+                &expo.id,
+                Some(&hall_id),
+                &name,
+                country,
+                now + serial as i64,
+            )
+            .await?;
             if first_exhibitor.is_none() {
                 first_exhibitor = Some(exhibitor_id.clone());
             }
@@ -192,7 +268,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
             for p in 0..count {
                 let (pz, pe) = hall.products[(e + p) % hall.products.len()];
                 let model = format!("{}-{}{:02}", hall.slug.to_ascii_uppercase(), serial, p + 1);
-                let product = LocalizedText::new(Locale::ZhCn, format!("{pz} {model}")).with(Locale::En, format!("{pe} {model}"));
+                let product = LocalizedText::new(Locale::ZhCn, format!("{pz} {model}"))
+                    .with(Locale::En, format!("{pe} {model}"));
                 db::expo::insert_product(db, &db::new_id(), &exhibitor_id, &product, now).await?;
             }
         }
@@ -216,7 +293,9 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
             },
         )
         .await?;
-        let exhibitor = (role == Role::Exhibitor).then(|| first_exhibitor.clone()).flatten();
+        let exhibitor = (role == Role::Exhibitor)
+            .then(|| first_exhibitor.clone())
+            .flatten();
         db::account::grant_role(db, &id, &expo.id, role, exhibitor.as_deref(), now).await?;
     }
     Ok(true)

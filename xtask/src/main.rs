@@ -21,12 +21,17 @@ pub fn target_dir() -> PathBuf {
 
 /// The user's home folder.
 pub fn home() -> PathBuf {
-    env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+    env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
 }
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Prints a step header with the time since start.
@@ -43,7 +48,11 @@ pub fn cmd(program: &str) -> Command {
     let cargo_bin = home().join(".cargo/bin");
     c.env(
         "PATH",
-        format!("{}:{}:{path}", tools::binaryen_bin().display(), cargo_bin.display()),
+        format!(
+            "{}:{}:{path}",
+            tools::binaryen_bin().display(),
+            cargo_bin.display()
+        ),
     );
     c
 }
@@ -121,7 +130,10 @@ fn cmd_run(_args: &[String]) -> Result<(), String> {
     let port = env::var("EXPO_PORT").unwrap_or_else(|_| "3000".into());
     let server = |sub: &[&str]| {
         let mut c = cmd(&server_binary().to_string_lossy());
-        c.args(sub).env("LEPTOS_SITE_ROOT", site_root()).env("EXPO_HOST", &host).env("EXPO_PORT", &port);
+        c.args(sub)
+            .env("LEPTOS_SITE_ROOT", site_root())
+            .env("EXPO_HOST", &host)
+            .env("EXPO_PORT", &port);
         c
     };
     step(start, "migrate and seed the demo expo (data/expo.db)");
@@ -174,19 +186,38 @@ fn cmd_test(_args: &[String]) -> Result<(), String> {
     let ok = run(cmd("cargo").args(["fmt", "--all", "--", "--check"]));
     tally.check("rustfmt", ok);
 
-    step(start, "migrations drift check (same files for SQLite and PostgreSQL)");
+    step(
+        start,
+        "migrations drift check (same files for SQLite and PostgreSQL)",
+    );
     let ok = migrations_match();
     tally.check("migrations drift", ok);
 
     step(start, "clippy (server build, warnings denied)");
     let ok = run(cmd("cargo").args([
-        "clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings",
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "frontend",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
     ]));
     tally.check("clippy server", ok);
 
     step(start, "clippy (WASM build, warnings denied)");
     let ok = run(cmd("cargo").args([
-        "clippy", "-p", "frontend", "-p", "domain", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+        "clippy",
+        "-p",
+        "frontend",
+        "-p",
+        "domain",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
     ]));
     tally.check("clippy wasm", ok);
 
@@ -195,7 +226,13 @@ fn cmd_test(_args: &[String]) -> Result<(), String> {
 
     step(start, "unit and integration tests (SQLite and PostgreSQL)");
     let out = cmd("cargo")
-        .args(["test", "--workspace", "--exclude", "frontend", "--no-fail-fast"])
+        .args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "frontend",
+            "--no-fail-fast",
+        ])
         .env("EXPO_TEST_POSTGRES_URL", pg.url())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -251,7 +288,11 @@ fn cmd_test(_args: &[String]) -> Result<(), String> {
 fn migrations_match() -> bool {
     let names = |dir: &str| -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(root().join("migrations").join(dir))
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         v.sort();
         v
@@ -287,7 +328,10 @@ fn count_cargo_tests(out: &str) -> (u64, u64) {
 
 /// A free TCP port on loopback.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(38_457)
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(38_457)
 }
 
 /// A server process on a fresh database, stopped on drop.
@@ -315,15 +359,24 @@ impl TestServer {
         for (k, v) in extra_env {
             c.env(k, v);
         }
-        let child = c.spawn().map_err(|e| format!("cannot start the server: {e}"))?;
-        let mut server = TestServer { child, port, _dir: dir };
+        let child = c
+            .spawn()
+            .map_err(|e| format!("cannot start the server: {e}"))?;
+        let mut server = TestServer {
+            child,
+            port,
+            _dir: dir,
+        };
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
             if http_ok(port, "/readyz") {
                 return Ok(server);
             }
             if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(format!("the server exited early ({status}); log in {}", server._dir.path.display()));
+                return Err(format!(
+                    "the server exited early ({status}); log in {}",
+                    server._dir.path.display()
+                ));
             }
             std::thread::sleep(Duration::from_millis(200));
         }
@@ -334,7 +387,10 @@ impl TestServer {
 
 impl Drop for TestServer {
     fn drop(&mut self) {
-        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -361,7 +417,8 @@ impl TempDir {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let path = env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        std::fs::create_dir_all(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
         Ok(TempDir { path })
     }
 }
@@ -434,7 +491,9 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     build_release(start)?;
     let mut rows: Vec<(String, String)> = Vec::new();
     let wasm = site_root().join("pkg/expo.wasm");
-    let raw = std::fs::metadata(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?.len();
+    let raw = std::fs::metadata(&wasm)
+        .map_err(|e| format!("{}: {e}", wasm.display()))?
+        .len();
     let compressed = |program: &str, flags: &[&str]| -> Option<u64> {
         let out = Command::new(program).args(flags).arg(&wasm).output().ok()?;
         out.status.success().then_some(out.stdout.len() as u64)
@@ -447,11 +506,22 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
         rows.push(("release WASM, brotli -q 11".into(), kib(b)));
     }
     if what != "wasm" {
-        step(start, "SSR landing page under load: wrk, 64 connections, 2 threads, 15 s, loopback");
+        step(
+            start,
+            "SSR landing page under load: wrk, 64 connections, 2 threads, 15 s, loopback",
+        );
         let server = TestServer::start(&[("DATABASE_MAX_CONNECTIONS", "16")])?;
         let url = format!("http://127.0.0.1:{}/", server.port);
         let out = Command::new("wrk")
-            .args(["-t2", "-c64", "-d15s", "--latency", "-H", "Accept-Language: zh-CN", &url])
+            .args([
+                "-t2",
+                "-c64",
+                "-d15s",
+                "--latency",
+                "-H",
+                "Accept-Language: zh-CN",
+                &url,
+            ])
             .output()
             .map_err(|e| format!("wrk: {e}"))?;
         let text = String::from_utf8_lossy(&out.stdout);

@@ -30,8 +30,14 @@ pub fn chromium_path() -> String {
 }
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = Command::new(program)
+        .args(args)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn cargo_bin(name: &str) -> String {
@@ -60,7 +66,10 @@ pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
 
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("ok: wasm32-unknown-unknown target");
         return Ok(());
     }
@@ -99,11 +108,15 @@ fn ensure_cargo_leptos(start: Instant) -> Result<(), String> {
 
 /// The wasm-bindgen version in Cargo.lock (the CLI must match it exactly).
 fn locked_wasm_bindgen() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|v| v.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_owned());
             }
         }
@@ -113,7 +126,11 @@ fn locked_wasm_bindgen() -> Result<String, String> {
 
 fn registry_source(krate: &str, version: &str) -> Option<PathBuf> {
     let src = home().join(".cargo/registry/src");
-    std::fs::read_dir(src).ok()?.filter_map(|e| e.ok()).map(|e| e.path().join(format!("{krate}-{version}"))).find(|p| p.is_dir())
+    std::fs::read_dir(src)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join(format!("{krate}-{version}")))
+        .find(|p| p.is_dir())
 }
 
 fn ensure_wasm_bindgen(start: Instant) -> Result<(), String> {
@@ -123,21 +140,34 @@ fn ensure_wasm_bindgen(start: Instant) -> Result<(), String> {
         println!("ok: wasm-bindgen {want}");
         return Ok(());
     }
-    step(start, &format!("installing wasm-bindgen-cli {want} (once per machine; about 4 minutes)"));
+    step(
+        start,
+        &format!("installing wasm-bindgen-cli {want} (once per machine; about 4 minutes)"),
+    );
     // `cargo info` places the published source in the registry cache without building it.
-    let _ = Command::new("cargo").args(["info", &format!("wasm-bindgen-cli@{want}")]).stdout(Stdio::null()).status();
-    let src = registry_source("wasm-bindgen-cli", &want).ok_or("wasm-bindgen-cli source not found after `cargo info`")?;
+    let _ = Command::new("cargo")
+        .args(["info", &format!("wasm-bindgen-cli@{want}")])
+        .stdout(Stdio::null())
+        .status();
+    let src = registry_source("wasm-bindgen-cli", &want)
+        .ok_or("wasm-bindgen-cli source not found after `cargo info`")?;
     let work = TempDir::new("expo-wasm-bindgen")?;
     let dir = work.path.join("src");
     if !run(Command::new("cp").arg("-r").arg(&src).arg(&dir)) {
         return Err("copying the wasm-bindgen-cli source failed".into());
     }
     // The published lockfile pins a webpki-roots release the registry no longer serves.
-    let _ = run(Command::new("cargo").current_dir(&dir).args(["update", "-p", "webpki-roots", "--precise", "1.0.10"]));
-    let ok = run(Command::new("cargo").current_dir(&dir).args(["install", "--path", ".", "--locked"]).env(
-        "CARGO_TARGET_DIR",
-        work.path.join("target"),
-    ));
+    let _ = run(Command::new("cargo").current_dir(&dir).args([
+        "update",
+        "-p",
+        "webpki-roots",
+        "--precise",
+        "1.0.10",
+    ]));
+    let ok = run(Command::new("cargo")
+        .current_dir(&dir)
+        .args(["install", "--path", ".", "--locked"])
+        .env("CARGO_TARGET_DIR", work.path.join("target")));
     if ok {
         Ok(())
     } else {
@@ -151,7 +181,10 @@ fn ensure_binaryen(start: Instant) -> Result<(), String> {
         println!("ok: wasm-opt (npm {BINARYEN_NPM})");
         return Ok(());
     }
-    step(start, &format!("installing wasm-opt from npm {BINARYEN_NPM} (seconds)"));
+    step(
+        start,
+        &format!("installing wasm-opt from npm {BINARYEN_NPM} (seconds)"),
+    );
     std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
     let ok = run(Command::new("npm").current_dir(tools_dir()).args([
         "install",
@@ -179,7 +212,10 @@ pub fn ensure_apt(packages: &[&str], binaries: &[&str]) -> Result<(), String> {
         println!("ok: {}", packages.join(", "));
         return Ok(());
     }
-    println!("installing Debian packages: {} (about a minute)", packages.join(" "));
+    println!(
+        "installing Debian packages: {} (about a minute)",
+        packages.join(" ")
+    );
     let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
     let mut update = Command::new(sudo.first().copied().unwrap_or("apt-get"));
     if !sudo.is_empty() {
@@ -191,7 +227,10 @@ pub fn ensure_apt(packages: &[&str], binaries: &[&str]) -> Result<(), String> {
     if !sudo.is_empty() {
         install.arg("apt-get");
     }
-    install.args(["install", "-y", "--no-install-recommends"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive");
+    install
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive");
     if run(&mut install) {
         Ok(())
     } else {
@@ -202,9 +241,16 @@ pub fn ensure_apt(packages: &[&str], binaries: &[&str]) -> Result<(), String> {
 /// The folder with PostgreSQL's server programs (`initdb`, `pg_ctl`).
 fn postgres_bin() -> Option<PathBuf> {
     let base = Path::new("/usr/lib/postgresql");
-    let mut versions: Vec<PathBuf> = std::fs::read_dir(base).ok()?.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect();
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(base)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("bin"))
+        .collect();
     versions.sort();
-    versions.into_iter().rev().find(|b| b.join("initdb").exists() && b.join("pg_ctl").exists())
+    versions
+        .into_iter()
+        .rev()
+        .find(|b| b.join("initdb").exists() && b.join("pg_ctl").exists())
 }
 
 fn ensure_postgres_server() -> Result<(), String> {
@@ -213,7 +259,9 @@ fn ensure_postgres_server() -> Result<(), String> {
         return Ok(());
     }
     ensure_apt(&["postgresql"], &["__expo_never_on_path__"])?;
-    postgres_bin().map(|_| ()).ok_or_else(|| "PostgreSQL server programs not found after install".into())
+    postgres_bin()
+        .map(|_| ())
+        .ok_or_else(|| "PostgreSQL server programs not found after install".into())
 }
 
 fn ensure_e2e_packages(start: Instant) -> Result<(), String> {
@@ -224,7 +272,11 @@ fn ensure_e2e_packages(start: Instant) -> Result<(), String> {
     }
     step(start, "installing end2end npm packages (seconds)");
     let lock = e2e.join("package-lock.json").exists();
-    let args: &[&str] = if lock { &["ci", "--no-audit", "--no-fund"] } else { &["install", "--no-audit", "--no-fund"] };
+    let args: &[&str] = if lock {
+        &["ci", "--no-audit", "--no-fund"]
+    } else {
+        &["install", "--no-audit", "--no-fund"]
+    };
     if run(Command::new("npm").current_dir(&e2e).args(args)) {
         Ok(())
     } else {
@@ -249,10 +301,22 @@ impl Postgres {
         let port = crate::free_port();
         let as_postgres_user = is_root();
         if as_postgres_user {
-            let _ = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir.path).status();
+            let _ = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&dir.path)
+                .status();
         }
-        let pg = Postgres { dir, port, bin, as_postgres_user };
-        let initdb = format!("{} -D {} -A trust -U postgres --no-sync", pg.bin.join("initdb").display(), data.display());
+        let pg = Postgres {
+            dir,
+            port,
+            bin,
+            as_postgres_user,
+        };
+        let initdb = format!(
+            "{} -D {} -A trust -U postgres --no-sync",
+            pg.bin.join("initdb").display(),
+            data.display()
+        );
         if !pg.shell(&initdb) {
             return Err("initdb failed".into());
         }
@@ -263,7 +327,10 @@ impl Postgres {
             pg.dir.path.join("server.log").display()
         );
         if !pg.shell(&start) {
-            return Err(format!("pg_ctl start failed; see {}", pg.dir.path.join("server.log").display()));
+            return Err(format!(
+                "pg_ctl start failed; see {}",
+                pg.dir.path.join("server.log").display()
+            ));
         }
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
@@ -292,7 +359,11 @@ impl Postgres {
 
 impl Drop for Postgres {
     fn drop(&mut self) {
-        let stop = format!("{} -D {} -m fast -w stop", self.bin.join("pg_ctl").display(), self.dir.path.join("data").display());
+        let stop = format!(
+            "{} -D {} -m fast -w stop",
+            self.bin.join("pg_ctl").display(),
+            self.dir.path.join("data").display()
+        );
         let _ = self.shell(&stop);
     }
 }

@@ -33,7 +33,9 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "account/register")]
 pub async fn register(input: RegistrationForm) -> Result<(), AppError> {
     let ctx = crate::state::ctx()?;
-    let (user, session) = super::service::register(&ctx, &input).await.map_err(ssr::with_status)?;
+    let (user, session) = super::service::register(&ctx, &input)
+        .await
+        .map_err(ssr::with_status)?;
     ssr::set_session_cookies(&ctx, &session.token, session.max_age_secs, user.language);
     leptos_axum::redirect("/");
     Ok(())
@@ -43,8 +45,12 @@ pub async fn register(input: RegistrationForm) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "account/logout")]
 pub async fn logout() -> Result<(), AppError> {
     let ctx = crate::state::ctx()?;
-    super::service::logout(&ctx).await.map_err(ssr::with_status)?;
-    ssr::append_cookie(&super::session::clear_session_cookie(ctx.state.auth.secure_cookies));
+    super::service::logout(&ctx)
+        .await
+        .map_err(ssr::with_status)?;
+    ssr::append_cookie(&super::session::clear_session_cookie(
+        ctx.state.auth.secure_cookies,
+    ));
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -67,7 +73,10 @@ pub(crate) mod ssr {
 
     /// Adds a `Set-Cookie` header to the response.
     pub fn append_cookie(cookie: &str) {
-        if let (Some(resp), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {
+        if let (Some(resp), Ok(value)) = (
+            use_context::<ResponseOptions>(),
+            HeaderValue::from_str(cookie),
+        ) {
             resp.append_header(header::SET_COOKIE, value);
         }
     }
@@ -75,7 +84,11 @@ pub(crate) mod ssr {
     /// Sets the session cookie and the language cookie (the account's preference).
     pub fn set_session_cookies(ctx: &Ctx, token: &str, max_age_secs: i64, language: Locale) {
         let secure = ctx.state.auth.secure_cookies;
-        append_cookie(&super::super::session::session_cookie(token, max_age_secs, secure));
+        append_cookie(&super::super::session::session_cookie(
+            token,
+            max_age_secs,
+            secure,
+        ));
         append_cookie(&super::super::session::lang_cookie(language.tag(), secure));
     }
 
@@ -95,7 +108,9 @@ pub(crate) mod ssr {
                     StatusCode::TOO_MANY_REQUESTS
                 }
                 AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
-                AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                AppError::Internal { .. } | AppError::Transport(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
             };
             resp.set_status(status);
         }

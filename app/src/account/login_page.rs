@@ -22,7 +22,8 @@ pub fn LoginPage() -> impl IntoView {
     });
     let next = move || use_query_map().read().get("next").unwrap_or_default();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
     view! {
         <Title text=i18n.t("login-title") />
         <section class="auth-card">

@@ -32,7 +32,10 @@ pub fn provide_auth() {
 
 /// Paths a sign-in may return to: same-site and absolute, never `//host`.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() <= 512;
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.len() <= 512;
     if ok {
         next.to_owned()
     } else {

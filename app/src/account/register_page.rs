@@ -27,11 +27,18 @@ pub fn RegisterPage() -> impl IntoView {
         }
     });
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
-    let mut countries: Vec<(String, &str)> =
-        COUNTRIES.iter().map(|c| (i18n.t(&country_message_id(c)), *c)).collect();
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let mut countries: Vec<(String, &str)> = COUNTRIES
+        .iter()
+        .map(|c| (i18n.t(&country_message_id(c)), *c))
+        .collect();
     countries.sort();
-    let default_country = if i18n.locale == Locale::ZhCn { "CN" } else { "" };
+    let default_country = if i18n.locale == Locale::ZhCn {
+        "CN"
+    } else {
+        ""
+    };
     let country_error = field("country");
     let language_error = field("language");
     view! {

@@ -3,7 +3,9 @@
 use super::session;
 use crate::state::Ctx;
 use crate::AppError;
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use db::audit::AuditEntry;
 use domain::account::{Email, RegistrationForm, UserProfile};
@@ -26,7 +28,9 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 pub async fn hash_password(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
-        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
     })
     .await
     .map_err(AppError::internal)?
@@ -37,7 +41,11 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 async fn verify_password(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await
@@ -45,7 +53,13 @@ async fn verify_password(password: String, hash: String) -> bool {
 }
 
 async fn audit(ctx: &Ctx, actor: Option<&str>, action: &str, object: &str, result: &str) {
-    let entry = AuditEntry { actor_id: actor, action, object, result, source_ip: &ctx.client.ip };
+    let entry = AuditEntry {
+        actor_id: actor,
+        action,
+        object,
+        result,
+        source_ip: &ctx.client.ip,
+    };
     if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
         tracing::error!(error = %e, action, "audit append failed");
     }
@@ -70,11 +84,17 @@ async fn start_session(ctx: &Ctx, user_id: &str) -> Result<NewSession, AppError>
         &ctx.client.user_agent,
     )
     .await?;
-    Ok(NewSession { token, max_age_secs })
+    Ok(NewSession {
+        token,
+        max_age_secs,
+    })
 }
 
 /// Registers an account and signs it in.
-pub async fn register(ctx: &Ctx, form: &RegistrationForm) -> Result<(UserProfile, NewSession), AppError> {
+pub async fn register(
+    ctx: &Ctx,
+    form: &RegistrationForm,
+) -> Result<(UserProfile, NewSession), AppError> {
     let reg = form.parse().map_err(|e| AppError::Validation(e.0))?;
     let hash = hash_password(reg.password.expose().to_owned()).await?;
     let id = db::new_id();
@@ -91,25 +111,43 @@ pub async fn register(ctx: &Ctx, form: &RegistrationForm) -> Result<(UserProfile
     match db::account::insert_user(&ctx.state.db, &new).await {
         Ok(()) => {}
         Err(db::Error::Unique) => {
-            audit(ctx, None, "account.register", reg.email.as_str(), "duplicate").await;
-            return Err(AppError::Validation(vec![FieldError::new("email", "error-email-taken")]));
+            audit(
+                ctx,
+                None,
+                "account.register",
+                reg.email.as_str(),
+                "duplicate",
+            )
+            .await;
+            return Err(AppError::Validation(vec![FieldError::new(
+                "email",
+                "error-email-taken",
+            )]));
         }
         Err(e) => return Err(e.into()),
     }
     audit(ctx, Some(&id), "account.register", &id, "ok").await;
     let session = start_session(ctx, &id).await?;
-    let user = db::account::get_user(&ctx.state.db, &id).await?.ok_or(AppError::NotFound)?;
+    let user = db::account::get_user(&ctx.state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok((user, session))
 }
 
 /// Seconds until a window of `window_secs` that began at `oldest_at` frees a slot.
 fn retry_after(oldest_at: Option<i64>, now: i64, window_secs: i64) -> u64 {
     let free_at = oldest_at.unwrap_or(now) + window_secs * 1000;
-    u64::try_from(((free_at - now) + 999) / 1000).unwrap_or(1).max(1)
+    u64::try_from(((free_at - now) + 999) / 1000)
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// Signs in with e-mail and password, throttled per account and per address.
-pub async fn login(ctx: &Ctx, email: &str, password: &str) -> Result<(UserProfile, NewSession), AppError> {
+pub async fn login(
+    ctx: &Ctx,
+    email: &str,
+    password: &str,
+) -> Result<(UserProfile, NewSession), AppError> {
     let failed = || AppError::Validation(vec![FieldError::new("form", "error-login-failed")]);
     let email = match Email::parse(email) {
         Ok(e) => e,
@@ -126,15 +164,19 @@ pub async fn login(ctx: &Ctx, email: &str, password: &str) -> Result<(UserProfil
     let by_ip = db::account::failures_for_ip(db, &ctx.client.ip, since).await?;
     if by_account.count >= cfg.max_failures_per_account || by_ip.count >= cfg.max_failures_per_ip {
         let secs = [
-            (by_account.count >= cfg.max_failures_per_account).then(|| retry_after(by_account.oldest_at, now, cfg.failure_window_secs)),
-            (by_ip.count >= cfg.max_failures_per_ip).then(|| retry_after(by_ip.oldest_at, now, cfg.failure_window_secs)),
+            (by_account.count >= cfg.max_failures_per_account)
+                .then(|| retry_after(by_account.oldest_at, now, cfg.failure_window_secs)),
+            (by_ip.count >= cfg.max_failures_per_ip)
+                .then(|| retry_after(by_ip.oldest_at, now, cfg.failure_window_secs)),
         ]
         .into_iter()
         .flatten()
         .max()
         .unwrap_or(1);
         audit(ctx, None, "account.login", email.as_str(), "throttled").await;
-        return Err(AppError::RateLimited { retry_after_secs: secs });
+        return Err(AppError::RateLimited {
+            retry_after_secs: secs,
+        });
     }
     let credentials = db::account::find_credentials(db, email.as_str()).await?;
     let (user_id, ok) = match credentials {
@@ -155,7 +197,9 @@ pub async fn login(ctx: &Ctx, email: &str, password: &str) -> Result<(UserProfil
     db::account::clear_login_failures(db, email.as_str(), since).await?;
     let session = start_session(ctx, &user_id).await?;
     audit(ctx, Some(&user_id), "account.login", &user_id, "ok").await;
-    let user = db::account::get_user(db, &user_id).await?.ok_or(AppError::NotFound)?;
+    let user = db::account::get_user(db, &user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok((user, session))
 }
 

@@ -26,7 +26,10 @@ pub fn hash_token(token: &str) -> String {
 /// True when `token` has the shape of one of ours (43 URL-safe characters); anything else is
 /// ignored without a database lookup.
 pub fn plausible_token(token: &str) -> bool {
-    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `Set-Cookie` value that stores a session.
@@ -55,7 +58,11 @@ pub fn lang_cookie(tag: &str, secure: bool) -> String {
 
 /// Reads one cookie from a `Cookie` header; malformed pairs are skipped.
 pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.trim())
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
 }
 
 /// Resolves a cookie token to a live session: unknown, idle-expired or absolutely expired
@@ -82,8 +89,15 @@ pub async fn resolve(state: &AppState, token: &str) -> Result<Option<AuthSession
         return Ok(None);
     };
     let memberships = db::account::memberships(&state.db, &user.id).await?;
-    let actor = domain::authz::Actor { user_id: user.id.clone(), memberships };
-    Ok(Some(AuthSession { token_hash, user, actor }))
+    let actor = domain::authz::Actor {
+        user_id: user.id.clone(),
+        memberships,
+    };
+    Ok(Some(AuthSession {
+        token_hash,
+        user,
+        actor,
+    }))
 }
 
 #[cfg(test)]
@@ -103,7 +117,10 @@ mod tests {
 
     #[test]
     fn cookies() {
-        assert_eq!(read_cookie("a=1; expo_session=tok; lang=en", SESSION_COOKIE), Some("tok"));
+        assert_eq!(
+            read_cookie("a=1; expo_session=tok; lang=en", SESSION_COOKIE),
+            Some("tok")
+        );
         assert_eq!(read_cookie("garbage;;==;lang", LANG_COOKIE), None);
         let c = session_cookie("t", 60, true);
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.ends_with("Secure"));

@@ -41,10 +41,16 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
     let tagline = landing.expo.tagline.show(i18n.locale);
     let dates = i18n.t_args(
         "landing-dates",
-        vec![("start", Arg::Str(i18n.date(&landing.expo.starts_on))), ("end", Arg::Str(i18n.date(&landing.expo.ends_on)))],
+        vec![
+            ("start", Arg::Str(i18n.date(&landing.expo.starts_on))),
+            ("end", Arg::Str(i18n.date(&landing.expo.ends_on))),
+        ],
     );
     let stats = [
-        ("landing-stat-halls", i64::try_from(landing.halls.len()).unwrap_or(0)),
+        (
+            "landing-stat-halls",
+            i64::try_from(landing.halls.len()).unwrap_or(0),
+        ),
         ("landing-stat-exhibitors", landing.exhibitor_total),
         ("landing-stat-products", landing.product_total),
     ];
@@ -97,7 +103,10 @@ fn hall_card(i18n: &I18n, hall: HallSummary) -> impl IntoView {
     let name = hall.name.show(i18n.locale);
     let counts = i18n.t_args(
         "landing-hall-counts",
-        vec![("exhibitors", Arg::Num(hall.exhibitor_count)), ("products", Arg::Num(hall.product_count))],
+        vec![
+            ("exhibitors", Arg::Num(hall.exhibitor_count)),
+            ("products", Arg::Num(hall.product_count)),
+        ],
     );
     view! {
         <li class="card hall-card" data-industry=hall.industry.clone()>
@@ -114,8 +123,13 @@ fn hall_card(i18n: &I18n, hall: HallSummary) -> impl IntoView {
 fn exhibitor_card(i18n: &I18n, ex: ExhibitorCard) -> impl IntoView {
     let name = ex.name.show(i18n.locale);
     let hall = ex.hall_name.show(i18n.locale);
-    let country = i18n.t(&crate::account::register_page::country_message_id(&ex.country));
-    let products = i18n.t_args("landing-exhibitor-products", vec![("count", Arg::Num(ex.product_count))]);
+    let country = i18n.t(&crate::account::register_page::country_message_id(
+        &ex.country,
+    ));
+    let products = i18n.t_args(
+        "landing-exhibitor-products",
+        vec![("count", Arg::Num(ex.product_count))],
+    );
     view! {
         <li class="card exhibitor-card">
             <h3 lang=name.locale.tag()>{name.text}</h3>

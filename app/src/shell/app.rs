@@ -18,13 +18,18 @@ use leptos_router::{path, SsrMode};
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(I18n { locale: page_locale() });
+    provide_context(I18n {
+        locale: page_locale(),
+    });
     provide_auth();
     let i18n = use_i18n();
     // Effects run only in the browser, after hydration: the marker tells tests (and styles)
     // that the page is interactive.
     Effect::new(move |_| {
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });

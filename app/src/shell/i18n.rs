@@ -93,7 +93,9 @@ impl I18n {
 
 /// The i18n of the current page.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or(I18n { locale: Locale::default() })
+    use_context::<I18n>().unwrap_or(I18n {
+        locale: Locale::default(),
+    })
 }
 
 /// Finds the locale the page was rendered in: on the server from the request, in the browser

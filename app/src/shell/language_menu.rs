@@ -12,7 +12,9 @@ pub fn encode_query_value(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(char::from(b))
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -68,6 +70,9 @@ pub fn LanguageMenu() -> impl IntoView {
 mod tests {
     #[test]
     fn encodes_query_values() {
-        assert_eq!(super::encode_query_value("/halls?a=1&b=é"), "/halls%3Fa%3D1%26b%3D%C3%A9");
+        assert_eq!(
+            super::encode_query_value("/halls?a=1&b=é"),
+            "/halls%3Fa%3D1%26b%3D%C3%A9"
+        );
     }
 }

@@ -11,12 +11,19 @@ pub fn error_text(i18n: &I18n, e: &AppError) -> String {
     match e {
         AppError::RateLimited { retry_after_secs } => i18n.t_args(
             "error-rate-limited",
-            vec![("seconds", Arg::Num(i64::try_from(*retry_after_secs).unwrap_or(i64::MAX)))],
+            vec![(
+                "seconds",
+                Arg::Num(i64::try_from(*retry_after_secs).unwrap_or(i64::MAX)),
+            )],
         ),
-        AppError::Internal { incident } => {
-            i18n.t_args("error-internal", vec![("incident", Arg::Str(incident.clone()))])
-        }
-        AppError::Validation(errors) => match errors.iter().find(|f| f.field == "form" || f.field == "request") {
+        AppError::Internal { incident } => i18n.t_args(
+            "error-internal",
+            vec![("incident", Arg::Str(incident.clone()))],
+        ),
+        AppError::Validation(errors) => match errors
+            .iter()
+            .find(|f| f.field == "form" || f.field == "request")
+        {
             Some(f) => i18n.t(&f.message_id),
             None => i18n.t(e.message_id()),
         },

@@ -11,28 +11,52 @@ async fn register_login_logout(backend: Backend) {
     let c = &app.client;
     assert_eq!(app.me(c).await, None);
     let resp = app.register(c, "li.wei@example.com", PASSWORD).await;
-    assert!(resp.status().is_success() || resp.status().is_redirection(), "register: {}", resp.status());
+    assert!(
+        resp.status().is_success() || resp.status().is_redirection(),
+        "register: {}",
+        resp.status()
+    );
     let cookies: Vec<String> = resp
         .headers()
         .get_all("set-cookie")
         .iter()
         .map(|v| v.to_str().expect("ascii").to_owned())
         .collect();
-    let session = cookies.iter().find(|c| c.starts_with("expo_session=")).expect("session cookie");
-    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
-    assert!(!session.contains("Secure"), "no Secure without TLS: {session}");
-    assert!(cookies.iter().any(|c| c.starts_with("lang=en")), "language cookie from the preference");
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("expo_session="))
+        .expect("session cookie");
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+        "{session}"
+    );
+    assert!(
+        !session.contains("Secure"),
+        "no Secure without TLS: {session}"
+    );
+    assert!(
+        cookies.iter().any(|c| c.starts_with("lang=en")),
+        "language cookie from the preference"
+    );
     assert_eq!(app.me(c).await.as_deref(), Some("Li Wei"));
 
     let resp = app.call(c, "account/logout", &[]).await;
     assert!(resp.status().is_success() || resp.status().is_redirection());
     assert_eq!(app.me(c).await, None, "signed out");
 
-    let resp = app.login(c, "LI.WEI@example.com".to_lowercase().as_str(), PASSWORD).await;
-    assert!(resp.status().is_success() || resp.status().is_redirection(), "login: {}", resp.status());
+    let resp = app
+        .login(c, "LI.WEI@example.com".to_lowercase().as_str(), PASSWORD)
+        .await;
+    assert!(
+        resp.status().is_success() || resp.status().is_redirection(),
+        "login: {}",
+        resp.status()
+    );
     assert_eq!(app.me(c).await.as_deref(), Some("Li Wei"));
     // The password is stored as an Argon2id hash, never as given.
-    let audit = db::audit::recent(&app.db, "account.login", 10).await.expect("audit");
+    let audit = db::audit::recent(&app.db, "account.login", 10)
+        .await
+        .expect("audit");
     assert!(audit.iter().any(|(_, _, result)| result == "ok"));
 }
 both_backends!(register_login_logout);
@@ -46,7 +70,10 @@ async fn login_rotates_the_session(backend: Backend) {
             .get_all("set-cookie")
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find_map(|c| c.strip_prefix("expo_session=").map(|v| v.split(';').next().unwrap_or("").to_owned()))
+            .find_map(|c| {
+                c.strip_prefix("expo_session=")
+                    .map(|v| v.split(';').next().unwrap_or("").to_owned())
+            })
             .expect("session cookie")
     };
     let t1 = token(&first);
@@ -67,13 +94,20 @@ both_backends!(login_rotates_the_session);
 
 async fn wrong_password_and_unknown_email(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    app.register(&app.client, "anna@example.com", PASSWORD).await;
+    app.register(&app.client, "anna@example.com", PASSWORD)
+        .await;
     let other = app.new_client();
-    for (email, password) in [("anna@example.com", "wrong password"), ("nobody@example.com", PASSWORD)] {
+    for (email, password) in [
+        ("anna@example.com", "wrong password"),
+        ("nobody@example.com", PASSWORD),
+    ] {
         let resp = app.login(&other, email, password).await;
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = error_json(resp).await;
-        assert_eq!(body["Validation"][0]["message_id"], "error-login-failed", "{body}");
+        assert_eq!(
+            body["Validation"][0]["message_id"], "error-login-failed",
+            "{body}"
+        );
     }
     assert_eq!(app.me(&other).await, None);
 }
@@ -83,7 +117,9 @@ async fn duplicate_email(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let first = app.register(&app.client, "dup@example.com", PASSWORD).await;
     assert!(first.status().is_success() || first.status().is_redirection());
-    let resp = app.register(&app.new_client(), " DUP@Example.com ", PASSWORD).await;
+    let resp = app
+        .register(&app.new_client(), " DUP@Example.com ", PASSWORD)
+        .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = error_json(resp).await;
     assert_eq!(body["Validation"][0]["field"], "email");
@@ -93,10 +129,13 @@ both_backends!(duplicate_email);
 
 async fn throttling_per_account(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    app.register(&app.client, "target@example.com", PASSWORD).await;
+    app.register(&app.client, "target@example.com", PASSWORD)
+        .await;
     let attacker = app.new_client();
     for _ in 0..3 {
-        let resp = app.login(&attacker, "target@example.com", "guess guess guess").await;
+        let resp = app
+            .login(&attacker, "target@example.com", "guess guess guess")
+            .await;
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Locked now, even with the right password, until the window frees.
@@ -110,10 +149,16 @@ async fn throttling_per_account(backend: Backend) {
         .expect("Retry-After");
     assert!((1..=600).contains(&retry), "retry after {retry}");
     let body = error_json(resp).await;
-    assert!(body["RateLimited"]["retry_after_secs"].as_u64().is_some(), "{body}");
+    assert!(
+        body["RateLimited"]["retry_after_secs"].as_u64().is_some(),
+        "{body}"
+    );
     // Another account is not affected.
-    app.register(&app.new_client(), "other@example.com", PASSWORD).await;
-    let resp = app.login(&app.new_client(), "other@example.com", PASSWORD).await;
+    app.register(&app.new_client(), "other@example.com", PASSWORD)
+        .await;
+    let resp = app
+        .login(&app.new_client(), "other@example.com", PASSWORD)
+        .await;
     assert!(resp.status().is_success() || resp.status().is_redirection());
 }
 both_backends!(throttling_per_account);
@@ -122,10 +167,14 @@ async fn throttling_per_address(backend: Backend) {
     let app = TestApp::spawn_with(backend, false, |c| c.login_max_failures_per_ip = 4).await;
     let c = app.new_client();
     for i in 0..4 {
-        let resp = app.login(&c, &format!("spray{i}@example.com"), "guess guess guess").await;
+        let resp = app
+            .login(&c, &format!("spray{i}@example.com"), "guess guess guess")
+            .await;
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let resp = app.login(&c, "spray9@example.com", "guess guess guess").await;
+    let resp = app
+        .login(&c, "spray9@example.com", "guess guess guess")
+        .await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(resp.headers().get("retry-after").is_some());
 }
@@ -150,23 +199,53 @@ async fn bad_fields_get_field_errors(backend: Backend) {
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = error_json(resp).await;
     let errors = body["Validation"].as_array().expect("validation list");
-    let by_field = |f: &str| errors.iter().find(|e| e["field"] == f).map(|e| e["message_id"].as_str().unwrap_or("").to_owned());
+    let by_field = |f: &str| {
+        errors
+            .iter()
+            .find(|e| e["field"] == f)
+            .map(|e| e["message_id"].as_str().unwrap_or("").to_owned())
+    };
     assert_eq!(by_field("email").as_deref(), Some("error-email-invalid"));
-    assert_eq!(by_field("password").as_deref(), Some("error-password-too-short"));
-    assert_eq!(by_field("display_name").as_deref(), Some("error-display-name-required"));
-    assert_eq!(by_field("country").as_deref(), Some("error-country-invalid"));
-    assert_eq!(by_field("language").as_deref(), Some("error-language-invalid"));
+    assert_eq!(
+        by_field("password").as_deref(),
+        Some("error-password-too-short")
+    );
+    assert_eq!(
+        by_field("display_name").as_deref(),
+        Some("error-display-name-required")
+    );
+    assert_eq!(
+        by_field("country").as_deref(),
+        Some("error-country-invalid")
+    );
+    assert_eq!(
+        by_field("language").as_deref(),
+        Some("error-language-invalid")
+    );
     // Every id is translated in every interface language.
-    for id in errors.iter().map(|e| e["message_id"].as_str().unwrap_or("").to_owned()) {
+    for id in errors
+        .iter()
+        .map(|e| e["message_id"].as_str().unwrap_or("").to_owned())
+    {
         for locale in domain::Locale::ALL {
             let text = app::shell::i18n::I18n { locale }.t(&id);
-            assert!(!text.is_empty() && !text.contains("Unknown localization"), "{id} in {locale:?}");
+            assert!(
+                !text.is_empty() && !text.contains("Unknown localization"),
+                "{id} in {locale:?}"
+            );
         }
     }
     // Nothing was half-written.
-    assert_eq!(db::account::find_credentials(&app.db, "not an email").await.expect("query"), None);
+    assert_eq!(
+        db::account::find_credentials(&app.db, "not an email")
+            .await
+            .expect("query"),
+        None
+    );
     // A malformed request body is a clear error, not a crash.
-    let resp = app.call(&app.client, "account/register", &[("garbage", "1")]).await;
+    let resp = app
+        .call(&app.client, "account/register", &[("garbage", "1")])
+        .await;
     assert!(resp.status().is_client_error() || resp.status().is_server_error());
     let text = resp.text().await.expect("body");
     assert!(!text.to_lowercase().contains("panic"), "{text}");
@@ -177,11 +256,22 @@ async fn roles_are_checked(backend: Backend) {
     use domain::account::Role;
     use domain::authz::{authorize, Action, Denied};
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let expo = db::expo::current_expo(&app.db).await.expect("q").expect("seeded expo");
-    let (buyer_id, _) = db::account::find_credentials(&app.db, "buyer@expo.example").await.expect("q").expect("buyer");
-    let (org_id, _) = db::account::find_credentials(&app.db, "organizer@expo.example").await.expect("q").expect("org");
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("q")
+        .expect("seeded expo");
+    let (buyer_id, _) = db::account::find_credentials(&app.db, "buyer@expo.example")
+        .await
+        .expect("q")
+        .expect("buyer");
+    let (org_id, _) = db::account::find_credentials(&app.db, "organizer@expo.example")
+        .await
+        .expect("q")
+        .expect("org");
     let buyer = domain::authz::Actor {
-        memberships: db::account::memberships(&app.db, &buyer_id).await.expect("q"),
+        memberships: db::account::memberships(&app.db, &buyer_id)
+            .await
+            .expect("q"),
         user_id: buyer_id,
     };
     let organizer = domain::authz::Actor {
@@ -189,9 +279,18 @@ async fn roles_are_checked(backend: Backend) {
         user_id: org_id,
     };
     assert!(buyer.has_role(&expo.id, Role::Buyer));
-    assert_eq!(authorize(Some(&buyer), Action::ManageExpo { expo_id: &expo.id }), Err(Denied::Forbidden));
-    assert_eq!(authorize(Some(&organizer), Action::ManageExpo { expo_id: &expo.id }), Ok(()));
-    assert_eq!(authorize(None, Action::ManageExpo { expo_id: &expo.id }), Err(Denied::Unauthenticated));
+    assert_eq!(
+        authorize(Some(&buyer), Action::ManageExpo { expo_id: &expo.id }),
+        Err(Denied::Forbidden)
+    );
+    assert_eq!(
+        authorize(Some(&organizer), Action::ManageExpo { expo_id: &expo.id }),
+        Ok(())
+    );
+    assert_eq!(
+        authorize(None, Action::ManageExpo { expo_id: &expo.id }),
+        Err(Denied::Unauthenticated)
+    );
 }
 both_backends!(roles_are_checked);
 
@@ -204,7 +303,13 @@ async fn garbage_cookies_are_ignored(backend: Backend) {
         "lang=<script>; ; ;=;expo_session",
         "expo_session=%00%ff; lang=ar",
     ] {
-        let resp = app.new_client().get(app.url("/")).header("Cookie", cookie).send().await.expect("get");
+        let resp = app
+            .new_client()
+            .get(app.url("/"))
+            .header("Cookie", cookie)
+            .send()
+            .await
+            .expect("get");
         assert_eq!(resp.status(), StatusCode::OK, "{cookie}");
         let html = resp.text().await.expect("html");
         assert!(html.contains("<html"), "{cookie}");

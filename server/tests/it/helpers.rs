@@ -59,34 +59,56 @@ pub async fn fresh_database(backend: Backend) -> (String, Option<PathBuf>) {
             let admin = std::env::var("EXPO_TEST_POSTGRES_URL").expect(
                 "EXPO_TEST_POSTGRES_URL is not set: run the tests with `cargo xtask test`, which starts PostgreSQL",
             );
-            (db::create_postgres_database(&admin, &name).await.expect("create test database"), None)
+            (
+                db::create_postgres_database(&admin, &name)
+                    .await
+                    .expect("create test database"),
+                None,
+            )
         }
     }
 }
 
 impl TestApp {
     /// Spawns a server on a fresh, migrated database (seeded with the demo expo when `seed`).
-    pub async fn spawn_with(backend: Backend, seed: bool, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    pub async fn spawn_with(
+        backend: Backend,
+        seed: bool,
+        tweak: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let (url, sqlite_file) = fresh_database(backend).await;
         let mut config = test_config(&url);
         tweak(&mut config);
-        let db = db::Db::connect(&url, config.database_max_connections).await.expect("connect");
+        let db = db::Db::connect(&url, config.database_max_connections)
+            .await
+            .expect("connect");
         db.migrate().await.expect("migrate");
         if seed {
             server::seed::seed_demo(&db).await.expect("seed");
         }
         let app = server::router::build(&config, db.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         tokio::spawn(async move {
-            let _ = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await;
+            let _ = axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await;
         });
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { base: format!("http://{addr}"), client, db, sqlite_file }
+        TestApp {
+            base: format!("http://{addr}"),
+            client,
+            db,
+            sqlite_file,
+        }
     }
 
     /// Spawns a server on a fresh, migrated, empty database.
@@ -109,7 +131,12 @@ impl TestApp {
     }
 
     /// Calls a server function with form fields, as the browser does.
-    pub async fn call(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         client
             .post(self.url(&format!("/api/{endpoint}")))
             .header("Accept", "application/json")
@@ -120,7 +147,12 @@ impl TestApp {
     }
 
     /// Registers a person; returns the response.
-    pub async fn register(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+    pub async fn register(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
         self.call(
             client,
             "account/register",
@@ -137,9 +169,22 @@ impl TestApp {
     }
 
     /// Signs in; returns the response.
-    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
-        self.call(client, "account/login", &[("input[email]", email), ("input[password]", password), ("input[next]", "/")])
-            .await
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.call(
+            client,
+            "account/login",
+            &[
+                ("input[email]", email),
+                ("input[password]", password),
+                ("input[next]", "/"),
+            ],
+        )
+        .await
     }
 
     /// The signed-in user's display name per `account/me`, or `None`.
@@ -147,7 +192,9 @@ impl TestApp {
         let resp = self.call(client, "account/me", &[]).await;
         assert!(resp.status().is_success(), "me: {}", resp.status());
         let v: serde_json::Value = resp.json().await.expect("json");
-        v.get("display_name").and_then(|n| n.as_str()).map(str::to_owned)
+        v.get("display_name")
+            .and_then(|n| n.as_str())
+            .map(str::to_owned)
     }
 }
 

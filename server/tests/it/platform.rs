@@ -7,39 +7,95 @@ use reqwest::StatusCode;
 
 async fn health_and_readiness(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let h = app.client.get(app.url("/healthz")).send().await.expect("healthz");
+    let h = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("healthz");
     assert_eq!(h.status(), StatusCode::OK);
-    let r = app.client.get(app.url("/readyz")).send().await.expect("readyz");
+    let r = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
     assert_eq!(r.status(), StatusCode::OK);
     let v: serde_json::Value = r.json().await.expect("json");
     assert_eq!(v["database"], "ok");
     app.db.close().await;
-    let r = app.client.get(app.url("/readyz")).send().await.expect("readyz");
-    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE, "a closed database is not ready");
+    let r = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(
+        r.status(),
+        StatusCode::SERVICE_UNAVAILABLE,
+        "a closed database is not ready"
+    );
 }
 both_backends!(health_and_readiness);
 
 async fn landing_page_and_security_headers(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let resp = app.client.get(app.url("/")).header("Accept-Language", "en-US,en;q=0.9").send().await.expect("get");
+    let resp = app
+        .client
+        .get(app.url("/"))
+        .header("Accept-Language", "en-US,en;q=0.9")
+        .send()
+        .await
+        .expect("get");
     assert_eq!(resp.status(), StatusCode::OK);
     let h = resp.headers().clone();
-    let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).expect("CSP").to_owned();
-    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert_eq!(h.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
+    let csp = h
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .expect("CSP")
+        .to_owned();
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert_eq!(
+        h.get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
     assert!(h.get("referrer-policy").is_some());
     assert!(h.get("permissions-policy").is_some());
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce").to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .expect("nonce")
+        .to_owned();
     let html = resp.text().await.expect("html");
-    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the CSP nonce");
-    assert!(html.contains("<html lang=\"en\" dir=\"ltr\""), "{}", &html[..200.min(html.len())]);
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry the CSP nonce"
+    );
+    assert!(
+        html.contains("<html lang=\"en\" dir=\"ltr\""),
+        "{}",
+        &html[..200.min(html.len())]
+    );
     assert!(html.contains("China (Weihai) International Digital Expo 2026"));
     assert!(html.contains("Marine Equipment Hall"));
     let plain = html.replace(['\u{2068}', '\u{2069}'], "");
-    assert!(plain.contains("December 8, 2026 – December 14, 2026"), "dates formatted per locale");
+    assert!(
+        plain.contains("December 8, 2026 – December 14, 2026"),
+        "dates formatted per locale"
+    );
     // A second request gets another nonce.
     let again = app.client.get(app.url("/")).send().await.expect("get");
-    let csp2 = again.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let csp2 = again
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     assert_ne!(csp, csp2);
 }
 both_backends!(landing_page_and_security_headers);
@@ -47,25 +103,73 @@ both_backends!(landing_page_and_security_headers);
 async fn languages_and_direction(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
     let page = |accept: &'static str, cookie: Option<&'static str>| {
-        let mut req = app.new_client().get(app.url("/")).header("Accept-Language", accept);
+        let mut req = app
+            .new_client()
+            .get(app.url("/"))
+            .header("Accept-Language", accept);
         if let Some(c) = cookie {
             req = req.header("Cookie", c);
         }
         async move { req.send().await.expect("get").text().await.expect("html") }
     };
-    assert!(page("zh-CN", None).await.contains("<html lang=\"zh-CN\" dir=\"ltr\""));
-    assert!(page("fr-FR, de", None).await.contains("<html lang=\"zh-CN\""), "default language");
-    assert!(page("en", Some("lang=ar")).await.contains("<html lang=\"ar\" dir=\"rtl\""), "cookie wins");
-    assert!(page("ko-KR", Some("lang=tlh")).await.contains("<html lang=\"ko\""), "bad cookie ignored");
+    assert!(page("zh-CN", None)
+        .await
+        .contains("<html lang=\"zh-CN\" dir=\"ltr\""));
+    assert!(
+        page("fr-FR, de", None)
+            .await
+            .contains("<html lang=\"zh-CN\""),
+        "default language"
+    );
+    assert!(
+        page("en", Some("lang=ar"))
+            .await
+            .contains("<html lang=\"ar\" dir=\"rtl\""),
+        "cookie wins"
+    );
+    assert!(
+        page("ko-KR", Some("lang=tlh"))
+            .await
+            .contains("<html lang=\"ko\""),
+        "bad cookie ignored"
+    );
     // The switch stores the cookie and returns to a same-site path only.
-    let resp = app.client.get(app.url("/lang/ja?next=/live")).send().await.expect("switch");
+    let resp = app
+        .client
+        .get(app.url("/lang/ja?next=/live"))
+        .send()
+        .await
+        .expect("switch");
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
-    assert_eq!(resp.headers().get("location").and_then(|v| v.to_str().ok()), Some("/live"));
-    assert!(resp.headers().get("set-cookie").and_then(|v| v.to_str().ok()).is_some_and(|c| c.starts_with("lang=ja")));
-    let evil = app.client.get(app.url("/lang/en?next=//evil.example/")).send().await.expect("switch");
-    assert_eq!(evil.headers().get("location").and_then(|v| v.to_str().ok()), Some("/"));
-    let unknown = app.new_client().get(app.url("/lang/xx?next=/")).send().await.expect("switch");
-    assert!(unknown.headers().get("set-cookie").is_none(), "unknown tag changes nothing");
+    assert_eq!(
+        resp.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/live")
+    );
+    assert!(resp
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("lang=ja")));
+    let evil = app
+        .client
+        .get(app.url("/lang/en?next=//evil.example/"))
+        .send()
+        .await
+        .expect("switch");
+    assert_eq!(
+        evil.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/")
+    );
+    let unknown = app
+        .new_client()
+        .get(app.url("/lang/xx?next=/"))
+        .send()
+        .await
+        .expect("switch");
+    assert!(
+        unknown.headers().get("set-cookie").is_none(),
+        "unknown tag changes nothing"
+    );
 }
 both_backends!(languages_and_direction);
 
@@ -81,7 +185,10 @@ async fn oversized_body_is_413(backend: Backend) {
         .await
         .expect("post");
     assert_eq!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(resp.text().await.expect("body"), "The request is too large.");
+    assert_eq!(
+        resp.text().await.expect("body"),
+        "The request is too large."
+    );
 }
 both_backends!(oversized_body_is_413);
 
@@ -96,7 +203,10 @@ async fn cross_site_posts_are_refused(backend: Backend) {
         .await
         .expect("post");
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
-    assert_eq!(resp.text().await.expect("body"), "该请求来自其他网站，已被拒绝。");
+    assert_eq!(
+        resp.text().await.expect("body"),
+        "该请求来自其他网站，已被拒绝。"
+    );
     let resp = app
         .client
         .post(app.url("/api/account/logout"))
@@ -119,7 +229,13 @@ both_backends!(cross_site_posts_are_refused);
 
 async fn not_found_is_404(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let resp = app.client.get(app.url("/no/such/page")).header("Cookie", "lang=en").send().await.expect("get");
+    let resp = app
+        .client
+        .get(app.url("/no/such/page"))
+        .header("Cookie", "lang=en")
+        .send()
+        .await
+        .expect("get");
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
     assert!(resp.text().await.expect("body").contains("Page not found"));
 }

@@ -17,7 +17,10 @@ async fn sqlite_and_postgres_schemas_match() {
         }
     }
     assert!(!outlines[0].is_empty());
-    assert_eq!(outlines[0], outlines[1], "SQLite and PostgreSQL schemas drifted");
+    assert_eq!(
+        outlines[0], outlines[1],
+        "SQLite and PostgreSQL schemas drifted"
+    );
 }
 
 async fn seed_is_idempotent(backend: Backend) {

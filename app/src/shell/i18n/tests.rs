@@ -28,7 +28,12 @@ fn messages() -> BTreeMap<String, BTreeSet<String>> {
             for e in resource.body {
                 match e {
                     Entry::Message(m) => {
-                        assert!(ids.insert(m.id.name.to_owned()), "duplicate id {} in {}", m.id.name, locale.tag());
+                        assert!(
+                            ids.insert(m.id.name.to_owned()),
+                            "duplicate id {} in {}",
+                            m.id.name,
+                            locale.tag()
+                        );
                     }
                     Entry::Junk { content } => panic!("{}: junk {content:?}", path.display()),
                     _ => {}
@@ -49,7 +54,9 @@ fn sources() -> String {
                 let p = entry.expect("entry").path();
                 if p.is_dir() {
                     stack.push(p);
-                } else if p.extension().and_then(|e| e.to_str()) == Some("rs") && !p.ends_with("tests.rs") {
+                } else if p.extension().and_then(|e| e.to_str()) == Some("rs")
+                    && !p.ends_with("tests.rs")
+                {
                     all.push_str(&std::fs::read_to_string(&p).expect("read rs"));
                     all.push('\n');
                 }
@@ -95,11 +102,18 @@ fn every_message_is_used_and_every_used_id_exists() {
         .collect();
     assert!(unused.is_empty(), "messages never used in code: {unused:?}");
     let missing_dynamic: Vec<_> = dynamic.iter().filter(|id| !defined.contains(*id)).collect();
-    assert!(missing_dynamic.is_empty(), "dynamic ids without a message: {missing_dynamic:?}");
+    assert!(
+        missing_dynamic.is_empty(),
+        "dynamic ids without a message: {missing_dynamic:?}"
+    );
     // Every id the code asks for must exist: arguments of `t(…)`/`t_args(…)`, and every
     // literal of the `error-`/`role-` families (domain errors and role names).
     let mut asked = BTreeSet::new();
-    let norm = code.split("t_args(").map(str::trim_start).collect::<Vec<_>>().join("t_args(");
+    let norm = code
+        .split("t_args(")
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("t_args(");
     for marker in [".t(\"", ".t_args(\""] {
         for piece in norm.split(marker).skip(1) {
             if let Some(id) = piece.split('"').next() {
@@ -108,13 +122,19 @@ fn every_message_is_used_and_every_used_id_exists() {
         }
     }
     for piece in code.split('"').skip(1).step_by(2) {
-        let shaped = piece.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if shaped && (piece.starts_with("error-") || piece.starts_with("role-")) && piece.len() > 6 {
+        let shaped = piece
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if shaped && (piece.starts_with("error-") || piece.starts_with("role-")) && piece.len() > 6
+        {
             asked.insert(piece.to_owned());
         }
     }
     let undefined: Vec<_> = asked.iter().filter(|id| !defined.contains(*id)).collect();
-    assert!(undefined.is_empty(), "ids used in code but not translated: {undefined:?}");
+    assert!(
+        undefined.is_empty(),
+        "ids used in code but not translated: {undefined:?}"
+    );
 }
 
 #[test]
@@ -123,12 +143,30 @@ fn lookups_resolve_in_every_locale() {
     for locale in Locale::ALL {
         let i18n = I18n { locale };
         let name = i18n.t("site-name");
-        assert!(!name.is_empty() && !name.contains("Unknown localization"), "{locale:?}");
+        assert!(
+            !name.is_empty() && !name.contains("Unknown localization"),
+            "{locale:?}"
+        );
         let limited = i18n.t_args("error-rate-limited", vec![("seconds", Arg::Num(3))]);
         assert!(limited.contains('3'), "{locale:?}: {limited}");
         let date = i18n.date("2026-12-08");
-        assert!(date.contains("2026") && date.contains('8'), "{locale:?}: {date}");
+        assert!(
+            date.contains("2026") && date.contains('8'),
+            "{locale:?}: {date}"
+        );
     }
-    assert_eq!(I18n { locale: Locale::En }.date("2026-12-08").replace(['\u{2068}', '\u{2069}'], ""), "December 8, 2026");
-    assert_eq!(I18n { locale: Locale::ZhCn }.date("2026-12-08").replace(['\u{2068}', '\u{2069}'], ""), "2026年12月8日");
+    assert_eq!(
+        I18n { locale: Locale::En }
+            .date("2026-12-08")
+            .replace(['\u{2068}', '\u{2069}'], ""),
+        "December 8, 2026"
+    );
+    assert_eq!(
+        I18n {
+            locale: Locale::ZhCn
+        }
+        .date("2026-12-08")
+        .replace(['\u{2068}', '\u{2069}'], ""),
+        "2026年12月8日"
+    );
 }
