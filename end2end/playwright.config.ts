@@ -7,13 +7,15 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./test-results",
-  timeout: 60_000,
+  timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
+    // The product's default language; tests that need another set the cookie or header.
+    locale: "zh-CN",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,

@@ -58,6 +58,11 @@ pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
     ensure_binaryen(start)?;
     if for_tests {
         ensure_apt(&["chromium"], &["chromium"])?;
+        // Screenshots must show Chinese, Japanese, Korean and Arabic text, not empty boxes.
+        ensure_apt_files(
+            &["fonts-noto-cjk", "fonts-noto-core"],
+            &["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"],
+        )?;
         ensure_postgres_server()?;
         ensure_e2e_packages(start)?;
     }
@@ -236,6 +241,15 @@ pub fn ensure_apt(packages: &[&str], binaries: &[&str]) -> Result<(), String> {
     } else {
         Err(format!("apt-get install {} failed", packages.join(" ")))
     }
+}
+
+/// Installs Debian packages when any of `files` is missing.
+pub fn ensure_apt_files(packages: &[&str], files: &[&str]) -> Result<(), String> {
+    if files.iter().all(|f| Path::new(f).exists()) {
+        println!("ok: {}", packages.join(", "));
+        return Ok(());
+    }
+    ensure_apt(packages, &["__expo_never_on_path__"])
 }
 
 /// The folder with PostgreSQL's server programs (`initdb`, `pg_ctl`).

@@ -29,7 +29,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth-card">
             <h1>{i18n.t("login-title")}</h1>
             <p class="lead">{i18n.t("login-lead")}</p>
-            <ActionForm action=action>
+            <ActionForm action=action attr:novalidate=true>
                 <FormAlert error=error />
                 <TextField
                     name="input[email]"

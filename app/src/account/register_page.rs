@@ -46,7 +46,7 @@ pub fn RegisterPage() -> impl IntoView {
         <section class="auth-card auth-card-wide">
             <h1>{i18n.t("register-title")}</h1>
             <p class="lead">{i18n.t("register-lead")}</p>
-            <ActionForm action=action>
+            <ActionForm action=action attr:novalidate=true>
                 <FormAlert error=error />
                 <div class="form-grid">
                     <TextField

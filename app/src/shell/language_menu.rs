@@ -38,7 +38,15 @@ pub fn LanguageMenu() -> impl IntoView {
     view! {
         <details class="language-menu">
             <summary aria-label=i18n.t("nav-language-label")>
-                <span aria-hidden="true">"🌐"</span>
+                <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+                    <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.8" />
+                    <path
+                        d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="1.8"
+                    />
+                </svg>
                 <span class="language-current">{i18n.locale.endonym()}</span>
             </summary>
             <ul class="menu-panel" role="list" aria-label=i18n.t("nav-language-label")>
