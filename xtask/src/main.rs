@@ -111,11 +111,65 @@ pub fn server_binary() -> PathBuf {
     target_dir().join("release/expo-server")
 }
 
+/// A fingerprint of everything the release build reads: when it matches the stamp of the last
+/// successful build and the outputs exist, the build (and its wasm-bindgen/wasm-opt passes) is
+/// skipped, so a second `cargo xtask run` starts in seconds.
+fn source_fingerprint() -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut files = Vec::new();
+    for entry in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "app",
+        "domain",
+        "db",
+        "server/src",
+        "server/Cargo.toml",
+        "frontend",
+        "style",
+        "public",
+        "migrations",
+    ] {
+        collect_files(&root().join(entry), &mut files);
+    }
+    files.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in files {
+        f.strip_prefix(root()).unwrap_or(&f).hash(&mut h);
+        std::fs::read(&f).unwrap_or_default().hash(&mut h);
+    }
+    h.finish()
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        if let Ok(rd) = std::fs::read_dir(path) {
+            for e in rd.flatten() {
+                collect_files(&e.path(), out);
+            }
+        }
+    } else if path.is_file() {
+        out.push(path.to_path_buf());
+    }
+}
+
 fn build_release(start: Instant) -> Result<(), String> {
+    let stamp = target_dir().join("expo-release.stamp");
+    let fingerprint = source_fingerprint().to_string();
+    let outputs = server_binary().exists() && site_root().join("pkg/expo.wasm").exists();
+    if outputs && std::fs::read_to_string(&stamp).is_ok_and(|s| s == fingerprint) {
+        step(
+            start,
+            "release build is up to date (sources unchanged since the last build)",
+        );
+        return Ok(());
+    }
     step(start, "release build (cargo leptos build --release)");
     if run(cmd("cargo").args(["leptos", "build", "--release"])) {
+        let _ = std::fs::write(&stamp, fingerprint);
         Ok(())
     } else {
+        let _ = std::fs::remove_file(&stamp);
         Err("release build failed".into())
     }
 }

@@ -61,7 +61,10 @@ pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
         // Screenshots must show Chinese, Japanese, Korean and Arabic text, not empty boxes.
         ensure_apt_files(
             &["fonts-noto-cjk", "fonts-noto-core"],
-            &["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"],
+            &[
+                "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+            ],
         )?;
         ensure_postgres_server()?;
         ensure_e2e_packages(start)?;

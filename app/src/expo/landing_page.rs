@@ -63,8 +63,8 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
         <section class="hero">
             <div class="hero-inner">
                 <p class="eyebrow">{dates}</p>
-                <h1 lang=name.locale.tag()>{name.text.clone()}</h1>
-                <p class="lead" lang=tagline.locale.tag()>{tagline.text.clone()}</p>
+                <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
+                <p class="lead"><span lang=tagline.locale.tag() dir=tagline.locale.direction().as_str()>{tagline.text.clone()}</span></p>
                 <div class="hero-actions">
                     <a class="btn btn-primary btn-lg" href="/halls">{i18n.t("landing-cta-enter")}</a>
                     <a class="btn btn-ghost btn-lg" href="/register">{i18n.t("landing-cta-register")}</a>
@@ -111,8 +111,8 @@ fn hall_card(i18n: &I18n, hall: HallSummary) -> impl IntoView {
     view! {
         <li class="card hall-card" data-industry=hall.industry.clone()>
             <span class="hall-icon" aria-hidden="true"></span>
-            <h3 lang=name.locale.tag()>
-                <a href=format!("/halls/{}", hall.slug)>{name.text}</a>
+            <h3>
+                <a href=format!("/halls/{}", hall.slug) lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text}</a>
             </h3>
             <p class="muted">{i18n.t(&industry_message_id(&hall.industry))}</p>
             <p>{counts}</p>
@@ -132,9 +132,9 @@ fn exhibitor_card(i18n: &I18n, ex: ExhibitorCard) -> impl IntoView {
     );
     view! {
         <li class="card exhibitor-card">
-            <h3 lang=name.locale.tag()>{name.text}</h3>
+            <h3><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text}</span></h3>
             {name.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
-            <p class="muted">{country} " · " <span lang=hall.locale.tag()>{hall.text}</span></p>
+            <p class="muted">{country} " · " <span lang=hall.locale.tag() dir=hall.locale.direction().as_str()>{hall.text}</span></p>
             <p>{products}</p>
         </li>
     }

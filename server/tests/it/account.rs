@@ -316,3 +316,26 @@ async fn garbage_cookies_are_ignored(backend: Backend) {
     }
 }
 both_backends!(garbage_cookies_are_ignored);
+
+async fn sessions_expire_when_idle(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, |c| c.session_idle_secs = 1).await;
+    app.register(&app.client, "idle@example.com", PASSWORD)
+        .await;
+    assert_eq!(app.me(&app.client).await.as_deref(), Some("Li Wei"));
+    tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
+    assert_eq!(app.me(&app.client).await, None, "idle session ended");
+}
+both_backends!(sessions_expire_when_idle);
+
+async fn sessions_expire_absolutely(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, |c| c.session_absolute_secs = 1).await;
+    app.register(&app.client, "abs@example.com", PASSWORD).await;
+    assert_eq!(app.me(&app.client).await.as_deref(), Some("Li Wei"));
+    tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
+    assert_eq!(
+        app.me(&app.client).await,
+        None,
+        "session past its absolute expiry"
+    );
+}
+both_backends!(sessions_expire_absolutely);
