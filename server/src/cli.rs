@@ -128,7 +128,8 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     }
 }
 
-async fn create_organizer(
+/// Creates (or reuses) an account and makes it organizer of an expo (the current one by default).
+pub async fn create_organizer(
     db: &Db,
     email: &str,
     name: &str,

@@ -29,6 +29,16 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, generated once per process. Generating them renders the app with a
+/// process-wide "do not load resources" switch on (leptos `SuppressResourceLoad`); doing that
+/// again while another router already serves pages would leave that server's page resources
+/// waiting forever (found when integration tests started servers concurrently).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// Builds the application router.
 pub fn build(config: &Config, db: Db) -> Router {
     let state = AppState {
@@ -36,7 +46,7 @@ pub fn build(config: &Config, db: Db) -> Router {
         auth: Arc::new(config.auth()),
     };
     let options = leptos_options(config);
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let pages = Router::new()
         .leptos_routes_with_context(
             &options,

@@ -92,8 +92,24 @@ pub(crate) mod ssr {
         append_cookie(&super::super::session::lang_cookie(language.tag(), secure));
     }
 
+    /// True for a plain HTML form post (JavaScript off): Leptos answers it with a redirect back
+    /// to the form carrying the error, which a non-redirect status would break.
+    fn plain_form_post() -> bool {
+        use_context::<http::request::Parts>()
+            .and_then(|p| {
+                p.headers
+                    .get(header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|a| a.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+
     /// Gives the response the HTTP status that matches the error (and `Retry-After`).
     pub fn with_status(e: AppError) -> AppError {
+        if plain_form_post() {
+            return e;
+        }
         if let Some(resp) = use_context::<ResponseOptions>() {
             let status = match &e {
                 AppError::Unauthenticated => StatusCode::UNAUTHORIZED,

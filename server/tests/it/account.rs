@@ -339,3 +339,63 @@ async fn sessions_expire_absolutely(backend: Backend) {
     );
 }
 both_backends!(sessions_expire_absolutely);
+
+async fn sign_in_works_without_javascript(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let c = app.new_client();
+    let form = |password: &'static str| {
+        [
+            ("input[email]", "visitor@expo.example"),
+            ("input[password]", password),
+            ("input[next]", "/live"),
+        ]
+    };
+    // A browser form post without JavaScript: a wrong password goes back to the form with the
+    // error in the URL, and the page renders it in the user's language.
+    let resp = c
+        .post(app.url("/api/account/login"))
+        .header("Accept", "text/html,application/xhtml+xml")
+        .header("Referer", app.url("/login"))
+        .header("Cookie", "lang=en")
+        .form(&form("wrong password!!"))
+        .send()
+        .await
+        .expect("post");
+    assert!(resp.status().is_redirection(), "{}", resp.status());
+    let back = resp
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("location")
+        .to_owned();
+    assert!(back.contains("/login") && back.contains("__err"), "{back}");
+    let html = c
+        .get(&back)
+        .header("Cookie", "lang=en")
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains("The e-mail or password is wrong."),
+        "error shown without JavaScript"
+    );
+    // The right password signs in and redirects to `next`.
+    let resp = c
+        .post(app.url("/api/account/login"))
+        .header("Accept", "text/html")
+        .header("Referer", app.url("/login"))
+        .form(&form("expo-demo-2026"))
+        .send()
+        .await
+        .expect("post");
+    assert!(resp.status().is_redirection(), "{}", resp.status());
+    assert_eq!(
+        resp.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/live")
+    );
+    assert_eq!(app.me(&c).await.as_deref(), Some("Kim Minjun (Visitor)"));
+}
+both_backends!(sign_in_works_without_javascript);

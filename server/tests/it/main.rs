@@ -6,18 +6,32 @@ mod helpers;
 mod platform;
 mod schema;
 
-/// Runs an async test body once per backend, as two `#[tokio::test]`s.
+/// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).
+pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
+
+/// Runs an async test body once per backend, as two `#[tokio::test]`s, each bounded by
+/// [`TEST_TIMEOUT`].
 #[macro_export]
 macro_rules! both_backends {
     ($name:ident) => {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                super::$name($crate::helpers::Backend::Sqlite).await;
+                tokio::time::timeout(
+                    $crate::TEST_TIMEOUT,
+                    super::$name($crate::helpers::Backend::Sqlite),
+                )
+                .await
+                .expect("test timed out");
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                super::$name($crate::helpers::Backend::Postgres).await;
+                tokio::time::timeout(
+                    $crate::TEST_TIMEOUT,
+                    super::$name($crate::helpers::Backend::Postgres),
+                )
+                .await
+                .expect("test timed out");
             }
         }
     };

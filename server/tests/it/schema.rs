@@ -39,3 +39,60 @@ async fn seed_is_idempotent(backend: Backend) {
     assert_eq!(landing.featured.len(), 8);
 }
 crate::both_backends!(seed_is_idempotent);
+
+async fn admin_creates_an_organizer(backend: Backend) {
+    use domain::account::Role;
+    let (url, _file) = fresh_database(backend).await;
+    let db = db::Db::connect(&url, 2).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    assert!(
+        server::cli::create_organizer(&db, "boss@example.com", "Boss", None, "long enough pw")
+            .await
+            .is_err(),
+        "no expo yet"
+    );
+    server::seed::seed_demo(&db).await.expect("seed");
+    server::cli::create_organizer(&db, "Boss@Example.com", "Boss", None, "long enough pw")
+        .await
+        .expect("create");
+    server::cli::create_organizer(
+        &db,
+        "boss@example.com",
+        "Boss",
+        Some("weihai-2026"),
+        "long enough pw",
+    )
+    .await
+    .expect("again: idempotent");
+    let (id, _) = db::account::find_credentials(&db, "boss@example.com")
+        .await
+        .expect("q")
+        .expect("user");
+    let roles = db::account::memberships(&db, &id).await.expect("q");
+    assert_eq!(roles.len(), 1);
+    assert_eq!(roles[0].role, Role::Organizer);
+    assert!(
+        server::cli::create_organizer(&db, "bad", "Boss", None, "long enough pw")
+            .await
+            .is_err()
+    );
+    assert!(
+        server::cli::create_organizer(&db, "x@example.com", "X", None, "short")
+            .await
+            .is_err()
+    );
+    assert!(server::cli::create_organizer(
+        &db,
+        "x@example.com",
+        "X",
+        Some("nope"),
+        "long enough pw"
+    )
+    .await
+    .is_err());
+    let audit = db::audit::recent(&db, "role.grant", 5)
+        .await
+        .expect("audit");
+    assert_eq!(audit.len(), 2);
+}
+crate::both_backends!(admin_creates_an_organizer);
