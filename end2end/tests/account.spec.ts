@@ -74,3 +74,21 @@ test.describe("accounts", () => {
     await expect(page.getByTestId("account-name")).toContainText("Organizer");
   });
 });
+
+test.describe("accounts without JavaScript", () => {
+  test("sign-in works as a plain form, errors included", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("电子邮箱").fill("buyer@expo.example");
+    await page.getByLabel("密码").fill("not the password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("alert")).toHaveText("邮箱或密码错误。");
+    await page.getByLabel("电子邮箱").fill("buyer@expo.example");
+    await page.getByLabel("密码").fill("expo-demo-2026");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("account-name")).toHaveText("Anna Petrova (Buyer)");
+    await context.close();
+  });
+});

@@ -48,6 +48,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/halls") view=|| view! { <PlaceholderPage section=Section::Halls /> } />
+                        <Route
+                            path=path!("/halls/:slug")
+                            view=|| view! { <PlaceholderPage section=Section::Halls /> }
+                        />
                         <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route
                             path=path!("/matchmaking")
