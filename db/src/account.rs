@@ -198,29 +198,33 @@ pub struct FailureWindow {
     pub oldest_at: Option<i64>,
 }
 
-/// Recent failures for an e-mail address.
-pub async fn failures_for_email(db: &Db, email: &str, since: i64) -> Result<FailureWindow> {
-    let row: (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MIN(at) FROM login_failures WHERE email = $1 AND at >= $2",
-    )
-    .bind(email)
-    .bind(since)
-    .fetch_one(db.pool())
-    .await?;
-    Ok(FailureWindow {
-        count: row.0,
-        oldest_at: row.1,
-    })
+/// What a throttling window counts failures of.
+#[derive(Clone, Copy, Debug)]
+pub enum FailureKey<'a> {
+    /// One account (e-mail address).
+    Email(&'a str),
+    /// One client address.
+    Ip(&'a str),
 }
 
-/// Recent failures from a network address.
-pub async fn failures_for_ip(db: &Db, ip: &str, since: i64) -> Result<FailureWindow> {
-    let row: (i64, Option<i64>) =
-        sqlx::query_as("SELECT COUNT(*), MIN(at) FROM login_failures WHERE ip = $1 AND at >= $2")
-            .bind(ip)
-            .bind(since)
-            .fetch_one(db.pool())
-            .await?;
+/// Recent failures (since `since`) of an account or an address.
+pub async fn recent_failures(db: &Db, key: FailureKey<'_>, since: i64) -> Result<FailureWindow> {
+    // Column names cannot be bound as parameters, so each key has its own fixed statement.
+    let (sql, value) = match key {
+        FailureKey::Email(email) => (
+            "SELECT COUNT(*), MIN(at) FROM login_failures WHERE email = $1 AND at >= $2",
+            email,
+        ),
+        FailureKey::Ip(ip) => (
+            "SELECT COUNT(*), MIN(at) FROM login_failures WHERE ip = $1 AND at >= $2",
+            ip,
+        ),
+    };
+    let row: (i64, Option<i64>) = sqlx::query_as(sql)
+        .bind(value)
+        .bind(since)
+        .fetch_one(db.pool())
+        .await?;
     Ok(FailureWindow {
         count: row.0,
         oldest_at: row.1,

@@ -47,6 +47,36 @@ test.describe("landing page", () => {
     }
   });
 
+  test("follows the system's dark theme", async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto("/");
+    await hydrated(page);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe("rgb(13, 16, 32)");
+    await expect(page.locator("button.theme-toggle")).toHaveAttribute("aria-pressed", "true");
+    await page.screenshot({ path: "artifacts/landing-zh-CN-dark.png" });
+    await context.close();
+  });
+
+  test("on a phone the sections fold behind the menu button", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto("/");
+    await hydrated(page);
+    const nav = page.getByRole("navigation", { name: "主要栏目" });
+    await expect(nav).toBeHidden();
+    const menu = page.getByRole("button", { name: "菜单" });
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expect(nav.getByRole("link", { name: "供采对接" })).toBeVisible();
+    await page.screenshot({ path: "artifacts/landing-zh-CN-phone-menu.png" });
+    await nav.getByRole("link", { name: "供采对接" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("供采对接");
+    await expect(nav).toBeHidden();
+    await context.close();
+  });
+
   test("unknown paths get the localized 404 page", async ({ page }) => {
     const response = await page.goto("/no/such/page");
     expect(response?.status()).toBe(404);

@@ -160,8 +160,12 @@ pub async fn login(
     let cfg = &ctx.state.auth;
     let now = db::now_millis();
     let since = now - cfg.failure_window_secs * 1000;
-    let by_account = db::account::failures_for_email(db, email.as_str(), since).await?;
-    let by_ip = db::account::failures_for_ip(db, &ctx.client.ip, since).await?;
+    let by_account =
+        db::account::recent_failures(db, db::account::FailureKey::Email(email.as_str()), since)
+            .await?;
+    let by_ip =
+        db::account::recent_failures(db, db::account::FailureKey::Ip(&ctx.client.ip), since)
+            .await?;
     if by_account.count >= cfg.max_failures_per_account || by_ip.count >= cfg.max_failures_per_ip {
         let secs = [
             (by_account.count >= cfg.max_failures_per_account)

@@ -244,9 +244,22 @@ both_backends!(not_found_is_404);
 async fn internal_errors_show_an_incident_not_the_cause(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
     app.db.close().await;
-    let resp = app.client.get(app.url("/")).header("Cookie", "lang=en").send().await.expect("get");
-    let html = resp.text().await.expect("html").replace(['\u{2068}', '\u{2069}'], "");
-    assert!(html.contains("Something went wrong on our side. Incident "), "localized message with an incident id");
+    let resp = app
+        .client
+        .get(app.url("/"))
+        .header("Cookie", "lang=en")
+        .send()
+        .await
+        .expect("get");
+    let html = resp
+        .text()
+        .await
+        .expect("html")
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        html.contains("Something went wrong on our side. Incident "),
+        "localized message with an incident id"
+    );
     let lower = html.to_lowercase();
     for leak in ["pool", "sqlx", "closed", "database"] {
         assert!(!lower.contains(leak), "internal error text leaked: {leak}");
@@ -255,6 +268,11 @@ async fn internal_errors_show_an_incident_not_the_cause(backend: Backend) {
     let resp = app.call(&app.client, "expo/landing", &[]).await;
     assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let body = crate::helpers::error_json(resp).await;
-    assert!(body["Internal"]["incident"].as_str().is_some_and(|s| s.len() >= 8), "{body}");
+    assert!(
+        body["Internal"]["incident"]
+            .as_str()
+            .is_some_and(|s| s.len() >= 8),
+        "{body}"
+    );
 }
 both_backends!(internal_errors_show_an_incident_not_the_cause);
