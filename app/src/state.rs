@@ -22,6 +22,10 @@ pub struct AuthConfig {
     pub max_failures_per_ip: i64,
     /// The throttling window.
     pub failure_window_secs: i64,
+    /// Registrations allowed per client address within the registration window.
+    pub max_registrations_per_ip: i64,
+    /// The registration window.
+    pub registration_window_secs: i64,
     /// Add `Secure` to cookies (the site is served over TLS).
     pub secure_cookies: bool,
 }
@@ -34,6 +38,8 @@ impl Default for AuthConfig {
             max_failures_per_account: 5,
             max_failures_per_ip: 30,
             failure_window_secs: 15 * 60,
+            max_registrations_per_ip: 20,
+            registration_window_secs: 3600,
             secure_cookies: false,
         }
     }

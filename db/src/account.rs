@@ -177,13 +177,24 @@ pub async fn delete_expired_sessions(db: &Db, now: i64, idle_before: i64) -> Res
     Ok(done.rows_affected())
 }
 
-/// Records a failed login for throttling.
-pub async fn record_login_failure(db: &Db, email: &str, ip: &str, at: i64) -> Result<()> {
+/// Records a login attempt as failed (before the password is checked, so concurrent guesses
+/// see each other); returns its id so a success can remove it.
+pub async fn record_login_failure(db: &Db, email: &str, ip: &str, at: i64) -> Result<String> {
+    let id = crate::new_id();
     sqlx::query("INSERT INTO login_failures (id, email, ip, at) VALUES ($1, $2, $3, $4)")
-        .bind(crate::new_id())
+        .bind(&id)
         .bind(email)
         .bind(ip)
         .bind(at)
+        .execute(db.pool())
+        .await?;
+    Ok(id)
+}
+
+/// Removes one recorded attempt (it succeeded, or it was refused by the throttle).
+pub async fn delete_login_failure(db: &Db, id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(id)
         .execute(db.pool())
         .await?;
     Ok(())
@@ -231,14 +242,22 @@ pub async fn recent_failures(db: &Db, key: FailureKey<'_>, since: i64) -> Result
     })
 }
 
-/// Forgets an account's failures after a successful login, and every failure older than `before`.
-pub async fn clear_login_failures(db: &Db, email: &str, before: i64) -> Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1 OR at < $2")
+/// Forgets an account's failures after a successful login.
+pub async fn clear_login_failures(db: &Db, email: &str) -> Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
         .bind(email)
-        .bind(before)
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+/// Deletes failures older than `before` (housekeeping).
+pub async fn purge_login_failures(db: &Db, before: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM login_failures WHERE at < $1")
+        .bind(before)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected())
 }
 
 /// Grants a role in an expo (idempotent).

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod audit;
 pub mod expo;
+pub mod throttle;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};

@@ -198,6 +198,11 @@ pub async fn create_organizer(
 /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and closes the database.
 pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     let app = crate::router::build(&config, db.clone());
+    let housekeeping = crate::housekeeping::spawn(
+        db.clone(),
+        config.auth(),
+        std::time::Duration::from_secs(3600),
+    );
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -210,6 +215,7 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    housekeeping.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())

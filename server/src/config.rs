@@ -34,6 +34,8 @@ pub struct Config {
     pub login_max_failures_per_ip: i64,
     /// Throttling window, seconds.
     pub login_failure_window_secs: i64,
+    /// Registrations allowed per address per hour.
+    pub registrations_per_ip_per_hour: i64,
     /// Log as JSON lines instead of text.
     pub log_json: bool,
 }
@@ -87,6 +89,7 @@ impl Config {
             login_max_failures_per_account: parse("EXPO_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)?,
             login_max_failures_per_ip: parse("EXPO_LOGIN_MAX_FAILURES_PER_IP", 30)?,
             login_failure_window_secs: parse("EXPO_LOGIN_FAILURE_WINDOW_SECS", 15 * 60)?,
+            registrations_per_ip_per_hour: parse("EXPO_REGISTRATIONS_PER_IP_PER_HOUR", 20)?,
             log_json: flag("EXPO_LOG_JSON")?,
         })
     }
@@ -99,6 +102,8 @@ impl Config {
             max_failures_per_account: self.login_max_failures_per_account,
             max_failures_per_ip: self.login_max_failures_per_ip,
             failure_window_secs: self.login_failure_window_secs,
+            max_registrations_per_ip: self.registrations_per_ip_per_hour,
+            registration_window_secs: 3600,
             secure_cookies: self.secure_cookies,
         }
     }

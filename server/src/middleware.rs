@@ -24,7 +24,7 @@ pub struct MiddlewareConfig {
     pub secure: bool,
     /// Largest accepted body.
     pub max_body_bytes: usize,
-    /// Use `X-Forwarded-For`.
+    /// Use the last `X-Forwarded-For` entry (the one our proxy appended).
     pub trust_forwarded_for: bool,
 }
 
@@ -87,7 +87,7 @@ pub async fn security_headers(
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; \
-         font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; \
+         font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
     );
     let pairs = [
@@ -195,7 +195,8 @@ fn client_ip(req: &Request<Body>, trust_forwarded_for: bool) -> String {
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The proxy appends the address it saw; earlier entries are whatever the client sent.
+            .and_then(|v| v.split(',').next_back())
             .map(str::trim)
             .filter(|s| s.parse::<std::net::IpAddr>().is_ok())
         {

@@ -101,25 +101,37 @@ struct NextQuery {
     next: Option<String>,
 }
 
-/// `GET /lang/<tag>?next=/path`: remembers the language (cookie, and the account's preference
-/// when signed in) and returns to `next`. An unknown tag changes nothing.
+/// `GET /lang/<tag>?next=/path`: remembers the language in a cookie and returns to `next`. An
+/// unknown or malformed tag changes nothing. The account's stored preference is updated only for
+/// same-origin navigations, so another site cannot change it with a link.
 async fn set_language(
     State(state): State<AppState>,
-    Path(tag): Path<String>,
-    Query(q): Query<NextQuery>,
+    tag: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    query: Result<Query<NextQuery>, axum::extract::rejection::QueryRejection>,
     Extension(session): Extension<CurrentSession>,
+    request_headers: HeaderMap,
 ) -> Response {
-    let next = app::account::safe_next(q.next.as_deref().unwrap_or("/"));
+    let next = query
+        .ok()
+        .and_then(|Query(q)| q.next)
+        .unwrap_or_else(|| "/".to_owned());
+    let next = app::account::safe_next(&next);
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&next) {
         headers.insert(header::LOCATION, v);
     }
-    if let Some(locale) = Locale::parse(&tag) {
+    if let Some(locale) = tag.ok().and_then(|Path(t)| Locale::parse(&t)) {
         let cookie = app::account::session::lang_cookie(locale.tag(), state.auth.secure_cookies);
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             headers.insert(header::SET_COOKIE, v);
         }
-        if let Some(s) = session.0 {
+        let same_origin = matches!(
+            request_headers
+                .get("sec-fetch-site")
+                .and_then(|v| v.to_str().ok()),
+            Some("same-origin" | "none")
+        );
+        if let (Some(s), true) = (session.0, same_origin) {
             if let Err(e) = db::account::set_language(&state.db, &s.user.id, locale).await {
                 tracing::warn!(error = %e, "could not store language preference");
             }

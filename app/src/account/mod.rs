@@ -30,12 +30,15 @@ pub fn provide_auth() {
     provide_context(user);
 }
 
-/// Paths a sign-in may return to: same-site and absolute, never `//host`.
+/// Paths a sign-in may return to: same-site and absolute, never `//host`. Only printable ASCII
+/// without spaces is accepted: browsers drop tabs and newlines from URLs (so `/\t/evil` would
+/// become `//evil`), and control characters cannot go into a `Location` header at all.
 pub fn safe_next(next: &str) -> String {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
-        && next.len() <= 512;
+        && next.len() <= 512
+        && next.bytes().all(|b| (0x21..0x7f).contains(&b));
     if ok {
         next.to_owned()
     } else {
@@ -54,5 +57,21 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil"), "/");
         assert_eq!(safe_next(""), "/");
+        for sneaky in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n",
+            "/\u{7f}",
+            "/\0",
+            "/ /x",
+            "/\u{a0}/x",
+            "/é",
+        ] {
+            assert_eq!(safe_next(sneaky), "/", "{sneaky:?}");
+        }
+        assert_eq!(
+            safe_next("/halls/marine?tab=2#top"),
+            "/halls/marine?tab=2#top"
+        );
     }
 }

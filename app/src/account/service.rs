@@ -24,8 +24,24 @@ pub struct NewSession {
 /// that a wrong address costs the same time as a wrong password.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Yv9mJ1XnR4w1u3oV6x0L0b7lq9m1O7C0bq3oX0Qm2Uo";
 
+/// Argon2id needs about 19 MiB and tens of milliseconds per run; this bounds how many run at
+/// once, so a burst of sign-ups or sign-ins queues instead of exhausting memory.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(2);
+        tokio::sync::Semaphore::new((cores * 2).max(2))
+    })
+}
+
 /// Hashes a password with Argon2id off the async threads.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
+    let _slot = hashing_slots()
+        .acquire()
+        .await
+        .map_err(AppError::internal)?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -39,6 +55,9 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 
 /// Checks a password against a stored hash off the async threads.
 async fn verify_password(password: String, hash: String) -> bool {
+    let Ok(_slot) = hashing_slots().acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -96,6 +115,29 @@ pub async fn register(
     form: &RegistrationForm,
 ) -> Result<(UserProfile, NewSession), AppError> {
     let reg = form.parse().map_err(|e| AppError::Validation(e.0))?;
+    let now = db::now_millis();
+    let window = ctx.state.auth.registration_window_secs;
+    let recent = db::throttle::count_since(
+        &ctx.state.db,
+        "register",
+        &ctx.client.ip,
+        now - window * 1000,
+    )
+    .await?;
+    if recent.count >= ctx.state.auth.max_registrations_per_ip {
+        audit(
+            ctx,
+            None,
+            "account.register",
+            reg.email.as_str(),
+            "throttled",
+        )
+        .await;
+        return Err(AppError::RateLimited {
+            retry_after_secs: retry_after(recent.oldest_at, now, window),
+        });
+    }
+    db::throttle::record(&ctx.state.db, "register", &ctx.client.ip, now).await?;
     let hash = hash_password(reg.password.expose().to_owned()).await?;
     let id = db::new_id();
     let new = db::account::NewUser {
@@ -160,18 +202,23 @@ pub async fn login(
     let cfg = &ctx.state.auth;
     let now = db::now_millis();
     let since = now - cfg.failure_window_secs * 1000;
+    // The attempt is recorded before the password is checked, so concurrent guesses count
+    // against each other; a success (or a refusal) removes it again.
+    let attempt =
+        db::account::record_login_failure(db, email.as_str(), &ctx.client.ip, now).await?;
     let by_account =
         db::account::recent_failures(db, db::account::FailureKey::Email(email.as_str()), since)
             .await?;
     let by_ip =
         db::account::recent_failures(db, db::account::FailureKey::Ip(&ctx.client.ip), since)
             .await?;
-    if by_account.count >= cfg.max_failures_per_account || by_ip.count >= cfg.max_failures_per_ip {
+    let account_over = by_account.count > cfg.max_failures_per_account;
+    let ip_over = by_ip.count > cfg.max_failures_per_ip;
+    if account_over || ip_over {
+        db::account::delete_login_failure(db, &attempt).await?;
         let secs = [
-            (by_account.count >= cfg.max_failures_per_account)
-                .then(|| retry_after(by_account.oldest_at, now, cfg.failure_window_secs)),
-            (by_ip.count >= cfg.max_failures_per_ip)
-                .then(|| retry_after(by_ip.oldest_at, now, cfg.failure_window_secs)),
+            account_over.then(|| retry_after(by_account.oldest_at, now, cfg.failure_window_secs)),
+            ip_over.then(|| retry_after(by_ip.oldest_at, now, cfg.failure_window_secs)),
         ]
         .into_iter()
         .flatten()
@@ -193,12 +240,11 @@ pub async fn login(
     let user_id = match (user_id, ok) {
         (Some(id), true) => id,
         _ => {
-            db::account::record_login_failure(db, email.as_str(), &ctx.client.ip, now).await?;
             audit(ctx, None, "account.login", email.as_str(), "failed").await;
             return Err(failed());
         }
     };
-    db::account::clear_login_failures(db, email.as_str(), since).await?;
+    db::account::clear_login_failures(db, email.as_str()).await?;
     let session = start_session(ctx, &user_id).await?;
     audit(ctx, Some(&user_id), "account.login", &user_id, "ok").await;
     let user = db::account::get_user(db, &user_id)

@@ -67,7 +67,7 @@ pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 
 /// Resolves a cookie token to a live session: unknown, idle-expired or absolutely expired
 /// sessions give `None` (and expired ones are deleted). Activity is recorded at most once a
-/// minute to keep reads cheap.
+/// minute (sooner for short idle limits) to keep reads cheap.
 pub async fn resolve(state: &AppState, token: &str) -> Result<Option<AuthSession>, db::Error> {
     if !plausible_token(token) {
         return Ok(None);
@@ -82,7 +82,9 @@ pub async fn resolve(state: &AppState, token: &str) -> Result<Option<AuthSession
         db::account::delete_session(&state.db, &token_hash).await?;
         return Ok(None);
     }
-    if now - record.last_seen_at > 60_000 {
+    // Activity is written at most once a minute (or twice per idle period when that is shorter).
+    let touch_after = (state.auth.session_idle_secs * 500).clamp(0, 60_000);
+    if now - record.last_seen_at > touch_after {
         db::account::touch_session(&state.db, &token_hash, now).await?;
     }
     let Some(user) = db::account::get_user(&state.db, &record.user_id).await? else {

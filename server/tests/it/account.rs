@@ -399,3 +399,80 @@ async fn sign_in_works_without_javascript(backend: Backend) {
     assert_eq!(app.me(&c).await.as_deref(), Some("Kim Minjun (Visitor)"));
 }
 both_backends!(sign_in_works_without_javascript);
+
+async fn registration_is_throttled_per_address(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, |c| c.registrations_per_ip_per_hour = 2).await;
+    for i in 0..2 {
+        let resp = app
+            .register(&app.new_client(), &format!("r{i}@example.com"), PASSWORD)
+            .await;
+        assert!(resp.status().is_success() || resp.status().is_redirection());
+    }
+    let resp = app
+        .register(&app.new_client(), "r9@example.com", PASSWORD)
+        .await;
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(resp.headers().get("retry-after").is_some());
+    assert_eq!(
+        db::account::find_credentials(&app.db, "r9@example.com")
+            .await
+            .expect("q"),
+        None
+    );
+}
+both_backends!(registration_is_throttled_per_address);
+
+async fn parallel_guesses_cannot_pass_the_throttle(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.register(&app.client, "burst@example.com", PASSWORD)
+        .await;
+    let mut tasks = Vec::new();
+    for _ in 0..12 {
+        let c = app.new_client();
+        let url = app.url("/api/account/login");
+        tasks.push(tokio::spawn(async move {
+            c.post(url)
+                .header("Accept", "application/json")
+                .form(&[
+                    ("input[email]", "burst@example.com"),
+                    ("input[password]", "guess guess guess"),
+                ])
+                .send()
+                .await
+                .map(|r| r.status())
+        }));
+    }
+    let mut wrong = 0;
+    let mut limited = 0;
+    for t in tasks {
+        match t.await.expect("join").expect("request") {
+            StatusCode::UNPROCESSABLE_ENTITY => wrong += 1,
+            StatusCode::TOO_MANY_REQUESTS => limited += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert!(
+        wrong <= 3,
+        "at most the allowed 3 guesses were checked, got {wrong}"
+    );
+    assert_eq!(wrong + limited, 12);
+}
+both_backends!(parallel_guesses_cannot_pass_the_throttle);
+
+async fn housekeeping_removes_what_expired(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.register(&app.client, "hk@example.com", PASSWORD).await;
+    app.login(&app.new_client(), "hk@example.com", "wrong wrong wrong")
+        .await;
+    let auth = server::config::Config::auth(&crate::helpers::test_config("sqlite::memory:"));
+    let later = db::now_millis() + 2 * 24 * 3600 * 1000;
+    let removed = server::housekeeping::run_once(&app.db, &auth, later)
+        .await
+        .expect("run");
+    assert!(
+        removed >= 3,
+        "session, failure and sign-up event removed: {removed}"
+    );
+    assert_eq!(app.me(&app.client).await, None);
+}
+both_backends!(housekeeping_removes_what_expired);

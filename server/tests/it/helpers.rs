@@ -43,6 +43,7 @@ pub fn test_config(database_url: &str) -> Config {
         login_max_failures_per_account: 3,
         login_max_failures_per_ip: 50,
         login_failure_window_secs: 600,
+        registrations_per_ip_per_hour: 1000,
         log_json: false,
     }
 }
