@@ -45,7 +45,7 @@ pub fn cmd(program: &str) -> Command {
     c.current_dir(root());
     c.env("CARGO_TARGET_DIR", target_dir());
     let path = env::var("PATH").unwrap_or_default();
-    let cargo_bin = home().join(".cargo/bin");
+    let cargo_bin = tools::cargo_home().join("bin");
     c.env(
         "PATH",
         format!(
@@ -95,7 +95,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("xtask: {e}");
+            if !e.is_empty() {
+                eprintln!("xtask: {e}");
+            }
             ExitCode::FAILURE
         }
     }
@@ -234,7 +236,11 @@ impl Tally {
 fn cmd_test(_args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let mut tally = Tally::default();
-    tools::ensure_all(start, true)?;
+    if let Err(e) = tools::ensure_all(start, true) {
+        eprintln!("{e}");
+        tally.check("tool installation", false);
+        return finish(start, tally);
+    }
 
     step(start, "format check");
     let ok = run(cmd("cargo").args(["fmt", "--all", "--", "--check"]));
@@ -327,6 +333,11 @@ fn cmd_test(_args: &[String]) -> Result<(), String> {
         }
     }
 
+    finish(start, tally)
+}
+
+/// Prints the failures and the summary line, always last.
+fn finish(start: Instant, tally: Tally) -> Result<(), String> {
     println!("\nfinished in {}s", start.elapsed().as_secs());
     if !tally.failures.is_empty() {
         println!("failed: {}", tally.failures.join(", "));
@@ -335,7 +346,8 @@ fn cmd_test(_args: &[String]) -> Result<(), String> {
     if tally.failed == 0 {
         Ok(())
     } else {
-        Err("some checks failed".into())
+        // The summary above stays the last line: no further message.
+        Err(String::new())
     }
 }
 

@@ -40,8 +40,15 @@ fn output(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Cargo's home (`CARGO_HOME`, else `~/.cargo`).
+pub fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home().join(".cargo"))
+}
+
 fn cargo_bin(name: &str) -> String {
-    let p = home().join(".cargo/bin").join(name);
+    let p = cargo_home().join("bin").join(name);
     if p.exists() {
         p.to_string_lossy().into_owned()
     } else {
@@ -52,6 +59,9 @@ fn cargo_bin(name: &str) -> String {
 /// Installs every tool the build (and, with `for_tests`, the tests) need.
 pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
     step(start, "checking tools");
+    ensure_rust_components()?;
+    // npm installs wasm-opt (binaryen) and the browser-test packages.
+    ensure_apt(&["nodejs", "npm"], &["npm"])?;
     ensure_wasm_target()?;
     ensure_cargo_leptos(start)?;
     ensure_wasm_bindgen(start)?;
@@ -70,6 +80,27 @@ pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
         ensure_e2e_packages(start)?;
     }
     Ok(())
+}
+
+/// rustfmt and clippy are not in rustup's minimal profile.
+fn ensure_rust_components() -> Result<(), String> {
+    let installed = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    let missing: Vec<&str> = ["rustfmt", "clippy"]
+        .into_iter()
+        .filter(|c| !installed.lines().any(|l| l.starts_with(c)))
+        .collect();
+    if missing.is_empty() {
+        println!("ok: rustfmt, clippy");
+        return Ok(());
+    }
+    if run(Command::new("rustup")
+        .args(["component", "add"])
+        .args(&missing))
+    {
+        Ok(())
+    } else {
+        Err(format!("rustup component add {} failed", missing.join(" ")))
+    }
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
@@ -133,7 +164,7 @@ fn locked_wasm_bindgen() -> Result<String, String> {
 }
 
 fn registry_source(krate: &str, version: &str) -> Option<PathBuf> {
-    let src = home().join(".cargo/registry/src");
+    let src = cargo_home().join("registry/src");
     std::fs::read_dir(src)
         .ok()?
         .filter_map(|e| e.ok())
