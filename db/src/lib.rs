@@ -147,24 +147,32 @@ impl Db {
         self.pool.close().await;
     }
 
-    /// Names of the tables and their columns, sorted, so tests can prove both backends'
+    /// Every column of every table as `(table, column, type, not null)`, sorted, with types
+    /// lower-cased and primary keys counted as not null, so tests can prove both backends'
     /// migrations build the same schema.
-    pub async fn schema_outline(&self) -> Result<Vec<(String, String)>> {
+    pub async fn schema_outline(&self) -> Result<Vec<(String, String, String, bool)>> {
         let sql = match self.backend {
             // Each engine lists its catalog its own way.
             Backend::Sqlite => {
-                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                "SELECT m.name, p.name, LOWER(p.type), CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 1 ELSE 0 END \
+                 FROM sqlite_master m JOIN pragma_table_info(m.name) p \
                  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' \
                  ORDER BY m.name, p.name"
             }
             Backend::Postgres => {
-                "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
+                "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT), CAST(LOWER(data_type) AS TEXT), \
+                 CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END \
+                 FROM information_schema.columns \
                  WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%' \
                  ORDER BY table_name, column_name"
             }
         };
-        let rows: Vec<(String, String)> = sqlx::query_as(sql).fetch_all(&self.pool).await?;
-        Ok(rows)
+        let rows: Vec<(String, String, String, i32)> =
+            sqlx::query_as(sql).fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(t, c, ty, nn)| (t, c, ty, nn == 1))
+            .collect())
     }
 }
 

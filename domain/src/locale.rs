@@ -106,10 +106,12 @@ impl Locale {
         let rest: Vec<&str> = parts.collect();
         match primary {
             "zh" => {
+                // An explicit script decides; otherwise the regions that write Traditional.
+                let simplified = rest.contains(&"hans");
                 let traditional = rest
                     .iter()
                     .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
-                (!traditional).then_some(Locale::ZhCn)
+                (simplified || !traditional).then_some(Locale::ZhCn)
             }
             "en" => Some(Locale::En),
             "ko" => Some(Locale::Ko),
@@ -156,7 +158,11 @@ fn best_from_accept_language(header: &str) -> Option<Locale> {
         let tag = pieces.next().unwrap_or("").trim();
         let mut weight: u16 = 1000;
         for param in pieces {
-            if let Some(q) = param.trim().strip_prefix("q=") {
+            let param = param.trim();
+            if let Some(q) = param
+                .strip_prefix("q=")
+                .or_else(|| param.strip_prefix("Q="))
+            {
                 weight = parse_weight(q).unwrap_or_default();
             }
         }
@@ -275,6 +281,8 @@ mod tests {
             ("zh_cn", Some(Locale::ZhCn)),
             ("zh-TW", None),
             ("zh-Hant", None),
+            ("zh-Hans-HK", Some(Locale::ZhCn)),
+            ("zh-HK", None),
             ("en-GB", Some(Locale::En)),
             ("EN", Some(Locale::En)),
             ("ko-KR", Some(Locale::Ko)),
@@ -307,6 +315,10 @@ mod tests {
             Locale::Ja
         );
         assert_eq!(Locale::negotiate(None, Some(";;;,,,q=")), Locale::ZhCn);
+        assert_eq!(
+            Locale::negotiate(None, Some("en;Q=0.1, ja;Q=0.9")),
+            Locale::Ja
+        );
     }
 
     #[test]

@@ -151,7 +151,13 @@ pub async fn create_organizer(
             .context("no expo yet: run `seed --demo` or create one")?,
     };
     let user_id = match db::account::find_credentials(db, email.as_str()).await? {
-        Some((id, _)) => id,
+        Some((id, _)) => {
+            println!(
+                "{} already has an account; its password is unchanged",
+                email.as_str()
+            );
+            id
+        }
         None => {
             let hash = app::account::service::hash_password(password.expose().to_owned())
                 .await

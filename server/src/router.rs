@@ -75,6 +75,7 @@ pub fn build(config: &Config, db: Db) -> Router {
         .route("/lang/{tag}", get(set_language))
         .with_state(state.clone())
         .merge(pages)
+        .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), config.trust_forwarded_for),
             middleware::request_context,

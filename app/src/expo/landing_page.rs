@@ -6,6 +6,13 @@ use domain::expo::{ExhibitorCard, ExpoLanding, HallSummary};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+/// Fluent ids of the landing page's totals, in display order.
+pub const STAT_IDS: [&str; 3] = [
+    "landing-stat-halls",
+    "landing-stat-exhibitors",
+    "landing-stat-products",
+];
+
 /// The Fluent id of an industry's name.
 pub fn industry_message_id(industry: &str) -> String {
     format!("industry-{industry}")
@@ -46,14 +53,12 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
             ("end", Arg::Str(i18n.date(&landing.expo.ends_on))),
         ],
     );
-    let stats = [
-        (
-            "landing-stat-halls",
-            i64::try_from(landing.halls.len()).unwrap_or(0),
-        ),
-        ("landing-stat-exhibitors", landing.exhibitor_total),
-        ("landing-stat-products", landing.product_total),
+    let totals = [
+        i64::try_from(landing.halls.len()).unwrap_or(0),
+        landing.exhibitor_total,
+        landing.product_total,
     ];
+    let stats = STAT_IDS.into_iter().zip(totals);
     view! {
         <Title text=name.text.clone() />
         <Meta name="description" content=tagline.text.clone() />

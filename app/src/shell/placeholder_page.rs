@@ -20,7 +20,17 @@ pub enum Section {
 }
 
 impl Section {
-    fn ids(self) -> (&'static str, &'static str) {
+    /// Every section.
+    pub const ALL: [Section; 5] = [
+        Section::Halls,
+        Section::Live,
+        Section::Matchmaking,
+        Section::Messages,
+        Section::Dashboard,
+    ];
+
+    /// Fluent ids of the section's title and description.
+    pub fn ids(self) -> (&'static str, &'static str) {
         match self {
             Section::Halls => ("nav-halls", "coming-halls"),
             Section::Live => ("nav-live", "coming-live"),

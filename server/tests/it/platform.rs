@@ -171,6 +171,37 @@ async fn languages_and_direction(backend: Backend) {
         "unknown tag changes nothing"
     );
 }
+
+async fn language_switch_survives_garbage(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for path in [
+        "/lang/%FF?next=/live",
+        "/lang/en?next=/a&next=/b",
+        "/lang/en?next=%ZZ",
+        "/lang/en?next=/%09/evil.example",
+        "/lang/en?next=/%0A",
+    ] {
+        let resp = app
+            .new_client()
+            .get(app.url(path))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER, "{path}");
+        let location = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        assert!(
+            location.starts_with('/') && !location.starts_with("//") && !location.contains("evil"),
+            "{path} -> {location}"
+        );
+    }
+}
+both_backends!(language_switch_survives_garbage);
+
 both_backends!(languages_and_direction);
 
 async fn oversized_body_is_413(backend: Backend) {

@@ -130,6 +130,37 @@ fn every_message_is_used_and_every_used_id_exists() {
             asked.insert(piece.to_owned());
         }
     }
+    // Ids held in tables and passed through variables.
+    for (_, id) in crate::shell::header::SECTIONS {
+        asked.insert(id.to_owned());
+    }
+    for section in crate::shell::placeholder_page::Section::ALL {
+        let (title, body) = section.ids();
+        asked.insert(title.to_owned());
+        asked.insert(body.to_owned());
+    }
+    asked.extend(crate::expo::landing_page::STAT_IDS.map(str::to_owned));
+    asked.extend(domain::locale::MONTH_IDS.map(str::to_owned));
+    for role in domain::account::Role::ALL {
+        asked.insert(role.message_id().to_owned());
+    }
+    for e in [
+        crate::AppError::Unauthenticated,
+        crate::AppError::Forbidden,
+        crate::AppError::NotFound,
+        crate::AppError::Validation(vec![]),
+        crate::AppError::Conflict(String::new()),
+        crate::AppError::RateLimited {
+            retry_after_secs: 1,
+        },
+        crate::AppError::ReadOnly,
+        crate::AppError::Internal {
+            incident: String::new(),
+        },
+        crate::AppError::Transport(String::new()),
+    ] {
+        asked.insert(e.message_id().to_owned());
+    }
     let undefined: Vec<_> = asked.iter().filter(|id| !defined.contains(*id)).collect();
     assert!(
         undefined.is_empty(),
