@@ -252,6 +252,25 @@ pub async fn request_context(
     next.run(req).await
 }
 
+/// Server functions answer argument-decoding failures (a malformed or truncated form) with
+/// status 500, although the body already says `Validation`; this gives them the 400 they are,
+/// so monitoring does not count bad input as server faults.
+pub async fn api_error_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let resp = next.run(req).await;
+    if !is_api || resp.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(app::AppError::Validation(_)) = serde_json::from_slice::<app::AppError>(&bytes) {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,23 +322,4 @@ mod tests {
             Some("https://expo.test")
         ));
     }
-}
-
-/// Server functions answer argument-decoding failures (a malformed or truncated form) with
-/// status 500, although the body already says `Validation`; this gives them the 400 they are,
-/// so monitoring does not count bad input as server faults.
-pub async fn api_error_status(req: Request, next: Next) -> Response {
-    let is_api = req.uri().path().starts_with("/api/");
-    let resp = next.run(req).await;
-    if !is_api || resp.status() != StatusCode::INTERNAL_SERVER_ERROR {
-        return resp;
-    }
-    let (mut parts, body) = resp.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
-    };
-    if let Ok(app::AppError::Validation(_)) = serde_json::from_slice::<app::AppError>(&bytes) {
-        parts.status = StatusCode::BAD_REQUEST;
-    }
-    Response::from_parts(parts, Body::from(bytes))
 }
