@@ -1,6 +1,6 @@
 //! Accounts, sessions, login failures and roles per expo.
 
-use crate::{classify, Db, Result};
+use crate::{classify, Db, Result, Tx};
 use domain::account::{Role, UserProfile};
 use domain::authz::Membership;
 use domain::Locale;
@@ -27,7 +27,7 @@ pub struct NewUser<'a> {
 }
 
 /// Inserts an account. A taken e-mail gives [`crate::Error::Unique`].
-pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<()> {
+pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>) -> Result<()> {
     sqlx::query(
         "INSERT INTO users (id, email, password_hash, display_name, company, country, language, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -40,7 +40,7 @@ pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<()> {
     .bind(user.country)
     .bind(user.language)
     .bind(user.created_at)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -106,7 +106,7 @@ pub struct SessionRecord {
 
 /// Stores a new session under the hash of its token.
 pub async fn insert_session(
-    db: &Db,
+    tx: &mut Tx,
     token_hash: &str,
     user_id: &str,
     now: i64,
@@ -124,7 +124,7 @@ pub async fn insert_session(
     .bind(expires_at)
     .bind(ip)
     .bind(user_agent)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -262,7 +262,7 @@ pub async fn purge_login_failures(db: &Db, before: i64) -> Result<u64> {
 
 /// Grants a role in an expo (idempotent).
 pub async fn grant_role(
-    db: &Db,
+    tx: &mut Tx,
     user_id: &str,
     expo_id: &str,
     role: Role,
@@ -278,7 +278,7 @@ pub async fn grant_role(
     .bind(role.as_str())
     .bind(exhibitor_id)
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())

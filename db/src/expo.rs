@@ -1,6 +1,6 @@
 //! Expos, halls, exhibitors and products as the landing page and the demo seed need them.
 
-use crate::{classify, Db, Result};
+use crate::{classify, Db, Result, Tx};
 use domain::expo::{ExhibitorCard, ExpoLanding, ExpoSummary, HallSummary};
 use domain::text::LocalizedText;
 
@@ -13,7 +13,7 @@ pub async fn count_expos(db: &Db) -> Result<i64> {
 }
 
 /// Inserts an expo.
-pub async fn insert_expo(db: &Db, expo: &ExpoSummary, now: i64) -> Result<()> {
+pub async fn insert_expo(tx: &mut Tx, expo: &ExpoSummary, now: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO expos (id, slug, name, tagline, starts_on, ends_on, time_zone, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -26,7 +26,7 @@ pub async fn insert_expo(db: &Db, expo: &ExpoSummary, now: i64) -> Result<()> {
     .bind(&expo.ends_on)
     .bind(&expo.time_zone)
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -34,7 +34,7 @@ pub async fn insert_expo(db: &Db, expo: &ExpoSummary, now: i64) -> Result<()> {
 
 /// Inserts a hall at `position` in the expo's order.
 pub async fn insert_hall(
-    db: &Db,
+    tx: &mut Tx,
     id: &str,
     expo_id: &str,
     slug: &str,
@@ -51,7 +51,7 @@ pub async fn insert_hall(
     .bind(name.to_json())
     .bind(industry)
     .bind(position)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -59,7 +59,7 @@ pub async fn insert_hall(
 
 /// Inserts an exhibiting company, placed in a hall.
 pub async fn insert_exhibitor(
-    db: &Db,
+    tx: &mut Tx,
     id: &str,
     expo_id: &str,
     hall_id: Option<&str>,
@@ -76,7 +76,7 @@ pub async fn insert_exhibitor(
     .bind(name.to_json())
     .bind(country)
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -84,7 +84,7 @@ pub async fn insert_exhibitor(
 
 /// Inserts a product of an exhibitor.
 pub async fn insert_product(
-    db: &Db,
+    tx: &mut Tx,
     id: &str,
     exhibitor_id: &str,
     name: &LocalizedText,
@@ -97,7 +97,7 @@ pub async fn insert_product(
     .bind(exhibitor_id)
     .bind(name.to_json())
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())

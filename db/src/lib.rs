@@ -71,6 +71,10 @@ pub(crate) fn classify(e: sqlx::Error) -> Error {
 /// Result of a db call.
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// An open transaction: writes that belong together (an account and its first session, the
+/// whole demo seed) go through one, so a failure leaves nothing half-written.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
 /// A connection pool and the backend it speaks to. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -115,6 +119,11 @@ impl Db {
                 .await?;
         }
         Ok(Db { pool, backend })
+    }
+
+    /// Starts a transaction; dropping it without [`commit`] rolls back.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(self.pool.begin().await?)
     }
 
     /// Applies the migrations of this backend.
@@ -196,6 +205,11 @@ fn sqlite_url_with_create(url: &str) -> String {
     } else {
         format!("{url}?mode=rwc")
     }
+}
+
+/// Commits a transaction.
+pub async fn commit(tx: Tx) -> Result<()> {
+    tx.commit().await.map_err(classify)
 }
 
 /// A new UUIDv7 id as text (time-ordered, so indexes stay compact).

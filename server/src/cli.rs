@@ -150,6 +150,8 @@ pub async fn create_organizer(
             .await?
             .context("no expo yet: run `seed --demo` or create one")?,
     };
+    // The account and its role are written together or not at all.
+    let mut tx = db.begin().await?;
     let user_id = match db::account::find_credentials(db, email.as_str()).await? {
         Some((id, _)) => {
             println!(
@@ -164,7 +166,7 @@ pub async fn create_organizer(
                 .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
             let id = db::new_id();
             db::account::insert_user(
-                db,
+                &mut tx,
                 &db::account::NewUser {
                     id: &id,
                     email: email.as_str(),
@@ -181,7 +183,7 @@ pub async fn create_organizer(
         }
     };
     db::account::grant_role(
-        db,
+        &mut tx,
         &user_id,
         &expo.id,
         Role::Organizer,
@@ -189,6 +191,7 @@ pub async fn create_organizer(
         db::now_millis(),
     )
     .await?;
+    db::commit(tx).await?;
     let entry = db::audit::AuditEntry {
         actor_id: None,
         action: "role.grant",

@@ -218,14 +218,16 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
         ends_on: "2026-12-14".into(),
         time_zone: "Asia/Shanghai".into(),
     };
-    db::expo::insert_expo(db, &expo, now).await?;
+    // One transaction: a failure part-way leaves no expo behind, so the next run seeds again.
+    let mut tx = db.begin().await?;
+    db::expo::insert_expo(&mut tx, &expo, now).await?;
     let mut first_exhibitor = None;
     let mut serial: usize = 0;
     for (hall_index, hall) in HALLS.iter().enumerate() {
         let hall_id = db::new_id();
         let hall_name = LocalizedText::new(Locale::ZhCn, hall.zh).with(Locale::En, hall.en);
         db::expo::insert_hall(
-            db,
+            &mut tx,
             &hall_id,
             &expo.id,
             hall.slug,
@@ -252,7 +254,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
             };
             let exhibitor_id = db::new_id();
             db::expo::insert_exhibitor(
-                db,
+                &mut tx,
                 &exhibitor_id,
                 &expo.id,
                 Some(&hall_id),
@@ -270,7 +272,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
                 let model = format!("{}-{}{:02}", hall.slug.to_ascii_uppercase(), serial, p + 1);
                 let product = LocalizedText::new(Locale::ZhCn, format!("{pz} {model}"))
                     .with(Locale::En, format!("{pe} {model}"));
-                db::expo::insert_product(db, &db::new_id(), &exhibitor_id, &product, now).await?;
+                db::expo::insert_product(&mut tx, &db::new_id(), &exhibitor_id, &product, now)
+                    .await?;
             }
         }
     }
@@ -280,7 +283,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
     for (email, name, role) in DEMO_ACCOUNTS {
         let id = db::new_id();
         db::account::insert_user(
-            db,
+            &mut tx,
             &db::account::NewUser {
                 id: &id,
                 email,
@@ -296,7 +299,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
         let exhibitor = (role == Role::Exhibitor)
             .then(|| first_exhibitor.clone())
             .flatten();
-        db::account::grant_role(db, &id, &expo.id, role, exhibitor.as_deref(), now).await?;
+        db::account::grant_role(&mut tx, &id, &expo.id, role, exhibitor.as_deref(), now).await?;
     }
+    db::commit(tx).await?;
     Ok(true)
 }

@@ -84,17 +84,14 @@ async fn audit(ctx: &Ctx, actor: Option<&str>, action: &str, object: &str, resul
     }
 }
 
-/// Creates a session for `user_id` and returns its token.
-async fn start_session(ctx: &Ctx, user_id: &str) -> Result<NewSession, AppError> {
-    if let Some(old) = &ctx.session {
-        // Rotation: the pre-login session (if any) never survives a sign-in.
-        db::account::delete_session(&ctx.state.db, &old.token_hash).await?;
-    }
+/// Creates a session for `user_id` inside `tx` and returns its token. The pre-login session
+/// (if any) is deleted in the same transaction: it never survives a sign-in.
+async fn start_session(ctx: &Ctx, tx: &mut db::Tx, user_id: &str) -> Result<NewSession, AppError> {
     let token = session::new_token();
     let now = db::now_millis();
     let max_age_secs = ctx.state.auth.session_absolute_secs;
     db::account::insert_session(
-        &ctx.state.db,
+        tx,
         &session::hash_token(&token),
         user_id,
         now,
@@ -107,6 +104,14 @@ async fn start_session(ctx: &Ctx, user_id: &str) -> Result<NewSession, AppError>
         token,
         max_age_secs,
     })
+}
+
+/// Deletes the session the request came with, if any (rotation at sign-in).
+async fn end_previous_session(ctx: &Ctx) -> Result<(), AppError> {
+    if let Some(old) = &ctx.session {
+        db::account::delete_session(&ctx.state.db, &old.token_hash).await?;
+    }
+    Ok(())
 }
 
 /// Registers an account and signs it in.
@@ -150,7 +155,9 @@ pub async fn register(
         language: reg.language.tag(),
         created_at: db::now_millis(),
     };
-    match db::account::insert_user(&ctx.state.db, &new).await {
+    // The account and its first session are written together or not at all.
+    let mut tx = ctx.state.db.begin().await?;
+    match db::account::insert_user(&mut tx, &new).await {
         Ok(()) => {}
         Err(db::Error::Unique) => {
             audit(
@@ -168,8 +175,10 @@ pub async fn register(
         }
         Err(e) => return Err(e.into()),
     }
+    let session = start_session(ctx, &mut tx, &id).await?;
+    db::commit(tx).await?;
+    end_previous_session(ctx).await?;
     audit(ctx, Some(&id), "account.register", &id, "ok").await;
-    let session = start_session(ctx, &id).await?;
     let user = db::account::get_user(&ctx.state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -245,7 +254,10 @@ pub async fn login(
         }
     };
     db::account::clear_login_failures(db, email.as_str()).await?;
-    let session = start_session(ctx, &user_id).await?;
+    let mut tx = db.begin().await?;
+    let session = start_session(ctx, &mut tx, &user_id).await?;
+    db::commit(tx).await?;
+    end_previous_session(ctx).await?;
     audit(ctx, Some(&user_id), "account.login", &user_id, "ok").await;
     let user = db::account::get_user(db, &user_id)
         .await?
