@@ -61,6 +61,8 @@ pub struct ClientInfo {
     pub ip: String,
     /// User-Agent, truncated.
     pub user_agent: String,
+    /// The request reached us over TLS (a trusted proxy said `X-Forwarded-Proto: https`).
+    pub https: bool,
 }
 
 /// A signed-in session, resolved from the cookie by the server's middleware.
@@ -100,6 +102,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Whether cookies must carry `Secure`: configured, or the request came over TLS.
+    pub fn secure_cookies(&self) -> bool {
+        self.state.auth.secure_cookies || self.client.https
+    }
+
     /// The signed-in actor, for [`domain::authz::authorize`].
     pub fn actor(&self) -> Option<&Actor> {
         self.session.as_ref().map(|s| &s.actor)

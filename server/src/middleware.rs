@@ -223,9 +223,16 @@ pub async fn request_context(
         .chars()
         .take(256)
         .collect();
+    let https = trust
+        && req
+            .headers()
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
     let client = ClientInfo {
         ip: client_ip(&req, trust),
         user_agent,
+        https,
     };
     let session = match cookie(req.headers(), SESSION_COOKIE) {
         Some(token) => match session::resolve(&state, token).await {

@@ -48,9 +48,7 @@ pub async fn logout() -> Result<(), AppError> {
     super::service::logout(&ctx)
         .await
         .map_err(ssr::with_status)?;
-    ssr::append_cookie(&super::session::clear_session_cookie(
-        ctx.state.auth.secure_cookies,
-    ));
+    ssr::append_cookie(&super::session::clear_session_cookie(ctx.secure_cookies()));
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -83,7 +81,7 @@ pub(crate) mod ssr {
 
     /// Sets the session cookie and the language cookie (the account's preference).
     pub fn set_session_cookies(ctx: &Ctx, token: &str, max_age_secs: i64, language: Locale) {
-        let secure = ctx.state.auth.secure_cookies;
+        let secure = ctx.secure_cookies();
         append_cookie(&super::super::session::session_cookie(
             token,
             max_age_secs,

@@ -481,3 +481,40 @@ async fn housekeeping_removes_what_expired(backend: Backend) {
     assert_eq!(app.me(&app.client).await, None);
 }
 both_backends!(housekeeping_removes_what_expired);
+
+async fn cookies_are_secure_behind_a_tls_proxy(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, |c| c.trust_forwarded_for = true).await;
+    let resp = app
+        .client
+        .post(app.url("/api/account/register"))
+        .header("Accept", "application/json")
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-For", "203.0.113.9")
+        .form(&[
+            ("input[email]", "tls@example.com"),
+            ("input[password]", PASSWORD),
+            ("input[display_name]", "Li Wei"),
+            ("input[company]", ""),
+            ("input[country]", "CN"),
+            ("input[language]", "en"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    let cookies: Vec<String> = resp
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_owned))
+        .collect();
+    assert!(!cookies.is_empty());
+    assert!(
+        cookies.iter().all(|c| c.contains("; Secure")),
+        "{cookies:?}"
+    );
+    let audit = db::audit::recent(&app.db, "account.register", 1)
+        .await
+        .expect("audit");
+    assert_eq!(audit.len(), 1);
+}
+both_backends!(cookies_are_secure_behind_a_tls_proxy);
