@@ -111,3 +111,49 @@ impl From<domain::authz::Denied> for AppError {
         }
     }
 }
+
+/// True for a plain HTML form post (JavaScript off): Leptos answers it with a redirect back to
+/// the form carrying the error, which a non-redirect status would break.
+#[cfg(feature = "ssr")]
+fn plain_form_post() -> bool {
+    use leptos::prelude::use_context;
+    use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|a| a.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+/// Gives the response the HTTP status that matches the error (and `Retry-After`); server
+/// functions map their errors through it.
+#[cfg(feature = "ssr")]
+pub fn with_status(e: AppError) -> AppError {
+    use http::{header, HeaderValue, StatusCode};
+    use leptos::prelude::use_context;
+    use leptos_axum::ResponseOptions;
+    if plain_form_post() {
+        return e;
+    }
+    if let Some(resp) = use_context::<ResponseOptions>() {
+        let status = match &e {
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::RateLimited { retry_after_secs } => {
+                if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    resp.insert_header(header::RETRY_AFTER, v);
+                }
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        resp.set_status(status);
+    }
+    e
+}

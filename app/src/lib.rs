@@ -8,8 +8,11 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod booth;
 pub mod error;
 pub mod expo;
+pub mod hall;
+pub mod product;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -1,7 +1,7 @@
 //! Expos, halls, exhibitors and products as the landing page and the demo seed need them.
 
 use crate::{classify, Db, Result, Tx};
-use domain::expo::{ExhibitorCard, ExpoLanding, ExpoSummary, HallSummary};
+use domain::expo::{ExhibitorCard, ExpoLanding, ExpoSummary};
 use domain::text::LocalizedText;
 
 /// Number of expos (the seed runs only on an empty database).
@@ -82,24 +82,75 @@ pub async fn insert_exhibitor(
     Ok(())
 }
 
+/// A product to insert.
+#[derive(Clone, Debug)]
+pub struct NewProduct<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// The exhibitor.
+    pub exhibitor_id: &'a str,
+    /// Name.
+    pub name: &'a LocalizedText,
+    /// Description.
+    pub description: &'a LocalizedText,
+    /// Category key.
+    pub category: &'a str,
+    /// Specification rows.
+    pub specs: &'a [domain::product::SpecRow],
+    /// Price range.
+    pub price: Option<&'a domain::product::PriceRange>,
+    /// Minimum order quantity.
+    pub min_order: Option<i64>,
+    /// Lead time in days.
+    pub lead_time_days: Option<i64>,
+    /// Certifications, `;`-separated.
+    pub certifications: &'a str,
+    /// Country of origin.
+    pub origin: &'a str,
+    /// Creation time.
+    pub created_at: i64,
+}
+
 /// Inserts a product of an exhibitor.
-pub async fn insert_product(
-    tx: &mut Tx,
-    id: &str,
-    exhibitor_id: &str,
-    name: &LocalizedText,
-    now: i64,
-) -> Result<()> {
+pub async fn insert_product(tx: &mut Tx, p: &NewProduct<'_>) -> Result<()> {
     sqlx::query(
-        "INSERT INTO products (id, exhibitor_id, name, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO products (id, exhibitor_id, name, created_at, description, category, specs, \
+           price_min, price_max, currency, min_order, lead_time_days, certifications, origin) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
-    .bind(id)
-    .bind(exhibitor_id)
-    .bind(name.to_json())
-    .bind(now)
+    .bind(p.id)
+    .bind(p.exhibitor_id)
+    .bind(p.name.to_json())
+    .bind(p.created_at)
+    .bind(p.description.to_json())
+    .bind(p.category)
+    .bind(serde_json::to_string(p.specs).unwrap_or_else(|_| "[]".into()))
+    .bind(p.price.map(|r| r.min))
+    .bind(p.price.map(|r| r.max))
+    .bind(p.price.map_or("USD", |r| r.currency.as_str()))
+    .bind(p.min_order)
+    .bind(p.lead_time_days)
+    .bind(p.certifications)
+    .bind(p.origin)
     .execute(&mut **tx)
     .await
     .map_err(classify)?;
+    Ok(())
+}
+
+/// Sets an exhibitor's "about" text and website.
+pub async fn set_exhibitor_profile(
+    tx: &mut Tx,
+    id: &str,
+    about: &LocalizedText,
+    website: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE exhibitors SET about = $1, website = $2 WHERE id = $3")
+        .bind(about.to_json())
+        .bind(website)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -130,15 +181,7 @@ pub async fn current_expo(db: &Db) -> Result<Option<ExpoSummary>> {
 
 /// Everything the landing page of `expo` shows, with up to `featured` exhibitors.
 pub async fn landing(db: &Db, expo: ExpoSummary, featured: i64) -> Result<ExpoLanding> {
-    let halls: Vec<(String, String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT h.id, h.slug, h.name, h.industry, \
-           (SELECT COUNT(*) FROM exhibitors e WHERE e.hall_id = h.id), \
-           (SELECT COUNT(*) FROM products p JOIN exhibitors e ON p.exhibitor_id = e.id WHERE e.hall_id = h.id) \
-         FROM halls h WHERE h.expo_id = $1 ORDER BY h.position, h.slug",
-    )
-    .bind(&expo.id)
-    .fetch_all(db.pool())
-    .await?;
+    let halls = crate::hall::halls_of(db, &expo.id).await?;
     let featured_rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
         "SELECT e.id, e.name, e.country, COALESCE(h.name, ''), \
            (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id) AS n \
@@ -161,19 +204,7 @@ pub async fn landing(db: &Db, expo: ExpoSummary, featured: i64) -> Result<ExpoLa
     .fetch_one(db.pool())
     .await?;
     Ok(ExpoLanding {
-        halls: halls
-            .into_iter()
-            .map(
-                |(id, slug, name, industry, exhibitor_count, product_count)| HallSummary {
-                    id,
-                    slug,
-                    name: LocalizedText::from_json(&name),
-                    industry,
-                    exhibitor_count,
-                    product_count,
-                },
-            )
-            .collect(),
+        halls,
         featured: featured_rows
             .into_iter()
             .map(

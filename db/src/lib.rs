@@ -7,6 +7,7 @@
 pub mod account;
 pub mod audit;
 pub mod expo;
+pub mod hall;
 pub mod throttle;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

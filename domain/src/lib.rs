@@ -8,7 +8,9 @@ pub mod account;
 pub mod authz;
 pub mod error;
 pub mod expo;
+pub mod hall;
 pub mod locale;
+pub mod product;
 pub mod text;
 
 pub use error::{FieldError, ValidationErrors};

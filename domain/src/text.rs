@@ -77,6 +77,12 @@ impl LocalizedText {
     }
 }
 
+/// True when `s` has the shape of our ids (UUID text: 36 characters of hex digits and dashes).
+/// Anything else cannot name a record, so lookups answer "not found" without a query.
+pub fn is_id(s: &str) -> bool {
+    s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +101,13 @@ mod tests {
         assert_eq!(only_zh.show(Locale::Ar).locale, Locale::ZhCn);
         let blank_en = LocalizedText::new(Locale::Ru, "Шины").with(Locale::En, "  ");
         assert_eq!(blank_en.show(Locale::Ja).text, "Шины");
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_id("019ad0c2-5f7e-7a31-9c4b-0242ac120002"));
+        assert!(!is_id("nope"));
+        assert!(!is_id("019ad0c2-5f7e-7a31-9c4b-0242ac12000\0"));
     }
 
     #[test]

@@ -180,6 +180,73 @@ const HALLS: [HallSeed; 6] = [
     },
 ];
 
+/// Per-industry product facts: specification rows (zh, en, value pattern with `{n}`), base price
+/// in US cents, certifications.
+fn industry_facts(
+    industry: &str,
+) -> (
+    [(&'static str, &'static str, &'static str); 3],
+    i64,
+    &'static str,
+) {
+    match industry {
+        "marine" => (
+            [
+                ("额定功率", "Rated power", "{n}00 kW"),
+                ("额定转速", "Rated speed", "1,{n}00 rpm"),
+                ("船级社认证", "Class society", "CCS / DNV"),
+            ],
+            1_200_000,
+            "CCS; DNV; CE",
+        ),
+        "food" => (
+            [
+                ("净含量", "Net weight", "{n}00 g"),
+                ("保质期", "Shelf life", "{n} months"),
+                ("储存条件", "Storage", "-18 °C"),
+            ],
+            1_500,
+            "HACCP; ISO 22000",
+        ),
+        "textiles" => (
+            [
+                ("面料成分", "Fabric", "{n}0% cotton"),
+                ("克重", "Weight", "{n}20 g/m²"),
+                ("尺码", "Sizes", "S–XXL"),
+            ],
+            900,
+            "OEKO-TEX; BSCI",
+        ),
+        "medical" => (
+            [
+                ("规格型号", "Model size", "{n} mm"),
+                ("灭菌方式", "Sterilization", "EO"),
+                ("有效期", "Validity", "{n} years"),
+            ],
+            2_000,
+            "CE; ISO 13485; FDA",
+        ),
+        "auto" => (
+            [
+                ("规格", "Size", "{n}15/70R22.5"),
+                ("负荷指数", "Load index", "15{n}"),
+                ("速度级别", "Speed rating", "L"),
+            ],
+            18_000,
+            "DOT; ECE; ISO/TS 16949",
+        ),
+        _ => (
+            [
+                ("额定电压", "Rated voltage", "{n}2 V"),
+                ("功耗", "Power draw", "{n}5 W"),
+                ("防护等级", "Protection", "IP6{n}"),
+            ],
+            6_000,
+            "CE; FCC; RoHS",
+        ),
+    }
+}
+
 const CITIES: [(&str, &str); 10] = [
     ("威海", "Weihai"),
     ("荣成", "Rongcheng"),
@@ -236,6 +303,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
             hall_index as i64,
         )
         .await?;
+        let layout = domain::hall::grid_layout(10, 1200, 700);
+        let (spec_rows, base_price, certifications) = industry_facts(hall.industry);
         for e in 0..10 {
             serial += 1;
             let (city_zh, city_en) = CITIES[(serial * 7) % CITIES.len()];
@@ -266,14 +335,76 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
             if first_exhibitor.is_none() {
                 first_exhibitor = Some(exhibitor_id.clone());
             }
+            let about = LocalizedText::new(
+                Locale::ZhCn,
+                format!("{}，专业从事{}领域研发、生产与出口，产品远销 30 多个国家和地区。", name.show(Locale::ZhCn).text, hall.zh.trim_end_matches('馆')),
+            )
+            .with(
+                Locale::En,
+                format!("{} designs, makes and exports {} products, sold in more than 30 countries and regions.", name.show(Locale::En).text, hall.en.trim_end_matches(" Hall").to_lowercase()),
+            );
+            db::expo::set_exhibitor_profile(
+                &mut tx,
+                &exhibitor_id,
+                &about,
+                &format!("https://example.com/{}-{serial}", hall.slug),
+            )
+            .await?;
+            if let Some((rect, tier)) = layout.get(e) {
+                let code = format!("{}-{:02}", &hall.slug[..1].to_ascii_uppercase(), e + 1);
+                db::hall::insert_booth(
+                    &mut tx,
+                    &db::new_id(),
+                    &hall_id,
+                    &exhibitor_id,
+                    &code,
+                    *rect,
+                    *tier,
+                )
+                .await?;
+            }
             let count = 4 + (serial * 5) % 6;
             for p in 0..count {
                 let (pz, pe) = hall.products[(e + p) % hall.products.len()];
                 let model = format!("{}-{}{:02}", hall.slug.to_ascii_uppercase(), serial, p + 1);
                 let product = LocalizedText::new(Locale::ZhCn, format!("{pz} {model}"))
                     .with(Locale::En, format!("{pe} {model}"));
-                db::expo::insert_product(&mut tx, &db::new_id(), &exhibitor_id, &product, now)
-                    .await?;
+                let description = LocalizedText::new(
+                    Locale::ZhCn,
+                    format!("{pz}（型号 {model}），按国际标准设计制造，支持定制与 OEM，质量稳定，交期可靠。"),
+                )
+                .with(
+                    Locale::En,
+                    format!("{pe} (model {model}), designed and built to international standards; custom and OEM orders welcome, with steady quality and reliable lead times."),
+                );
+                let n = ((serial + p) % 9 + 1).to_string();
+                let specs: Vec<domain::product::SpecRow> = spec_rows
+                    .iter()
+                    .map(|(zh, en, value)| domain::product::SpecRow {
+                        name: LocalizedText::new(Locale::ZhCn, *zh).with(Locale::En, *en),
+                        value: value.replace("{n}", &n),
+                    })
+                    .collect();
+                let low = base_price * (10 + ((serial + p) % 7) as i64) / 10;
+                let price = domain::product::PriceRange::new(low, low * 3 / 2, "USD");
+                db::expo::insert_product(
+                    &mut tx,
+                    &db::expo::NewProduct {
+                        id: &db::new_id(),
+                        exhibitor_id: &exhibitor_id,
+                        name: &product,
+                        description: &description,
+                        category: hall.industry,
+                        specs: &specs,
+                        price: Some(&price),
+                        min_order: Some(((p % 4) as i64 + 1) * 50),
+                        lead_time_days: Some(15 + ((serial + p) % 4) as i64 * 5),
+                        certifications,
+                        origin: country,
+                        created_at: now + p as i64,
+                    },
+                )
+                .await?;
             }
         }
     }

@@ -16,7 +16,6 @@ nav-back-home = Back to the expo
 footer-standard = Built to the Digital International Exhibition Guidance Standard.
 
 coming-soon = Coming soon
-coming-halls = Walk the halls on an interactive floor plan, visit booths with products, videos, 3D models and 360° views.
 coming-live = Watch exhibitors' live streams, the opening ceremony and themed forums, ask questions and replay later.
 coming-matchmaking = Get matched with the right buyers and exhibitors, with reasons you can see, and book meetings.
 coming-messages = Chat with exhibitors and buyers in real time and meet them by video, one to one or in groups.

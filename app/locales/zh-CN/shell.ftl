@@ -16,7 +16,6 @@ nav-back-home = 返回展会首页
 footer-standard = 依据《数字国际会展指导标准》建设。
 
 coming-soon = 即将上线
-coming-halls = 在互动平面图上逛展馆，参观展位，查看产品、视频、3D 模型和 360° 全景。
 coming-live = 观看展商直播、开幕式和主题论坛，现场提问，会后回放。
 coming-matchmaking = 为您精准匹配采购商与展商，推荐理由一目了然，并可预约洽谈。
 coming-messages = 与展商、采购商实时聊天，一对一或多方视频会谈。

@@ -23,7 +23,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
     let ctx = crate::state::ctx()?;
     let (user, session) = super::service::login(&ctx, &input.email, &input.password)
         .await
-        .map_err(ssr::with_status)?;
+        .map_err(crate::error::with_status)?;
     ssr::set_session_cookies(&ctx, &session.token, session.max_age_secs, user.language);
     leptos_axum::redirect(&super::safe_next(&input.next));
     Ok(())
@@ -35,7 +35,7 @@ pub async fn register(input: RegistrationForm) -> Result<(), AppError> {
     let ctx = crate::state::ctx()?;
     let (user, session) = super::service::register(&ctx, &input)
         .await
-        .map_err(ssr::with_status)?;
+        .map_err(crate::error::with_status)?;
     ssr::set_session_cookies(&ctx, &session.token, session.max_age_secs, user.language);
     leptos_axum::redirect("/");
     Ok(())
@@ -47,7 +47,7 @@ pub async fn logout() -> Result<(), AppError> {
     let ctx = crate::state::ctx()?;
     super::service::logout(&ctx)
         .await
-        .map_err(ssr::with_status)?;
+        .map_err(crate::error::with_status)?;
     ssr::append_cookie(&super::session::clear_session_cookie(ctx.secure_cookies()));
     leptos_axum::redirect("/");
     Ok(())
@@ -63,9 +63,8 @@ pub async fn current_user() -> Result<Option<UserProfile>, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::state::Ctx;
-    use crate::AppError;
     use domain::Locale;
-    use http::{header, HeaderValue, StatusCode};
+    use http::{header, HeaderValue};
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
@@ -88,46 +87,5 @@ pub(crate) mod ssr {
             secure,
         ));
         append_cookie(&super::super::session::lang_cookie(language.tag(), secure));
-    }
-
-    /// True for a plain HTML form post (JavaScript off): Leptos answers it with a redirect back
-    /// to the form carrying the error, which a non-redirect status would break.
-    fn plain_form_post() -> bool {
-        use_context::<http::request::Parts>()
-            .and_then(|p| {
-                p.headers
-                    .get(header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .map(|a| a.contains("text/html"))
-            })
-            .unwrap_or(false)
-    }
-
-    /// Gives the response the HTTP status that matches the error (and `Retry-After`).
-    pub fn with_status(e: AppError) -> AppError {
-        if plain_form_post() {
-            return e;
-        }
-        if let Some(resp) = use_context::<ResponseOptions>() {
-            let status = match &e {
-                AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-                AppError::Forbidden => StatusCode::FORBIDDEN,
-                AppError::NotFound => StatusCode::NOT_FOUND,
-                AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                AppError::Conflict(_) => StatusCode::CONFLICT,
-                AppError::RateLimited { retry_after_secs } => {
-                    if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                        resp.insert_header(header::RETRY_AFTER, v);
-                    }
-                    StatusCode::TOO_MANY_REQUESTS
-                }
-                AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
-                AppError::Internal { .. } | AppError::Transport(_) => {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                }
-            };
-            resp.set_status(status);
-        }
-        e
     }
 }

@@ -1,8 +1,10 @@
 //! The home page: the current expo's name, dates, halls with counts and a few exhibitors.
 
 use super::api::get_landing;
+use crate::hall::hall_card::HallCard;
+use crate::shell::error_view::ErrorView;
 use crate::shell::i18n::{use_i18n, Arg, I18n};
-use domain::expo::{ExhibitorCard, ExpoLanding, HallSummary};
+use domain::expo::{ExhibitorCard, ExpoLanding};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -13,11 +15,6 @@ pub const STAT_IDS: [&str; 3] = [
     "landing-stat-products",
 ];
 
-/// The Fluent id of an industry's name.
-pub fn industry_message_id(industry: &str) -> String {
-    format!("industry-{industry}")
-}
-
 /// `/`: the expo landing page.
 #[component]
 pub fn LandingPage() -> impl IntoView {
@@ -25,7 +22,8 @@ pub fn LandingPage() -> impl IntoView {
     let landing = Resource::new(|| (), |_| get_landing());
     view! {
         <Suspense fallback=move || view! { <div class="page skeleton" aria-busy="true"></div> }>
-            {move || Suspend::new(async move {
+            <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                {move || Suspend::new(async move {
                 landing.await.map(|l| match l {
                     Some(l) => view! { <LandingContent landing=l /> }.into_any(),
                     None => view! {
@@ -37,6 +35,7 @@ pub fn LandingPage() -> impl IntoView {
                     }.into_any(),
                 })
             })}
+            </ErrorBoundary>
         </Suspense>
     }
 }
@@ -92,7 +91,7 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
         <section class="page" aria-labelledby="halls-heading">
             <h2 id="halls-heading">{i18n.t("landing-halls-heading")}</h2>
             <ul class="card-grid hall-grid">
-                {landing.halls.into_iter().map(|h| hall_card(&i18n, h)).collect_view()}
+                {landing.halls.into_iter().map(|hall| view! { <HallCard hall /> }).collect_view()}
             </ul>
         </section>
         <section class="page" aria-labelledby="featured-heading">
@@ -101,27 +100,6 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
                 {landing.featured.into_iter().map(|e| exhibitor_card(&i18n, e)).collect_view()}
             </ul>
         </section>
-    }
-}
-
-fn hall_card(i18n: &I18n, hall: HallSummary) -> impl IntoView {
-    let name = hall.name.show(i18n.locale);
-    let counts = i18n.t_args(
-        "landing-hall-counts",
-        vec![
-            ("exhibitors", Arg::Num(hall.exhibitor_count)),
-            ("products", Arg::Num(hall.product_count)),
-        ],
-    );
-    view! {
-        <li class="card hall-card" data-industry=hall.industry.clone()>
-            <span class="hall-icon" aria-hidden="true"></span>
-            <h3>
-                <a href=format!("/halls/{}", hall.slug) lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text}</a>
-            </h3>
-            <p class="muted">{i18n.t(&industry_message_id(&hall.industry))}</p>
-            <p>{counts}</p>
-        </li>
     }
 }
 
@@ -137,7 +115,7 @@ fn exhibitor_card(i18n: &I18n, ex: ExhibitorCard) -> impl IntoView {
     );
     view! {
         <li class="card exhibitor-card">
-            <h3><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text}</span></h3>
+            <h3><a href=crate::hall::hall_map::booth_href(&ex.id) lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text}</a></h3>
             {name.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
             <p class="muted">{country} " · " <span lang=hall.locale.tag() dir=hall.locale.direction().as_str()>{hall.text}</span></p>
             <p>{products}</p>

@@ -8,7 +8,11 @@ use super::placeholder_page::{PlaceholderPage, Section};
 use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
+use crate::booth::booth_page::BoothPage;
 use crate::expo::landing_page::LandingPage;
+use crate::hall::hall_page::HallPage;
+use crate::hall::halls_page::HallsPage;
+use crate::product::product_page::ProductPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -47,11 +51,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
-                        <Route path=path!("/halls") view=|| view! { <PlaceholderPage section=Section::Halls /> } />
-                        <Route
-                            path=path!("/halls/:slug")
-                            view=|| view! { <PlaceholderPage section=Section::Halls /> }
-                        />
+                        <Route path=path!("/halls") view=HallsPage ssr=SsrMode::Async />
+                        <Route path=path!("/halls/:slug") view=HallPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitors/:id") view=BoothPage ssr=SsrMode::Async />
+                        <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route
                             path=path!("/matchmaking")

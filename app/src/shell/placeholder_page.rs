@@ -7,8 +7,6 @@ use leptos_meta::Title;
 /// A main section of the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
-    /// Halls and booths.
-    Halls,
     /// Live streams.
     Live,
     /// Matchmaking.
@@ -21,8 +19,7 @@ pub enum Section {
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 5] = [
-        Section::Halls,
+    pub const ALL: [Section; 4] = [
         Section::Live,
         Section::Matchmaking,
         Section::Messages,
@@ -32,7 +29,6 @@ impl Section {
     /// Fluent ids of the section's title and description.
     pub fn ids(self) -> (&'static str, &'static str) {
         match self {
-            Section::Halls => ("nav-halls", "coming-halls"),
             Section::Live => ("nav-live", "coming-live"),
             Section::Matchmaking => ("nav-matchmaking", "coming-matchmaking"),
             Section::Messages => ("nav-messages", "coming-messages"),

@@ -141,6 +141,13 @@ fn every_message_is_used_and_every_used_id_exists() {
     }
     asked.extend(crate::expo::landing_page::STAT_IDS.map(str::to_owned));
     asked.extend(domain::locale::MONTH_IDS.map(str::to_owned));
+    for tier in [
+        domain::hall::BoothTier::Standard,
+        domain::hall::BoothTier::Premium,
+        domain::hall::BoothTier::Flagship,
+    ] {
+        asked.insert(tier.message_id().to_owned());
+    }
     for role in domain::account::Role::ALL {
         asked.insert(role.message_id().to_owned());
     }

@@ -1,0 +1,14 @@
+product-price = 価格
+product-price-range = { $currency } { $min } – { $max }
+product-price-on-request = 要問い合わせ
+product-min-order = 最小発注数量
+product-pieces = { $count }個
+product-lead-time = 納期
+product-days = { $count }日
+product-origin = 原産国
+product-certifications = 認証
+product-booth = ブース { $booth }
+product-specs-heading = 仕様
+product-spec-name = 項目
+product-spec-value = 内容
+product-related-heading = この出展者のその他の製品

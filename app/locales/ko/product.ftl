@@ -1,0 +1,14 @@
+product-price = 가격
+product-price-range = { $currency } { $min } – { $max }
+product-price-on-request = 별도 문의
+product-min-order = 최소 주문 수량
+product-pieces = { $count }개
+product-lead-time = 납기
+product-days = { $count }일
+product-origin = 원산지
+product-certifications = 인증
+product-booth = 부스 { $booth }
+product-specs-heading = 제품 사양
+product-spec-name = 항목
+product-spec-value = 값
+product-related-heading = 이 참가업체의 다른 제품

@@ -1,0 +1,14 @@
+product-price = 价格
+product-price-range = { $currency } { $min } – { $max }
+product-price-on-request = 面议
+product-min-order = 起订量
+product-pieces = { $count } 件
+product-lead-time = 交货期
+product-days = { $count } 天
+product-origin = 原产地
+product-certifications = 认证
+product-booth = { $booth } 号展位
+product-specs-heading = 规格参数
+product-spec-name = 项目
+product-spec-value = 参数
+product-related-heading = 该展商的更多展品

@@ -1,0 +1,112 @@
+//! `/exhibitors/<id>`: the booth page.
+
+use super::api::get_booth;
+use super::product_grid::ProductGrid;
+use crate::hall::hall_card::industry_message_id;
+use crate::shell::error_view::ErrorView;
+use crate::shell::i18n::{use_i18n, Arg};
+use domain::product::ExhibitorDetail;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// The booth page of an exhibitor.
+#[component]
+pub fn BoothPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let booth = Resource::new(id, get_booth);
+    view! {
+        <Suspense fallback=|| view! { <div class="page skeleton" aria-busy="true"></div> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                {move || Suspend::new(async move { booth.await.map(|detail| view! { <BoothContent detail /> }) })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[component]
+fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = detail.name.show(i18n.locale);
+    let about = detail.about.show(i18n.locale);
+    let initial: String = name
+        .text
+        .chars()
+        .next()
+        .map(String::from)
+        .unwrap_or_default();
+    let country = i18n.t(&crate::account::register_page::country_message_id(
+        &detail.country,
+    ));
+    let location = match (&detail.hall, &detail.booth_code) {
+        (Some((slug, hall)), Some(code)) => {
+            let hall = hall.show(i18n.locale).text;
+            Some(view! {
+                <a href=format!("/halls/{slug}")>
+                    {i18n.t_args("booth-location", vec![("hall", Arg::Str(hall)), ("booth", Arg::Str(code.clone()))])}
+                </a>
+            })
+        }
+        _ => None,
+    };
+    let industry = detail
+        .industry
+        .as_deref()
+        .map(|i| i18n.t(&industry_message_id(i)));
+    let tier = detail.tier.map(|t| i18n.t(t.message_id()));
+    let count = i64::try_from(detail.products.len()).unwrap_or(0);
+    let about_fallback = about.is_fallback;
+    view! {
+        <Title text=name.text.clone() />
+        <Meta name="description" content=about.text.clone() />
+        <Meta property="og:title" content=name.text.clone() />
+        <Meta property="og:description" content=about.text.clone() />
+        <section class="booth-hero" data-industry=detail.industry.clone().unwrap_or_default()>
+            <div class="hero-inner booth-hero-inner">
+                <span class="booth-logo" aria-hidden="true">{initial}</span>
+                <div>
+                    <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
+                    <p class="booth-facts">
+                        <span>{country}</span>
+                        {industry.map(|i| view! { <span>{i}</span> })}
+                        {tier.map(|t| view! { <span class="badge">{t}</span> })}
+                    </p>
+                    <p>{location}</p>
+                </div>
+            </div>
+        </section>
+        <div class="page booth-body">
+            <section class="booth-actions" aria-label=i18n.t("booth-contact-label")>
+                <button type="button" class="btn btn-primary" popovertarget="coming-soon">{i18n.t("booth-action-message")}</button>
+                <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-meeting")}</button>
+                <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-inquiry")}</button>
+                <div id="coming-soon" popover="auto" class="popover" role="dialog" aria-label=i18n.t("coming-soon")>
+                    <p><strong>{i18n.t("coming-soon")}</strong></p>
+                    <p>{i18n.t("booth-action-coming")}</p>
+                    <button type="button" class="btn btn-ghost" popovertarget="coming-soon" popovertargetaction="hide">
+                        {i18n.t("dialog-close")}
+                    </button>
+                </div>
+            </section>
+            <section aria-labelledby="about-heading">
+                <h2 id="about-heading">{i18n.t("booth-about-heading")}</h2>
+                {about_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
+                <p lang=about.locale.tag() dir=about.locale.direction().as_str()>{about.text}</p>
+                {(!detail.website.is_empty()).then(|| {
+                    view! {
+                        <p>
+                            <a href=detail.website.clone() rel="noopener nofollow" target="_blank">{i18n.t("booth-website")}</a>
+                        </p>
+                    }
+                })}
+            </section>
+            <section aria-labelledby="products-heading">
+                <h2 id="products-heading">
+                    {i18n.t_args("booth-products-heading", vec![("count", Arg::Num(count))])}
+                </h2>
+                <ProductGrid products=detail.products />
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! Booths: an exhibitor's page in the hall — who they are, their products, how to reach them.
+//!
+//! Invariant: public; contact actions that need later capabilities say so instead of failing.
+
+pub mod api;
+pub mod booth_page;
+pub mod product_grid;

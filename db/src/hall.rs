@@ -1,0 +1,272 @@
+//! Halls with their floor plans and booths; booth (exhibitor) and product detail pages.
+
+use crate::{classify, Db, Result, Tx};
+use domain::expo::HallSummary;
+use domain::hall::{BoothOnPlan, BoothTier, HallPlan, Rect};
+use domain::product::{
+    split_certifications, ExhibitorDetail, PriceRange, ProductCard, ProductDetail, SpecRow,
+};
+use domain::text::LocalizedText;
+
+/// Places an exhibitor's booth on a hall's plan.
+pub async fn insert_booth(
+    tx: &mut Tx,
+    id: &str,
+    hall_id: &str,
+    exhibitor_id: &str,
+    code: &str,
+    rect: Rect,
+    tier: BoothTier,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO booths (id, hall_id, exhibitor_id, code, x, y, width, height, tier) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id)
+    .bind(hall_id)
+    .bind(exhibitor_id)
+    .bind(code)
+    .bind(rect.x)
+    .bind(rect.y)
+    .bind(rect.width)
+    .bind(rect.height)
+    .bind(tier.as_str())
+    .execute(&mut **tx)
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// The halls of an expo with exhibitor and product counts, in display order.
+pub async fn halls_of(db: &Db, expo_id: &str) -> Result<Vec<HallSummary>> {
+    let rows: Vec<(String, String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT h.id, h.slug, h.name, h.industry, \
+           (SELECT COUNT(*) FROM exhibitors e WHERE e.hall_id = h.id), \
+           (SELECT COUNT(*) FROM products p JOIN exhibitors e ON p.exhibitor_id = e.id WHERE e.hall_id = h.id) \
+         FROM halls h WHERE h.expo_id = $1 ORDER BY h.position, h.slug",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, slug, name, industry, exhibitor_count, product_count)| HallSummary {
+                id,
+                slug,
+                name: LocalizedText::from_json(&name),
+                industry,
+                exhibitor_count,
+                product_count,
+            },
+        )
+        .collect())
+}
+
+type BoothRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    i64,
+);
+
+/// A hall of an expo by slug, with its plan and booths.
+pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<HallPlan>> {
+    let hall: Option<(String, String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, slug, name, industry, plan_width, plan_height FROM halls WHERE expo_id = $1 AND slug = $2",
+    )
+    .bind(expo_id)
+    .bind(slug)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((id, slug, name, industry, width, height)) = hall else {
+        return Ok(None);
+    };
+    let rows: Vec<BoothRow> = sqlx::query_as(
+        "SELECT b.id, b.code, e.id, e.name, e.country, b.x, b.y, b.width, b.height, b.tier, \
+           (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id) \
+         FROM booths b JOIN exhibitors e ON e.id = b.exhibitor_id WHERE b.hall_id = $1 ORDER BY b.code",
+    )
+    .bind(&id)
+    .fetch_all(db.pool())
+    .await?;
+    let booths = rows
+        .into_iter()
+        .map(
+            |(booth_id, code, exhibitor_id, name, country, x, y, w, h, tier, product_count)| {
+                BoothOnPlan {
+                    booth_id,
+                    code,
+                    exhibitor_id,
+                    exhibitor_name: LocalizedText::from_json(&name),
+                    country,
+                    rect: Rect {
+                        x,
+                        y,
+                        width: w,
+                        height: h,
+                    },
+                    tier: BoothTier::parse(&tier),
+                    product_count,
+                }
+            },
+        )
+        .collect();
+    Ok(Some(HallPlan {
+        id,
+        slug,
+        name: LocalizedText::from_json(&name),
+        industry,
+        width,
+        height,
+        booths,
+    }))
+}
+
+type CardRow = (String, String, String, Option<i64>, Option<i64>, String);
+
+fn card((id, name, category, min, max, currency): CardRow) -> ProductCard {
+    ProductCard {
+        id,
+        name: LocalizedText::from_json(&name),
+        category,
+        price: match (min, max) {
+            (Some(a), Some(b)) => Some(PriceRange::new(a, b, &currency)),
+            _ => None,
+        },
+    }
+}
+
+async fn product_cards(
+    db: &Db,
+    exhibitor_id: &str,
+    except: &str,
+    limit: i64,
+) -> Result<Vec<ProductCard>> {
+    let rows: Vec<CardRow> = sqlx::query_as(
+        "SELECT id, name, category, price_min, price_max, currency FROM products \
+         WHERE exhibitor_id = $1 AND id <> $2 ORDER BY created_at, id LIMIT $3",
+    )
+    .bind(exhibitor_id)
+    .bind(except)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(card).collect())
+}
+
+/// The booth page of an exhibitor.
+pub async fn exhibitor_detail(db: &Db, id: &str) -> Result<Option<ExhibitorDetail>> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT e.id, e.name, e.about, e.country, e.website, h.slug, h.name, h.industry, b.code, b.tier \
+         FROM exhibitors e LEFT JOIN halls h ON h.id = e.hall_id LEFT JOIN booths b ON b.exhibitor_id = e.id \
+         WHERE e.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((id, name, about, country, website, hall_slug, hall_name, industry, code, tier)) = row
+    else {
+        return Ok(None);
+    };
+    let products = product_cards(db, &id, "", 200).await?;
+    Ok(Some(ExhibitorDetail {
+        name: LocalizedText::from_json(&name),
+        about: LocalizedText::from_json(&about),
+        country,
+        website,
+        hall: hall_slug.zip(hall_name.map(|n| LocalizedText::from_json(&n))),
+        industry,
+        booth_code: code,
+        tier: tier.map(|t| BoothTier::parse(&t)),
+        products,
+        id,
+    }))
+}
+
+/// The product page.
+pub async fn product_detail(db: &Db, id: &str) -> Result<Option<ProductDetail>> {
+    type Row = (
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT p.id, p.name, p.category, p.price_min, p.price_max, p.currency, p.description, p.specs, \
+           p.min_order, p.lead_time_days, p.certifications, p.origin, e.id, e.name, h.slug, b.code \
+         FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
+         LEFT JOIN halls h ON h.id = e.hall_id LEFT JOIN booths b ON b.exhibitor_id = e.id \
+         WHERE p.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((
+        id,
+        name,
+        category,
+        min,
+        max,
+        currency,
+        description,
+        specs,
+        min_order,
+        lead_time_days,
+        certifications,
+        origin,
+        exhibitor_id,
+        exhibitor_name,
+        hall_slug,
+        booth_code,
+    )) = row
+    else {
+        return Ok(None);
+    };
+    let related = product_cards(db, &exhibitor_id, &id, 8).await?;
+    Ok(Some(ProductDetail {
+        card: card((id, name, category, min, max, currency)),
+        description: LocalizedText::from_json(&description),
+        specs: serde_json::from_str::<Vec<SpecRow>>(&specs).unwrap_or_default(),
+        min_order,
+        lead_time_days,
+        certifications: split_certifications(&certifications),
+        origin,
+        exhibitor_id,
+        exhibitor_name: LocalizedText::from_json(&exhibitor_name),
+        hall_slug,
+        booth_code,
+        related,
+    }))
+}
