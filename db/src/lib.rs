@@ -8,6 +8,7 @@ pub mod account;
 pub mod audit;
 pub mod expo;
 pub mod hall;
+pub mod media;
 pub mod throttle;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

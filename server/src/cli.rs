@@ -206,7 +206,7 @@ pub async fn create_organizer(
 
 /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and closes the database.
 pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
-    let app = crate::router::build(&config, db.clone());
+    let app = crate::router::build(&config, db.clone())?;
     let housekeeping = crate::housekeeping::spawn(
         db.clone(),
         config.auth(),

@@ -38,6 +38,10 @@ pub struct Config {
     pub registrations_per_ip_per_hour: i64,
     /// Log as JSON lines instead of text.
     pub log_json: bool,
+    /// Folder of the local object store for uploads.
+    pub media_dir: String,
+    /// Upload size limits per kind.
+    pub media_limits: crate::media::MediaLimits,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -91,6 +95,16 @@ impl Config {
             login_failure_window_secs: parse("EXPO_LOGIN_FAILURE_WINDOW_SECS", 15 * 60)?,
             registrations_per_ip_per_hour: parse("EXPO_REGISTRATIONS_PER_IP_PER_HOUR", 20)?,
             log_json: flag("EXPO_LOG_JSON")?,
+            media_dir: var("EXPO_MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
+            media_limits: {
+                let d = crate::media::MediaLimits::default();
+                crate::media::MediaLimits {
+                    image: parse("EXPO_MEDIA_MAX_IMAGE_BYTES", d.image)?,
+                    video: parse("EXPO_MEDIA_MAX_VIDEO_BYTES", d.video)?,
+                    document: parse("EXPO_MEDIA_MAX_DOCUMENT_BYTES", d.document)?,
+                    model: parse("EXPO_MEDIA_MAX_MODEL_BYTES", d.model)?,
+                }
+            },
         })
     }
 

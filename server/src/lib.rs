@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod health;
 pub mod housekeeping;
+pub mod media;
 pub mod middleware;
 pub mod router;
 pub mod seed;

@@ -128,6 +128,10 @@ pub async fn body_limit(
     req: Request,
     next: Next,
 ) -> Response {
+    if req.uri().path() == "/api/media/upload" {
+        // Uploads stream with their own per-type limits (see `media`).
+        return next.run(req).await;
+    }
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)

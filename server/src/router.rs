@@ -39,12 +39,35 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
-/// Builds the application router.
-pub fn build(config: &Config, db: Db) -> Router {
+/// Builds the application router, with uploads in the local object store of the configuration.
+pub fn build(config: &Config, db: Db) -> anyhow::Result<Router> {
+    std::fs::create_dir_all(&config.media_dir)?;
+    let store = object_store::local::LocalFileSystem::new_with_prefix(&config.media_dir)?;
+    Ok(build_with_store(config, db, Arc::new(store)))
+}
+
+/// Builds the application router around a given object store.
+pub fn build_with_store(
+    config: &Config,
+    db: Db,
+    store: Arc<dyn object_store::ObjectStore>,
+) -> Router {
     let state = AppState {
         db,
         auth: Arc::new(config.auth()),
     };
+    let media = crate::media::MediaState {
+        app: state.clone(),
+        store,
+        limits: config.media_limits,
+    };
+    let media_routes = Router::new()
+        .route(
+            "/api/media/upload",
+            axum::routing::post(crate::media::upload),
+        )
+        .route("/media/{id}/{variant}", get(crate::media::serve))
+        .with_state(media);
     let options = leptos_options(config);
     let routes = route_list();
     let pages = Router::new()
@@ -74,6 +97,7 @@ pub fn build(config: &Config, db: Db) -> Router {
         .route("/readyz", get(crate::health::readyz))
         .route("/lang/{tag}", get(set_language))
         .with_state(state.clone())
+        .merge(media_routes)
         .merge(pages)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn_with_state(

@@ -61,3 +61,10 @@ month-9 = سبتمبر
 month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
+
+error-media-type = نوع الملف هذا غير مقبول. ارفع صور JPEG أو PNG أو WebP، أو مقاطع فيديو MP4 أو WebM، أو مستندات PDF، أو نماذج ثلاثية الأبعاد GLB.
+error-media-svg = ملفات SVG غير مقبولة لأنها قد تحتوي على نصوص برمجية. ارفع ملف PNG أو JPEG بدلًا منها.
+error-media-too-large = حجم الملف أكبر من المسموح به لهذا النوع.
+error-media-empty = الملف فارغ.
+error-media-corrupt = تعذّرت قراءة الصورة؛ قد يكون الملف تالفًا.
+error-media-incomplete = انقطع الرفع. يُرجى المحاولة مرة أخرى.

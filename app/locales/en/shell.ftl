@@ -57,3 +57,10 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+error-media-type = This file type is not accepted. Upload JPEG, PNG or WebP pictures, MP4 or WebM videos, PDF documents or GLB 3D models.
+error-media-svg = SVG files are not accepted, because they can carry scripts. Upload a PNG or JPEG instead.
+error-media-too-large = The file is larger than allowed for its type.
+error-media-empty = The file is empty.
+error-media-corrupt = The picture could not be read; it may be damaged.
+error-media-incomplete = The upload was interrupted. Please try again.

@@ -54,3 +54,10 @@ month-9 = 9月
 month-10 = 10月
 month-11 = 11月
 month-12 = 12月
+
+error-media-type = このファイル形式は受け付けていません。JPEG・PNG・WebP の画像、MP4・WebM の動画、PDF 文書、GLB の 3D モデルをアップロードしてください。
+error-media-svg = SVG ファイルはスクリプトを含む可能性があるため受け付けていません。PNG または JPEG でアップロードしてください。
+error-media-too-large = ファイルがこの形式の上限サイズを超えています。
+error-media-empty = ファイルが空です。
+error-media-corrupt = 画像を読み込めませんでした。ファイルが破損している可能性があります。
+error-media-incomplete = アップロードが中断されました。もう一度お試しください。

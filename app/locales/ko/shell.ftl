@@ -54,3 +54,10 @@ month-9 = 9월
 month-10 = 10월
 month-11 = 11월
 month-12 = 12월
+
+error-media-type = 허용되지 않는 파일 형식입니다. JPEG, PNG, WebP 이미지, MP4 또는 WebM 동영상, PDF 문서, GLB 3D 모델을 업로드하세요.
+error-media-svg = SVG 파일은 스크립트를 포함할 수 있어 허용되지 않습니다. PNG 또는 JPEG로 업로드하세요.
+error-media-too-large = 파일이 해당 형식의 허용 크기를 초과합니다.
+error-media-empty = 파일이 비어 있습니다.
+error-media-corrupt = 이미지를 읽을 수 없습니다. 파일이 손상되었을 수 있습니다.
+error-media-incomplete = 업로드가 중단되었습니다. 다시 시도하세요.

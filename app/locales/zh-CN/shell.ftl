@@ -54,3 +54,10 @@ month-9 = 九月
 month-10 = 十月
 month-11 = 十一月
 month-12 = 十二月
+
+error-media-type = 不支持此文件类型。请上传 JPEG、PNG 或 WebP 图片，MP4 或 WebM 视频，PDF 文档或 GLB 3D 模型。
+error-media-svg = 不接受 SVG 文件（可能含有脚本），请改传 PNG 或 JPEG。
+error-media-too-large = 文件超过了该类型允许的大小。
+error-media-empty = 文件为空。
+error-media-corrupt = 无法读取该图片，文件可能已损坏。
+error-media-incomplete = 上传中断，请重试。

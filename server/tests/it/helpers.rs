@@ -14,11 +14,14 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The database, for checks behind the API.
     pub db: db::Db,
+    /// The media folder (object store).
+    pub media_dir: PathBuf,
     sqlite_file: Option<PathBuf>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.media_dir);
         if let Some(f) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
@@ -45,6 +48,16 @@ pub fn test_config(database_url: &str) -> Config {
         login_failure_window_secs: 600,
         registrations_per_ip_per_hour: 1000,
         log_json: false,
+        media_dir: std::env::temp_dir()
+            .join(format!("expo-it-media-{}", uuid::Uuid::now_v7().simple()))
+            .display()
+            .to_string(),
+        media_limits: server::media::MediaLimits {
+            image: 2 << 20,
+            video: 4 << 20,
+            document: 1 << 20,
+            model: 1 << 20,
+        },
     }
 }
 
@@ -87,7 +100,8 @@ impl TestApp {
         if seed {
             server::seed::seed_demo(&db).await.expect("seed");
         }
-        let app = server::router::build(&config, db.clone());
+        let app = server::router::build(&config, db.clone()).expect("router");
+        let media_dir = PathBuf::from(&config.media_dir);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -109,6 +123,7 @@ impl TestApp {
             client,
             db,
             sqlite_file,
+            media_dir,
         }
     }
 

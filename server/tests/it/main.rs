@@ -4,6 +4,7 @@
 mod account;
 mod hall;
 mod helpers;
+mod media;
 mod platform;
 mod schema;
 

@@ -1,0 +1,129 @@
+//! Uploaded media: what each stored object is and whose booth it belongs to.
+
+use crate::{classify, Db, Result};
+
+/// A stored upload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MediaRecord {
+    /// Id (also the object-store folder).
+    pub id: String,
+    /// The exhibitor whose booth shows it.
+    pub exhibitor_id: String,
+    /// `image`, `video`, `document`, `model`.
+    pub kind: String,
+    /// MIME type of the original.
+    pub content_type: String,
+    /// Size of the original in bytes.
+    pub byte_size: i64,
+    /// Pixel size of images.
+    pub width: Option<i64>,
+    /// Pixel height of images.
+    pub height: Option<i64>,
+    /// Stored variants (`original`, `w800`, …).
+    pub variants: Vec<String>,
+    /// The file name the uploader gave.
+    pub original_name: String,
+    /// Order in the exhibitor's gallery.
+    pub position: i64,
+}
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    i64,
+);
+
+fn record(
+    (
+        id,
+        exhibitor_id,
+        kind,
+        content_type,
+        byte_size,
+        width,
+        height,
+        variants,
+        original_name,
+        position,
+    ): Row,
+) -> MediaRecord {
+    MediaRecord {
+        id,
+        exhibitor_id,
+        kind,
+        content_type,
+        byte_size,
+        width,
+        height,
+        variants: variants
+            .split(',')
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        original_name,
+        position,
+    }
+}
+
+/// Stores the record of an upload at the end of the exhibitor's gallery.
+pub async fn insert(db: &Db, m: &MediaRecord, uploaded_by: Option<&str>, now: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO media (id, exhibitor_id, kind, content_type, byte_size, width, height, variants, original_name, \
+           position, uploaded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+           (SELECT COALESCE(MAX(position), 0) + 1 FROM media WHERE exhibitor_id = $2), $10, $11)",
+    )
+    .bind(&m.id)
+    .bind(&m.exhibitor_id)
+    .bind(&m.kind)
+    .bind(&m.content_type)
+    .bind(m.byte_size)
+    .bind(m.width)
+    .bind(m.height)
+    .bind(m.variants.join(","))
+    .bind(&m.original_name)
+    .bind(uploaded_by)
+    .bind(now)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+const COLUMNS: &str = "id, exhibitor_id, kind, content_type, byte_size, width, height, variants, original_name, position";
+
+/// One upload by id.
+pub async fn get(db: &Db, id: &str) -> Result<Option<MediaRecord>> {
+    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM media WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(record))
+}
+
+/// An exhibitor's uploads in gallery order.
+pub async fn of_exhibitor(db: &Db, exhibitor_id: &str) -> Result<Vec<MediaRecord>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM media WHERE exhibitor_id = $1 ORDER BY position, id"
+    ))
+    .bind(exhibitor_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(record).collect())
+}
+
+/// The expo an exhibitor belongs to (for authorization).
+pub async fn exhibitor_expo(db: &Db, exhibitor_id: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT expo_id FROM exhibitors WHERE id = $1")
+        .bind(exhibitor_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|r| r.0))
+}

@@ -1,0 +1,583 @@
+//! The media pipeline: uploads streamed into the object store with the type checked from the
+//! bytes and a size limit per type; images re-encoded (which drops their metadata) into three
+//! widths; everything served with an ETag, a long-lived `Cache-Control` and HTTP Range.
+//!
+//! Invariants: a refused upload leaves nothing behind (the multipart upload is aborted, the
+//! original deleted, no row written); SVG and anything unrecognised is refused; only members of
+//! the exhibitor (or the expo's organizers) may upload to a booth.
+
+use app::state::{AppState, CurrentSession};
+use app::AppError;
+use axum::body::Body;
+use axum::extract::{Path as UrlPath, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use bytes::Bytes;
+use domain::FieldError;
+use futures_util::StreamExt;
+use object_store::path::Path;
+use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
+use std::sync::Arc;
+
+/// Image widths kept besides the original.
+pub const IMAGE_WIDTHS: [u32; 3] = [1600, 800, 320];
+
+/// Largest accepted upload per kind, in bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct MediaLimits {
+    /// Pictures (JPEG, PNG, WebP).
+    pub image: u64,
+    /// Videos (MP4, WebM).
+    pub video: u64,
+    /// Documents (PDF).
+    pub document: u64,
+    /// 3D models (GLB).
+    pub model: u64,
+}
+
+impl Default for MediaLimits {
+    fn default() -> Self {
+        Self {
+            image: 20 << 20,
+            video: 500 << 20,
+            document: 50 << 20,
+            model: 100 << 20,
+        }
+    }
+}
+
+/// The object store and the limits, shared by the media routes.
+#[derive(Clone)]
+pub struct MediaState {
+    /// Application state (database, auth settings).
+    pub app: AppState,
+    /// Where the bytes go.
+    pub store: Arc<dyn ObjectStore>,
+    /// Size limits.
+    pub limits: MediaLimits,
+}
+
+/// What the first bytes of an upload say it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Detected {
+    /// `image`, `video`, `document`, `model`.
+    pub kind: &'static str,
+    /// MIME type.
+    pub content_type: &'static str,
+}
+
+/// Recognises the accepted formats from their first bytes; SVG (XML) and everything else is
+/// refused with the Fluent id that says why.
+pub fn detect(head: &[u8]) -> Result<Detected, &'static str> {
+    if head.len() >= 12 && &head[0..4] == b"glTF" {
+        return Ok(Detected {
+            kind: "model",
+            content_type: "model/gltf-binary",
+        });
+    }
+    let trimmed: Vec<u8> = head
+        .iter()
+        .copied()
+        .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
+        .take(256)
+        .collect();
+    let text = String::from_utf8_lossy(&trimmed).to_ascii_lowercase();
+    if text.starts_with("<svg") || text.starts_with("<?xml") || text.contains("<svg") {
+        return Err("error-media-svg");
+    }
+    let Some(t) = infer::get(head) else {
+        return Err("error-media-type");
+    };
+    let found = match t.mime_type() {
+        "image/jpeg" => Detected {
+            kind: "image",
+            content_type: "image/jpeg",
+        },
+        "image/png" => Detected {
+            kind: "image",
+            content_type: "image/png",
+        },
+        "image/webp" => Detected {
+            kind: "image",
+            content_type: "image/webp",
+        },
+        "video/mp4" => Detected {
+            kind: "video",
+            content_type: "video/mp4",
+        },
+        "video/webm" => Detected {
+            kind: "video",
+            content_type: "video/webm",
+        },
+        "application/pdf" => Detected {
+            kind: "document",
+            content_type: "application/pdf",
+        },
+        _ => return Err("error-media-type"),
+    };
+    Ok(found)
+}
+
+fn limit_for(limits: &MediaLimits, kind: &str) -> u64 {
+    match kind {
+        "image" => limits.image,
+        "video" => limits.video,
+        "document" => limits.document,
+        _ => limits.model,
+    }
+}
+
+fn object_path(id: &str, variant: &str) -> Path {
+    Path::from(format!("media/{id}/{variant}"))
+}
+
+fn fail(status: StatusCode, e: AppError) -> Response {
+    (status, Json(e)).into_response()
+}
+
+fn field_error(status: StatusCode, message_id: &str) -> Response {
+    fail(
+        status,
+        AppError::Validation(vec![FieldError::new("file", message_id)]),
+    )
+}
+
+/// Query of an upload.
+#[derive(serde::Deserialize)]
+pub struct UploadQuery {
+    /// The exhibitor whose booth gets the file.
+    pub exhibitor: String,
+    /// The file's name as the user picked it.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// The answer to a successful upload.
+#[derive(serde::Serialize, serde::Deserialize, Debug)]
+pub struct Uploaded {
+    /// Media id.
+    pub id: String,
+    /// Kind.
+    pub kind: String,
+    /// MIME type of the original.
+    pub content_type: String,
+    /// Size in bytes.
+    pub byte_size: i64,
+    /// Stored variants.
+    pub variants: Vec<String>,
+}
+
+/// `POST /api/media/upload?exhibitor=<id>&name=<file name>`: the body is the file itself.
+pub async fn upload(
+    State(media): State<MediaState>,
+    Extension(session): Extension<CurrentSession>,
+    query: Result<Query<UploadQuery>, axum::extract::rejection::QueryRejection>,
+    body: Body,
+) -> Response {
+    let Ok(Query(q)) = query else {
+        return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
+    };
+    let db = &media.app.db;
+    let Some(session) = session.0 else {
+        return fail(StatusCode::UNAUTHORIZED, AppError::Unauthenticated);
+    };
+    if !domain::text::is_id(&q.exhibitor) {
+        return fail(StatusCode::NOT_FOUND, AppError::NotFound);
+    }
+    let expo_id = match db::media::exhibitor_expo(db, &q.exhibitor).await {
+        Ok(Some(e)) => e,
+        Ok(None) => return fail(StatusCode::NOT_FOUND, AppError::NotFound),
+        Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+    };
+    let action = domain::authz::Action::EditBooth {
+        expo_id: &expo_id,
+        exhibitor_id: &q.exhibitor,
+    };
+    if domain::authz::authorize(Some(&session.actor), action).is_err() {
+        return fail(StatusCode::FORBIDDEN, AppError::Forbidden);
+    }
+    let id = db::new_id();
+    match store_original(&media, &id, body).await {
+        Ok((detected, size)) => {
+            finish_upload(&media, &id, detected, size, &q, &session.user.id).await
+        }
+        Err(resp) => resp,
+    }
+}
+
+/// Streams the body into `media/<id>/original`, checking the type from the first bytes and the
+/// size limit as it goes; on any refusal the partial upload is aborted.
+async fn store_original(
+    media: &MediaState,
+    id: &str,
+    body: Body,
+) -> Result<(Detected, u64), Response> {
+    let mut stream = body.into_data_stream();
+    let mut head = Vec::with_capacity(4096);
+    let mut pending: Vec<Bytes> = Vec::new();
+    let mut detected: Option<Detected> = None;
+    let mut writer: Option<WriteMultipart> = None;
+    let mut size: u64 = 0;
+    let abort = |w: Option<WriteMultipart>| async move {
+        if let Some(w) = w {
+            let _ = w.abort().await;
+        }
+    };
+    while let Some(chunk) = stream.next().await {
+        let chunk = match chunk {
+            Ok(c) => c,
+            Err(_) => {
+                abort(writer).await;
+                return Err(field_error(
+                    StatusCode::BAD_REQUEST,
+                    "error-media-incomplete",
+                ));
+            }
+        };
+        size += chunk.len() as u64;
+        if let Some(d) = detected {
+            if size > limit_for(&media.limits, d.kind) {
+                abort(writer).await;
+                return Err(field_error(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "error-media-too-large",
+                ));
+            }
+            if let Some(w) = writer.as_mut() {
+                w.put(chunk);
+            }
+            continue;
+        }
+        if head.len() < 4096 {
+            let take = (4096 - head.len()).min(chunk.len());
+            head.extend_from_slice(&chunk[..take]);
+        }
+        pending.push(chunk);
+        if head.len() >= 512 {
+            let d =
+                detect(&head).map_err(|m| field_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, m))?;
+            if size > limit_for(&media.limits, d.kind) {
+                return Err(field_error(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "error-media-too-large",
+                ));
+            }
+            let upload = media
+                .store
+                .put_multipart(&object_path(id, "original"))
+                .await
+                .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)))?;
+            let mut w = WriteMultipart::new(upload);
+            for p in pending.drain(..) {
+                w.put(p);
+            }
+            writer = Some(w);
+            detected = Some(d);
+        }
+    }
+    if size == 0 {
+        return Err(field_error(StatusCode::BAD_REQUEST, "error-media-empty"));
+    }
+    match (detected, writer) {
+        (Some(d), Some(w)) => {
+            w.finish()
+                .await
+                .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)))?;
+            Ok((d, size))
+        }
+        _ => {
+            // A small file: everything is still in memory.
+            let d =
+                detect(&head).map_err(|m| field_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, m))?;
+            if size > limit_for(&media.limits, d.kind) {
+                return Err(field_error(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "error-media-too-large",
+                ));
+            }
+            let all: Vec<u8> = pending.concat();
+            media
+                .store
+                .put(&object_path(id, "original"), PutPayload::from(all))
+                .await
+                .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)))?;
+            Ok((d, size))
+        }
+    }
+}
+
+/// An image's pixel size and its encoded variants (name, bytes).
+pub type ImageVariants = ((u32, u32), Vec<(String, Vec<u8>)>);
+
+/// Re-encodes an image into the widths of [`IMAGE_WIDTHS`] no larger than the original;
+/// returns the original's size and the encoded variants.
+pub fn image_variants(bytes: &[u8]) -> Result<ImageVariants, image::ImageError> {
+    let img = image::load_from_memory(bytes)?;
+    let (w, h) = (img.width(), img.height());
+    let alpha = img.color().has_alpha();
+    let mut out = Vec::new();
+    for target in IMAGE_WIDTHS {
+        if target > w && !out.is_empty() {
+            continue;
+        }
+        let resized = if target < w {
+            img.resize(target, u32::MAX, image::imageops::FilterType::Triangle)
+        } else {
+            img.clone()
+        };
+        let mut buf = std::io::Cursor::new(Vec::new());
+        if alpha {
+            resized.write_to(&mut buf, image::ImageFormat::Png)?;
+        } else {
+            let rgb = image::DynamicImage::ImageRgb8(resized.to_rgb8());
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, 85);
+            rgb.write_with_encoder(encoder)?;
+        }
+        out.push((format!("w{}", target.min(w)), buf.into_inner()));
+    }
+    Ok(((w, h), out))
+}
+
+async fn finish_upload(
+    media: &MediaState,
+    id: &str,
+    d: Detected,
+    size: u64,
+    q: &UploadQuery,
+    user_id: &str,
+) -> Response {
+    // The original of a picture keeps its metadata (camera, GPS), so only the re-encoded
+    // variants are served; other kinds are served as uploaded.
+    let mut variants = if d.kind == "image" {
+        Vec::new()
+    } else {
+        vec!["original".to_owned()]
+    };
+    let mut dims = (None, None);
+    if d.kind == "image" {
+        let original = match media.store.get(&object_path(id, "original")).await {
+            Ok(r) => match r.bytes().await {
+                Ok(b) => b,
+                Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+            },
+            Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+        };
+        let made = tokio::task::spawn_blocking(move || image_variants(&original)).await;
+        let ((w, h), encoded) = match made {
+            Ok(Ok(v)) => v,
+            _ => {
+                let _ = media.store.delete(&object_path(id, "original")).await;
+                return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-corrupt");
+            }
+        };
+        dims = (Some(i64::from(w)), Some(i64::from(h)));
+        for (name, bytes) in encoded {
+            if let Err(e) = media
+                .store
+                .put(&object_path(id, &name), PutPayload::from(bytes))
+                .await
+            {
+                return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
+            }
+            variants.push(name);
+        }
+    }
+    let name: String = q
+        .name
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let record = db::media::MediaRecord {
+        id: id.to_owned(),
+        exhibitor_id: q.exhibitor.clone(),
+        kind: d.kind.to_owned(),
+        content_type: d.content_type.to_owned(),
+        byte_size: i64::try_from(size).unwrap_or(i64::MAX),
+        width: dims.0,
+        height: dims.1,
+        variants: variants.clone(),
+        original_name: name,
+        position: 0,
+    };
+    if let Err(e) = db::media::insert(&media.app.db, &record, Some(user_id), db::now_millis()).await
+    {
+        for v in &variants {
+            let _ = media.store.delete(&object_path(id, v)).await;
+        }
+        return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
+    }
+    let body = Uploaded {
+        id: id.to_owned(),
+        kind: d.kind.to_owned(),
+        content_type: d.content_type.to_owned(),
+        byte_size: record.byte_size,
+        variants,
+    };
+    (StatusCode::CREATED, Json(body)).into_response()
+}
+
+/// Parses a single `bytes=a-b`, `bytes=a-` or `bytes=-n` range against a size; `None` when it
+/// is absent, malformed, multi-part or unsatisfiable.
+pub fn parse_range(header: &str, size: u64) -> Option<std::ops::Range<u64>> {
+    let spec = header.trim().strip_prefix("bytes=")?;
+    if spec.contains(',') || size == 0 {
+        return None;
+    }
+    let (a, b) = spec.split_once('-')?;
+    let range = match (a.trim(), b.trim()) {
+        ("", n) => {
+            let n: u64 = n.parse().ok()?;
+            size.saturating_sub(n)..size
+        }
+        (a, "") => a.parse::<u64>().ok()?..size,
+        (a, b) => {
+            let (a, b): (u64, u64) = (a.parse().ok()?, b.parse().ok()?);
+            a..b.saturating_add(1).min(size)
+        }
+    };
+    (range.start < range.end && range.start < size).then_some(range)
+}
+
+/// `GET /media/<id>/<variant>`: the bytes, with ETag, immutable caching and Range.
+pub async fn serve(
+    State(media): State<MediaState>,
+    UrlPath((id, variant)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let not_found = || StatusCode::NOT_FOUND.into_response();
+    if !domain::text::is_id(&id) || !variant.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return not_found();
+    }
+    let record = match db::media::get(&media.app.db, &id).await {
+        Ok(Some(r)) if r.variants.contains(&variant) => r,
+        Ok(_) => return not_found(),
+        Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+    };
+    let etag = format!("\"{id}-{variant}\"");
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
+    {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    let path = object_path(&id, &variant);
+    let meta = match media.store.head(&path).await {
+        Ok(m) => m,
+        Err(_) => return not_found(),
+    };
+    let content_type = if variant == "original" {
+        record.content_type.clone()
+    } else if record.content_type == "image/png" || record.content_type == "image/webp" {
+        // Variants with transparency are PNG; opaque ones JPEG (see image_variants).
+        sniff_variant_type(&media, &path).await
+    } else {
+        "image/jpeg".to_owned()
+    };
+    let range = headers
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .map(|r| parse_range(r, meta.size));
+    let (status, get_range) = match range {
+        None => (StatusCode::OK, None),
+        Some(Some(r)) => (StatusCode::PARTIAL_CONTENT, Some(r)),
+        Some(None) => {
+            return (
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                [(header::CONTENT_RANGE, format!("bytes */{}", meta.size))],
+            )
+                .into_response();
+        }
+    };
+    let options = GetOptions {
+        range: get_range.clone().map(GetRange::Bounded),
+        ..Default::default()
+    };
+    let result = match media.store.get_opts(&path, options).await {
+        Ok(r) => r,
+        Err(_) => return not_found(),
+    };
+    let served = result.range.clone();
+    let mut resp = Response::new(Body::from_stream(result.into_stream()));
+    *resp.status_mut() = status;
+    let h = resp.headers_mut();
+    let pairs = [
+        (header::CONTENT_TYPE, content_type),
+        (
+            header::CONTENT_LENGTH,
+            (served.end - served.start).to_string(),
+        ),
+        (header::ETAG, etag),
+        (
+            header::CACHE_CONTROL,
+            "public, max-age=31536000, immutable".to_owned(),
+        ),
+        (header::ACCEPT_RANGES, "bytes".to_owned()),
+    ];
+    for (k, v) in pairs {
+        if let Ok(v) = HeaderValue::from_str(&v) {
+            h.insert(k, v);
+        }
+    }
+    if status == StatusCode::PARTIAL_CONTENT {
+        if let Ok(v) = HeaderValue::from_str(&format!(
+            "bytes {}-{}/{}",
+            served.start,
+            served.end - 1,
+            meta.size
+        )) {
+            h.insert(header::CONTENT_RANGE, v);
+        }
+    }
+    resp
+}
+
+async fn sniff_variant_type(media: &MediaState, path: &Path) -> String {
+    match media.store.get_range(path, 0..16).await {
+        Ok(head) if head.starts_with(b"\x89PNG") => "image/png".to_owned(),
+        _ => "image/jpeg".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(parse_range("bytes=0-9", 100), Some(0..10));
+        assert_eq!(parse_range("bytes=90-", 100), Some(90..100));
+        assert_eq!(parse_range("bytes=-10", 100), Some(90..100));
+        assert_eq!(parse_range("bytes=95-200", 100), Some(95..100));
+        assert_eq!(parse_range("bytes=100-", 100), None);
+        assert_eq!(parse_range("bytes=0-1,5-6", 100), None);
+        assert_eq!(parse_range("items=0-1", 100), None);
+        assert_eq!(parse_range("bytes=x-y", 100), None);
+    }
+
+    #[test]
+    fn detection() {
+        assert_eq!(
+            detect(b"<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
+            Err("error-media-svg")
+        );
+        assert_eq!(
+            detect(b"  <?xml version='1.0'?><svg/>"),
+            Err("error-media-svg")
+        );
+        assert_eq!(
+            detect(b"hello world, not a file format at all"),
+            Err("error-media-type")
+        );
+        assert_eq!(
+            detect(b"glTF\x02\x00\x00\x00\x10\x00\x00\x00").map(|d| d.kind),
+            Ok("model")
+        );
+        assert_eq!(
+            detect(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n").map(|d| d.kind),
+            Ok("document")
+        );
+    }
+}
