@@ -189,6 +189,18 @@ pub async fn exhibitor_detail(db: &Db, id: &str) -> Result<Option<ExhibitorDetai
         return Ok(None);
     };
     let products = product_cards(db, &id, "", 200).await?;
+    let media = crate::media::of_exhibitor(db, &id)
+        .await?
+        .into_iter()
+        .map(|m| domain::product::MediaItem {
+            id: m.id,
+            kind: m.kind,
+            variants: m.variants,
+            width: m.width,
+            height: m.height,
+            name: m.original_name,
+        })
+        .collect();
     Ok(Some(ExhibitorDetail {
         name: LocalizedText::from_json(&name),
         about: LocalizedText::from_json(&about),
@@ -199,6 +211,7 @@ pub async fn exhibitor_detail(db: &Db, id: &str) -> Result<Option<ExhibitorDetai
         booth_code: code,
         tier: tier.map(|t| BoothTier::parse(&t)),
         products,
+        media,
         id,
     }))
 }

@@ -111,6 +111,41 @@ pub struct ExhibitorDetail {
     pub tier: Option<crate::hall::BoothTier>,
     /// Products.
     pub products: Vec<ProductCard>,
+    /// Uploaded pictures, videos, documents and models, in gallery order.
+    pub media: Vec<MediaItem>,
+}
+
+/// An uploaded file as pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediaItem {
+    /// Media id.
+    pub id: String,
+    /// `image`, `video`, `document`, `model`.
+    pub kind: String,
+    /// Served variants (`w1600`, `w800`, `w320` for pictures; `original` otherwise).
+    pub variants: Vec<String>,
+    /// Pixel width of pictures.
+    pub width: Option<i64>,
+    /// Pixel height of pictures.
+    pub height: Option<i64>,
+    /// The uploaded file's name.
+    pub name: String,
+}
+
+impl MediaItem {
+    /// URL of a variant.
+    pub fn url(&self, variant: &str) -> String {
+        format!("/media/{}/{variant}", self.id)
+    }
+
+    /// `srcset` of a picture's variants (`/media/…/w320 320w, …`).
+    pub fn srcset(&self) -> String {
+        self.variants
+            .iter()
+            .filter_map(|v| v.strip_prefix('w').map(|w| format!("{} {w}w", self.url(v))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Splits a stored certification list (`CE; ISO 9001`) into trimmed, non-empty entries.

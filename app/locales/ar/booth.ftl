@@ -15,3 +15,14 @@ booth-products-heading = { $count ->
     [many] { $count } منتجًا
    *[other] { $count } منتج
 }
+booth-gallery-heading = معرض الصور
+booth-gallery-label = الصور ومقاطع الفيديو
+booth-gallery-empty = لم يُرفع أي محتوى بعد. ستظهر هنا الصور ومقاطع الفيديو والمستندات التي ترفعها.
+booth-edit-link = تعديل الجناح
+booth-editor-title = تعديل الجناح
+booth-editor-lead = ارفع الصور ومقاطع الفيديو والمستندات والنماذج ثلاثية الأبعاد. يظهر تقدّم رفع كل ملف على حدة، ويُعاد ضبط حجم الصور لتسريع تحميل الصفحات وتُزال منها بيانات الكاميرا.
+booth-editor-preview = العرض كما يراه الزائر
+booth-upload-choose = اختر الملفات…
+booth-upload-hint = صور JPEG أو PNG أو WebP بحجم أقصاه 20 ميغابايت، ومقاطع فيديو MP4 أو WebM، ومستندات PDF، ونماذج ثلاثية الأبعاد GLB.
+booth-upload-progress = جارٍ رفع { $name }
+booth-upload-done = تم الرفع

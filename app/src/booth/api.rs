@@ -20,3 +20,24 @@ pub async fn get_booth(exhibitor_id: String) -> Result<ExhibitorDetail, AppError
     .await
     .map_err(crate::error::with_status)
 }
+
+/// Whether the signed-in user may edit this exhibitor's booth (`Unauthenticated` when nobody
+/// is signed in, so the editor can say "sign in" rather than "not allowed").
+#[server(prefix = "/api", endpoint = "booth/can-edit")]
+pub async fn can_edit_booth(exhibitor_id: String) -> Result<bool, AppError> {
+    let ctx = crate::state::ctx()?;
+    if ctx.session.is_none() {
+        return Err(AppError::Unauthenticated);
+    }
+    if !domain::text::is_id(&exhibitor_id) {
+        return Ok(false);
+    }
+    let Some(expo_id) = db::media::exhibitor_expo(&ctx.state.db, &exhibitor_id).await? else {
+        return Ok(false);
+    };
+    let action = domain::authz::Action::EditBooth {
+        expo_id: &expo_id,
+        exhibitor_id: &exhibitor_id,
+    };
+    Ok(domain::authz::authorize(ctx.actor(), action).is_ok())
+}

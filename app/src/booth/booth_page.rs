@@ -1,6 +1,8 @@
 //! `/exhibitors/<id>`: the booth page.
 
+use super::api::can_edit_booth;
 use super::api::get_booth;
+use super::media_gallery::MediaGallery;
 use super::product_grid::ProductGrid;
 use crate::hall::hall_card::industry_message_id;
 use crate::shell::error_view::ErrorView;
@@ -77,6 +79,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
             </div>
         </section>
         <div class="page booth-body">
+            <EditBoothLink exhibitor_id=detail.id.clone() />
             <section class="booth-actions" aria-label=i18n.t("booth-contact-label")>
                 <button type="button" class="btn btn-primary" popovertarget="coming-soon">{i18n.t("booth-action-message")}</button>
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-meeting")}</button>
@@ -101,6 +104,15 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                     }
                 })}
             </section>
+            {(!detail.media.is_empty()).then(|| {
+                let company = name.text.clone();
+                view! {
+                    <section aria-labelledby="gallery-heading">
+                        <h2 id="gallery-heading">{i18n.t("booth-gallery-heading")}</h2>
+                        <MediaGallery media=detail.media.clone() company />
+                    </section>
+                }
+            })}
             <section aria-labelledby="products-heading">
                 <h2 id="products-heading">
                     {i18n.t_args("booth-products-heading", vec![("count", Arg::Num(count))])}
@@ -108,5 +120,24 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                 <ProductGrid products=detail.products />
             </section>
         </div>
+    }
+}
+
+/// "Edit booth" for the booth's team (and organizers); nothing for everyone else.
+#[component]
+fn EditBoothLink(exhibitor_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = exhibitor_id.clone();
+    let allowed = Resource::new(move || id.clone(), can_edit_booth);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let href = format!("/exhibitors/{exhibitor_id}/edit");
+                Suspend::new(async move {
+                    matches!(allowed.await, Ok(true))
+                        .then(|| view! { <p><a class="btn btn-ghost" href=href>{i18n.t("booth-edit-link")}</a></p> })
+                })
+            }}
+        </Suspense>
     }
 }

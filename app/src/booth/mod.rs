@@ -3,5 +3,7 @@
 //! Invariant: public; contact actions that need later capabilities say so instead of failing.
 
 pub mod api;
+pub mod booth_editor_page;
 pub mod booth_page;
+pub mod media_gallery;
 pub mod product_grid;

@@ -8,6 +8,7 @@ use super::placeholder_page::{PlaceholderPage, Section};
 use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
+use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::expo::landing_page::LandingPage;
 use crate::hall::hall_page::HallPage;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/halls") view=HallsPage ssr=SsrMode::Async />
                         <Route path=path!("/halls/:slug") view=HallPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:id") view=BoothPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitors/:id/edit") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route

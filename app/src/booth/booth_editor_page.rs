@@ -1,0 +1,201 @@
+//! `/exhibitors/<id>/edit`: the booth team uploads pictures, videos, documents and 3D models,
+//! each file with its own progress bar, and sees them in the gallery as a visitor will.
+
+use super::api::{can_edit_booth, get_booth};
+use super::media_gallery::MediaGallery;
+use crate::shell::error_view::ErrorView;
+use crate::shell::i18n::{use_i18n, Arg};
+use crate::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Where one file's upload stands.
+#[derive(Clone, Debug, PartialEq)]
+enum UploadState {
+    /// Sending; the fraction sent so far.
+    Sending(f64),
+    /// Stored.
+    Done,
+    /// Refused or failed; the Fluent id of the reason.
+    Failed(String),
+}
+
+/// One file being uploaded.
+#[derive(Clone)]
+struct UploadItem {
+    key: usize,
+    name: String,
+    state: RwSignal<UploadState>,
+}
+
+/// The booth editor.
+#[component]
+pub fn BoothEditorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let version = RwSignal::new(0u32);
+    let allowed = Resource::new(id, can_edit_booth);
+    let booth = Resource::new(move || (id(), version.get()), |(id, _)| get_booth(id));
+    view! {
+        <Title text=i18n.t("booth-editor-title") />
+        <section class="page booth-editor">
+            <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                    {move || Suspend::new(async move {
+                        let allowed = allowed.await?;
+                        if !allowed {
+                            return Err::<AnyView, AppError>(AppError::Forbidden);
+                        }
+                        let detail = booth.await?;
+                        let name = detail.name.show(i18n.locale).text;
+                        Ok(view! {
+                            <nav class="breadcrumb" aria-label=i18n.t("nav-breadcrumb")>
+                                <a href=format!("/exhibitors/{}", detail.id)>{name.clone()}</a>
+                            </nav>
+                            <h1>{i18n.t("booth-editor-title")}</h1>
+                            <p class="lead">{i18n.t("booth-editor-lead")}</p>
+                            <MediaUploader exhibitor_id=detail.id.clone() on_done=move || version.update(|v| *v += 1) />
+                            <section aria-labelledby="gallery-heading">
+                                <h2 id="gallery-heading">{i18n.t("booth-gallery-heading")}</h2>
+                                {if detail.media.is_empty() {
+                                    view! { <p class="muted">{i18n.t("booth-gallery-empty")}</p> }.into_any()
+                                } else {
+                                    view! { <MediaGallery media=detail.media.clone() company=name.clone() /> }.into_any()
+                                }}
+                            </section>
+                            <p>
+                                <a class="btn btn-ghost" href=format!("/exhibitors/{}", detail.id)>{i18n.t("booth-editor-preview")}</a>
+                            </p>
+                        }
+                        .into_any())
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}
+
+/// A file picker that uploads every chosen file at once, each with a progress bar.
+#[component]
+fn MediaUploader(
+    exhibitor_id: String,
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = RwSignal::new(Vec::<UploadItem>::new());
+    let next_key = StoredValue::new(0usize);
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(files) = input.files() else {
+            return;
+        };
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            let key = next_key.get_value();
+            next_key.set_value(key + 1);
+            let item = UploadItem {
+                key,
+                name: file.name(),
+                state: RwSignal::new(UploadState::Sending(0.0)),
+            };
+            items.update(|v| v.push(item.clone()));
+            send(&exhibitor_id, file, item.state, on_done.clone());
+        }
+        input.set_value("");
+    };
+    view! {
+        <div class="uploader">
+            <label for="media-files" class="btn btn-primary">{i18n.t("booth-upload-choose")}</label>
+            <input
+                id="media-files"
+                class="visually-hidden"
+                type="file"
+                multiple=true
+                accept="image/jpeg,image/png,image/webp,video/mp4,video/webm,application/pdf,.glb"
+                on:change=on_change
+            />
+            <p class="field-hint">{i18n.t("booth-upload-hint")}</p>
+            <ul class="upload-list" aria-live="polite">
+                <For each=move || items.get() key=|item| item.key let:item>
+                    <li class="upload-item">
+                        <span class="upload-name">{item.name.clone()}</span>
+                        {move || match item.state.get() {
+                            UploadState::Sending(f) => view! {
+                                <progress max="100" value=format!("{:.0}", f * 100.0)
+                                    aria-label=i18n.t_args("booth-upload-progress", vec![("name", Arg::Str(item.name.clone()))])>
+                                </progress>
+                            }.into_any(),
+                            UploadState::Done => view! { <span class="badge">{i18n.t("booth-upload-done")}</span> }.into_any(),
+                            UploadState::Failed(id) => view! { <span class="field-error" role="alert">{i18n.t(&id)}</span> }.into_any(),
+                        }}
+                    </li>
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+/// Sends one file with XMLHttpRequest (fetch reports no upload progress) and tracks it.
+fn send(
+    exhibitor_id: &str,
+    file: web_sys::File,
+    state: RwSignal<UploadState>,
+    on_done: impl Fn() + 'static,
+) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
+        state.set(UploadState::Failed("error-transport".into()));
+        return;
+    };
+    let url = format!(
+        "/api/media/upload?exhibitor={exhibitor_id}&name={}",
+        crate::shell::language_menu::encode_query_value(&file.name())
+    );
+    if xhr.open("POST", &url).is_err() {
+        state.set(UploadState::Failed("error-transport".into()));
+        return;
+    }
+    if let Ok(upload) = xhr.upload() {
+        let progress =
+            Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
+                if ev.length_computable() && ev.total() > 0.0 {
+                    state.set(UploadState::Sending(ev.loaded() / ev.total()));
+                }
+            });
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+        progress.forget();
+    }
+    let request = xhr.clone();
+    let done = Closure::<dyn FnMut()>::new(move || {
+        let status = request.status().unwrap_or(0);
+        if status == 201 {
+            state.set(UploadState::Done);
+            on_done();
+        } else {
+            let body = request.response_text().ok().flatten().unwrap_or_default();
+            let id = match serde_json::from_str::<AppError>(&body) {
+                Ok(AppError::Validation(fields)) => fields
+                    .first()
+                    .map(|f| f.message_id.clone())
+                    .unwrap_or_else(|| "error-validation".into()),
+                Ok(other) => other.message_id().to_owned(),
+                Err(_) => "error-transport".to_owned(),
+            };
+            state.set(UploadState::Failed(id));
+        }
+    });
+    xhr.set_onloadend(Some(done.as_ref().unchecked_ref()));
+    done.forget();
+    if xhr.send_with_opt_blob(Some(&file)).is_err() {
+        state.set(UploadState::Failed("error-transport".into()));
+    }
+}

@@ -1,0 +1,94 @@
+import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
+import * as zlib from "zlib";
+
+/** A real PNG picture of `w`×`h` pixels (a colour gradient), made without any library. */
+function png(w: number, h: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0;
+    for (let x = 0; x < w; x++) {
+      const o = y * (w * 3 + 1) + 1 + x * 3;
+      raw[o] = (x * 255) / w;
+      raw[o + 1] = (y * 255) / h;
+      raw[o + 2] = 160;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+test("an exhibitor uploads a picture, sees its progress, and finds it in the gallery", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("电子邮箱").fill("exhibitor@expo.example");
+  await page.getByLabel("密码").fill("expo-demo-2026");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("account-name")).toBeVisible();
+  // The demo exhibitor's company has booth M-01 in the marine hall.
+  await page.goto("/halls/marine");
+  await hydrated(page);
+  await page.getByRole("button", { name: "列表" }).click();
+  await page.getByRole("row", { name: /M-01/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/exhibitors\/[0-9a-f-]+$/);
+  await page.getByRole("link", { name: "编辑展位" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("编辑展位");
+  await hydrated(page);
+  await expect(page.getByText("尚未上传内容")).toBeVisible();
+  // Slow the upload down a little so the progress bar can be seen.
+  await page.route("**/api/media/upload**", async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.getByLabel("选择文件…").setInputFiles({ name: "stand-front.png", mimeType: "image/png", buffer: png(1800, 1000) });
+  await expect(page.getByRole("progressbar", { name: "正在上传 stand-front.png" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/booth-editor-uploading-zh-CN.png" });
+  await expect(page.getByText("已上传")).toBeVisible();
+  const picture = page.getByRole("img", { name: "stand-front.png" });
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // A refused file explains itself.
+  await page.getByLabel("选择文件…").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>".padEnd(600, " ")) });
+  await expect(page.getByRole("alert").filter({ hasText: "不接受 SVG" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/booth-editor-zh-CN.png", fullPage: true });
+  // Visitors see the picture on the booth page.
+  await page.getByRole("link", { name: "以观众身份预览" }).click();
+  await expect(page.getByRole("heading", { name: "图库" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "stand-front.png" })).toBeVisible();
+});
+
+test("a visitor cannot open another booth's editor", async ({ page }) => {
+  await page.goto("/halls/food");
+  const href = await page.locator("table a").first().getAttribute("href");
+  const response = await page.goto(`${href}/edit`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("alert")).toContainText("请先登录");
+  await expect(page.getByLabel("选择文件…")).toHaveCount(0);
+});
