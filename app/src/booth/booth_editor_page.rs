@@ -37,6 +37,8 @@ pub fn BoothEditorPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let version = RwSignal::new(0u32);
     let allowed = Resource::new(id, can_edit_booth);
+    let user = use_context::<crate::account::UserResource>();
+    // The gallery reloads after each upload; the uploader (and its progress list) stays.
     let booth = Resource::new(move || (id(), version.get()), |(id, _)| get_booth(id));
     view! {
         <Title text=i18n.t("booth-editor-title") />
@@ -44,35 +46,56 @@ pub fn BoothEditorPage() -> impl IntoView {
             <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || Suspend::new(async move {
-                        let allowed = allowed.await?;
-                        if !allowed {
-                            return Err::<AnyView, AppError>(AppError::Forbidden);
+                        if !allowed.await? {
+                            let signed_in = match user {
+                                Some(u) => matches!(u.await, Ok(Some(_))),
+                                None => false,
+                            };
+                            return Err::<AnyView, AppError>(if signed_in {
+                                AppError::Forbidden
+                            } else {
+                                AppError::Unauthenticated
+                            });
                         }
-                        let detail = booth.await?;
-                        let name = detail.name.show(i18n.locale).text;
+                        let exhibitor_id = id();
                         Ok(view! {
-                            <nav class="breadcrumb" aria-label=i18n.t("nav-breadcrumb")>
-                                <a href=format!("/exhibitors/{}", detail.id)>{name.clone()}</a>
-                            </nav>
                             <h1>{i18n.t("booth-editor-title")}</h1>
                             <p class="lead">{i18n.t("booth-editor-lead")}</p>
-                            <MediaUploader exhibitor_id=detail.id.clone() on_done=move || version.update(|v| *v += 1) />
-                            <section aria-labelledby="gallery-heading">
-                                <h2 id="gallery-heading">{i18n.t("booth-gallery-heading")}</h2>
-                                {if detail.media.is_empty() {
-                                    view! { <p class="muted">{i18n.t("booth-gallery-empty")}</p> }.into_any()
-                                } else {
-                                    view! { <MediaGallery media=detail.media.clone() company=name.clone() /> }.into_any()
-                                }}
-                            </section>
+                            <MediaUploader exhibitor_id=exhibitor_id.clone() on_done=move || version.update(|v| *v += 1) />
+                            <EditorGallery booth />
                             <p>
-                                <a class="btn btn-ghost" href=format!("/exhibitors/{}", detail.id)>{i18n.t("booth-editor-preview")}</a>
+                                <a class="btn btn-ghost" href=format!("/exhibitors/{exhibitor_id}")>{i18n.t("booth-editor-preview")}</a>
                             </p>
                         }
                         .into_any())
                     })}
                 </ErrorBoundary>
             </Suspense>
+        </section>
+    }
+}
+
+/// The gallery as visitors will see it, reloaded after each upload without a flash.
+#[component]
+fn EditorGallery(
+    booth: Resource<Result<domain::product::ExhibitorDetail, AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="gallery-heading">
+            <h2 id="gallery-heading">{i18n.t("booth-gallery-heading")}</h2>
+            <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
+                {move || Suspend::new(async move {
+                    booth.await.map(|detail| {
+                        let name = detail.name.show(i18n.locale).text;
+                        if detail.media.is_empty() {
+                            view! { <p class="muted">{i18n.t("booth-gallery-empty")}</p> }.into_any()
+                        } else {
+                            view! { <MediaGallery media=detail.media.clone() company=name /> }.into_any()
+                        }
+                    })
+                })}
+            </Transition>
         </section>
     }
 }
