@@ -233,3 +233,22 @@ pub async fn expo_by_slug(db: &Db, slug: &str) -> Result<Option<ExpoSummary>> {
     .await?;
     Ok(row.map(expo_summary))
 }
+
+/// An exhibitor's "about" text (all languages).
+pub async fn exhibitor_about(db: &Db, id: &str) -> Result<Option<LocalizedText>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT about FROM exhibitors WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(about,)| LocalizedText::from_json(&about)))
+}
+
+/// Replaces an exhibitor's "about" text.
+pub async fn set_exhibitor_about(db: &Db, id: &str, about: &LocalizedText) -> Result<()> {
+    sqlx::query("UPDATE exhibitors SET about = $1 WHERE id = $2")
+        .bind(about.to_json())
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

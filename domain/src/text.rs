@@ -41,6 +41,15 @@ impl LocalizedText {
         self
     }
 
+    /// Sets the value in `locale` (an empty value removes it, unless it is the original).
+    pub fn set(&mut self, locale: Locale, text: &str) {
+        if text.trim().is_empty() && locale != self.original {
+            self.values.remove(&locale);
+        } else {
+            self.values.insert(locale, text.to_owned());
+        }
+    }
+
     /// The value for `viewer`; else English; else the original; else any.
     pub fn show(&self, viewer: Locale) -> Shown {
         for candidate in [viewer, Locale::En, self.original] {
@@ -76,6 +85,9 @@ impl LocalizedText {
         serde_json::from_str(s).unwrap_or_else(|_| LocalizedText::new(Locale::ZhCn, ""))
     }
 }
+
+/// Longest accepted multi-paragraph text in one language (an "about" text), in characters.
+pub const LONG_TEXT_MAX_CHARS: usize = 4000;
 
 /// True when `s` has the shape of our ids (UUID text: 36 characters of hex digits and dashes).
 /// Anything else cannot name a record, so lookups answer "not found" without a query.

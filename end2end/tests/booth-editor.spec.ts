@@ -78,10 +78,19 @@ test("an exhibitor uploads a picture, sees its progress, and finds it in the gal
   await page.getByLabel("选择文件…").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>".padEnd(600, " ")) });
   await expect(page.getByRole("alert").filter({ hasText: "不接受 SVG" })).toBeVisible();
   await page.screenshot({ path: "artifacts/booth-editor-zh-CN.png", fullPage: true });
+  // The "about" text is edited per language.
+  await page.getByLabel("文本语言").selectOption("en");
+  await page.getByLabel("公司简介").fill("Marine engines for fishing fleets since 1988.");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toHaveText("已保存");
   // Visitors see the picture on the booth page.
   await page.getByRole("link", { name: "以观众身份预览" }).click();
   await expect(page.getByRole("heading", { name: "图库" })).toBeVisible();
   await expect(page.getByRole("img", { name: "stand-front.png" })).toBeVisible();
+  await page.goto(page.url().replace(/\/edit$/, ""));
+  await page.context().addCookies([{ name: "lang", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByText("Marine engines for fishing fleets since 1988.")).toBeVisible();
 });
 
 test("a visitor cannot open another booth's editor", async ({ page }) => {

@@ -26,3 +26,7 @@ booth-upload-choose = اختر الملفات…
 booth-upload-hint = صور JPEG أو PNG أو WebP بحجم أقصاه 20 ميغابايت، ومقاطع فيديو MP4 أو WebM، ومستندات PDF، ونماذج ثلاثية الأبعاد GLB.
 booth-upload-progress = جارٍ رفع { $name }
 booth-upload-done = تم الرفع
+booth-editor-language = لغة النص
+booth-editor-about-label = نبذة عن شركتك
+booth-editor-save = حفظ
+booth-editor-saved = تم الحفظ

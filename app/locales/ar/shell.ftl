@@ -68,3 +68,4 @@ error-media-too-large = حجم الملف أكبر من المسموح به له
 error-media-empty = الملف فارغ.
 error-media-corrupt = تعذّرت قراءة الصورة؛ قد يكون الملف تالفًا.
 error-media-incomplete = انقطع الرفع. يُرجى المحاولة مرة أخرى.
+error-text-too-long = النص طويل جدًا (4000 حرف كحد أقصى).

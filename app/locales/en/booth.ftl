@@ -22,3 +22,7 @@ booth-upload-choose = Choose files…
 booth-upload-hint = JPEG, PNG or WebP pictures up to 20 MB, MP4 or WebM videos, PDF documents, GLB 3D models.
 booth-upload-progress = Uploading { $name }
 booth-upload-done = Uploaded
+booth-editor-language = Language of the text
+booth-editor-about-label = About your company
+booth-editor-save = Save
+booth-editor-saved = Saved

@@ -64,3 +64,4 @@ error-media-too-large = The file is larger than allowed for its type.
 error-media-empty = The file is empty.
 error-media-corrupt = The picture could not be read; it may be damaged.
 error-media-incomplete = The upload was interrupted. Please try again.
+error-text-too-long = The text is too long (at most 4,000 characters).

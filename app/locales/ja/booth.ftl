@@ -19,3 +19,7 @@ booth-upload-choose = ファイルを選択…
 booth-upload-hint = JPEG・PNG・WebP の画像（最大 20 MB）、MP4・WebM の動画、PDF 文書、GLB の 3D モデル。
 booth-upload-progress = { $name } をアップロード中
 booth-upload-done = アップロード完了
+booth-editor-language = テキストの言語
+booth-editor-about-label = 会社紹介
+booth-editor-save = 保存
+booth-editor-saved = 保存しました

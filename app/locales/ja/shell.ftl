@@ -61,3 +61,4 @@ error-media-too-large = ファイルがこの形式の上限サイズを超え�
 error-media-empty = ファイルが空です。
 error-media-corrupt = 画像を読み込めませんでした。ファイルが破損している可能性があります。
 error-media-incomplete = アップロードが中断されました。もう一度お試しください。
+error-text-too-long = テキストが長すぎます（最大 4,000 文字）。

@@ -19,3 +19,7 @@ booth-upload-choose = 파일 선택…
 booth-upload-hint = JPEG, PNG 또는 WebP 이미지(최대 20 MB), MP4 또는 WebM 동영상, PDF 문서, GLB 3D 모델.
 booth-upload-progress = { $name } 업로드 중
 booth-upload-done = 업로드 완료
+booth-editor-language = 텍스트 언어
+booth-editor-about-label = 회사 소개
+booth-editor-save = 저장
+booth-editor-saved = 저장됨

@@ -61,3 +61,4 @@ error-media-too-large = 파일이 해당 형식의 허용 크기를 초과합니
 error-media-empty = 파일이 비어 있습니다.
 error-media-corrupt = 이미지를 읽을 수 없습니다. 파일이 손상되었을 수 있습니다.
 error-media-incomplete = 업로드가 중단되었습니다. 다시 시도하세요.
+error-text-too-long = 텍스트가 너무 깁니다(최대 4,000자).

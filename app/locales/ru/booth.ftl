@@ -24,3 +24,7 @@ booth-upload-choose = Выбрать файлы…
 booth-upload-hint = Изображения JPEG, PNG или WebP до 20 МБ, видео MP4 или WebM, документы PDF, 3D-модели GLB.
 booth-upload-progress = Загружается { $name }
 booth-upload-done = Загружено
+booth-editor-language = Язык текста
+booth-editor-about-label = О компании
+booth-editor-save = Сохранить
+booth-editor-saved = Сохранено

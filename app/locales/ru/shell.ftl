@@ -66,3 +66,4 @@ error-media-too-large = Файл превышает допустимый раз�
 error-media-empty = Файл пуст.
 error-media-corrupt = Не удалось прочитать изображение: возможно, файл повреждён.
 error-media-incomplete = Загрузка прервалась. Попробуйте ещё раз.
+error-text-too-long = Текст слишком длинный (не более 4000 символов).

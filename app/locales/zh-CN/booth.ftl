@@ -19,3 +19,7 @@ booth-upload-choose = 选择文件…
 booth-upload-hint = JPEG、PNG 或 WebP 图片（最大 20 MB），MP4 或 WebM 视频，PDF 文档，GLB 3D 模型。
 booth-upload-progress = 正在上传 { $name }
 booth-upload-done = 已上传
+booth-editor-language = 文本语言
+booth-editor-about-label = 公司简介
+booth-editor-save = 保存
+booth-editor-saved = 已保存

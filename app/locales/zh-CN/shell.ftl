@@ -61,3 +61,4 @@ error-media-too-large = 文件超过了该类型允许的大小。
 error-media-empty = 文件为空。
 error-media-corrupt = 无法读取该图片，文件可能已损坏。
 error-media-incomplete = 上传中断，请重试。
+error-text-too-long = 文本过长（最多 4,000 个字符）。

@@ -38,3 +38,69 @@ pub async fn can_edit_booth(exhibitor_id: String) -> Result<bool, AppError> {
     };
     Ok(domain::authz::authorize(ctx.actor(), action).is_ok())
 }
+
+/// The booth's "about" text in one language, as the editor shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AboutInput {
+    /// The exhibitor.
+    pub exhibitor_id: String,
+    /// Language tag of the text.
+    pub language: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Saves the booth's "about" text in one language (booth team and organizers only).
+#[server(prefix = "/api", endpoint = "booth/save-about")]
+pub async fn save_booth_about(input: AboutInput) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        if !domain::text::is_id(&input.exhibitor_id) {
+            return Err(AppError::NotFound);
+        }
+        let expo_id = db::media::exhibitor_expo(&ctx.state.db, &input.exhibitor_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let action = domain::authz::Action::EditBooth {
+            expo_id: &expo_id,
+            exhibitor_id: &input.exhibitor_id,
+        };
+        domain::authz::authorize(ctx.actor(), action)?;
+        let locale = domain::Locale::parse(&input.language).ok_or_else(|| {
+            AppError::Validation(vec![domain::FieldError::new(
+                "language",
+                "error-language-invalid",
+            )])
+        })?;
+        if input.text.chars().count() > domain::text::LONG_TEXT_MAX_CHARS
+            || input
+                .text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            return Err(AppError::Validation(vec![domain::FieldError::new(
+                "text",
+                "error-text-too-long",
+            )]));
+        }
+        let mut about = db::expo::exhibitor_about(&ctx.state.db, &input.exhibitor_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        about.set(locale, input.text.trim());
+        db::expo::set_exhibitor_about(&ctx.state.db, &input.exhibitor_id, &about).await?;
+        let actor = ctx.session.as_ref().map(|s| s.user.id.as_str());
+        let entry = db::audit::AuditEntry {
+            actor_id: actor,
+            action: "booth.about",
+            object: &input.exhibitor_id,
+            result: "ok",
+            source_ip: &ctx.client.ip,
+        };
+        if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
+            tracing::error!(error = %e, "audit append failed");
+        }
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

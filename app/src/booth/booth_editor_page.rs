@@ -1,7 +1,7 @@
 //! `/exhibitors/<id>/edit`: the booth team uploads pictures, videos, documents and 3D models,
 //! each file with its own progress bar, and sees them in the gallery as a visitor will.
 
-use super::api::{can_edit_booth, get_booth};
+use super::api::{can_edit_booth, get_booth, SaveBoothAbout};
 use super::media_gallery::MediaGallery;
 use crate::shell::error_view::ErrorView;
 use crate::shell::i18n::{use_i18n, Arg};
@@ -40,6 +40,8 @@ pub fn BoothEditorPage() -> impl IntoView {
     let user = use_context::<crate::account::UserResource>();
     // The gallery reloads after each upload; the uploader (and its progress list) stays.
     let booth = Resource::new(move || (id(), version.get()), |(id, _)| get_booth(id));
+    // The texts are loaded once: saving keeps what is typed on screen.
+    let texts = Resource::new(id, get_booth);
     view! {
         <Title text=i18n.t("booth-editor-title") />
         <section class="page booth-editor">
@@ -62,6 +64,11 @@ pub fn BoothEditorPage() -> impl IntoView {
                             <h1>{i18n.t("booth-editor-title")}</h1>
                             <p class="lead">{i18n.t("booth-editor-lead")}</p>
                             <MediaUploader exhibitor_id=exhibitor_id.clone() on_done=move || version.update(|v| *v += 1) />
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    texts.await.map(|d| view! { <AboutEditor exhibitor_id=d.id.clone() about=d.about.clone() /> })
+                                })}
+                            </Suspense>
                             <EditorGallery booth />
                             <p>
                                 <a class="btn btn-ghost" href=format!("/exhibitors/{exhibitor_id}")>{i18n.t("booth-editor-preview")}</a>
@@ -220,5 +227,58 @@ fn send(
     done.forget();
     if xhr.send_with_opt_blob(Some(&file)).is_err() {
         state.set(UploadState::Failed("error-transport".into()));
+    }
+}
+
+/// The "about" text, one language at a time.
+#[component]
+fn AboutEditor(exhibitor_id: String, about: domain::text::LocalizedText) -> impl IntoView {
+    let i18n = use_i18n();
+    let language = RwSignal::new(i18n.locale);
+    let about = StoredValue::new(about);
+    let save = ServerAction::<SaveBoothAbout>::new();
+    let current =
+        move || about.with_value(|a| a.values.get(&language.get()).cloned().unwrap_or_default());
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    view! {
+        <section class="about-editor" aria-labelledby="about-editor-heading">
+            <h2 id="about-editor-heading">{i18n.t("booth-about-heading")}</h2>
+            <ActionForm action=save>
+                <crate::ui::form_alert::FormAlert error />
+                <input type="hidden" name="input[exhibitor_id]" value=exhibitor_id.clone() />
+                <div class="field">
+                    <label for="about-language">{i18n.t("booth-editor-language")}</label>
+                    <select
+                        id="about-language"
+                        name="input[language]"
+                        on:change=move |ev| {
+                            if let Some(l) = domain::Locale::parse(&event_target_value(&ev)) {
+                                language.set(l);
+                            }
+                        }
+                    >
+                        {domain::Locale::ALL
+                            .into_iter()
+                            .map(|l| view! { <option value=l.tag() lang=l.tag() selected=l == i18n.locale>{l.endonym()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="about-text">{i18n.t("booth-editor-about-label")}</label>
+                    <textarea
+                        id="about-text"
+                        name="input[text]"
+                        rows="6"
+                        maxlength=domain::text::LONG_TEXT_MAX_CHARS.to_string()
+                        prop:value=current
+                        lang=move || language.get().tag()
+                        dir=move || language.get().direction().as_str()
+                    ></textarea>
+                </div>
+                <button type="submit" class="btn btn-primary" disabled=move || save.pending().get()>{i18n.t("booth-editor-save")}</button>
+                <span class="save-status" role="status">{move || saved().then(|| i18n.t("booth-editor-saved"))}</span>
+            </ActionForm>
+        </section>
     }
 }

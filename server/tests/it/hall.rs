@@ -138,3 +138,72 @@ async fn booth_and_product_pages(backend: Backend) {
     assert_eq!(v["card"]["id"], serde_json::json!(product.id));
 }
 both_backends!(booth_and_product_pages);
+
+async fn the_booth_team_edits_its_about_text(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (uid, _) = db::account::find_credentials(&app.db, "exhibitor@expo.example")
+        .await
+        .expect("q")
+        .expect("user");
+    let own = db::account::memberships(&app.db, &uid)
+        .await
+        .expect("q")
+        .into_iter()
+        .find_map(|m| m.exhibitor_id)
+        .expect("booth");
+    let save =
+        |client: reqwest::Client, exhibitor: String, language: &'static str, text: String| {
+            let app = &app;
+            async move {
+                app.call(
+                    &client,
+                    "booth/save-about",
+                    &[
+                        ("input[exhibitor_id]", exhibitor.as_str()),
+                        ("input[language]", language),
+                        ("input[text]", text.as_str()),
+                    ],
+                )
+                .await
+                .status()
+            }
+        };
+    let anonymous = save(app.new_client(), own.clone(), "en", "x".into()).await;
+    assert_eq!(anonymous, StatusCode::UNAUTHORIZED);
+    let visitor = app.new_client();
+    app.login(&visitor, "visitor@expo.example", "expo-demo-2026")
+        .await;
+    assert_eq!(
+        save(visitor, own.clone(), "en", "x".into()).await,
+        StatusCode::FORBIDDEN
+    );
+    let team = app.new_client();
+    app.login(&team, "exhibitor@expo.example", "expo-demo-2026")
+        .await;
+    assert_eq!(
+        save(team.clone(), own.clone(), "tlh", "x".into()).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        save(team.clone(), own.clone(), "en", "y".repeat(4001)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let text = "We build marine engines for fishing fleets <script>alert(1)</script>".to_owned();
+    assert_eq!(
+        save(team.clone(), own.clone(), "en", text.clone()).await,
+        StatusCode::OK
+    );
+    let (_, html) = page(&app, &format!("/exhibitors/{own}"), "en").await;
+    assert!(
+        html.contains("We build marine engines for fishing fleets &lt;script&gt;"),
+        "rendered inert"
+    );
+    assert!(!html.contains("<script>alert(1)</script>"));
+    let (_, zh) = page(&app, &format!("/exhibitors/{own}"), "zh-CN").await;
+    assert!(zh.contains("专业从事"), "other languages are kept");
+    let audit = db::audit::recent(&app.db, "booth.about", 5)
+        .await
+        .expect("audit");
+    assert_eq!(audit.len(), 1);
+}
+both_backends!(the_booth_team_edits_its_about_text);
