@@ -130,9 +130,17 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
     }))
 }
 
-type CardRow = (String, String, String, Option<i64>, Option<i64>, String);
+type CardRow = (
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<String>,
+);
 
-fn card((id, name, category, min, max, currency): CardRow) -> ProductCard {
+fn card((id, name, category, min, max, currency, picture): CardRow) -> ProductCard {
     ProductCard {
         id,
         name: LocalizedText::from_json(&name),
@@ -141,6 +149,7 @@ fn card((id, name, category, min, max, currency): CardRow) -> ProductCard {
             (Some(a), Some(b)) => Some(PriceRange::new(a, b, &currency)),
             _ => None,
         },
+        picture,
     }
 }
 
@@ -151,8 +160,9 @@ async fn product_cards(
     limit: i64,
 ) -> Result<Vec<ProductCard>> {
     let rows: Vec<CardRow> = sqlx::query_as(
-        "SELECT id, name, category, price_min, price_max, currency FROM products \
-         WHERE exhibitor_id = $1 AND id <> $2 ORDER BY created_at, id LIMIT $3",
+        "SELECT p.id, p.name, p.category, p.price_min, p.price_max, p.currency, \
+           (SELECT m.id FROM media m WHERE m.product_id = p.id AND m.kind = 'image' ORDER BY m.position, m.id LIMIT 1) \
+         FROM products p WHERE p.exhibitor_id = $1 AND p.id <> $2 ORDER BY p.created_at, p.id LIMIT $3",
     )
     .bind(exhibitor_id)
     .bind(except)
@@ -192,14 +202,7 @@ pub async fn exhibitor_detail(db: &Db, id: &str) -> Result<Option<ExhibitorDetai
     let media = crate::media::of_exhibitor(db, &id)
         .await?
         .into_iter()
-        .map(|m| domain::product::MediaItem {
-            id: m.id,
-            kind: m.kind,
-            variants: m.variants,
-            width: m.width,
-            height: m.height,
-            name: m.original_name,
-        })
+        .map(crate::media::MediaRecord::item)
         .collect();
     Ok(Some(ExhibitorDetail {
         name: LocalizedText::from_json(&name),
@@ -268,8 +271,17 @@ pub async fn product_detail(db: &Db, id: &str) -> Result<Option<ProductDetail>> 
         return Ok(None);
     };
     let related = product_cards(db, &exhibitor_id, &id, 8).await?;
+    let media: Vec<domain::product::MediaItem> = crate::media::of_product(db, &id)
+        .await?
+        .into_iter()
+        .map(crate::media::MediaRecord::item)
+        .collect();
+    let picture = media
+        .iter()
+        .find(|m| m.kind == "image")
+        .map(|m| m.id.clone());
     Ok(Some(ProductDetail {
-        card: card((id, name, category, min, max, currency)),
+        card: card((id, name, category, min, max, currency, picture)),
         description: LocalizedText::from_json(&description),
         specs: serde_json::from_str::<Vec<SpecRow>>(&specs).unwrap_or_default(),
         min_order,
@@ -281,5 +293,6 @@ pub async fn product_detail(db: &Db, id: &str) -> Result<Option<ProductDetail>> 
         hall_slug,
         booth_code,
         related,
+        media,
     }))
 }

@@ -25,6 +25,8 @@ pub struct MediaRecord {
     pub original_name: String,
     /// Order in the exhibitor's gallery.
     pub position: i64,
+    /// The product it shows, if any (product pictures are not in the booth gallery).
+    pub product_id: Option<String>,
 }
 
 type Row = (
@@ -38,6 +40,7 @@ type Row = (
     String,
     String,
     i64,
+    Option<String>,
 );
 
 fn record(
@@ -52,6 +55,7 @@ fn record(
         variants,
         original_name,
         position,
+        product_id,
     ): Row,
 ) -> MediaRecord {
     MediaRecord {
@@ -69,6 +73,7 @@ fn record(
             .collect(),
         original_name,
         position,
+        product_id,
     }
 }
 
@@ -76,9 +81,9 @@ fn record(
 pub async fn insert(db: &Db, m: &MediaRecord, uploaded_by: Option<&str>, now: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO media (id, exhibitor_id, kind, content_type, byte_size, width, height, variants, original_name, \
-           position, uploaded_by, created_at) \
+           position, uploaded_by, created_at, product_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-           (SELECT COALESCE(MAX(position), 0) + 1 FROM media WHERE exhibitor_id = $2), $10, $11)",
+           (SELECT COALESCE(MAX(position), 0) + 1 FROM media WHERE exhibitor_id = $2), $10, $11, $12)",
     )
     .bind(&m.id)
     .bind(&m.exhibitor_id)
@@ -91,13 +96,15 @@ pub async fn insert(db: &Db, m: &MediaRecord, uploaded_by: Option<&str>, now: i6
     .bind(&m.original_name)
     .bind(uploaded_by)
     .bind(now)
+    .bind(&m.product_id)
     .execute(db.pool())
     .await
     .map_err(classify)?;
     Ok(())
 }
 
-const COLUMNS: &str = "id, exhibitor_id, kind, content_type, byte_size, width, height, variants, original_name, position";
+const COLUMNS: &str =
+    "id, exhibitor_id, kind, content_type, byte_size, width, height, variants, original_name, position, product_id";
 
 /// One upload by id.
 pub async fn get(db: &Db, id: &str) -> Result<Option<MediaRecord>> {
@@ -108,10 +115,10 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<MediaRecord>> {
     Ok(row.map(record))
 }
 
-/// An exhibitor's uploads in gallery order.
+/// An exhibitor's booth gallery (uploads not tied to a product), in gallery order.
 pub async fn of_exhibitor(db: &Db, exhibitor_id: &str) -> Result<Vec<MediaRecord>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM media WHERE exhibitor_id = $1 ORDER BY position, id"
+        "SELECT {COLUMNS} FROM media WHERE exhibitor_id = $1 AND product_id IS NULL ORDER BY position, id"
     ))
     .bind(exhibitor_id)
     .fetch_all(db.pool())
@@ -126,4 +133,29 @@ pub async fn exhibitor_expo(db: &Db, exhibitor_id: &str) -> Result<Option<String
         .fetch_optional(db.pool())
         .await?;
     Ok(row.map(|r| r.0))
+}
+
+/// A product's pictures and files, in order.
+pub async fn of_product(db: &Db, product_id: &str) -> Result<Vec<MediaRecord>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM media WHERE product_id = $1 ORDER BY position, id"
+    ))
+    .bind(product_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(record).collect())
+}
+
+impl MediaRecord {
+    /// The record as pages show it.
+    pub fn item(self) -> domain::product::MediaItem {
+        domain::product::MediaItem {
+            id: self.id,
+            kind: self.kind,
+            variants: self.variants,
+            width: self.width,
+            height: self.height,
+            name: self.original_name,
+        }
+    }
 }

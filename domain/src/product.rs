@@ -57,6 +57,8 @@ pub struct ProductCard {
     pub category: String,
     /// Price range, if published.
     pub price: Option<PriceRange>,
+    /// Id of the product's first picture, if any.
+    pub picture: Option<String>,
 }
 
 /// Everything the product page shows.
@@ -86,6 +88,8 @@ pub struct ProductDetail {
     pub booth_code: Option<String>,
     /// Other products of the same exhibitor.
     pub related: Vec<ProductCard>,
+    /// The product's pictures and files.
+    pub media: Vec<MediaItem>,
 }
 
 /// Everything the booth page shows.

@@ -25,6 +25,10 @@ test.describe("halls, booths and products", () => {
       await expect(page).toHaveURL(/\/exhibitors\//);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(label!.split(" ").slice(1).join(" ").replace("…", "").slice(0, 4));
       await expect(page.locator(".product-card").first()).toBeVisible();
+      // Product cards carry their generated pictures.
+      const thumb = page.locator("img.product-thumb").first();
+      await thumb.scrollIntoViewIfNeeded();
+      await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
       await page.screenshot({ path: `artifacts/booth-${tag}.png`, fullPage: true });
       // Contact actions say what is coming.
       await page.getByRole("button", { name: tag === "en" ? "Book a meeting" : "预约洽谈" }).click();
@@ -33,6 +37,7 @@ test.describe("halls, booths and products", () => {
       await page.locator(".product-card a").first().click();
       await expect(page).toHaveURL(/\/products\//);
       await expect(page.getByRole("table")).toBeVisible();
+      await expect.poll(() => page.locator("img.product-visual").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
       await expect(page.getByRole("columnheader", { name: tag === "en" ? "Item" : "项目" })).toBeVisible();
       await page.screenshot({ path: `artifacts/product-${tag}.png`, fullPage: true });
       expect(problems).toEqual([]);

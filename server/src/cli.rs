@@ -94,7 +94,11 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Command::Serve { seed_demo } => {
             let db = connect(&config).await?;
             if seed_demo && crate::seed::seed_demo(&db).await? {
-                tracing::info!("demo expo seeded");
+                let store = crate::media::local_store(&config.media_dir)?;
+                match crate::seed::seed_pictures(&db, store.as_ref()).await {
+                    Ok(pictures) => tracing::info!(pictures, "demo expo seeded"),
+                    Err(e) => tracing::warn!(error = %e, "demo pictures could not be made"),
+                }
             }
             serve(config, db).await
         }
@@ -107,7 +111,9 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             anyhow::ensure!(demo, "nothing to seed: pass --demo");
             let db = connect(&config).await?;
             if crate::seed::seed_demo(&db).await? {
-                println!("demo expo seeded");
+                let store = crate::media::local_store(&config.media_dir)?;
+                let pictures = crate::seed::seed_pictures(&db, store.as_ref()).await?;
+                println!("demo expo seeded ({pictures} product pictures)");
             } else {
                 println!("the database already holds an expo; nothing seeded");
             }

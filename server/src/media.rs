@@ -20,6 +20,51 @@ use object_store::path::Path;
 use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
 use std::sync::Arc;
 
+/// The local-folder object store under `dir` (created when missing).
+pub fn local_store(dir: &str) -> anyhow::Result<Arc<dyn ObjectStore>> {
+    std::fs::create_dir_all(dir)?;
+    Ok(Arc::new(
+        object_store::local::LocalFileSystem::new_with_prefix(dir)?,
+    ))
+}
+
+/// Stores a picture made on the server (the demo seed) as the media pipeline would: its
+/// variants in the store and a row tied to a product.
+pub async fn store_generated_picture(
+    db: &db::Db,
+    store: &dyn ObjectStore,
+    exhibitor_id: &str,
+    product_id: &str,
+    name: &str,
+    png: Vec<u8>,
+) -> anyhow::Result<()> {
+    let id = db::new_id();
+    let size = png.len();
+    let ((w, h), encoded) = tokio::task::spawn_blocking(move || image_variants(&png)).await??;
+    let mut variants = Vec::new();
+    for (variant, bytes) in encoded {
+        store
+            .put(&object_path(&id, &variant), PutPayload::from(bytes))
+            .await?;
+        variants.push(variant);
+    }
+    let record = db::media::MediaRecord {
+        id,
+        exhibitor_id: exhibitor_id.to_owned(),
+        kind: "image".into(),
+        content_type: "image/png".into(),
+        byte_size: i64::try_from(size).unwrap_or(i64::MAX),
+        width: Some(i64::from(w)),
+        height: Some(i64::from(h)),
+        variants,
+        original_name: name.to_owned(),
+        position: 0,
+        product_id: Some(product_id.to_owned()),
+    };
+    db::media::insert(db, &record, None, db::now_millis()).await?;
+    Ok(())
+}
+
 /// Image widths kept besides the original.
 pub const IMAGE_WIDTHS: [u32; 3] = [1600, 800, 320];
 
@@ -400,6 +445,7 @@ async fn finish_upload(
         variants: variants.clone(),
         original_name: name,
         position: 0,
+        product_id: None,
     };
     if let Err(e) = db::media::insert(&media.app.db, &record, Some(user_id), db::now_millis()).await
     {

@@ -41,9 +41,8 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 /// Builds the application router, with uploads in the local object store of the configuration.
 pub fn build(config: &Config, db: Db) -> anyhow::Result<Router> {
-    std::fs::create_dir_all(&config.media_dir)?;
-    let store = object_store::local::LocalFileSystem::new_with_prefix(&config.media_dir)?;
-    Ok(build_with_store(config, db, Arc::new(store)))
+    let store = crate::media::local_store(&config.media_dir)?;
+    Ok(build_with_store(config, db, store))
 }
 
 /// Builds the application router around a given object store.

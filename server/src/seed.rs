@@ -435,3 +435,80 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
     db::commit(tx).await?;
     Ok(true)
 }
+
+/// Draws a product picture for the demo: the industry's colours, a soft light and a shape that
+/// varies with `n`, so every product card looks different.
+pub fn product_picture(industry: &str, n: u32) -> Vec<u8> {
+    let (a, b): ([f32; 3], [f32; 3]) = match industry {
+        "marine" => ([20.0, 70.0, 160.0], [30.0, 170.0, 190.0]),
+        "food" => ([46.0, 125.0, 50.0], [200.0, 220.0, 110.0]),
+        "textiles" => ([142.0, 36.0, 170.0], [240.0, 98.0, 146.0]),
+        "medical" => ([0.0, 131.0, 143.0], [120.0, 220.0, 230.0]),
+        "auto" => ([55.0, 71.0, 79.0], [160.0, 175.0, 185.0]),
+        _ => ([239.0, 108.0, 0.0], [255.0, 202.0, 40.0]),
+    };
+    let (w, h) = (640u32, 480u32);
+    let cx = 200.0 + (n % 5) as f32 * 60.0;
+    let cy = 180.0 + (n % 3) as f32 * 50.0;
+    let r = 90.0 + (n % 4) as f32 * 20.0;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let t = (x as f32 / w as f32 + y as f32 / h as f32) / 2.0;
+        let mut px = [0u8; 3];
+        for i in 0..3 {
+            px[i] = (a[i] + (b[i] - a[i]) * t) as u8;
+        }
+        let d = ((x as f32 - cx).powi(2) + (y as f32 - cy).powi(2)).sqrt();
+        if d < r {
+            let shade = 0.75 + 0.25 * (1.0 - d / r);
+            for p in &mut px {
+                *p = (255.0 * shade) as u8 / 2 + *p / 2;
+            }
+        } else if (x + y + n * 7) % 97 < 2 {
+            for p in &mut px {
+                *p = p.saturating_add(40);
+            }
+        }
+        image::Rgb(px)
+    });
+    let mut out = Vec::new();
+    let _ = image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
+    out
+}
+
+/// Gives every demo product a generated picture (run after [`seed_demo`] seeded). Takes a few
+/// seconds; tests that do not look at pictures skip it.
+pub async fn seed_pictures(
+    db: &Db,
+    store: &dyn object_store::ObjectStore,
+) -> anyhow::Result<usize> {
+    let Some(expo) = db::expo::current_expo(db).await? else {
+        return Ok(0);
+    };
+    let mut count = 0;
+    for hall in db::hall::halls_of(db, &expo.id).await? {
+        let Some(plan) = db::hall::hall_plan(db, &expo.id, &hall.slug).await? else {
+            continue;
+        };
+        for booth in plan.booths {
+            let Some(detail) = db::hall::exhibitor_detail(db, &booth.exhibitor_id).await? else {
+                continue;
+            };
+            for (i, product) in detail.products.iter().enumerate() {
+                let png = product_picture(&hall.industry, (count + i) as u32);
+                let name = product.name.show(Locale::En).text;
+                crate::media::store_generated_picture(
+                    db,
+                    store,
+                    &detail.id,
+                    &product.id,
+                    &name,
+                    png,
+                )
+                .await?;
+            }
+            count += detail.products.len();
+        }
+    }
+    Ok(count)
+}

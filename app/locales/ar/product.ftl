@@ -26,3 +26,4 @@ product-specs-heading = المواصفات
 product-spec-name = البند
 product-spec-value = القيمة
 product-related-heading = المزيد من منتجات هذا العارض
+product-picture-zoom = افتح الصورة بالحجم الكامل

@@ -18,3 +18,4 @@ product-specs-heading = Specifications
 product-spec-name = Item
 product-spec-value = Value
 product-related-heading = More from this exhibitor
+product-picture-zoom = Open the picture at full size

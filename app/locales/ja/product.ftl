@@ -12,3 +12,4 @@ product-specs-heading = 仕様
 product-spec-name = 項目
 product-spec-value = 内容
 product-related-heading = この出展者のその他の製品
+product-picture-zoom = 画像を原寸で表示

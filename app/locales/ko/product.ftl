@@ -12,3 +12,4 @@ product-specs-heading = 제품 사양
 product-spec-name = 항목
 product-spec-value = 값
 product-related-heading = 이 참가업체의 다른 제품
+product-picture-zoom = 원본 크기로 사진 보기

@@ -22,3 +22,4 @@ product-specs-heading = Характеристики
 product-spec-name = Параметр
 product-spec-value = Значение
 product-related-heading = Другие товары этого экспонента
+product-picture-zoom = Открыть изображение в полном размере

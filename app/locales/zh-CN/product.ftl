@@ -12,3 +12,4 @@ product-specs-heading = 规格参数
 product-spec-name = 项目
 product-spec-value = 参数
 product-related-heading = 该展商的更多展品
+product-picture-zoom = 查看大图

@@ -37,7 +37,12 @@ pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
                     let price = price_text(&i18n, &p.price);
                     view! {
                         <li class="card product-card" data-category=p.category.clone()>
-                            <span class="product-thumb" aria-hidden="true"></span>
+                            {match p.picture.clone() {
+                                Some(id) => view! {
+                                    <img class="product-thumb" src=format!("/media/{id}/w320") alt="" loading="lazy" width="320" height="240" />
+                                }.into_any(),
+                                None => view! { <span class="product-thumb" aria-hidden="true"></span> }.into_any(),
+                            }}
                             <h3>
                                 <a href=format!("/products/{}", p.id) lang=name.locale.tag() dir=name.locale.direction().as_str()>
                                     {name.text}

@@ -79,7 +79,29 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                 </a>
             </nav>
             <div class="product-head">
-                <div class="product-visual" aria-hidden="true" data-category=detail.card.category.clone()></div>
+                {match detail.media.iter().find(|m| m.kind == "image").cloned() {
+                    Some(picture) => {
+                        let largest = picture.variants.first().cloned().unwrap_or_default();
+                        view! {
+                            <a class="product-visual-link" href=picture.url(&largest) title=i18n.t("product-picture-zoom")>
+                                <img
+                                    class="product-visual"
+                                    src=picture.url(&largest)
+                                    srcset=picture.srcset()
+                                    sizes="(max-width: 700px) 100vw, 40vw"
+                                    alt=name.text.clone()
+                                    width=picture.width
+                                    height=picture.height
+                                />
+                            </a>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <div class="product-visual" aria-hidden="true" data-category=detail.card.category.clone()></div>
+                    }
+                    .into_any(),
+                }}
                 <div>
                     <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
                     {description.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}

@@ -325,3 +325,71 @@ async fn documents_are_served_with_ranges(backend: Backend) {
     assert_eq!(other_variant.status(), StatusCode::NOT_FOUND);
 }
 both_backends!(documents_are_served_with_ranges);
+
+async fn product_pictures_show_on_cards_and_product_pages(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let own = own_exhibitor(&app).await;
+    let detail = db::hall::exhibitor_detail(&app.db, &own)
+        .await
+        .expect("q")
+        .expect("booth");
+    let product = detail.products[0].clone();
+    assert_eq!(product.picture, None);
+    let store = server::media::local_store(&app.media_dir.display().to_string()).expect("store");
+    let png = server::seed::product_picture("marine", 3);
+    server::media::store_generated_picture(
+        &app.db,
+        store.as_ref(),
+        &own,
+        &product.id,
+        "engine",
+        png,
+    )
+    .await
+    .expect("store picture");
+    let detail = db::hall::exhibitor_detail(&app.db, &own)
+        .await
+        .expect("q")
+        .expect("booth");
+    let picture = detail.products[0].picture.clone().expect("card picture");
+    assert!(
+        detail.media.is_empty(),
+        "product pictures stay out of the booth gallery"
+    );
+    let html = app
+        .new_client()
+        .get(app.url(&format!("/products/{}", product.id)))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains(&format!("/media/{picture}/w640")),
+        "the product page shows the picture"
+    );
+    let booth = app
+        .new_client()
+        .get(app.url(&format!("/exhibitors/{own}")))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        booth.contains(&format!("/media/{picture}/w320")),
+        "the product card shows the thumbnail"
+    );
+    let resp = app
+        .new_client()
+        .get(app.url(&format!("/media/{picture}/w320")))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let img = image::load_from_memory(&resp.bytes().await.expect("bytes")).expect("decodes");
+    assert_eq!((img.width(), img.height()), (320, 240));
+}
+both_backends!(product_pictures_show_on_cards_and_product_pages);
