@@ -115,15 +115,20 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<MediaRecord>> {
     Ok(row.map(record))
 }
 
-/// An exhibitor's booth gallery (uploads not tied to a product), in gallery order.
-pub async fn of_exhibitor(db: &Db, exhibitor_id: &str) -> Result<Vec<MediaRecord>> {
+/// Uploads matching `filter` (a fixed condition on `$1`), in gallery order.
+async fn list(db: &Db, filter: &str, value: &str) -> Result<Vec<MediaRecord>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM media WHERE exhibitor_id = $1 AND product_id IS NULL ORDER BY position, id"
+        "SELECT {COLUMNS} FROM media WHERE {filter} ORDER BY position, id"
     ))
-    .bind(exhibitor_id)
+    .bind(value)
     .fetch_all(db.pool())
     .await?;
     Ok(rows.into_iter().map(record).collect())
+}
+
+/// An exhibitor's booth gallery (uploads not tied to a product), in gallery order.
+pub async fn of_exhibitor(db: &Db, exhibitor_id: &str) -> Result<Vec<MediaRecord>> {
+    list(db, "exhibitor_id = $1 AND product_id IS NULL", exhibitor_id).await
 }
 
 /// The expo an exhibitor belongs to (for authorization).
@@ -137,13 +142,7 @@ pub async fn exhibitor_expo(db: &Db, exhibitor_id: &str) -> Result<Option<String
 
 /// A product's pictures and files, in order.
 pub async fn of_product(db: &Db, product_id: &str) -> Result<Vec<MediaRecord>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM media WHERE product_id = $1 ORDER BY position, id"
-    ))
-    .bind(product_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows.into_iter().map(record).collect())
+    list(db, "product_id = $1", product_id).await
 }
 
 impl MediaRecord {

@@ -251,6 +251,20 @@ pub async fn upload(
     }
 }
 
+/// The detected type of an upload whose first bytes are `head` and whose size so far is `size`,
+/// or the status and Fluent id that refuse it (unknown type, SVG, over the type's limit).
+fn accept(
+    head: &[u8],
+    size: u64,
+    limits: &MediaLimits,
+) -> Result<Detected, (StatusCode, &'static str)> {
+    let d = detect(head).map_err(|m| (StatusCode::UNSUPPORTED_MEDIA_TYPE, m))?;
+    if size > limit_for(limits, d.kind) {
+        return Err((StatusCode::PAYLOAD_TOO_LARGE, "error-media-too-large"));
+    }
+    Ok(d)
+}
+
 /// Streams the body into `media/<id>/original`, checking the type from the first bytes and the
 /// size limit as it goes; on any refusal the partial upload is aborted.
 async fn store_original(
@@ -301,13 +315,7 @@ async fn store_original(
         pending.push(chunk);
         if head.len() >= 512 {
             let d =
-                detect(&head).map_err(|m| field_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, m))?;
-            if size > limit_for(&media.limits, d.kind) {
-                return Err(field_error(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "error-media-too-large",
-                ));
-            }
+                accept(&head, size, &media.limits).map_err(|(status, m)| field_error(status, m))?;
             let upload = media
                 .store
                 .put_multipart(&object_path(id, "original"))
@@ -334,13 +342,7 @@ async fn store_original(
         _ => {
             // A small file: everything is still in memory.
             let d =
-                detect(&head).map_err(|m| field_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, m))?;
-            if size > limit_for(&media.limits, d.kind) {
-                return Err(field_error(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "error-media-too-large",
-                ));
-            }
+                accept(&head, size, &media.limits).map_err(|(status, m)| field_error(status, m))?;
             let all: Vec<u8> = pending.concat();
             media
                 .store
