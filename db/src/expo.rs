@@ -138,6 +138,42 @@ pub async fn insert_product(tx: &mut Tx, p: &NewProduct<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Replaces a product's fields (not its exhibitor or creation time); false when it is gone.
+pub async fn update_product(db: &Db, p: &NewProduct<'_>) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE products SET name = $1, description = $2, category = $3, specs = $4, \
+           price_min = $5, price_max = $6, currency = $7, min_order = $8, lead_time_days = $9, \
+           certifications = $10, origin = $11 \
+         WHERE id = $12 AND exhibitor_id = $13",
+    )
+    .bind(p.name.to_json())
+    .bind(p.description.to_json())
+    .bind(p.category)
+    .bind(serde_json::to_string(p.specs).unwrap_or_else(|_| "[]".into()))
+    .bind(p.price.map(|r| r.min))
+    .bind(p.price.map(|r| r.max))
+    .bind(p.price.map_or("USD", |r| r.currency.as_str()))
+    .bind(p.min_order)
+    .bind(p.lead_time_days)
+    .bind(p.certifications)
+    .bind(p.origin)
+    .bind(p.id)
+    .bind(p.exhibitor_id)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Deletes a product (its media rows go with it); false when it was gone.
+pub async fn delete_product(db: &Db, id: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM products WHERE id = $1")
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// Sets an exhibitor's "about" text and website.
 pub async fn set_exhibitor_profile(
     tx: &mut Tx,

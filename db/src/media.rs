@@ -145,6 +145,91 @@ pub async fn of_product(db: &Db, product_id: &str) -> Result<Vec<MediaRecord>> {
     list(db, "product_id = $1", product_id).await
 }
 
+/// The exhibitor a product belongs to.
+pub async fn product_exhibitor(db: &Db, product_id: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT exhibitor_id FROM products WHERE id = $1")
+            .bind(product_id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// Deletes an upload's row (its bytes go with the next store sweep); false when it was gone.
+pub async fn delete(db: &Db, id: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM media WHERE id = $1")
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Swaps an upload with its neighbour in the same list (the booth gallery or one product's
+/// media): the previous one when `earlier`, else the next. False when it is already first
+/// (or last) or gone.
+pub async fn move_one(db: &Db, id: &str, earlier: bool) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let me: Option<(String, Option<String>, i64)> =
+        sqlx::query_as("SELECT exhibitor_id, product_id, position FROM media WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((exhibitor_id, product_id, position)) = me else {
+        return Ok(false);
+    };
+    let (cmp, order) = if earlier {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    let same_list = if product_id.is_some() {
+        "product_id = $2"
+    } else {
+        "product_id IS NULL AND $2 = ''"
+    };
+    let neighbour: Option<(String, i64)> = sqlx::query_as(&format!(
+        "SELECT id, position FROM media WHERE exhibitor_id = $1 AND {same_list} \
+           AND (position {cmp} $3 OR (position = $3 AND id {cmp} $4)) \
+         ORDER BY position {order}, id {order} LIMIT 1"
+    ))
+    .bind(&exhibitor_id)
+    .bind(product_id.as_deref().unwrap_or(""))
+    .bind(position)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((other, other_position)) = neighbour else {
+        return Ok(false);
+    };
+    // Equal positions (never written by the app, but possible) still end up in a strict order.
+    let (mine, theirs) = if other_position == position {
+        if earlier {
+            (position - 1, position)
+        } else {
+            (position + 1, position)
+        }
+    } else {
+        (other_position, position)
+    };
+    for (row, pos) in [(id, mine), (other.as_str(), theirs)] {
+        sqlx::query("UPDATE media SET position = $1 WHERE id = $2")
+            .bind(pos)
+            .bind(row)
+            .execute(&mut *tx)
+            .await?;
+    }
+    crate::commit(tx).await?;
+    Ok(true)
+}
+
+/// Ids of every upload (for the object-store sweep).
+pub async fn all_ids(db: &Db) -> Result<std::collections::HashSet<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM media")
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
 impl MediaRecord {
     /// The record as pages show it.
     pub fn item(self) -> domain::product::MediaItem {

@@ -212,10 +212,12 @@ pub async fn create_organizer(
 
 /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and closes the database.
 pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
-    let app = crate::router::build(&config, db.clone())?;
+    let store = crate::media::local_store(&config.media_dir)?;
+    let app = crate::router::build_with_store(&config, db.clone(), store.clone());
     let housekeeping = crate::housekeeping::spawn(
         db.clone(),
         config.auth(),
+        store,
         std::time::Duration::from_secs(3600),
     );
     let listener = tokio::net::TcpListener::bind(config.addr)

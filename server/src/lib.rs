@@ -9,4 +9,5 @@ pub mod media;
 pub mod middleware;
 pub mod router;
 pub mod seed;
+pub mod seed_assets;
 pub mod telemetry;

@@ -28,19 +28,51 @@ pub fn local_store(dir: &str) -> anyhow::Result<Arc<dyn ObjectStore>> {
     ))
 }
 
-/// Stores a picture made on the server (the demo seed) as the media pipeline would: its
-/// variants in the store and a row tied to a product.
-pub async fn store_generated_picture(
+/// A file made on the server (the demo seed), stored as the media pipeline would store an
+/// upload of it.
+pub struct Generated<'a> {
+    /// The booth it belongs to.
+    pub exhibitor_id: &'a str,
+    /// The product it shows, if any.
+    pub product_id: Option<&'a str>,
+    /// `image`, `panorama` (both given as PNG or JPEG bytes) or `model` (GLB bytes).
+    pub kind: &'static str,
+    /// File name shown to visitors.
+    pub name: &'a str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Stores a generated file: the variants of pictures and panoramas, models as they are, and
+/// the media row.
+pub async fn store_generated(
     db: &db::Db,
     store: &dyn ObjectStore,
-    exhibitor_id: &str,
-    product_id: &str,
-    name: &str,
-    png: Vec<u8>,
+    file: Generated<'_>,
 ) -> anyhow::Result<()> {
     let id = db::new_id();
-    let size = png.len();
-    let ((w, h), encoded) = tokio::task::spawn_blocking(move || image_variants(&png)).await??;
+    let size = file.bytes.len();
+    let (dims, encoded, content_type) = if file.kind == "model" {
+        (
+            (None, None),
+            vec![("original".to_owned(), file.bytes)],
+            "model/gltf-binary",
+        )
+    } else {
+        let widths: &'static [u32] = if file.kind == "panorama" {
+            &PANORAMA_WIDTHS
+        } else {
+            &IMAGE_WIDTHS
+        };
+        let bytes = file.bytes;
+        let ((w, h), encoded) =
+            tokio::task::spawn_blocking(move || variants_at(&bytes, widths)).await??;
+        (
+            (Some(i64::from(w)), Some(i64::from(h))),
+            encoded,
+            "image/png",
+        )
+    };
     let mut variants = Vec::new();
     for (variant, bytes) in encoded {
         store
@@ -50,16 +82,16 @@ pub async fn store_generated_picture(
     }
     let record = db::media::MediaRecord {
         id,
-        exhibitor_id: exhibitor_id.to_owned(),
-        kind: "image".into(),
-        content_type: "image/png".into(),
+        exhibitor_id: file.exhibitor_id.to_owned(),
+        kind: file.kind.into(),
+        content_type: content_type.into(),
         byte_size: i64::try_from(size).unwrap_or(i64::MAX),
-        width: Some(i64::from(w)),
-        height: Some(i64::from(h)),
+        width: dims.0,
+        height: dims.1,
         variants,
-        original_name: name.to_owned(),
+        original_name: file.name.to_owned(),
         position: 0,
-        product_id: Some(product_id.to_owned()),
+        product_id: file.product_id.map(str::to_owned),
     };
     db::media::insert(db, &record, None, db::now_millis()).await?;
     Ok(())
@@ -196,6 +228,12 @@ pub struct UploadQuery {
     /// The file's name as the user picked it.
     #[serde(default)]
     pub name: String,
+    /// The product the file shows (it then appears on the product page, not the booth's).
+    #[serde(default)]
+    pub product: Option<String>,
+    /// `panorama` for an equirectangular 360° picture.
+    #[serde(default)]
+    pub purpose: Option<String>,
 }
 
 /// The answer to a successful upload.
@@ -241,6 +279,21 @@ pub async fn upload(
     };
     if domain::authz::authorize(Some(&session.actor), action).is_err() {
         return fail(StatusCode::FORBIDDEN, AppError::Forbidden);
+    }
+    if let Some(product) = q.product.as_deref().filter(|p| !p.is_empty()) {
+        let owner = if domain::text::is_id(product) {
+            db::media::product_exhibitor(db, product).await
+        } else {
+            Ok(None)
+        };
+        match owner {
+            Ok(Some(owner)) if owner == q.exhibitor => {}
+            Ok(_) => return field_error(StatusCode::NOT_FOUND, "error-media-product"),
+            Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+        }
+    }
+    if q.purpose.as_deref().is_some_and(|p| p != "panorama" && !p.is_empty()) {
+        return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
     }
     let id = db::new_id();
     match store_original(&media, &id, body).await {
@@ -360,11 +413,19 @@ pub type ImageVariants = ((u32, u32), Vec<(String, Vec<u8>)>);
 /// Re-encodes an image into the widths of [`IMAGE_WIDTHS`] no larger than the original;
 /// returns the original's size and the encoded variants.
 pub fn image_variants(bytes: &[u8]) -> Result<ImageVariants, image::ImageError> {
+    variants_at(bytes, &IMAGE_WIDTHS)
+}
+
+/// Widths kept of a 360° panorama: the viewer's texture and the still shown without WebGL.
+pub const PANORAMA_WIDTHS: [u32; 2] = [4096, 1600];
+
+/// Re-encodes an image into the given widths (largest first), none wider than the original.
+pub fn variants_at(bytes: &[u8], widths: &[u32]) -> Result<ImageVariants, image::ImageError> {
     let img = image::load_from_memory(bytes)?;
     let (w, h) = (img.width(), img.height());
     let alpha = img.color().has_alpha();
     let mut out = Vec::new();
-    for target in IMAGE_WIDTHS {
+    for &target in widths {
         if target > w && !out.is_empty() {
             continue;
         }
@@ -394,6 +455,12 @@ async fn finish_upload(
     q: &UploadQuery,
     user_id: &str,
 ) -> Response {
+    let panorama = q.purpose.as_deref() == Some("panorama");
+    if panorama && d.kind != "image" {
+        let _ = media.store.delete(&object_path(id, "original")).await;
+        return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-panorama-image");
+    }
+    let kind = if panorama { "panorama" } else { d.kind };
     // The original of a picture keeps its metadata (camera, GPS), so only the re-encoded
     // variants are served; other kinds are served as uploaded.
     let mut variants = if d.kind == "image" {
@@ -410,7 +477,12 @@ async fn finish_upload(
             },
             Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
         };
-        let made = tokio::task::spawn_blocking(move || image_variants(&original)).await;
+        let widths: &'static [u32] = if panorama {
+            &PANORAMA_WIDTHS
+        } else {
+            &IMAGE_WIDTHS
+        };
+        let made = tokio::task::spawn_blocking(move || variants_at(&original, widths)).await;
         let ((w, h), encoded) = match made {
             Ok(Ok(v)) => v,
             _ => {
@@ -418,6 +490,11 @@ async fn finish_upload(
                 return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-corrupt");
             }
         };
+        // An equirectangular panorama is twice as wide as it is high.
+        if panorama && (w * 10 < h * 19 || w * 10 > h * 21) {
+            let _ = media.store.delete(&object_path(id, "original")).await;
+            return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-panorama-ratio");
+        }
         dims = (Some(i64::from(w)), Some(i64::from(h)));
         for (name, bytes) in encoded {
             if let Err(e) = media
@@ -439,7 +516,7 @@ async fn finish_upload(
     let record = db::media::MediaRecord {
         id: id.to_owned(),
         exhibitor_id: q.exhibitor.clone(),
-        kind: d.kind.to_owned(),
+        kind: kind.to_owned(),
         content_type: d.content_type.to_owned(),
         byte_size: i64::try_from(size).unwrap_or(i64::MAX),
         width: dims.0,
@@ -447,7 +524,7 @@ async fn finish_upload(
         variants: variants.clone(),
         original_name: name,
         position: 0,
-        product_id: None,
+        product_id: q.product.clone().filter(|p| !p.is_empty()),
     };
     if let Err(e) = db::media::insert(&media.app.db, &record, Some(user_id), db::now_millis()).await
     {
@@ -458,7 +535,7 @@ async fn finish_upload(
     }
     let body = Uploaded {
         id: id.to_owned(),
-        kind: d.kind.to_owned(),
+        kind: kind.to_owned(),
         content_type: d.content_type.to_owned(),
         byte_size: record.byte_size,
         variants,

@@ -6,6 +6,8 @@ use domain::account::Role;
 use domain::expo::ExpoSummary;
 use domain::text::LocalizedText;
 use domain::Locale;
+use crate::media::Generated;
+use crate::seed_assets::{self, Model};
 
 /// Password of every demo account (printed at start; demo only).
 pub const DEMO_PASSWORD: &str = "expo-demo-2026";
@@ -490,25 +492,93 @@ pub async fn seed_pictures(
         let Some(plan) = db::hall::hall_plan(db, &expo.id, &hall.slug).await? else {
             continue;
         };
-        for booth in plan.booths {
+        for (index, booth) in plan.booths.iter().enumerate() {
             let Some(detail) = db::hall::exhibitor_detail(db, &booth.exhibitor_id).await? else {
                 continue;
             };
             for (i, product) in detail.products.iter().enumerate() {
                 let png = product_picture(&hall.industry, (count + i) as u32);
                 let name = product.name.show(Locale::En).text;
-                crate::media::store_generated_picture(
-                    db,
-                    store,
-                    &detail.id,
-                    &product.id,
-                    &name,
-                    png,
-                )
-                .await?;
+                let picture = Generated {
+                    exhibitor_id: &detail.id,
+                    product_id: Some(&product.id),
+                    kind: "image",
+                    name: &name,
+                    bytes: png,
+                };
+                crate::media::store_generated(db, store, picture).await?;
+            }
+            // The first two booths of every hall get a 360° view and a 3D model of their first
+            // product; the first also a 3D model of its stand.
+            if index < 2 {
+                seed_booth_extras(db, store, &hall.industry, &detail, index).await?;
             }
             count += detail.products.len();
         }
     }
     Ok(count)
+}
+
+/// The accent colour of an industry's demo assets (sRGB).
+fn industry_accent(industry: &str) -> [u8; 3] {
+    match industry {
+        "marine" => [25, 90, 170],
+        "food" => [56, 142, 60],
+        "textiles" => [142, 36, 170],
+        "medical" => [0, 131, 143],
+        "auto" => [69, 90, 100],
+        _ => [239, 108, 0],
+    }
+}
+
+async fn seed_booth_extras(
+    db: &Db,
+    store: &dyn object_store::ObjectStore,
+    industry: &str,
+    detail: &domain::product::ExhibitorDetail,
+    index: usize,
+) -> anyhow::Result<()> {
+    let accent = industry_accent(industry);
+    let linear = accent.map(|c| (f32::from(c) / 255.0).powf(2.2));
+    let company = detail.name.show(Locale::En).text;
+    let n = u32::try_from(index).unwrap_or(0);
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(seed_assets::panorama(2048, accent, n))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)?;
+    let name = format!("{company} 360°");
+    let panorama = Generated {
+        exhibitor_id: &detail.id,
+        product_id: None,
+        kind: "panorama",
+        name: &name,
+        bytes: png,
+    };
+    crate::media::store_generated(db, store, panorama).await?;
+    if let Some(product) = detail.products.first() {
+        let shape = match industry {
+            "marine" | "auto" => Model::Engine,
+            _ => Model::Device,
+        };
+        let name = format!("{}.glb", product.name.show(Locale::En).text);
+        let model = Generated {
+            exhibitor_id: &detail.id,
+            product_id: Some(&product.id),
+            kind: "model",
+            name: &name,
+            bytes: seed_assets::glb(shape, linear),
+        };
+        crate::media::store_generated(db, store, model).await?;
+    }
+    if index == 0 {
+        let name = format!("{company} stand.glb");
+        let stand = Generated {
+            exhibitor_id: &detail.id,
+            product_id: None,
+            kind: "model",
+            name: &name,
+            bytes: seed_assets::glb(Model::Stand, linear),
+        };
+        crate::media::store_generated(db, store, stand).await?;
+    }
+    Ok(())
 }

@@ -13,6 +13,18 @@ const CARGO_LEPTOS_OK: [&str; 2] = ["0.3.10", "0.3.11"];
 const CARGO_LEPTOS_INSTALL: &str = "0.3.10";
 /// binaryen from npm provides a wasm-opt that works (Debian's version 108 breaks hydration).
 const BINARYEN_NPM: &str = "binaryen@132";
+/// The browser viewers the pages load: `<model-viewer>` (3D and AR) and Pannellum (360°
+/// panoramas). Installed from npm, copied into `public/vendor/` (not committed).
+const VIEWERS_NPM: [&str; 2] = ["@google/model-viewer@4.4.0", "pannellum@2.5.7"];
+/// Files copied from the tools' `node_modules` into `public/vendor/`.
+const VIEWER_FILES: [(&str, &str); 3] = [
+    (
+        "@google/model-viewer/dist/model-viewer.min.js",
+        "model-viewer.min.js",
+    ),
+    ("pannellum/build/pannellum.js", "pannellum.js"),
+    ("pannellum/build/pannellum.css", "pannellum.css"),
+];
 
 /// The folder for tools installed from npm.
 pub fn tools_dir() -> PathBuf {
@@ -66,6 +78,7 @@ pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
     ensure_cargo_leptos(start)?;
     ensure_wasm_bindgen(start)?;
     ensure_binaryen(start)?;
+    ensure_viewers(start)?;
     if for_tests {
         ensure_apt(&["chromium"], &["chromium"])?;
         // Screenshots must show Chinese, Japanese, Korean and Arabic text, not empty boxes.
@@ -238,6 +251,52 @@ fn ensure_binaryen(start: Instant) -> Result<(), String> {
     } else {
         Err("npm install binaryen failed".into())
     }
+}
+
+/// Installs the 3D and panorama viewers from npm (pinned versions) and copies their browser
+/// files into `public/vendor/`, which the release build serves as static files.
+fn ensure_viewers(start: Instant) -> Result<(), String> {
+    let vendor = crate::root().join("public/vendor");
+    let stamp = vendor.join("VERSIONS");
+    let wanted = VIEWERS_NPM.join("\n");
+    let copied = VIEWER_FILES.iter().all(|(_, to)| vendor.join(to).is_file());
+    if copied && std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
+        println!("ok: viewers ({})", VIEWERS_NPM.join(", "));
+        return Ok(());
+    }
+    let modules = tools_dir().join("node_modules");
+    let installed = VIEWERS_NPM.iter().all(|spec| {
+        let (name, version) = spec.rsplit_once('@').unwrap_or((spec, ""));
+        std::fs::read_to_string(modules.join(name).join("package.json"))
+            .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")))
+    });
+    if !installed {
+        step(
+            start,
+            &format!("installing viewers from npm: {} (seconds)", VIEWERS_NPM.join(" ")),
+        );
+        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+        let mut cmd = Command::new("npm");
+        cmd.current_dir(tools_dir()).args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            &tools_dir().to_string_lossy(),
+        ]);
+        cmd.args(VIEWERS_NPM);
+        if !run(&mut cmd) {
+            return Err("npm install of the viewers failed".into());
+        }
+    }
+    std::fs::create_dir_all(&vendor).map_err(|e| e.to_string())?;
+    for (from, to) in VIEWER_FILES {
+        std::fs::copy(modules.join(from), vendor.join(to))
+            .map_err(|e| format!("copy {from}: {e}"))?;
+    }
+    std::fs::write(&stamp, wanted).map_err(|e| e.to_string())?;
+    println!("ok: viewers copied into public/vendor/");
+    Ok(())
 }
 
 fn is_root() -> bool {

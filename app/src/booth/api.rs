@@ -58,14 +58,7 @@ pub async fn save_booth_about(input: AboutInput) -> Result<(), AppError> {
         if !domain::text::is_id(&input.exhibitor_id) {
             return Err(AppError::NotFound);
         }
-        let expo_id = db::media::exhibitor_expo(&ctx.state.db, &input.exhibitor_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let action = domain::authz::Action::EditBooth {
-            expo_id: &expo_id,
-            exhibitor_id: &input.exhibitor_id,
-        };
-        domain::authz::authorize(ctx.actor(), action)?;
+        authorize_booth(&ctx, &input.exhibitor_id).await?;
         let locale = domain::Locale::parse(&input.language).ok_or_else(|| {
             AppError::Validation(vec![domain::FieldError::new(
                 "language",
@@ -88,16 +81,86 @@ pub async fn save_booth_about(input: AboutInput) -> Result<(), AppError> {
             .ok_or(AppError::NotFound)?;
         about.set(locale, input.text.trim());
         db::expo::set_exhibitor_about(&ctx.state.db, &input.exhibitor_id, &about).await?;
-        let actor = ctx.session.as_ref().map(|s| s.user.id.as_str());
-        let entry = db::audit::AuditEntry {
-            actor_id: actor,
-            action: "booth.about",
-            object: &input.exhibitor_id,
-            result: "ok",
-            source_ip: &ctx.client.ip,
-        };
-        if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
-            tracing::error!(error = %e, "audit append failed");
+        audit(&ctx, "booth.about", &input.exhibitor_id).await;
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Refuses unless the signed-in user may edit the exhibitor's booth (unknown exhibitor: 404).
+#[cfg(feature = "ssr")]
+pub(crate) async fn authorize_booth(
+    ctx: &crate::state::Ctx,
+    exhibitor_id: &str,
+) -> Result<(), AppError> {
+    if !domain::text::is_id(exhibitor_id) {
+        return Err(AppError::NotFound);
+    }
+    let expo_id = db::media::exhibitor_expo(&ctx.state.db, exhibitor_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let action = domain::authz::Action::EditBooth {
+        expo_id: &expo_id,
+        exhibitor_id,
+    };
+    domain::authz::authorize(ctx.actor(), action)?;
+    Ok(())
+}
+
+/// Appends a successful booth change to the audit log (a failure is logged, not returned).
+#[cfg(feature = "ssr")]
+pub(crate) async fn audit(ctx: &crate::state::Ctx, action: &str, object: &str) {
+    let entry = db::audit::AuditEntry {
+        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
+        action,
+        object,
+        result: "ok",
+        source_ip: &ctx.client.ip,
+    };
+    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
+        tracing::error!(error = %e, "audit append failed");
+    }
+}
+
+/// The media row, after checking that the user may edit its booth.
+#[cfg(feature = "ssr")]
+async fn editable_media(
+    ctx: &crate::state::Ctx,
+    media_id: &str,
+) -> Result<db::media::MediaRecord, AppError> {
+    if !domain::text::is_id(media_id) {
+        return Err(AppError::NotFound);
+    }
+    let record = db::media::get(&ctx.state.db, media_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize_booth(ctx, &record.exhibitor_id).await?;
+    Ok(record)
+}
+
+/// Removes an upload from its booth or product (the bytes are swept from the store later).
+#[server(prefix = "/api", endpoint = "media/delete")]
+pub async fn delete_media(media_id: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        editable_media(&ctx, &media_id).await?;
+        db::media::delete(&ctx.state.db, &media_id).await?;
+        audit(&ctx, "media.delete", &media_id).await;
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Moves an upload one place earlier (or later) in its gallery.
+#[server(prefix = "/api", endpoint = "media/move")]
+pub async fn move_media(media_id: String, earlier: bool) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        editable_media(&ctx, &media_id).await?;
+        if db::media::move_one(&ctx.state.db, &media_id, earlier).await? {
+            audit(&ctx, "media.move", &media_id).await;
         }
         Ok(())
     }

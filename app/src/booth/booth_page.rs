@@ -2,7 +2,7 @@
 
 use super::api::can_edit_booth;
 use super::api::get_booth;
-use super::media_gallery::MediaGallery;
+use super::media_gallery::{has_gallery, MediaGallery, ViewerSections};
 use super::product_grid::ProductGrid;
 use crate::hall::hall_card::industry_message_id;
 use crate::shell::error_view::ErrorView;
@@ -104,7 +104,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                     }
                 })}
             </section>
-            {(!detail.media.is_empty()).then(|| {
+            {has_gallery(&detail.media).then(|| {
                 let company = name.text.clone();
                 view! {
                     <section aria-labelledby="gallery-heading">
@@ -113,6 +113,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                     </section>
                 }
             })}
+            <ViewerSections media=detail.media.clone() subject=name.text.clone() />
             <section aria-labelledby="products-heading">
                 <h2 id="products-heading">
                     {i18n.t_args("booth-products-heading", vec![("count", Arg::Num(count))])}

@@ -6,4 +6,7 @@ pub mod api;
 pub mod booth_editor_page;
 pub mod booth_page;
 pub mod media_gallery;
+pub mod media_manager;
+pub mod media_uploader;
+pub mod product_editor;
 pub mod product_grid;

@@ -4,3 +4,4 @@
 
 pub mod api;
 pub mod product_page;
+pub mod product_pictures;

@@ -1,6 +1,8 @@
 //! `/products/<id>`: one product.
 
 use super::api::get_product;
+use super::product_pictures::ProductPictures;
+use crate::booth::media_gallery::{has_gallery, MediaGallery, ViewerSections};
 use crate::booth::product_grid::{price_text, ProductGrid};
 use crate::hall::hall_map::booth_href;
 use crate::shell::error_view::ErrorView;
@@ -60,6 +62,15 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
             detail.certifications.join(" · "),
         ));
     }
+    let pictures: Vec<domain::product::MediaItem> =
+        detail.media.iter().filter(|m| m.kind == "image").cloned().collect();
+    // Videos and documents (pictures are shown above, models and panoramas in their viewers).
+    let files: Vec<domain::product::MediaItem> = detail
+        .media
+        .iter()
+        .filter(|m| m.kind == "video" || m.kind == "document")
+        .cloned()
+        .collect();
     let booth = detail
         .booth_code
         .clone()
@@ -79,29 +90,11 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                 </a>
             </nav>
             <div class="product-head">
-                {match detail.media.iter().find(|m| m.kind == "image").cloned() {
-                    Some(picture) => {
-                        let largest = picture.variants.first().cloned().unwrap_or_default();
-                        view! {
-                            <a class="product-visual-link" href=picture.url(&largest) title=i18n.t("product-picture-zoom")>
-                                <img
-                                    class="product-visual"
-                                    src=picture.url(&largest)
-                                    srcset=picture.srcset()
-                                    sizes="(max-width: 700px) 100vw, 40vw"
-                                    alt=name.text.clone()
-                                    width=picture.width
-                                    height=picture.height
-                                />
-                            </a>
-                        }
-                        .into_any()
-                    }
-                    None => view! {
-                        <div class="product-visual" aria-hidden="true" data-category=detail.card.category.clone()></div>
-                    }
-                    .into_any(),
-                }}
+                <ProductPictures
+                    pictures=pictures
+                    name=name.text.clone()
+                    category=detail.card.category.clone()
+                />
                 <div>
                     <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
                     {description.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
@@ -137,6 +130,13 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                     </tbody>
                 </table>
             </section>
+            <ViewerSections media=detail.media.clone() subject=name.text.clone() />
+            {has_gallery(&files).then(|| view! {
+                <section aria-labelledby="files-heading">
+                    <h2 id="files-heading">{i18n.t("product-files-heading")}</h2>
+                    <MediaGallery media=files.clone() company=name.text.clone() />
+                </section>
+            })}
             {(!detail.related.is_empty()).then(|| view! {
                 <section aria-labelledby="related-heading">
                     <h2 id="related-heading">{i18n.t("product-related-heading")}</h2>

@@ -2,6 +2,7 @@
 
 pub mod form_alert;
 pub mod text_field;
+pub mod viewers;
 
 use crate::shell::i18n::{Arg, I18n};
 use crate::AppError;

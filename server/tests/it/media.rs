@@ -337,14 +337,14 @@ async fn product_pictures_show_on_cards_and_product_pages(backend: Backend) {
     assert_eq!(product.picture, None);
     let store = server::media::local_store(&app.media_dir.display().to_string()).expect("store");
     let png = server::seed::product_picture("marine", 3);
-    server::media::store_generated_picture(
-        &app.db,
-        store.as_ref(),
-        &own,
-        &product.id,
-        "engine",
-        png,
-    )
+    let picture = server::media::Generated {
+        exhibitor_id: &own,
+        product_id: Some(&product.id),
+        kind: "image",
+        name: "engine",
+        bytes: png,
+    };
+    server::media::store_generated(&app.db, store.as_ref(), picture)
     .await
     .expect("store picture");
     let detail = db::hall::exhibitor_detail(&app.db, &own)
