@@ -52,6 +52,32 @@ pub struct AppState {
     pub db: Db,
     /// Session and login rules.
     pub auth: Arc<AuthConfig>,
+    /// Bumped by every change to public content; the page cache keys on it, so a change shows
+    /// on the next request (on this node; other nodes within the cache's lifetime).
+    pub content_version: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl AppState {
+    /// The state around a database and login rules.
+    pub fn new(db: Db, auth: AuthConfig) -> Self {
+        Self {
+            db,
+            auth: Arc::new(auth),
+            content_version: Arc::default(),
+        }
+    }
+
+    /// Marks public content as changed (pages rendered before are not reused).
+    pub fn content_changed(&self) {
+        self.content_version
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The current content version.
+    pub fn content_version(&self) -> u64 {
+        self.content_version
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// The client's address and browser, as seen by the server.

@@ -147,11 +147,10 @@ pub async fn of_product(db: &Db, product_id: &str) -> Result<Vec<MediaRecord>> {
 
 /// The exhibitor a product belongs to.
 pub async fn product_exhibitor(db: &Db, product_id: &str) -> Result<Option<String>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT exhibitor_id FROM products WHERE id = $1")
-            .bind(product_id)
-            .fetch_optional(db.pool())
-            .await?;
+    let row: Option<(String,)> = sqlx::query_as("SELECT exhibitor_id FROM products WHERE id = $1")
+        .bind(product_id)
+        .fetch_optional(db.pool())
+        .await?;
     Ok(row.map(|r| r.0))
 }
 
@@ -177,11 +176,7 @@ pub async fn move_one(db: &Db, id: &str, earlier: bool) -> Result<bool> {
     let Some((exhibitor_id, product_id, position)) = me else {
         return Ok(false);
     };
-    let (cmp, order) = if earlier {
-        ("<", "DESC")
-    } else {
-        (">", "ASC")
-    };
+    let (cmp, order) = if earlier { ("<", "DESC") } else { (">", "ASC") };
     let same_list = if product_id.is_some() {
         "product_id = $2"
     } else {

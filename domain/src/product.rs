@@ -175,6 +175,7 @@ const PRICE_MAX_MINOR: i64 = 1_000_000_000_000;
 
 /// One specification row as the editor sends it (the name in the language being edited).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SpecInput {
     /// What is specified.
     pub name: String,
@@ -182,8 +183,10 @@ pub struct SpecInput {
     pub value: String,
 }
 
-/// A product as the booth editor sends it: texts in one language, numbers as typed.
+/// A product as the booth editor sends it: texts in one language, numbers as typed. Missing
+/// fields are empty (form encoding leaves out an empty specification list).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProductInput {
     /// The product to change; empty for a new one.
     pub product_id: String,
@@ -260,7 +263,9 @@ pub fn parse_amount(raw: &str) -> Option<i64> {
     }
     // A comma is the decimal mark only when it is the one separator and has 1–2 digits after it.
     let s = match (s.contains('.'), s.rsplit_once(',')) {
-        (false, Some((_, frac))) if s.matches(',').count() == 1 && (1..=2).contains(&frac.len()) => {
+        (false, Some((_, frac)))
+            if s.matches(',').count() == 1 && (1..=2).contains(&frac.len()) =>
+        {
             s.replace(',', ".")
         }
         _ => s.replace(',', ""),
@@ -375,7 +380,10 @@ impl ProductInput {
             .map(str::to_owned)
             .collect();
         if certs.len() > 20 || certs.iter().any(|c| clean_text(c, 60).is_none()) {
-            errors.push(FieldError::new("certifications", "error-certifications-invalid"));
+            errors.push(FieldError::new(
+                "certifications",
+                "error-certifications-invalid",
+            ));
         }
         let origin = self.origin.trim().to_ascii_uppercase();
         if !origin.is_empty() && crate::account::Country::parse(&origin).is_err() {
@@ -475,9 +483,15 @@ mod tests {
         p.price_max = "100".into();
         assert_eq!(fields(p.validate()), vec!["price:error-price-invalid"]);
         p.price_max = "1000".into();
-        assert_eq!(p.validate().expect("valid").price.map(|r| r.currency), Some("USD".into()));
+        assert_eq!(
+            p.validate().expect("valid").price.map(|r| r.currency),
+            Some("USD".into())
+        );
         p.currency = "XYZ".into();
-        assert_eq!(fields(p.validate()), vec!["currency:error-currency-invalid"]);
+        assert_eq!(
+            fields(p.validate()),
+            vec!["currency:error-currency-invalid"]
+        );
         let mut p = input();
         p.name = "  ".into();
         p.category = "nope".into();
@@ -499,15 +513,30 @@ mod tests {
     #[test]
     fn spec_tables() {
         let mut p = input();
-        p.specs = vec![SpecInput { name: "Power".into(), value: "1 kW".into() }; SPEC_ROWS_MAX + 1];
+        p.specs = vec![
+            SpecInput {
+                name: "Power".into(),
+                value: "1 kW".into()
+            };
+            SPEC_ROWS_MAX + 1
+        ];
         assert_eq!(fields(p.validate()), vec!["specs:error-specs-too-many"]);
         p.specs = vec![
-            SpecInput { name: " Power ".into(), value: "1 kW".into() },
+            SpecInput {
+                name: " Power ".into(),
+                value: "1 kW".into(),
+            },
             SpecInput::default(),
         ];
         assert_eq!(p.validate().expect("valid").specs.len(), 1);
-        p.specs.push(SpecInput { name: "Weight".into(), value: String::new() });
-        assert_eq!(fields(p.validate()), vec!["specs:error-spec-row-incomplete"]);
+        p.specs.push(SpecInput {
+            name: "Weight".into(),
+            value: String::new(),
+        });
+        assert_eq!(
+            fields(p.validate()),
+            vec!["specs:error-spec-row-incomplete"]
+        );
     }
 
     #[test]
@@ -519,8 +548,14 @@ mod tests {
         }];
         let mut p = input();
         p.specs = vec![
-            SpecInput { name: "Power".into(), value: "2 kW".into() },
-            SpecInput { name: "Weight".into(), value: "3 t".into() },
+            SpecInput {
+                name: "Power".into(),
+                value: "2 kW".into(),
+            },
+            SpecInput {
+                name: "Weight".into(),
+                value: "3 t".into(),
+            },
         ];
         let v = p.validate().expect("valid");
         let (name, _, specs) = v.merge_texts(Some(stored), None, &rows);

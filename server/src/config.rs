@@ -17,6 +17,9 @@ pub struct Config {
     pub site_root: String,
     /// Maximum request body in bytes.
     pub max_body_bytes: usize,
+    /// How long a public page rendered for visitors who are not signed in is reused, seconds
+    /// (0 turns the page cache off). Any change on this node empties it at once.
+    pub page_cache_secs: u64,
     /// Public origin (`https://expo.example.com`) used for the Origin check; when unset, the
     /// request's `Host` is the origin.
     pub public_origin: Option<String>,
@@ -85,6 +88,7 @@ impl Config {
             addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             max_body_bytes: parse("EXPO_MAX_BODY_BYTES", 2 * 1024 * 1024)?,
+            page_cache_secs: parse("EXPO_PAGE_CACHE_SECS", 5)?,
             public_origin: var("EXPO_PUBLIC_ORIGIN").map(|o| o.trim_end_matches('/').to_owned()),
             secure_cookies: flag("EXPO_SECURE_COOKIES")?,
             trust_forwarded_for: flag("EXPO_TRUST_FORWARDED_FOR")?,

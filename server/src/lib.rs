@@ -7,6 +7,7 @@ pub mod health;
 pub mod housekeeping;
 pub mod media;
 pub mod middleware;
+pub mod page_cache;
 pub mod router;
 pub mod seed;
 pub mod seed_assets;

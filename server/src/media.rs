@@ -292,7 +292,10 @@ pub async fn upload(
             Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
         }
     }
-    if q.purpose.as_deref().is_some_and(|p| p != "panorama" && !p.is_empty()) {
+    if q.purpose
+        .as_deref()
+        .is_some_and(|p| p != "panorama" && !p.is_empty())
+    {
         return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
     }
     let id = db::new_id();
@@ -458,7 +461,10 @@ async fn finish_upload(
     let panorama = q.purpose.as_deref() == Some("panorama");
     if panorama && d.kind != "image" {
         let _ = media.store.delete(&object_path(id, "original")).await;
-        return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-panorama-image");
+        return field_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-panorama-image",
+        );
     }
     let kind = if panorama { "panorama" } else { d.kind };
     // The original of a picture keeps its metadata (camera, GPS), so only the re-encoded
@@ -493,7 +499,10 @@ async fn finish_upload(
         // An equirectangular panorama is twice as wide as it is high.
         if panorama && (w * 10 < h * 19 || w * 10 > h * 21) {
             let _ = media.store.delete(&object_path(id, "original")).await;
-            return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-panorama-ratio");
+            return field_error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-media-panorama-ratio",
+            );
         }
         dims = (Some(i64::from(w)), Some(i64::from(h)));
         for (name, bytes) in encoded {
@@ -533,6 +542,7 @@ async fn finish_upload(
         }
         return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
     }
+    media.app.content_changed();
     let body = Uploaded {
         id: id.to_owned(),
         kind: kind.to_owned(),

@@ -51,10 +51,7 @@ pub fn build_with_store(
     db: Db,
     store: Arc<dyn object_store::ObjectStore>,
 ) -> Router {
-    let state = AppState {
-        db,
-        auth: Arc::new(config.auth()),
-    };
+    let state = AppState::new(db, config.auth());
     let media = crate::media::MediaState {
         app: state.clone(),
         store,
@@ -89,7 +86,11 @@ pub fn build_with_store(
             },
             app::shell,
         ))
-        .with_state(options);
+        .with_state(options)
+        .layer(axum::middleware::from_fn_with_state(
+            crate::page_cache::PageCache::new(state.clone(), config.page_cache_secs),
+            crate::page_cache::layer,
+        ));
     let mw = Arc::new(middleware::MiddlewareConfig::from(config));
     Router::new()
         .route("/healthz", get(crate::health::healthz))

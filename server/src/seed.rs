@@ -1,13 +1,13 @@
 //! The demo expo: Weihai's industries as halls, sixty exhibitors with products in Chinese and
 //! English, and one demo account per main role. Deterministic, so screenshots stay comparable.
 
+use crate::media::Generated;
+use crate::seed_assets::{self, Model};
 use db::Db;
 use domain::account::Role;
 use domain::expo::ExpoSummary;
 use domain::text::LocalizedText;
 use domain::Locale;
-use crate::media::Generated;
-use crate::seed_assets::{self, Model};
 
 /// Password of every demo account (printed at start; demo only).
 pub const DEMO_PASSWORD: &str = "expo-demo-2026";
@@ -508,9 +508,10 @@ pub async fn seed_pictures(
                 };
                 crate::media::store_generated(db, store, picture).await?;
             }
-            // The first two booths of every hall get a 360° view and a 3D model of their first
-            // product; the first also a 3D model of its stand.
-            if index < 2 {
+            // The second and third booths of every hall get a 360° view and a 3D model of their
+            // first product; the second also a 3D model of its stand. (The first booth of the
+            // marine hall is the demo exhibitor's, whose editor starts empty.)
+            if index == 1 || index == 2 {
                 seed_booth_extras(db, store, &hall.industry, &detail, index).await?;
             }
             count += detail.products.len();
@@ -569,7 +570,7 @@ async fn seed_booth_extras(
         };
         crate::media::store_generated(db, store, model).await?;
     }
-    if index == 0 {
+    if index == 1 {
         let name = format!("{company} stand.glb");
         let stand = Generated {
             exhibitor_id: &detail.id,

@@ -85,7 +85,12 @@ impl Mesh {
             self.vertex(at(a, length / 2.0), radial(a), color);
         }
         for i in 0..SEGMENTS as u32 {
-            let (b0, t0, b1, t1) = (base + 2 * i, base + 2 * i + 1, base + 2 * i + 2, base + 2 * i + 3);
+            let (b0, t0, b1, t1) = (
+                base + 2 * i,
+                base + 2 * i + 1,
+                base + 2 * i + 2,
+                base + 2 * i + 3,
+            );
             self.indices.extend([b0, b1, t1, b0, t1, t0]);
         }
         for sign in [-1.0f32, 1.0] {
@@ -233,7 +238,7 @@ pub fn glb(model: Model, accent: [f32; 3]) -> Vec<u8> {
 /// in `accent` (sRGB) with posters, a tiled floor and a ceiling with light panels.
 pub fn panorama(width: u32, accent: [u8; 3], n: u32) -> image::RgbImage {
     let height = width / 2;
-    let (half, eye, ceiling) = (6.0f32, 1.6f32, 1.6f32);
+    let (half, eye, ceiling) = (4.5f32, 1.6f32, 2.4f32);
     let mix = |a: [u8; 3], b: [u8; 3], t: f32| -> [u8; 3] {
         let mut o = [0u8; 3];
         for i in 0..3 {
@@ -255,7 +260,11 @@ pub fn panorama(width: u32, accent: [u8; 3], n: u32) -> image::RgbImage {
         let px = if t == ty && d[1] < 0.0 {
             // Floor tiles, darker further away.
             let tile = (p[0].floor() as i64 + p[2].floor() as i64).rem_euclid(2) == 0;
-            let base = if tile { [200, 198, 192] } else { [170, 168, 162] };
+            let base = if tile {
+                [200, 198, 192]
+            } else {
+                [170, 168, 162]
+            };
             mix(base, [90, 90, 90], (t / 12.0).min(0.6))
         } else if t == ty {
             let lit = p[0].rem_euclid(3.0) > 1.0
@@ -269,9 +278,15 @@ pub fn panorama(width: u32, accent: [u8; 3], n: u32) -> image::RgbImage {
             }
         } else {
             // A wall: `u` runs along it, `h` is the height above the floor.
-            let u = if t == tx { p[2] } else { p[0] } * if t == tx { d[0].signum() } else { -d[2].signum() };
+            let u = if t == tx { p[2] } else { p[0] }
+                * if t == tx {
+                    d[0].signum()
+                } else {
+                    -d[2].signum()
+                };
             let h = p[1] + eye;
-            let face = if t == tx { 0 } else { 2 } + u32::from(if t == tx { d[0] } else { d[2] } > 0.0);
+            let face =
+                if t == tx { 0 } else { 2 } + u32::from(if t == tx { d[0] } else { d[2] } > 0.0);
             if h < 0.15 {
                 [60, 60, 66]
             } else if face == (n % 4) && u.abs() < 3.5 && h > 2.4 && h < 3.0 {
@@ -311,7 +326,8 @@ mod tests {
             assert_eq!(&bytes[0..4], b"glTF");
             let total = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
             assert_eq!(total, bytes.len());
-            let json_len = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
+            let json_len =
+                u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
             assert_eq!(json_len % 4, 0);
             let doc: serde_json::Value =
                 serde_json::from_slice(&bytes[20..20 + json_len]).expect("json chunk");
@@ -321,7 +337,10 @@ mod tests {
                 bytes[22 + json_len],
                 bytes[23 + json_len],
             ]) as usize;
-            assert_eq!(doc["buffers"][0]["byteLength"].as_u64(), Some(bin_len as u64));
+            assert_eq!(
+                doc["buffers"][0]["byteLength"].as_u64(),
+                Some(bin_len as u64)
+            );
             let vertices = doc["accessors"][0]["count"].as_u64().expect("count");
             assert!(vertices > 24);
             // Every index names a vertex.

@@ -87,7 +87,7 @@ fn main() -> ExitCode {
         Some("install") => tools::ensure_all(Instant::now(), true).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   release WASM size and SSR throughput/latency of the landing page\n  install only install the tools"
+                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   release WASM size; SSR throughput/latency of landing, hall list, hall, booth and\n          product pages, with and without the page cache\n  install only install the tools"
             );
             return ExitCode::from(2);
         }
@@ -416,6 +416,7 @@ impl TestServer {
         let mut c = cmd(&server_binary().to_string_lossy());
         c.args(["serve", "--seed-demo"])
             .env("DATABASE_URL", &db)
+            .env("EXPO_MEDIA_DIR", dir.path.join("media"))
             .env("EXPO_PORT", port.to_string())
             .env("EXPO_HOST", "127.0.0.1")
             .env("LEPTOS_SITE_ROOT", site_root())
@@ -495,6 +496,44 @@ impl Drop for TempDir {
     }
 }
 
+/// A minimal HTTP/1.0 GET (no chunked encoding); the whole answer, headers included.
+fn http_get(port: u16, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    let req =
+        format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: zh-CN\r\n\r\n");
+    s.write_all(req.as_bytes()).ok()?;
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).ok()?;
+    Some(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The first `href="<prefix>…"` target in `html` (up to the closing quote).
+fn first_link(html: &str, prefix: &str) -> Option<String> {
+    let at = html.find(&format!("href=\"{prefix}"))? + 6;
+    let end = html[at..].find('"')? + at;
+    Some(html[at..end].to_owned())
+}
+
+/// The demo pages the benchmark loads: landing, hall list, a hall, a booth, a product.
+fn demo_pages(port: u16) -> Result<Vec<(String, String)>, String> {
+    let halls = http_get(port, "/halls").ok_or("GET /halls failed")?;
+    let hall = first_link(&halls, "/halls/").ok_or("no hall link on /halls")?;
+    let hall_html = http_get(port, &hall).ok_or("GET hall failed")?;
+    let booth = first_link(&hall_html, "/exhibitors/").ok_or("no booth link on the hall page")?;
+    let booth_html = http_get(port, &booth).ok_or("GET booth failed")?;
+    let product =
+        first_link(&booth_html, "/products/").ok_or("no product link on the booth page")?;
+    Ok(vec![
+        ("landing".into(), "/".into()),
+        ("halls".into(), "/halls".into()),
+        ("hall".into(), hall),
+        ("booth".into(), booth),
+        ("product".into(), product),
+    ])
+}
+
 /// A minimal HTTP/1.1 GET that reports whether the answer was 200.
 pub fn http_ok(port: u16, path: &str) -> bool {
     use std::io::{Read, Write};
@@ -572,41 +611,58 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
         rows.push(("release WASM, brotli -q 11".into(), kib(b)));
     }
     if what != "wasm" {
-        step(
-            start,
-            "SSR landing page under load: wrk, 64 connections, 2 threads, 15 s, loopback",
-        );
-        let server = TestServer::start(&[("DATABASE_MAX_CONNECTIONS", "16")])?;
-        let url = format!("http://127.0.0.1:{}/", server.port);
-        let out = Command::new("wrk")
-            .args([
-                "-t2",
-                "-c64",
-                "-d15s",
-                "--latency",
-                "-H",
-                "Accept-Language: zh-CN",
-                &url,
-            ])
-            .output()
-            .map_err(|e| format!("wrk: {e}"))?;
-        let text = String::from_utf8_lossy(&out.stdout);
-        println!("{text}");
-        for line in text.lines() {
-            let t = line.trim();
-            for (prefix, label) in [
-                ("Requests/sec:", "SSR / requests per second"),
-                ("50%", "SSR / latency p50"),
-                ("75%", "SSR / latency p75"),
-                ("90%", "SSR / latency p90"),
-                ("99%", "SSR / latency p99"),
-            ] {
-                if let Some(v) = t.strip_prefix(prefix) {
-                    rows.push((label.into(), v.trim().to_owned()));
+        // Cached: as visitors who are not signed in get pages (each page rendered at most once
+        // per few seconds); uncached: every request rendered, as signed-in people get them.
+        for (cache, env) in [("cached", "5"), ("uncached", "0")] {
+            let server = TestServer::start(&[
+                ("DATABASE_MAX_CONNECTIONS", "16"),
+                ("EXPO_PAGE_CACHE_SECS", env),
+            ])?;
+            let pages = demo_pages(server.port)?;
+            for (page, path) in &pages {
+                if cache == "uncached" && page == "landing" {
+                    continue;
                 }
-            }
-            if t.contains("Non-2xx") {
-                rows.push(("SSR / non-2xx responses".into(), t.to_owned()));
+                step(
+                    start,
+                    &format!("SSR {page} page ({cache}) under load: wrk, 64 connections, 2 threads, 10 s, loopback"),
+                );
+                let url = format!("http://127.0.0.1:{}{path}", server.port);
+                let out = Command::new("wrk")
+                    .args([
+                        "-t2",
+                        "-c64",
+                        "-d10s",
+                        "--latency",
+                        "-H",
+                        "Accept-Language: zh-CN",
+                        &url,
+                    ])
+                    .output()
+                    .map_err(|e| format!("wrk: {e}"))?;
+                let text = String::from_utf8_lossy(&out.stdout);
+                println!("{text}");
+                for line in text.lines() {
+                    let t = line.trim();
+                    for (prefix, label) in [
+                        ("Requests/sec:", "requests per second"),
+                        ("50%", "latency p50"),
+                        ("99%", "latency p99"),
+                    ] {
+                        if let Some(v) = t.strip_prefix(prefix) {
+                            rows.push((
+                                format!("SSR {page} ({cache}) / {label}"),
+                                v.trim().to_owned(),
+                            ));
+                        }
+                    }
+                    if t.contains("Non-2xx") {
+                        rows.push((
+                            format!("SSR {page} ({cache}) / non-2xx responses"),
+                            t.to_owned(),
+                        ));
+                    }
+                }
             }
         }
     }

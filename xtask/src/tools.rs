@@ -273,7 +273,10 @@ fn ensure_viewers(start: Instant) -> Result<(), String> {
     if !installed {
         step(
             start,
-            &format!("installing viewers from npm: {} (seconds)", VIEWERS_NPM.join(" ")),
+            &format!(
+                "installing viewers from npm: {} (seconds)",
+                VIEWERS_NPM.join(" ")
+            ),
         );
         std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
         let mut cmd = Command::new("npm");

@@ -81,7 +81,7 @@ pub async fn save_booth_about(input: AboutInput) -> Result<(), AppError> {
             .ok_or(AppError::NotFound)?;
         about.set(locale, input.text.trim());
         db::expo::set_exhibitor_about(&ctx.state.db, &input.exhibitor_id, &about).await?;
-        audit(&ctx, "booth.about", &input.exhibitor_id).await;
+        record_change(&ctx, "booth.about", &input.exhibitor_id).await;
         Ok(())
     }
     .await
@@ -108,9 +108,11 @@ pub(crate) async fn authorize_booth(
     Ok(())
 }
 
-/// Appends a successful booth change to the audit log (a failure is logged, not returned).
+/// Records a successful booth change: public pages are rendered afresh, and the audit log gets
+/// an entry (a failure to append is logged, not returned).
 #[cfg(feature = "ssr")]
-pub(crate) async fn audit(ctx: &crate::state::Ctx, action: &str, object: &str) {
+pub(crate) async fn record_change(ctx: &crate::state::Ctx, action: &str, object: &str) {
+    ctx.state.content_changed();
     let entry = db::audit::AuditEntry {
         actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
         action,
@@ -146,7 +148,7 @@ pub async fn delete_media(media_id: String) -> Result<(), AppError> {
         let ctx = crate::state::ctx()?;
         editable_media(&ctx, &media_id).await?;
         db::media::delete(&ctx.state.db, &media_id).await?;
-        audit(&ctx, "media.delete", &media_id).await;
+        record_change(&ctx, "media.delete", &media_id).await;
         Ok(())
     }
     .await
@@ -160,7 +162,7 @@ pub async fn move_media(media_id: String, earlier: bool) -> Result<(), AppError>
         let ctx = crate::state::ctx()?;
         editable_media(&ctx, &media_id).await?;
         if db::media::move_one(&ctx.state.db, &media_id, earlier).await? {
-            audit(&ctx, "media.move", &media_id).await;
+            record_change(&ctx, "media.move", &media_id).await;
         }
         Ok(())
     }

@@ -26,8 +26,14 @@ pub fn BoothEditorPage() -> impl IntoView {
     let user = use_context::<crate::account::UserResource>();
     // The gallery and the product list reload after each change, each on its own, so an open
     // form or a running upload list stays as it is.
-    let gallery = Resource::new(move || (id(), gallery_version.get()), |(id, _)| get_booth(id));
-    let products = Resource::new(move || (id(), products_version.get()), |(id, _)| get_booth(id));
+    let gallery = Resource::new(
+        move || (id(), gallery_version.get()),
+        |(id, _)| get_booth(id),
+    );
+    let products = Resource::new(
+        move || (id(), products_version.get()),
+        |(id, _)| get_booth(id),
+    );
     // The texts are loaded once: saving keeps what is typed on screen.
     let texts = Resource::new(id, get_booth);
     let reload_gallery = move || gallery_version.update(|v| *v += 1);

@@ -15,8 +15,16 @@ pub fn has_gallery(media: &[MediaItem]) -> bool {
 #[component]
 pub fn ViewerSections(media: Vec<MediaItem>, #[prop(into)] subject: String) -> impl IntoView {
     let i18n = use_i18n();
-    let panoramas: Vec<MediaItem> = media.iter().filter(|m| m.kind == "panorama").cloned().collect();
-    let models: Vec<MediaItem> = media.iter().filter(|m| m.kind == "model").cloned().collect();
+    let panoramas: Vec<MediaItem> = media
+        .iter()
+        .filter(|m| m.kind == "panorama")
+        .cloned()
+        .collect();
+    let models: Vec<MediaItem> = media
+        .iter()
+        .filter(|m| m.kind == "model")
+        .cloned()
+        .collect();
     let alt = i18n.t_args(
         "viewer-model-alt",
         vec![("name", crate::shell::i18n::Arg::Str(subject.clone()))],

@@ -173,4 +173,3 @@ fn send(
         state.set(UploadState::Failed("error-transport".into()));
     }
 }
-

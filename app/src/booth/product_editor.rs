@@ -10,7 +10,9 @@ use crate::hall::hall_card::industry_message_id;
 use crate::product::api::{delete_product, get_product, save_product};
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::AppError;
-use domain::product::{PriceRange, ProductCard, ProductDetail, ProductInput, SpecInput, SPEC_ROWS_MAX};
+use domain::product::{
+    PriceRange, ProductCard, ProductDetail, ProductInput, SpecInput, SPEC_ROWS_MAX,
+};
 use domain::Locale;
 use leptos::prelude::*;
 
@@ -199,7 +201,9 @@ fn ProductFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let detail = StoredValue::new(detail);
-    let text_in = move |t: &domain::text::LocalizedText, l: Locale| t.values.get(&l).cloned().unwrap_or_default();
+    let text_in = move |t: &domain::text::LocalizedText, l: Locale| {
+        t.values.get(&l).cloned().unwrap_or_default()
+    };
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let next_key = StoredValue::new(0usize);
@@ -219,7 +223,12 @@ fn ProductFields(
             Some(d) => {
                 name.set(text_in(&d.card.name, l));
                 description.set(text_in(&d.description, l));
-                specs.set(d.specs.iter().map(|r| new_row(text_in(&r.name, l), r.value.clone())).collect());
+                specs.set(
+                    d.specs
+                        .iter()
+                        .map(|r| new_row(text_in(&r.name, l), r.value.clone()))
+                        .collect(),
+                );
             }
             None => {
                 name.set(String::new());
@@ -233,9 +242,21 @@ fn ProductFields(
         detail.with_value(|d| match d {
             Some(d) => (
                 d.card.category.clone(),
-                d.card.price.as_ref().map(|p| plain_amount(p.min)).unwrap_or_default(),
-                d.card.price.as_ref().map(|p| plain_amount(p.max)).unwrap_or_default(),
-                d.card.price.as_ref().map(|p| p.currency.clone()).unwrap_or_else(|| "USD".into()),
+                d.card
+                    .price
+                    .as_ref()
+                    .map(|p| plain_amount(p.min))
+                    .unwrap_or_default(),
+                d.card
+                    .price
+                    .as_ref()
+                    .map(|p| plain_amount(p.max))
+                    .unwrap_or_default(),
+                d.card
+                    .price
+                    .as_ref()
+                    .map(|p| p.currency.clone())
+                    .unwrap_or_else(|| "USD".into()),
                 d.min_order.map(|n| n.to_string()).unwrap_or_default(),
                 d.lead_time_days.map(|n| n.to_string()).unwrap_or_default(),
                 d.certifications.join("; "),
@@ -266,7 +287,8 @@ fn ProductFields(
         async move { save_product(input).await }
     });
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let field = move |f: &'static str| move || error.get().and_then(|e| e.field(f)).map(|id| i18n.t(&id));
+    let field =
+        move |f: &'static str| move || error.get().and_then(|e| e.field(f)).map(|id| i18n.t(&id));
     let is_new = product_id.is_empty();
     Effect::new(move |_| {
         if let Some(Ok(id)) = save.value().get() {

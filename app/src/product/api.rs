@@ -73,12 +73,12 @@ pub async fn save_product(input: domain::product::ProductInput) -> Result<String
             if !db::expo::update_product(db, &row).await? {
                 return Err(AppError::NotFound);
             }
-            crate::booth::api::audit(&ctx, "product.update", &id).await;
+            crate::booth::api::record_change(&ctx, "product.update", &id).await;
         } else {
             let mut tx = db.begin().await?;
             db::expo::insert_product(&mut tx, &row).await?;
             db::commit(tx).await?;
-            crate::booth::api::audit(&ctx, "product.create", &id).await;
+            crate::booth::api::record_change(&ctx, "product.create", &id).await;
         }
         Ok(id)
     }
@@ -99,7 +99,7 @@ pub async fn delete_product(product_id: String) -> Result<(), AppError> {
             .ok_or(AppError::NotFound)?;
         crate::booth::api::authorize_booth(&ctx, &exhibitor).await?;
         db::expo::delete_product(&ctx.state.db, &product_id).await?;
-        crate::booth::api::audit(&ctx, "product.delete", &product_id).await;
+        crate::booth::api::record_change(&ctx, "product.delete", &product_id).await;
         Ok(())
     }
     .await

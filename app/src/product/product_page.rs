@@ -62,8 +62,12 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
             detail.certifications.join(" · "),
         ));
     }
-    let pictures: Vec<domain::product::MediaItem> =
-        detail.media.iter().filter(|m| m.kind == "image").cloned().collect();
+    let pictures: Vec<domain::product::MediaItem> = detail
+        .media
+        .iter()
+        .filter(|m| m.kind == "image")
+        .cloned()
+        .collect();
     // Videos and documents (pictures are shown above, models and panoramas in their viewers).
     let files: Vec<domain::product::MediaItem> = detail
         .media

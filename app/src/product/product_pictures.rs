@@ -27,7 +27,13 @@ pub fn ProductPictures(
     let offset = RwSignal::new((0.0f64, 0.0f64));
     let drag = StoredValue::new(None::<(f64, f64)>);
     let close_button = NodeRef::<leptos::html::Button>::new();
-    let current = move || pictures.with_value(|p| p.get(selected.get()).cloned().unwrap_or_else(|| p[0].clone()));
+    let current = move || {
+        pictures.with_value(|p| {
+            p.get(selected.get())
+                .cloned()
+                .unwrap_or_else(|| p[0].clone())
+        })
+    };
     let largest = move || {
         let m = current();
         m.variants.first().map(|v| m.url(v)).unwrap_or_default()

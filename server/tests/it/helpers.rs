@@ -35,6 +35,7 @@ pub fn test_config(database_url: &str) -> Config {
     Config {
         database_url: database_url.to_owned(),
         database_max_connections: 4,
+        page_cache_secs: 0,
         addr: "127.0.0.1:0".parse().expect("addr"),
         site_root: "target/site".into(),
         max_body_bytes: 64 * 1024,

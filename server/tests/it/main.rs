@@ -2,6 +2,7 @@
 //! SQLite and once on PostgreSQL (`EXPO_TEST_POSTGRES_URL`, set by `cargo xtask test`).
 
 mod account;
+mod editor;
 mod hall;
 mod helpers;
 mod media;

@@ -4,11 +4,11 @@ use crate::both_backends;
 use crate::helpers::{error_json, Backend, TestApp};
 use reqwest::StatusCode;
 
-const EXHIBITOR: &str = "exhibitor@expo.example";
-const PASSWORD: &str = "expo-demo-2026";
+pub(crate) const EXHIBITOR: &str = "exhibitor@expo.example";
+pub(crate) const PASSWORD: &str = "expo-demo-2026";
 
 /// A JPEG of `w`×`h` with an EXIF segment that names a secret camera.
-fn jpeg_with_exif(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn jpeg_with_exif(w: u32, h: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
     });
@@ -28,7 +28,7 @@ fn jpeg_with_exif(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
-fn pdf(size: usize) -> Vec<u8> {
+pub(crate) fn pdf(size: usize) -> Vec<u8> {
     let mut v = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut i: u32 = 0;
     while v.len() < size {
@@ -38,7 +38,7 @@ fn pdf(size: usize) -> Vec<u8> {
     v
 }
 
-fn files_under(dir: &std::path::Path) -> usize {
+pub(crate) fn files_under(dir: &std::path::Path) -> usize {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return 0;
     };
@@ -53,7 +53,7 @@ fn files_under(dir: &std::path::Path) -> usize {
         .sum()
 }
 
-async fn own_exhibitor(app: &TestApp) -> String {
+pub(crate) async fn own_exhibitor(app: &TestApp) -> String {
     let (id, _) = db::account::find_credentials(&app.db, EXHIBITOR)
         .await
         .expect("q")
@@ -64,7 +64,7 @@ async fn own_exhibitor(app: &TestApp) -> String {
         .expect("exhibitor membership")
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     client: &reqwest::Client,
     exhibitor: &str,
@@ -345,8 +345,8 @@ async fn product_pictures_show_on_cards_and_product_pages(backend: Backend) {
         bytes: png,
     };
     server::media::store_generated(&app.db, store.as_ref(), picture)
-    .await
-    .expect("store picture");
+        .await
+        .expect("store picture");
     let detail = db::hall::exhibitor_detail(&app.db, &own)
         .await
         .expect("q")
