@@ -217,6 +217,24 @@ pub async fn move_one(db: &Db, id: &str, earlier: bool) -> Result<bool> {
     Ok(true)
 }
 
+/// Deletes the booth's other uploads of one kind (the logo or banner `keep` replaces).
+pub async fn delete_others_of_kind(
+    db: &Db,
+    exhibitor_id: &str,
+    kind: &str,
+    keep: &str,
+) -> Result<u64> {
+    let done = sqlx::query(
+        "DELETE FROM media WHERE exhibitor_id = $1 AND kind = $2 AND id <> $3 AND product_id IS NULL",
+    )
+    .bind(exhibitor_id)
+    .bind(kind)
+    .bind(keep)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Ids of every upload (for the object-store sweep).
 pub async fn all_ids(db: &Db) -> Result<std::collections::HashSet<String>> {
     let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM media")

@@ -1,5 +1,8 @@
 //! The hydrate entry: the browser takes over the server-rendered page.
 
+// Leptos view types of the larger pages (the booth editor) nest deeper than the default 128.
+#![recursion_limit = "256"]
+
 /// Called by the generated JS once the WASM module is loaded.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -1,6 +1,9 @@
 //! The expo platform's server: configuration, telemetry, router and middleware, health checks,
 //! demo seed and the command line. `main.rs` only calls [`cli::main`].
 
+// Leptos view types of the larger pages (the booth editor) nest deeper than the default 128.
+#![recursion_limit = "256"]
+
 pub mod cli;
 pub mod config;
 pub mod health;

@@ -59,11 +59,7 @@ pub async fn store_generated(
             "model/gltf-binary",
         )
     } else {
-        let widths: &'static [u32] = if file.kind == "panorama" {
-            &PANORAMA_WIDTHS
-        } else {
-            &IMAGE_WIDTHS
-        };
+        let widths = widths_of(file.kind);
         let bytes = file.bytes;
         let ((w, h), encoded) =
             tokio::task::spawn_blocking(move || variants_at(&bytes, widths)).await??;
@@ -292,10 +288,11 @@ pub async fn upload(
             Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
         }
     }
-    if q.purpose
-        .as_deref()
-        .is_some_and(|p| p != "panorama" && !p.is_empty())
-    {
+    let purpose = q.purpose.as_deref().unwrap_or("");
+    let for_product = q.product.as_deref().is_some_and(|p| !p.is_empty());
+    let known = matches!(purpose, "" | "panorama")
+        || (matches!(purpose, "logo" | "banner") && !for_product);
+    if !known {
         return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
     }
     let id = db::new_id();
@@ -421,6 +418,20 @@ pub fn image_variants(bytes: &[u8]) -> Result<ImageVariants, image::ImageError> 
 
 /// Widths kept of a 360° panorama: the viewer's texture and the still shown without WebGL.
 pub const PANORAMA_WIDTHS: [u32; 2] = [4096, 1600];
+/// Widths kept of a booth logo.
+pub const LOGO_WIDTHS: [u32; 2] = [512, 256];
+/// Widths kept of a booth banner.
+pub const BANNER_WIDTHS: [u32; 2] = [2400, 1200];
+
+/// The widths a picture of this kind is kept in.
+fn widths_of(kind: &str) -> &'static [u32] {
+    match kind {
+        "panorama" => &PANORAMA_WIDTHS,
+        "logo" => &LOGO_WIDTHS,
+        "banner" => &BANNER_WIDTHS,
+        _ => &IMAGE_WIDTHS,
+    }
+}
 
 /// Re-encodes an image into the given widths (largest first), none wider than the original.
 pub fn variants_at(bytes: &[u8], widths: &[u32]) -> Result<ImageVariants, image::ImageError> {
@@ -458,15 +469,24 @@ async fn finish_upload(
     q: &UploadQuery,
     user_id: &str,
 ) -> Response {
-    let panorama = q.purpose.as_deref() == Some("panorama");
-    if panorama && d.kind != "image" {
+    // A purpose (360° view, logo, banner) makes a picture something else; it must be a picture.
+    let purpose: Option<&'static str> = match q.purpose.as_deref() {
+        Some("panorama") => Some("panorama"),
+        Some("logo") => Some("logo"),
+        Some("banner") => Some("banner"),
+        _ => None,
+    };
+    let panorama = purpose == Some("panorama");
+    if purpose.is_some() && d.kind != "image" {
         let _ = media.store.delete(&object_path(id, "original")).await;
-        return field_error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "error-media-panorama-image",
-        );
+        let message = if panorama {
+            "error-media-panorama-image"
+        } else {
+            "error-media-picture-only"
+        };
+        return field_error(StatusCode::UNPROCESSABLE_ENTITY, message);
     }
-    let kind = if panorama { "panorama" } else { d.kind };
+    let kind = purpose.unwrap_or(d.kind);
     // The original of a picture keeps its metadata (camera, GPS), so only the re-encoded
     // variants are served; other kinds are served as uploaded.
     let mut variants = if d.kind == "image" {
@@ -483,11 +503,7 @@ async fn finish_upload(
             },
             Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
         };
-        let widths: &'static [u32] = if panorama {
-            &PANORAMA_WIDTHS
-        } else {
-            &IMAGE_WIDTHS
-        };
+        let widths = widths_of(kind);
         let made = tokio::task::spawn_blocking(move || variants_at(&original, widths)).await;
         let ((w, h), encoded) = match made {
             Ok(Ok(v)) => v,
@@ -541,6 +557,13 @@ async fn finish_upload(
             let _ = media.store.delete(&object_path(id, v)).await;
         }
         return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
+    }
+    // A booth has one logo and one banner: the new one replaces the old.
+    if matches!(kind, "logo" | "banner") {
+        let replaced = db::media::delete_others_of_kind(&media.app.db, &q.exhibitor, kind, id);
+        if let Err(e) = replaced.await {
+            tracing::warn!(error = %e, "older logo or banner not removed");
+        }
     }
     media.app.content_changed();
     let body = Uploaded {

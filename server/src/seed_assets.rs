@@ -155,7 +155,7 @@ fn build(model: Model, accent: [f32; 3]) -> Mesh {
 }
 
 fn pad(bytes: &mut Vec<u8>, with: u8) {
-    while bytes.len() % 4 != 0 {
+    while !bytes.len().is_multiple_of(4) {
         bytes.push(with);
     }
 }

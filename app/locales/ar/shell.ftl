@@ -83,3 +83,4 @@ error-currency-invalid = اختر عملة من القائمة.
 error-quantity-invalid = أدخل عددًا صحيحًا من القطع.
 error-lead-time-invalid = أدخل مدة التوريد بعدد صحيح من الأيام، 3650 كحد أقصى.
 error-certifications-invalid = 20 شهادة كحد أقصى، بطول 60 حرفًا لكل منها.
+error-media-picture-only = يجب أن تكون صورة JPEG أو PNG أو WebP.

@@ -79,3 +79,4 @@ error-currency-invalid = Choose a currency from the list.
 error-quantity-invalid = Enter a whole number of pieces.
 error-lead-time-invalid = Enter the lead time as a whole number of days, at most 3,650.
 error-certifications-invalid = At most 20 certifications of up to 60 characters each.
+error-media-picture-only = This must be a JPEG, PNG or WebP picture.

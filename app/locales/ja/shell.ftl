@@ -76,3 +76,4 @@ error-currency-invalid = 一覧から通貨を選んでください。
 error-quantity-invalid = 数量は整数で入力してください。
 error-lead-time-invalid = リードタイムは 3,650 以下の整数の日数で入力してください。
 error-certifications-invalid = 認証は最大 20 件、各 60 文字までです。
+error-media-picture-only = JPEG・PNG・WebP の画像である必要があります。

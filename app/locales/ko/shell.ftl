@@ -76,3 +76,4 @@ error-currency-invalid = 목록에서 통화를 선택하세요.
 error-quantity-invalid = 정수로 수량을 입력하세요.
 error-lead-time-invalid = 리드 타임은 3,650일 이하의 정수로 입력하세요.
 error-certifications-invalid = 인증은 최대 20개, 각 60자 이하입니다.
+error-media-picture-only = JPEG, PNG 또는 WebP 이미지여야 합니다.

@@ -81,3 +81,4 @@ error-currency-invalid = Выберите валюту из списка.
 error-quantity-invalid = Введите целое число штук.
 error-lead-time-invalid = Введите срок поставки целым числом дней, не более 3 650.
 error-certifications-invalid = Не более 20 сертификатов, каждый до 60 символов.
+error-media-picture-only = Нужна картинка JPEG, PNG или WebP.

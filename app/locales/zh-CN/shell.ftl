@@ -76,3 +76,4 @@ error-currency-invalid = 请从列表中选择币种。
 error-quantity-invalid = 请输入整数件数。
 error-lead-time-invalid = 交货期请输入不超过 3,650 的整数天数。
 error-certifications-invalid = 最多 20 项认证，每项不超过 60 个字符。
+error-media-picture-only = 此处必须是 JPEG、PNG 或 WebP 图片。

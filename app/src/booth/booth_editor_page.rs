@@ -5,7 +5,7 @@
 use super::api::{can_edit_booth, get_booth, SaveBoothAbout};
 use super::media_manager::MediaManager;
 use super::media_uploader::{MediaUploader, ACCEPT_MEDIA, ACCEPT_PICTURES};
-use super::product_editor::ProductsEditor;
+use super::product_editor::{ProductForm, ProductsEditor};
 use crate::shell::error_view::ErrorView;
 use crate::shell::i18n::use_i18n;
 use crate::AppError;
@@ -37,6 +37,7 @@ pub fn BoothEditorPage() -> impl IntoView {
     // The texts are loaded once: saving keeps what is typed on screen.
     let texts = Resource::new(id, get_booth);
     let reload_gallery = move || gallery_version.update(|v| *v += 1);
+    let reload_products = move || products_version.update(|v| *v += 1);
     view! {
         <Title text=i18n.t("booth-editor-title") />
         <section class="page booth-editor">
@@ -66,53 +67,8 @@ pub fn BoothEditorPage() -> impl IntoView {
                                     texts.await.map(|d| view! { <AboutEditor exhibitor_id=d.id.clone() about=d.about.clone() /> })
                                 })}
                             </Suspense>
-                            <section aria-labelledby="gallery-heading">
-                                <h2 id="gallery-heading">{i18n.t("booth-gallery-heading")}</h2>
-                                <div class="uploaders">
-                                    <MediaUploader
-                                        exhibitor_id=exhibitor_id.clone()
-                                        input_id="media-files"
-                                        label=i18n.t("booth-upload-choose")
-                                        hint=i18n.t("booth-upload-hint")
-                                        accept=ACCEPT_MEDIA
-                                        on_done=reload_gallery
-                                    />
-                                    <MediaUploader
-                                        exhibitor_id=exhibitor_id.clone()
-                                        purpose="panorama"
-                                        input_id="panorama-files"
-                                        label=i18n.t("booth-upload-panorama")
-                                        hint=i18n.t("booth-upload-panorama-hint")
-                                        accept=ACCEPT_PICTURES
-                                        on_done=reload_gallery
-                                    />
-                                </div>
-                                <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
-                                    {move || Suspend::new(async move {
-                                        gallery.await.map(|detail| view! {
-                                            <MediaManager media=detail.media on_change=reload_gallery empty=i18n.t("booth-gallery-empty") />
-                                        })
-                                    })}
-                                </Transition>
-                            </section>
-                            <section aria-labelledby="products-editor-heading">
-                                <h2 id="products-editor-heading">{i18n.t("product-editor-heading")}</h2>
-                                <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
-                                    {move || {
-                                        let exhibitor_id = exhibitor_id.clone();
-                                        Suspend::new(async move {
-                                            products.await.map(|detail| view! {
-                                                <ProductsEditor
-                                                    exhibitor_id
-                                                    products=detail.products
-                                                    editing
-                                                    on_change=move || products_version.update(|v| *v += 1)
-                                                />
-                                            })
-                                        })
-                                    }}
-                                </Transition>
-                            </section>
+                            <GallerySection exhibitor_id=exhibitor_id.clone() gallery reload=reload_gallery />
+                            <ProductsSection exhibitor_id products editing reload=reload_products />
                         }
                         .into_any())
                     })}
@@ -120,6 +76,81 @@ pub fn BoothEditorPage() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+type BoothResource = Resource<Result<domain::product::ExhibitorDetail, AppError>>;
+
+/// The booth's own files: uploaders (files, 360° view, logo, banner) and the ordered list.
+#[component]
+fn GallerySection(
+    exhibitor_id: String,
+    gallery: BoothResource,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let uploader = |purpose: Option<&'static str>, input_id, label: &str, hint: &str, accept| {
+        view! {
+            <MediaUploader
+                exhibitor_id=exhibitor_id.clone()
+                purpose=purpose.unwrap_or_default()
+                input_id
+                label=i18n.t(label)
+                hint=i18n.t(hint)
+                accept
+                on_done=reload
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="gallery-heading">
+            <h2 id="gallery-heading">{i18n.t("booth-gallery-heading")}</h2>
+            <div class="uploaders">
+                {uploader(None, "media-files", "booth-upload-choose", "booth-upload-hint", ACCEPT_MEDIA)}
+                {uploader(Some("panorama"), "panorama-files", "booth-upload-panorama", "booth-upload-panorama-hint", ACCEPT_PICTURES)}
+                {uploader(Some("logo"), "logo-file", "booth-upload-logo", "booth-upload-logo-hint", ACCEPT_PICTURES)}
+                {uploader(Some("banner"), "banner-file", "booth-upload-banner", "booth-upload-banner-hint", ACCEPT_PICTURES)}
+            </div>
+            <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
+                {move || Suspend::new(async move {
+                    gallery.await.map(|detail| view! {
+                        <MediaManager media=detail.media on_change=reload empty=i18n.t("booth-gallery-empty") />
+                    })
+                })}
+            </Transition>
+        </section>
+    }
+    .into_any()
+}
+
+/// The booth's products: the list, and the open product form below it.
+#[component]
+fn ProductsSection(
+    exhibitor_id: String,
+    products: BoothResource,
+    editing: RwSignal<Option<String>>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="products-editor-heading">
+            <h2 id="products-editor-heading">{i18n.t("product-editor-heading")}</h2>
+            <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
+                {move || Suspend::new(async move {
+                    products.await.map(|detail| view! {
+                        <ProductsEditor products=detail.products editing on_change=reload />
+                    })
+                })}
+            </Transition>
+            {move || {
+                let exhibitor_id = exhibitor_id.clone();
+                editing.get().map(|product_id| view! {
+                    <ProductForm exhibitor_id product_id editing on_change=reload />
+                })
+            }}
+        </section>
+    }
+    .into_any()
 }
 
 /// The "about" text, one language at a time.

@@ -59,14 +59,35 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
     let tier = detail.tier.map(|t| i18n.t(t.message_id()));
     let count = i64::try_from(detail.products.len()).unwrap_or(0);
     let about_fallback = about.is_fallback;
+    // The uploaded logo and banner (the newest of each), if any.
+    let picture_of = |kind: &str, variant: usize| {
+        detail.media.iter().find(|m| m.kind == kind).map(|m| {
+            let v = m
+                .variants
+                .get(variant)
+                .or(m.variants.first())
+                .cloned()
+                .unwrap_or_default();
+            m.url(&v)
+        })
+    };
+    let logo = picture_of("logo", 1);
+    let banner_style = picture_of("banner", 0).map(|url| {
+        format!("background-image: linear-gradient(90deg, rgb(8 20 60 / 88%), rgb(8 20 60 / 35%)), url(\"{url}\")")
+    });
     view! {
         <Title text=name.text.clone() />
         <Meta name="description" content=about.text.clone() />
         <Meta property="og:title" content=name.text.clone() />
         <Meta property="og:description" content=about.text.clone() />
-        <section class="booth-hero" data-industry=detail.industry.clone().unwrap_or_default()>
+        <section class="booth-hero" data-industry=detail.industry.clone().unwrap_or_default() style=banner_style>
             <div class="hero-inner booth-hero-inner">
-                <span class="booth-logo" aria-hidden="true">{initial}</span>
+                {match logo {
+                    Some(url) => view! {
+                        <img class="booth-logo" src=url alt=i18n.t_args("booth-logo-alt", vec![("name", Arg::Str(name.text.clone()))]) width="96" height="96" />
+                    }.into_any(),
+                    None => view! { <span class="booth-logo" aria-hidden="true">{initial}</span> }.into_any(),
+                }}
                 <div>
                     <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
                     <p class="booth-facts">
@@ -84,6 +105,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                 <button type="button" class="btn btn-primary" popovertarget="coming-soon">{i18n.t("booth-action-message")}</button>
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-meeting")}</button>
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-inquiry")}</button>
+                <crate::ui::share::ShareButton title=name.text.clone() />
                 <div id="coming-soon" popover="auto" class="popover" role="dialog" aria-label=i18n.t("coming-soon")>
                     <p><strong>{i18n.t("coming-soon")}</strong></p>
                     <p>{i18n.t("booth-action-coming")}</p>

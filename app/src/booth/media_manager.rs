@@ -15,6 +15,8 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "document" => "media-kind-document",
         "model" => "media-kind-model",
         "panorama" => "media-kind-panorama",
+        "logo" => "media-kind-logo",
+        "banner" => "media-kind-banner",
         _ => "media-kind-file",
     }
 }
@@ -46,7 +48,7 @@ pub fn MediaManager(
                 m.name.clone()
             };
             let preview = match m.kind.as_str() {
-                "image" | "panorama" => {
+                "image" | "panorama" | "logo" | "banner" => {
                     let small = m.variants.last().map(|v| m.url(v)).unwrap_or_default();
                     view! { <img src=small alt="" width="96" height="64" loading="lazy" /> }.into_any()
                 }

@@ -82,7 +82,7 @@ pub fn MediaUploader(
             if let Some(p) = &product_id {
                 url.push_str(&format!("&product={p}"));
             }
-            if let Some(p) = purpose {
+            if let Some(p) = purpose.filter(|p| !p.is_empty()) {
                 url.push_str(&format!("&purpose={p}"));
             }
             send(&url, file, item.state, on_done.clone());

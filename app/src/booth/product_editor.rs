@@ -16,11 +16,9 @@ use domain::product::{
 use domain::Locale;
 use leptos::prelude::*;
 
-/// The booth's products with edit and delete buttons, "add a product", and the open form.
+/// The booth's products with edit and delete buttons, and "add a product".
 #[component]
 pub fn ProductsEditor(
-    /// The booth.
-    exhibitor_id: String,
     /// Its products.
     products: Vec<ProductCard>,
     /// The product being edited: `Some("")` for a new one.
@@ -80,11 +78,6 @@ pub fn ProductsEditor(
                 {i18n.t("product-add")}
             </button>
         </p>
-        {move || editing.get().map(|product_id| {
-            view! {
-                <ProductForm exhibitor_id=exhibitor_id.clone() product_id editing on_change=on_change.clone() />
-            }
-        })}
     }
 }
 
@@ -96,9 +89,10 @@ struct SpecRowState {
     value: RwSignal<String>,
 }
 
-/// The form of one product (a new one when `product_id` is empty).
+/// The form of one product (a new one when `product_id` is empty). It lives outside the
+/// product list, so reloading the list after a save keeps the form as it is.
 #[component]
-fn ProductForm(
+pub fn ProductForm(
     exhibitor_id: String,
     product_id: String,
     editing: RwSignal<Option<String>>,
@@ -106,12 +100,11 @@ fn ProductForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let language = RwSignal::new(i18n.locale);
-    // Loaded once per product (and again after a save): typing is never overwritten.
-    let saved_version = RwSignal::new(0u32);
+    // Loaded once per product: typing is never overwritten; saves update the copy on screen.
     let id_for_texts = product_id.clone();
     let texts = Resource::new(
-        move || (id_for_texts.clone(), saved_version.get()),
-        |(id, _)| async move {
+        move || id_for_texts.clone(),
+        |id| async move {
             if id.is_empty() {
                 Ok(None)
             } else {
@@ -148,7 +141,7 @@ fn ProductForm(
                     let on_change = on_change.clone();
                     Suspend::new(async move {
                         texts.await.map(|detail| view! {
-                            <ProductFields exhibitor_id product_id detail language editing saved_version on_change />
+                            <ProductFields exhibitor_id product_id detail language editing on_change />
                         })
                     })
                 }}
@@ -196,7 +189,6 @@ fn ProductFields(
     detail: Option<ProductDetail>,
     language: RwSignal<Locale>,
     editing: RwSignal<Option<String>>,
-    saved_version: RwSignal<u32>,
     on_change: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -296,7 +288,7 @@ fn ProductFields(
             if is_new {
                 editing.set(Some(id));
             } else {
-                saved_version.update(|v| *v += 1);
+                remember_saved(detail, language.get_untracked(), name, description, specs);
             }
         }
     });
@@ -497,7 +489,7 @@ fn ProductFields(
                 </table>
                 <p class="field-error" aria-live="polite">{field("specs")}</p>
                 <button type="button" class="btn btn-ghost"
-                    disabled=move || specs.with(Vec::len) >= SPEC_ROWS_MAX
+                    disabled=move || { specs.with(Vec::len) >= SPEC_ROWS_MAX }
                     on:click=move |_| {
                         specs.update(|rows| rows.push(new_row(String::new(), String::new())));
                         dirty.set(true);
@@ -513,6 +505,46 @@ fn ProductFields(
             </div>
         </form>
     }
+}
+
+/// Puts what was just saved in one language into the copy the form refills from, as the server
+/// merged it (fully empty spec rows dropped, names by position).
+fn remember_saved(
+    detail: StoredValue<Option<ProductDetail>>,
+    l: Locale,
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    specs: RwSignal<Vec<SpecRowState>>,
+) {
+    detail.update_value(|d| {
+        let Some(d) = d else { return };
+        d.card.name.set(l, name.get_untracked().trim());
+        d.description.set(l, description.get_untracked().trim());
+        let rows: Vec<(String, String)> = specs.with_untracked(|rows| {
+            rows.iter()
+                .map(|r| {
+                    (
+                        r.name.get_untracked().trim().to_owned(),
+                        r.value.get_untracked().trim().to_owned(),
+                    )
+                })
+                .filter(|(n, v)| !(n.is_empty() && v.is_empty()))
+                .collect()
+        });
+        d.specs.truncate(rows.len());
+        for (i, (n, v)) in rows.into_iter().enumerate() {
+            match d.specs.get_mut(i) {
+                Some(row) => {
+                    row.name.set(l, &n);
+                    row.value = v;
+                }
+                None => d.specs.push(domain::product::SpecRow {
+                    name: domain::text::LocalizedText::new(l, n),
+                    value: v,
+                }),
+            }
+        }
+    });
 }
 
 /// A price in major units as typed in the form (`1200.50`, no grouping).

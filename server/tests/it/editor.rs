@@ -170,6 +170,96 @@ async fn product_uploads_and_panoramas(backend: Backend) {
 }
 both_backends!(product_uploads_and_panoramas);
 
+async fn logo_and_banner_replace_their_predecessors(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let own = own_exhibitor(&app).await;
+    app.login(&app.client, EXHIBITOR, PASSWORD).await;
+    let mut logos = Vec::new();
+    for _ in 0..2 {
+        let resp = upload_to(
+            &app,
+            &app.client,
+            &format!("exhibitor={own}&purpose=logo&name=logo.png"),
+            jpeg_with_exif(600, 600),
+        )
+        .await;
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let v: serde_json::Value = resp.json().await.expect("json");
+        assert_eq!(v["kind"], "logo");
+        assert_eq!(v["variants"], serde_json::json!(["w512", "w256"]));
+        logos.push(v["id"].as_str().expect("id").to_owned());
+    }
+    let resp = upload_to(
+        &app,
+        &app.client,
+        &format!("exhibitor={own}&purpose=banner&name=banner.jpg"),
+        jpeg_with_exif(3000, 750),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    let banner: serde_json::Value = resp.json().await.expect("json");
+    let banner = banner["id"].as_str().expect("id").to_owned();
+    let booth = db::hall::exhibitor_detail(&app.db, &own)
+        .await
+        .expect("q")
+        .expect("booth");
+    let kinds: Vec<(&str, &str)> = booth
+        .media
+        .iter()
+        .map(|m| (m.kind.as_str(), m.id.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![("logo", logos[1].as_str()), ("banner", banner.as_str())]
+    );
+    let html = app
+        .new_client()
+        .get(app.url(&format!("/exhibitors/{own}")))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    let logo_tag = html
+        .split("<img")
+        .find(|t| t.contains("booth-logo"))
+        .unwrap_or_else(|| panic!("no logo image in {html}"));
+    assert!(
+        logo_tag.contains(&format!("/media/{}/w256", logos[1])),
+        "{logo_tag}"
+    );
+    assert!(!html.contains(&logos[0]), "the replaced logo is gone");
+    let hero = html
+        .split("<section")
+        .find(|t| t.contains("booth-hero"))
+        .expect("hero");
+    assert!(hero.contains(&format!("/media/{banner}/w2400")), "{hero}");
+    // Only pictures, and only for the booth.
+    let resp = upload_to(
+        &app,
+        &app.client,
+        &format!("exhibitor={own}&purpose=logo&name=x"),
+        pdf(3000),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_json(resp).await["Validation"][0]["message_id"],
+        "error-media-picture-only"
+    );
+    let product = booth.products[0].id.clone();
+    let resp = upload_to(
+        &app,
+        &app.client,
+        &format!("exhibitor={own}&product={product}&purpose=banner&name=x"),
+        jpeg_with_exif(800, 200),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+}
+both_backends!(logo_and_banner_replace_their_predecessors);
+
 fn ids(media: &[domain::product::MediaItem]) -> Vec<String> {
     media.iter().map(|m| m.id.clone()).collect()
 }
