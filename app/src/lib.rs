@@ -11,6 +11,7 @@ pub mod account;
 pub mod booth;
 pub mod error;
 pub mod expo;
+pub mod favorite;
 pub mod hall;
 pub mod product;
 pub mod shell;

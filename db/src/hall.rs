@@ -130,7 +130,7 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
     }))
 }
 
-type CardRow = (
+pub(crate) type CardRow = (
     String,
     String,
     String,
@@ -140,7 +140,7 @@ type CardRow = (
     Option<String>,
 );
 
-fn card((id, name, category, min, max, currency, picture): CardRow) -> ProductCard {
+pub(crate) fn card((id, name, category, min, max, currency, picture): CardRow) -> ProductCard {
     ProductCard {
         id,
         name: LocalizedText::from_json(&name),

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod audit;
 pub mod expo;
+pub mod favorite;
 pub mod hall;
 pub mod media;
 pub mod throttle;

@@ -8,6 +8,7 @@ pub mod account;
 pub mod authz;
 pub mod error;
 pub mod expo;
+pub mod favorite;
 pub mod hall;
 pub mod locale;
 pub mod product;

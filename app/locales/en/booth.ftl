@@ -77,3 +77,22 @@ booth-logo-alt = Logo of { $name }
 share = Share
 share-copied = Link copied
 share-unavailable = Copy the address from the address bar to share this page.
+favorite = Favorite
+favorite-signin = Sign in to keep favorites
+favorites-title = My favorites
+favorites-empty = Nothing saved yet. Use “Favorite” on a booth or a product to keep it here.
+favorites-booths = { $count ->
+    [one] { $count } booth
+   *[other] { $count } booths
+}
+favorites-products = { $count ->
+    [one] { $count } product
+   *[other] { $count } products
+}
+favorite-counts = { $booth ->
+    [one] { $booth } person keeps
+   *[other] { $booth } people keep
+} your booth as a favorite; your products were saved { $products ->
+    [one] once
+   *[other] { $products } times
+}.

@@ -62,6 +62,7 @@ pub fn BoothEditorPage() -> impl IntoView {
                             <p>
                                 <a class="btn btn-ghost" href=format!("/exhibitors/{exhibitor_id}")>{i18n.t("booth-editor-preview")}</a>
                             </p>
+                            <FavoriteCountsLine exhibitor_id=exhibitor_id.clone() />
                             <Suspense fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     texts.await.map(|d| view! { <AboutEditor exhibitor_id=d.id.clone() about=d.about.clone() /> })
@@ -76,6 +77,31 @@ pub fn BoothEditorPage() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// "N people keep your booth as a favorite; your products M times."
+#[component]
+fn FavoriteCountsLine(exhibitor_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let counts = Resource::new(
+        move || exhibitor_id.clone(),
+        crate::favorite::api::booth_favorite_counts,
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                counts.await.ok().map(|c| view! {
+                    <p class="favorite-counts" data-testid="favorite-counts">
+                        {i18n.t_args("favorite-counts", vec![
+                            ("booth", crate::shell::i18n::Arg::Num(c.booth)),
+                            ("products", crate::shell::i18n::Arg::Num(c.products)),
+                        ])}
+                    </p>
+                })
+            })}
+        </Suspense>
+    }
+    .into_any()
 }
 
 type BoothResource = Resource<Result<domain::product::ExhibitorDetail, AppError>>;

@@ -11,6 +11,7 @@ use crate::account::register_page::RegisterPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::expo::landing_page::LandingPage;
+use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
 use crate::hall::halls_page::HallsPage;
 use crate::product::product_page::ProductPage;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitors/:id") view=BoothPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:id/edit") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
+                        <Route path=path!("/favorites") view=FavoritesPage ssr=SsrMode::Async />
                         <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route
                             path=path!("/matchmaking")

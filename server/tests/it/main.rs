@@ -3,6 +3,7 @@
 
 mod account;
 mod editor;
+mod favorites;
 mod hall;
 mod helpers;
 mod media;
