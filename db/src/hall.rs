@@ -75,6 +75,7 @@ type BoothRow = (
     i64,
     String,
     i64,
+    Option<String>,
 );
 
 /// A hall of an expo by slug, with its plan and booths.
@@ -91,7 +92,9 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
     };
     let rows: Vec<BoothRow> = sqlx::query_as(
         "SELECT b.id, b.code, e.id, e.name, e.country, b.x, b.y, b.width, b.height, b.tier, \
-           (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id) \
+           (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), \
+           (SELECT m.id FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo' AND m.product_id IS NULL \
+              ORDER BY m.created_at DESC, m.id DESC LIMIT 1) \
          FROM booths b JOIN exhibitors e ON e.id = b.exhibitor_id WHERE b.hall_id = $1 ORDER BY b.code",
     )
     .bind(&id)
@@ -100,7 +103,20 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
     let booths = rows
         .into_iter()
         .map(
-            |(booth_id, code, exhibitor_id, name, country, x, y, w, h, tier, product_count)| {
+            |(
+                booth_id,
+                code,
+                exhibitor_id,
+                name,
+                country,
+                x,
+                y,
+                w,
+                h,
+                tier,
+                product_count,
+                logo,
+            )| {
                 BoothOnPlan {
                     booth_id,
                     code,
@@ -115,6 +131,7 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
                     },
                     tier: BoothTier::parse(&tier),
                     product_count,
+                    logo,
                 }
             },
         )

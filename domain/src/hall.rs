@@ -97,6 +97,8 @@ pub struct BoothOnPlan {
     pub tier: BoothTier,
     /// Products shown.
     pub product_count: i64,
+    /// Media id of the booth's logo, if it has one.
+    pub logo: Option<String>,
 }
 
 /// A hall with its plan and booths.

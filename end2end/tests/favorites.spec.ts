@@ -41,6 +41,10 @@ test("a visitor keeps a booth and a product as favorites; they survive a reload 
   const product = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
   await page.getByRole("button", { name: "Favorite" }).click();
   await expect(page.getByRole("button", { name: "Favorite" })).toHaveAttribute("aria-pressed", "true");
+  // Rendered by the server for a signed-in person, the product page hydrates and remembers.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole("button", { name: "Favorite" })).toHaveAttribute("aria-pressed", "true");
   // My favorites lists both.
   await page.locator("details.account-menu > summary").click();
   await page.getByRole("link", { name: "My favorites" }).click();

@@ -17,6 +17,9 @@ test.describe("halls, booths and products", () => {
       const map = page.locator(".map-svg");
       await expect(map).toBeVisible();
       await expect(page.locator("g.booth")).toHaveCount(10);
+      // Booths with a logo show it on the plan.
+      expect(await page.locator("image.booth-logo-mark").count()).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => page.locator("image.booth-logo-mark").first().evaluate((el: SVGImageElement) => el.getBBox().width)).toBeGreaterThan(0);
       await page.screenshot({ path: `artifacts/hall-map-${tag}.png`, fullPage: true });
       // Open the first booth from the map.
       const booth = page.locator("g.booth").first();

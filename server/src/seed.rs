@@ -508,8 +508,8 @@ pub async fn seed_pictures(
                 };
                 crate::media::store_generated(db, store, picture).await?;
             }
-            // The second and third booths of every hall get a 360° view and a 3D model of their
-            // first product; the second also a 3D model of its stand. (The first booth of the
+            // The second and third booths of every hall get a logo, a 360° view and a 3D model of
+            // their first product; the second also a 3D model of its stand. (The first booth of the
             // marine hall is the demo exhibitor's, whose editor starts empty.)
             if index == 1 || index == 2 {
                 seed_booth_extras(db, store, &hall.industry, &detail, index).await?;
@@ -555,6 +555,18 @@ async fn seed_booth_extras(
         bytes: png,
     };
     crate::media::store_generated(db, store, panorama).await?;
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(seed_assets::logo(accent, n))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)?;
+    let name = format!("{company} logo");
+    let logo = Generated {
+        exhibitor_id: &detail.id,
+        product_id: None,
+        kind: "logo",
+        name: &name,
+        bytes: png,
+    };
+    crate::media::store_generated(db, store, logo).await?;
     if let Some(product) = detail.products.first() {
         let shape = match industry {
             "marine" | "auto" => Model::Engine,

@@ -315,6 +315,33 @@ pub fn panorama(width: u32, accent: [u8; 3], n: u32) -> image::RgbImage {
     })
 }
 
+/// A 256 × 256 emblem for a demo booth's logo: a ring in `accent` around a shape that varies
+/// with `n` (a diamond, a square or a bar chart).
+pub fn logo(accent: [u8; 3], n: u32) -> image::RgbImage {
+    let size = 256u32;
+    let c = size as f32 / 2.0;
+    image::RgbImage::from_fn(size, size, |x, y| {
+        let (dx, dy) = (x as f32 + 0.5 - c, y as f32 + 0.5 - c);
+        let r = (dx * dx + dy * dy).sqrt();
+        let inside = match n % 3 {
+            0 => dx.abs() + dy.abs() < 70.0,
+            1 => dx.abs() < 50.0 && dy.abs() < 50.0,
+            _ => {
+                let bar = ((dx + 60.0) / 30.0).floor();
+                (0.0..4.0).contains(&bar)
+                    && (dx + 60.0).rem_euclid(30.0) < 22.0
+                    && dy < 55.0
+                    && dy > 40.0 - 25.0 * bar
+            }
+        };
+        if (100.0..118.0).contains(&r) || inside {
+            image::Rgb(accent)
+        } else {
+            image::Rgb([255, 255, 255])
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +378,16 @@ mod tests {
                 .chunks(4)
                 .all(|c| u64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]])) < vertices));
             assert_eq!(crate::media::detect(&bytes).map(|d| d.kind), Ok("model"));
+        }
+    }
+
+    #[test]
+    fn logos_are_square_emblems() {
+        for n in 0..3 {
+            let img = logo([20, 70, 160], n);
+            assert_eq!((img.width(), img.height()), (256, 256));
+            assert_eq!(img.get_pixel(128, 128 - 109).0, [20, 70, 160], "ring");
+            assert_eq!(img.get_pixel(2, 2).0, [255, 255, 255], "background");
         }
     }
 

@@ -163,6 +163,20 @@ fn booth_shape(
             <rect x=r.x y=r.y width=r.width height=r.height rx="10" />
             <text class="booth-code" x=r.x + 12 y=r.y + 28>{b.code.clone()}</text>
             <text class="booth-name" x=r.x + 12 y=r.y + 60>{short}</text>
+            {b.logo.clone().map(|logo| {
+                let size = (r.height - 16).clamp(24, 64);
+                view! {
+                    <image
+                        class="booth-logo-mark"
+                        href=format!("/media/{logo}/w256")
+                        x=r.x + r.width - size - 8
+                        y=r.y + 8
+                        width=size
+                        height=size
+                        preserveAspectRatio="xMidYMid meet"
+                    />
+                }
+            })}
         </g>
     }
 }

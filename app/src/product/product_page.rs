@@ -103,10 +103,10 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                     <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
                     {description.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
                     <p class="lead" lang=description.locale.tag() dir=description.locale.direction().as_str()>{description.text.clone()}</p>
-                    <p class="product-actions">
+                    <div class="product-actions">
                         <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Product id=detail.card.id.clone() />
                         <crate::ui::share::ShareButton title=name.text.clone() />
-                    </p>
+                    </div>
                     <dl class="facts">
                         {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                     </dl>

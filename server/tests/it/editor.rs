@@ -235,6 +235,31 @@ async fn logo_and_banner_replace_their_predecessors(backend: Backend) {
         .find(|t| t.contains("booth-hero"))
         .expect("hero");
     assert!(hero.contains(&format!("/media/{banner}/w2400")), "{hero}");
+    // The logo marks the booth on the hall map too.
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("q")
+        .expect("expo");
+    let plan = db::hall::hall_plan(&app.db, &expo.id, "marine")
+        .await
+        .expect("q")
+        .expect("plan");
+    let on_plan = plan
+        .booths
+        .iter()
+        .find(|b| b.exhibitor_id == own)
+        .expect("own booth");
+    assert_eq!(on_plan.logo.as_deref(), Some(logos[1].as_str()));
+    let map = app
+        .new_client()
+        .get(app.url("/halls/marine"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(map.contains(&format!("/media/{}/w256", logos[1])));
     // Only pictures, and only for the booth.
     let resp = upload_to(
         &app,

@@ -1,0 +1,30 @@
+import { chromium } from "@playwright/test";
+const base = "http://127.0.0.1:3999";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const context = await browser.newContext({ locale: "zh-CN" });
+const page = await context.newPage();
+page.on("pageerror", (e) => console.log("PAGEERROR at", page.url(), e.message));
+await page.goto(base + "/login");
+await page.waitForSelector("body[data-hydrated=true]");
+await page.getByLabel("电子邮箱").fill("exhibitor@expo.example");
+await page.getByLabel("密码").fill("expo-demo-2026");
+await page.getByRole("button", { name: "登录" }).click();
+await page.waitForTimeout(1500);
+await page.goto(base + "/halls/marine");
+const hrefs = await page.locator("g.booth").evaluateAll((els) => els.map((e) => e.getAttribute("data-href")));
+for (const h of [hrefs[0], hrefs[0] + "/edit", hrefs[1]]) {
+  console.log("visit", h);
+  await page.goto(base + h);
+  await page.waitForTimeout(2500);
+}
+await page.goto(base + hrefs[0]);
+const prod = await page.locator(".product-card a").first().getAttribute("href");
+console.log("visit", prod);
+await page.goto(base + prod);
+await page.waitForTimeout(2500);
+await context.addCookies([{ name: "lang", value: "en", url: base }]);
+await page.reload();
+await page.waitForTimeout(2500);
+await page.goto(base + hrefs[0] + "/edit");
+await page.waitForTimeout(2500);
+await browser.close();
