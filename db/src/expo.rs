@@ -111,61 +111,60 @@ pub struct NewProduct<'a> {
     pub created_at: i64,
 }
 
+/// The product's own fields, bound as `$1`…`$11` in this order: name, description, category,
+/// specs, price_min, price_max, currency, min_order, lead_time_days, certifications, origin.
+fn bind_fields<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    p: &NewProduct<'q>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    q.bind(p.name.to_json())
+        .bind(p.description.to_json())
+        .bind(p.category)
+        .bind(serde_json::to_string(p.specs).unwrap_or_else(|_| "[]".into()))
+        .bind(p.price.map(|r| r.min))
+        .bind(p.price.map(|r| r.max))
+        .bind(p.price.map_or("USD", |r| r.currency.as_str()))
+        .bind(p.min_order)
+        .bind(p.lead_time_days)
+        .bind(p.certifications)
+        .bind(p.origin)
+}
+
 /// Inserts a product of an exhibitor.
 pub async fn insert_product(tx: &mut Tx, p: &NewProduct<'_>) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO products (id, exhibitor_id, name, created_at, description, category, specs, \
-           price_min, price_max, currency, min_order, lead_time_days, certifications, origin) \
+    let q = sqlx::query(
+        "INSERT INTO products (name, description, category, specs, price_min, price_max, currency, \
+           min_order, lead_time_days, certifications, origin, id, exhibitor_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    )
-    .bind(p.id)
-    .bind(p.exhibitor_id)
-    .bind(p.name.to_json())
-    .bind(p.created_at)
-    .bind(p.description.to_json())
-    .bind(p.category)
-    .bind(serde_json::to_string(p.specs).unwrap_or_else(|_| "[]".into()))
-    .bind(p.price.map(|r| r.min))
-    .bind(p.price.map(|r| r.max))
-    .bind(p.price.map_or("USD", |r| r.currency.as_str()))
-    .bind(p.min_order)
-    .bind(p.lead_time_days)
-    .bind(p.certifications)
-    .bind(p.origin)
-    .execute(&mut **tx)
-    .await
-    .map_err(classify)?;
+    );
+    bind_fields(q, p)
+        .bind(p.id)
+        .bind(p.exhibitor_id)
+        .bind(p.created_at)
+        .execute(&mut **tx)
+        .await
+        .map_err(classify)?;
     Ok(())
 }
 
 /// Replaces a product's fields (not its exhibitor or creation time); false when it is gone.
 pub async fn update_product(db: &Db, p: &NewProduct<'_>) -> Result<bool> {
-    let done = sqlx::query(
+    let q = sqlx::query(
         "UPDATE products SET name = $1, description = $2, category = $3, specs = $4, \
            price_min = $5, price_max = $6, currency = $7, min_order = $8, lead_time_days = $9, \
            certifications = $10, origin = $11 \
          WHERE id = $12 AND exhibitor_id = $13",
-    )
-    .bind(p.name.to_json())
-    .bind(p.description.to_json())
-    .bind(p.category)
-    .bind(serde_json::to_string(p.specs).unwrap_or_else(|_| "[]".into()))
-    .bind(p.price.map(|r| r.min))
-    .bind(p.price.map(|r| r.max))
-    .bind(p.price.map_or("USD", |r| r.currency.as_str()))
-    .bind(p.min_order)
-    .bind(p.lead_time_days)
-    .bind(p.certifications)
-    .bind(p.origin)
-    .bind(p.id)
-    .bind(p.exhibitor_id)
-    .execute(db.pool())
-    .await
-    .map_err(classify)?;
+    );
+    let done = bind_fields(q, p)
+        .bind(p.id)
+        .bind(p.exhibitor_id)
+        .execute(db.pool())
+        .await
+        .map_err(classify)?;
     Ok(done.rows_affected() > 0)
 }
 
-/// Deletes a product (its media rows go with it); false when it was gone.
+/// Deletes a product (its media rows go with it); false when it is gone.
 pub async fn delete_product(db: &Db, id: &str) -> Result<bool> {
     let done = sqlx::query("DELETE FROM products WHERE id = $1")
         .bind(id)

@@ -123,15 +123,7 @@ async fn product_uploads_and_panoramas(backend: Backend) {
     assert_eq!(still.status(), StatusCode::OK);
     let img = image::load_from_memory(&still.bytes().await.expect("bytes")).expect("decode");
     assert_eq!((img.width(), img.height()), (1600, 800));
-    let html = app
-        .new_client()
-        .get(app.url(&format!("/exhibitors/{own}")))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("html");
+    let html = app.html(&format!("/exhibitors/{own}")).await;
     assert!(
         html.contains(&format!("/media/{id}/w1600")),
         "the booth page shows the still"
@@ -212,15 +204,7 @@ async fn logo_and_banner_replace_their_predecessors(backend: Backend) {
         kinds,
         vec![("logo", logos[1].as_str()), ("banner", banner.as_str())]
     );
-    let html = app
-        .new_client()
-        .get(app.url(&format!("/exhibitors/{own}")))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("html");
+    let html = app.html(&format!("/exhibitors/{own}")).await;
     let logo_tag = html
         .split("<img")
         .find(|t| t.contains("booth-logo"))
@@ -250,15 +234,7 @@ async fn logo_and_banner_replace_their_predecessors(backend: Backend) {
         .find(|b| b.exhibitor_id == own)
         .expect("own booth");
     assert_eq!(on_plan.logo.as_deref(), Some(logos[1].as_str()));
-    let map = app
-        .new_client()
-        .get(app.url("/halls/marine"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("html");
+    let map = app.html("/halls/marine").await;
     assert!(map.contains(&format!("/media/{}/w256", logos[1])));
     // Only pictures, and only for the booth.
     let resp = upload_to(
@@ -325,27 +301,19 @@ async fn media_are_reordered_and_deleted(backend: Backend) {
             .status()
         }
     };
-    assert_eq!(
-        mv(app.client.clone(), c.clone(), "true").await,
-        StatusCode::OK
-    );
-    assert_eq!(gallery().await, vec![a.clone(), c.clone(), b.clone()]);
-    assert_eq!(
-        mv(app.client.clone(), c.clone(), "true").await,
-        StatusCode::OK
-    );
-    assert_eq!(gallery().await, vec![c.clone(), a.clone(), b.clone()]);
-    // Already first: nothing changes.
-    assert_eq!(
-        mv(app.client.clone(), c.clone(), "true").await,
-        StatusCode::OK
-    );
-    assert_eq!(gallery().await, vec![c.clone(), a.clone(), b.clone()]);
-    assert_eq!(
-        mv(app.client.clone(), a.clone(), "false").await,
-        StatusCode::OK
-    );
-    assert_eq!(gallery().await, vec![c.clone(), b.clone(), a.clone()]);
+    // Each move and the order after it (moving the first one earlier changes nothing).
+    for (id, earlier, order) in [
+        (&c, "true", [&a, &c, &b]),
+        (&c, "true", [&c, &a, &b]),
+        (&c, "true", [&c, &a, &b]),
+        (&a, "false", [&c, &b, &a]),
+    ] {
+        assert_eq!(
+            mv(app.client.clone(), id.clone(), earlier).await,
+            StatusCode::OK
+        );
+        assert_eq!(gallery().await, order.map(String::clone).to_vec());
+    }
 
     // Visitors and other people cannot reorder or delete.
     assert_eq!(

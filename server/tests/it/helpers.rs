@@ -147,6 +147,18 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// The HTML of a page as a visitor who is not signed in gets it.
+    pub async fn html(&self, path: &str) -> String {
+        self.new_client()
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("html")
+    }
+
     /// Calls a server function with form fields, as the browser does.
     pub async fn call(
         &self,

@@ -356,28 +356,12 @@ async fn product_pictures_show_on_cards_and_product_pages(backend: Backend) {
         detail.media.is_empty(),
         "product pictures stay out of the booth gallery"
     );
-    let html = app
-        .new_client()
-        .get(app.url(&format!("/products/{}", product.id)))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("html");
+    let html = app.html(&format!("/products/{}", product.id)).await;
     assert!(
         html.contains(&format!("/media/{picture}/w640")),
         "the product page shows the picture"
     );
-    let booth = app
-        .new_client()
-        .get(app.url(&format!("/exhibitors/{own}")))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("html");
+    let booth = app.html(&format!("/exhibitors/{own}")).await;
     assert!(
         booth.contains(&format!("/media/{picture}/w320")),
         "the product card shows the thumbnail"
