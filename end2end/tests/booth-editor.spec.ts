@@ -46,21 +46,7 @@ function png(w: number, h: number): Buffer {
 }
 
 test("an exhibitor uploads a picture, sees its progress, and finds it in the gallery", async ({ page }) => {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("电子邮箱").fill("exhibitor@expo.example");
-  await page.getByLabel("密码").fill("expo-demo-2026");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
-  // The demo exhibitor's company has booth M-01 in the marine hall.
-  await page.goto("/halls/marine");
-  await hydrated(page);
-  await page.getByRole("button", { name: "列表" }).click();
-  await page.getByRole("row", { name: /M-01/ }).getByRole("link").click();
-  await expect(page).toHaveURL(/\/exhibitors\/[0-9a-f-]+$/);
-  await page.getByRole("link", { name: "编辑展位" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("编辑展位");
-  await hydrated(page);
+  await openOwnEditor(page);
   await expect(page.getByText("尚未上传内容")).toBeVisible();
   // Slow the upload down a little so the progress bar can be seen.
   await page.route("**/api/media/upload**", async (route) => {
@@ -116,6 +102,7 @@ test("a visitor cannot open another booth's editor", async ({ page }) => {
   await expect(page.getByLabel("选择文件…")).toHaveCount(0);
 });
 
+/** Signs in as the demo exhibitor and opens the editor of its booth, M-01 in the marine hall. */
 async function openOwnEditor(page: import("@playwright/test").Page) {
   await page.goto("/login");
   await hydrated(page);
@@ -127,6 +114,7 @@ async function openOwnEditor(page: import("@playwright/test").Page) {
   await hydrated(page);
   await page.getByRole("button", { name: "列表" }).click();
   await page.getByRole("row", { name: /M-01/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/exhibitors\/[0-9a-f-]+$/);
   await page.getByRole("link", { name: "编辑展位" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("编辑展位");
   await hydrated(page);
