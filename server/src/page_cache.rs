@@ -6,7 +6,9 @@
 //! signed-in requests never read or fill it; the key holds the path with its query, the
 //! negotiated language and the content version, which every change bumps (so a change shows on
 //! the next request); each response still gets its own CSP nonce (the stored page's nonce is
-//! replaced); size is bounded by bytes.
+//! replaced); size is bounded by bytes. A page older than its freshness is served once more
+//! while one request renders it anew (stale-while-revalidate), so readers never queue behind
+//! renders when pages expire.
 
 use app::state::{AppState, CspNonce, CurrentSession, RequestLocale};
 use axum::body::{Body, Bytes};
@@ -15,8 +17,12 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::Locale;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How many freshness periods a page is kept to be served while it is rendered anew.
+const STALE_FACTOR: u32 = 12;
 
 /// Largest page kept, bytes.
 const MAX_PAGE_BYTES: usize = 4 << 20;
@@ -30,11 +36,14 @@ struct Page {
     headers: HeaderMap,
     body: String,
     nonce: String,
+    rendered: Instant,
+    /// Set by the one request that renders the page again.
+    refreshing: AtomicBool,
 }
 
 /// The cache and the state whose content version it follows; `None` inside when turned off.
 #[derive(Clone)]
-pub struct PageCache(Option<(AppState, moka::future::Cache<Key, Arc<Page>>)>);
+pub struct PageCache(Option<(AppState, Duration, moka::future::Cache<Key, Arc<Page>>)>);
 
 impl PageCache {
     /// A cache keeping pages for `secs` seconds (0: no cache).
@@ -42,12 +51,13 @@ impl PageCache {
         if secs == 0 {
             return Self(None);
         }
+        let fresh = Duration::from_secs(secs);
         let pages = moka::future::Cache::builder()
-            .time_to_live(Duration::from_secs(secs))
+            .time_to_live(fresh * STALE_FACTOR)
             .weigher(|_: &Key, p: &Arc<Page>| u32::try_from(p.body.len()).unwrap_or(u32::MAX))
             .max_capacity(MAX_TOTAL_BYTES)
             .build();
-        Self(Some((state, pages)))
+        Self(Some((state, fresh, pages)))
     }
 }
 
@@ -75,7 +85,7 @@ fn cacheable_response(resp: &Response) -> bool {
 
 /// Serves a kept page or renders, keeps and serves it.
 pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
-    let Some((state, pages)) = cache.0.as_ref() else {
+    let Some((state, fresh, pages)) = cache.0.as_ref() else {
         return next.run(req).await;
     };
     let nonce = req.extensions().get::<CspNonce>().map(|n| n.0.clone());
@@ -93,7 +103,11 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
         .map(|p| p.as_str().to_owned())
         .unwrap_or_default();
     let key = (state.content_version(), path, locale);
-    if let Some(page) = pages.get(&key).await {
+    let cached = pages.get(&key).await.filter(|page| {
+        // A stale page is served unless this request is the one that renders it anew.
+        page.rendered.elapsed() < *fresh || page.refreshing.swap(true, Ordering::AcqRel)
+    });
+    if let Some(page) = cached {
         let mut resp = page.body.replace(&page.nonce, &nonce).into_response();
         *resp.headers_mut() = page.headers.clone();
         resp.headers_mut()
@@ -117,6 +131,8 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
             headers: parts.headers.clone(),
             body: text.to_owned(),
             nonce,
+            rendered: Instant::now(),
+            refreshing: AtomicBool::new(false),
         };
         pages.insert(key, Arc::new(page)).await;
     }

@@ -696,3 +696,26 @@ async fn public_pages_are_reused_until_a_change(backend: Backend) {
     assert!(html.contains("Freshly written about text"));
 }
 both_backends!(public_pages_are_reused_until_a_change);
+
+async fn expired_pages_are_rendered_by_one_request(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |c| c.page_cache_secs = 1).await;
+    let own = own_exhibitor(&app).await;
+    let url = app.url(&format!("/exhibitors/{own}"));
+    let hit = |url: String| {
+        let client = app.new_client();
+        async move {
+            let resp = client.get(url).send().await.expect("get");
+            assert_eq!(resp.status(), StatusCode::OK);
+            resp.headers().contains_key("x-page-cache")
+        }
+    };
+    assert!(!hit(url.clone()).await);
+    assert!(hit(url.clone()).await);
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    // Once the page is stale, exactly one of many concurrent requests renders it again; the
+    // others are served the stale or the new page at once.
+    let results = futures_util::future::join_all((0..8).map(|_| hit(url.clone()))).await;
+    assert_eq!(results.iter().filter(|h| !**h).count(), 1, "{results:?}");
+    assert!(hit(url).await);
+}
+both_backends!(expired_pages_are_rendered_by_one_request);
