@@ -1,6 +1,6 @@
 //! Favorite booths and products.
 
-use crate::hall::{card, CardRow};
+use crate::hall::{card, CardRow, CARD_COLUMNS};
 use crate::{classify, Db, Result};
 use domain::favorite::{FavoriteBooth, FavoriteCounts, FavoriteKind, Favorites};
 use domain::text::LocalizedText;
@@ -79,12 +79,10 @@ pub async fn of_user(db: &Db, user_id: &str) -> Result<Favorites> {
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
-    let products: Vec<CardRow> = sqlx::query_as(
-        "SELECT p.id, p.name, p.category, p.price_min, p.price_max, p.currency, \
-           (SELECT m.id FROM media m WHERE m.product_id = p.id AND m.kind = 'image' ORDER BY m.position, m.id LIMIT 1) \
-         FROM favorite_products f JOIN products p ON p.id = f.product_id \
-         WHERE f.user_id = $1 ORDER BY f.created_at DESC, p.id",
-    )
+    let products: Vec<CardRow> = sqlx::query_as(&format!(
+        "SELECT {CARD_COLUMNS} FROM favorite_products f JOIN products p ON p.id = f.product_id \
+         WHERE f.user_id = $1 ORDER BY f.created_at DESC, p.id"
+    ))
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;

@@ -147,6 +147,10 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
     }))
 }
 
+/// The columns of a [`CardRow`] for products aliased `p` (the first picture by gallery order).
+pub(crate) const CARD_COLUMNS: &str = "p.id, p.name, p.category, p.price_min, p.price_max, p.currency, \
+     (SELECT m.id FROM media m WHERE m.product_id = p.id AND m.kind = 'image' ORDER BY m.position, m.id LIMIT 1)";
+
 pub(crate) type CardRow = (
     String,
     String,
@@ -176,11 +180,10 @@ async fn product_cards(
     except: &str,
     limit: i64,
 ) -> Result<Vec<ProductCard>> {
-    let rows: Vec<CardRow> = sqlx::query_as(
-        "SELECT p.id, p.name, p.category, p.price_min, p.price_max, p.currency, \
-           (SELECT m.id FROM media m WHERE m.product_id = p.id AND m.kind = 'image' ORDER BY m.position, m.id LIMIT 1) \
-         FROM products p WHERE p.exhibitor_id = $1 AND p.id <> $2 ORDER BY p.created_at, p.id LIMIT $3",
-    )
+    let rows: Vec<CardRow> = sqlx::query_as(&format!(
+        "SELECT {CARD_COLUMNS} FROM products p \
+         WHERE p.exhibitor_id = $1 AND p.id <> $2 ORDER BY p.created_at, p.id LIMIT $3"
+    ))
     .bind(exhibitor_id)
     .bind(except)
     .bind(limit)
