@@ -60,6 +60,14 @@ test("a visitor keeps a booth and a product as favorites; they survive a reload 
   await page.goto("/favorites");
   await expect(page.getByRole("link", { name: company })).toHaveCount(0);
   await expect(page.getByRole("link", { name: product })).toBeVisible();
+  // The same page in Chinese.
+  await context.addCookies([{ name: "lang", value: "zh-CN", url: baseURL! }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的收藏");
+  await expect(page.getByRole("heading", { name: /产品（\W*1\W*）/ })).toBeVisible();
+  // No empty section for booths once none is kept.
+  await expect(page.getByRole("heading", { name: /展位/ })).toHaveCount(0);
+  await page.screenshot({ path: "artifacts/favorites-zh-CN.png", fullPage: true });
   expect(problems).toEqual([]);
   await context.close();
 });

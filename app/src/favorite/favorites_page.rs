@@ -27,6 +27,7 @@ pub fn FavoritesPage() -> impl IntoView {
                             let booths = f.booths.len();
                             let products = f.products.len();
                             view! {
+                                {(booths > 0).then(|| view! {
                                 <section aria-labelledby="favorite-booths-heading">
                                     <h2 id="favorite-booths-heading">
                                         {i18n.t_args("favorites-booths", vec![("count", Arg::Num(i64::try_from(booths).unwrap_or(0)))])}
@@ -45,12 +46,15 @@ pub fn FavoritesPage() -> impl IntoView {
                                         }).collect_view()}
                                     </ul>
                                 </section>
+                                })}
+                                {(products > 0).then(|| view! {
                                 <section aria-labelledby="favorite-products-heading">
                                     <h2 id="favorite-products-heading">
                                         {i18n.t_args("favorites-products", vec![("count", Arg::Num(i64::try_from(products).unwrap_or(0)))])}
                                     </h2>
                                     <ProductGrid products=f.products />
                                 </section>
+                                })}
                             }
                             .into_any()
                         })
