@@ -9,11 +9,13 @@
 
 pub mod account;
 pub mod booth;
+pub mod chat;
 pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod product;
+pub mod realtime;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;

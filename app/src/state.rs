@@ -28,6 +28,12 @@ pub struct AuthConfig {
     pub registration_window_secs: i64,
     /// Add `Secure` to cookies (the site is served over TLS).
     pub secure_cookies: bool,
+    /// Chat messages one person may send at once before the rate applies.
+    pub chat_burst: u32,
+    /// Chat messages one person may send per minute, sustained.
+    pub chat_per_minute: u32,
+    /// Frames one realtime connection may send per second (bursts of three times that).
+    pub ws_frames_per_sec: u32,
 }
 
 impl Default for AuthConfig {
@@ -41,6 +47,9 @@ impl Default for AuthConfig {
             max_registrations_per_ip: 20,
             registration_window_secs: 3600,
             secure_cookies: false,
+            chat_burst: 10,
+            chat_per_minute: 120,
+            ws_frames_per_sec: 20,
         }
     }
 }
@@ -55,15 +64,28 @@ pub struct AppState {
     /// Bumped by every change to public content; the page cache keys on it, so a change shows
     /// on the next request (on this node; other nodes within the cache's lifetime).
     pub content_version: Arc<std::sync::atomic::AtomicU64>,
+    /// The realtime hub.
+    pub hub: crate::realtime::hub::Hub,
+    /// Chat flood limit per sender (on this node).
+    pub chat_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
 }
 
 impl AppState {
     /// The state around a database and login rules.
     pub fn new(db: Db, auth: AuthConfig) -> Self {
+        let per_minute = std::num::NonZeroU32::new(auth.chat_per_minute.max(1))
+            .unwrap_or(std::num::NonZeroU32::MIN);
+        let burst =
+            std::num::NonZeroU32::new(auth.chat_burst.max(1)).unwrap_or(std::num::NonZeroU32::MIN);
+        let chat_limiter = Arc::new(governor::RateLimiter::keyed(
+            governor::Quota::per_minute(per_minute).allow_burst(burst),
+        ));
         Self {
+            chat_limiter,
             db,
             auth: Arc::new(auth),
             content_version: Arc::default(),
+            hub: crate::realtime::hub::Hub::default(),
         }
     }
 

@@ -6,10 +6,12 @@
 
 pub mod account;
 pub mod audit;
+pub mod chat;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod media;
+pub mod realtime;
 pub mod throttle;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -164,9 +166,10 @@ impl Db {
     /// migrations build the same schema.
     pub async fn schema_outline(&self) -> Result<Vec<(String, String, String, bool)>> {
         let sql = match self.backend {
-            // Each engine lists its catalog its own way.
+            // Each engine lists its catalog its own way. SQLite's INTEGER (the only type an
+            // auto-increment key may have there) is 64-bit, the same as PostgreSQL's BIGINT.
             Backend::Sqlite => {
-                "SELECT m.name, p.name, LOWER(p.type), CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 1 ELSE 0 END \
+                "SELECT m.name, p.name, CASE WHEN LOWER(p.type) = 'integer' THEN 'bigint' ELSE LOWER(p.type) END, CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 1 ELSE 0 END \
                  FROM sqlite_master m JOIN pragma_table_info(m.name) p \
                  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' \
                  ORDER BY m.name, p.name"

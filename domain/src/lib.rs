@@ -6,12 +6,14 @@
 
 pub mod account;
 pub mod authz;
+pub mod chat;
 pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod locale;
 pub mod product;
+pub mod realtime;
 pub mod text;
 
 pub use error::{FieldError, ValidationErrors};

@@ -41,6 +41,12 @@ pub struct Config {
     pub registrations_per_ip_per_hour: i64,
     /// Log as JSON lines instead of text.
     pub log_json: bool,
+    /// Chat messages one person may send at once before the per-minute rate applies.
+    pub chat_burst: u32,
+    /// Chat messages one person may send per minute, sustained.
+    pub chat_per_minute: u32,
+    /// Frames one realtime connection may send per second (bursts of three times that).
+    pub ws_frames_per_sec: u32,
     /// Folder of the local object store for uploads.
     pub media_dir: String,
     /// Upload size limits per kind.
@@ -99,6 +105,9 @@ impl Config {
             login_failure_window_secs: parse("EXPO_LOGIN_FAILURE_WINDOW_SECS", 15 * 60)?,
             registrations_per_ip_per_hour: parse("EXPO_REGISTRATIONS_PER_IP_PER_HOUR", 20)?,
             log_json: flag("EXPO_LOG_JSON")?,
+            chat_burst: parse("EXPO_CHAT_BURST", 10)?,
+            chat_per_minute: parse("EXPO_CHAT_PER_MINUTE", 120)?,
+            ws_frames_per_sec: parse("EXPO_WS_FRAMES_PER_SEC", 20)?,
             media_dir: var("EXPO_MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
             media_limits: {
                 let d = crate::media::MediaLimits::default();
@@ -123,6 +132,9 @@ impl Config {
             max_registrations_per_ip: self.registrations_per_ip_per_hour,
             registration_window_secs: 3600,
             secure_cookies: self.secure_cookies,
+            chat_burst: self.chat_burst,
+            chat_per_minute: self.chat_per_minute,
+            ws_frames_per_sec: self.ws_frames_per_sec,
         }
     }
 }

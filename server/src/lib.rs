@@ -11,6 +11,7 @@ pub mod housekeeping;
 pub mod media;
 pub mod middleware;
 pub mod page_cache;
+pub mod realtime;
 pub mod router;
 pub mod seed;
 pub mod seed_assets;

@@ -180,13 +180,22 @@ pub fn is_cross_site(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
     !allowed
 }
 
-/// Refuses cross-site state-changing requests with a localized 403.
+/// Refuses cross-site state-changing requests, and WebSocket upgrades from other sites
+/// (cross-site WebSocket hijacking: the browser sends the cookies of the target site), with a
+/// localized 403.
 pub async fn origin_check(
     State(cfg): State<Arc<MiddlewareConfig>>,
     req: Request,
     next: Next,
 ) -> Response {
-    if state_changing(req.method()) && is_cross_site(req.headers(), cfg.public_origin.as_deref()) {
+    let websocket = req
+        .headers()
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    if (state_changing(req.method()) || websocket)
+        && is_cross_site(req.headers(), cfg.public_origin.as_deref())
+    {
         tracing::warn!(method = %req.method(), uri = %req.uri(), "cross-site request refused");
         return localized_error(req.headers(), StatusCode::FORBIDDEN, "error-cross-site");
     }

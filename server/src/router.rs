@@ -96,6 +96,7 @@ pub fn build_with_store(
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
         .route("/lang/{tag}", get(set_language))
+        .route("/ws", get(crate::realtime::upgrade))
         .with_state(state.clone())
         .merge(media_routes)
         .merge(pages)

@@ -49,6 +49,9 @@ pub fn test_config(database_url: &str) -> Config {
         login_failure_window_secs: 600,
         registrations_per_ip_per_hour: 1000,
         log_json: false,
+        chat_burst: 10,
+        chat_per_minute: 120,
+        ws_frames_per_sec: 20,
         media_dir: std::env::temp_dir()
             .join(format!("expo-it-media-{}", uuid::Uuid::now_v7().simple()))
             .display()

@@ -8,6 +8,7 @@ mod hall;
 mod helpers;
 mod media;
 mod platform;
+mod realtime;
 mod schema;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).

@@ -1,0 +1,76 @@
+//! Messaging server functions. The live path (sending, typing, read marks) also runs over the
+//! realtime socket; these serve page loads, history, and sending without JavaScript.
+
+use crate::AppError;
+use domain::chat::{ChatMessage, RoomSummary, RoomView};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn signed_in(ctx: &crate::state::Ctx) -> Result<&crate::state::AuthSession, AppError> {
+    ctx.session.as_ref().ok_or(AppError::Unauthenticated)
+}
+
+/// Opens (or reopens) the signed-in person's conversation with a booth's team and goes there.
+#[server(prefix = "/api", endpoint = "chat/start-booth")]
+pub async fn start_booth_chat(exhibitor_id: String) -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        let id = super::service::open_booth_room(&ctx.state, session, &exhibitor_id).await?;
+        leptos_axum::redirect(&format!("/messages/{id}"));
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The signed-in person's conversations, most recent first.
+#[server(prefix = "/api", endpoint = "chat/rooms")]
+pub async fn my_rooms() -> Result<Vec<RoomSummary>, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        Ok(db::chat::rooms_of(&ctx.state.db, &session.user.id).await?)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// A conversation with its newest messages, or the page before message `before`.
+#[server(prefix = "/api", endpoint = "chat/room")]
+pub async fn get_room(room_id: String, before: Option<i64>) -> Result<RoomView, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::service::room_view(&ctx.state, session, &room_id, before).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Sends a message (the form's path when the socket is not there, and without JavaScript).
+#[server(prefix = "/api", endpoint = "chat/send")]
+pub async fn send_message(
+    room_id: String,
+    text: String,
+    cid: String,
+) -> Result<ChatMessage, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        let (message, _) = super::service::send(&ctx.state, session, &room_id, &text, &cid).await?;
+        Ok(message)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// How many messages the signed-in person has not read (0 when not signed in).
+#[server(prefix = "/api", endpoint = "chat/unread")]
+pub async fn unread_count() -> Result<i64, AppError> {
+    let ctx = crate::state::ctx()?;
+    match ctx.session.as_ref() {
+        Some(s) => Ok(db::chat::unread_total(&ctx.state.db, &s.user.id).await?),
+        None => Ok(0),
+    }
+}

@@ -1,0 +1,13 @@
+//! Instant messaging: conversations between visitors or buyers and a booth's team (and later
+//! two people, or someone with the organizers), with history, unread counts, read receipts and
+//! typing, live over the realtime hub.
+//!
+//! Invariants: a message is stored (with its realtime event) before anyone is told about it; a
+//! client message id is stored once per sender; only a room's members, its booth's team and the
+//! expo's organizers see it, and everyone else gets "not found".
+
+pub mod api;
+pub mod chat_button;
+pub mod messages_page;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,269 @@
+//! Messaging rules: who reads and writes a room, starting conversations, sending (stored,
+//! then published, idempotent per client id, rate-limited), read marks and typing.
+
+use crate::state::{AppState, AuthSession};
+use crate::AppError;
+use db::chat::RoomInfo;
+use db::Db;
+use domain::account::Role;
+use domain::chat::{parse_message, room_key, ChatMessage, RoomKind, RoomView, HISTORY_PAGE};
+use domain::realtime::{Event, EventBody, Signal, Topic};
+use domain::FieldError;
+use governor::clock::{Clock, DefaultClock};
+
+fn is_team(session: &AuthSession, info: &RoomInfo) -> bool {
+    info.exhibitor_id.as_deref().is_some_and(|ex| {
+        session.actor.memberships.iter().any(|m| {
+            m.expo_id == info.expo_id
+                && m.role == Role::Exhibitor
+                && m.exhibitor_id.as_deref() == Some(ex)
+        })
+    })
+}
+
+fn is_organizer(session: &AuthSession, info: &RoomInfo) -> bool {
+    session.actor.has_role(&info.expo_id, Role::Organizer)
+}
+
+/// Whether the person may read a room: its members, the team of its booth, the organizers of
+/// its expo (support desk and moderation).
+pub async fn may_read(db: &Db, session: &AuthSession, info: &RoomInfo) -> Result<bool, AppError> {
+    Ok(is_team(session, info)
+        || is_organizer(session, info)
+        || db::chat::is_member(db, &info.id, &session.user.id).await?)
+}
+
+/// Loads a room the person may write to, making the booth's team members (and organizers in a
+/// support room) members on their first visit; others get `NotFound`, so room ids leak nothing.
+pub async fn writable_room(
+    db: &Db,
+    session: &AuthSession,
+    room_id: &str,
+) -> Result<RoomInfo, AppError> {
+    if !domain::text::is_id(room_id) {
+        return Err(AppError::NotFound);
+    }
+    let info = db::chat::room(db, room_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if db::chat::is_member(db, room_id, &session.user.id).await? {
+        return Ok(info);
+    }
+    let joins =
+        is_team(session, &info) || (info.kind == RoomKind::Support && is_organizer(session, &info));
+    if joins {
+        db::chat::add_member(db, room_id, &session.user.id, db::now_millis()).await?;
+        return Ok(info);
+    }
+    Err(AppError::NotFound)
+}
+
+/// Opens the conversation of the signed-in person with a booth's team (the same room every
+/// time). Returns the room id.
+pub async fn open_booth_room(
+    state: &AppState,
+    session: &AuthSession,
+    exhibitor_id: &str,
+) -> Result<String, AppError> {
+    if !domain::text::is_id(exhibitor_id) {
+        return Err(AppError::NotFound);
+    }
+    let expo_id = db::chat::exhibitor_expo(&state.db, exhibitor_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let key = room_key(RoomKind::Booth, exhibitor_id, &session.user.id);
+    if let Some(id) = db::chat::room_by_key(&state.db, &key).await? {
+        return Ok(id);
+    }
+    let mut members = db::chat::booth_team(&state.db, &expo_id, exhibitor_id).await?;
+    if members.contains(&session.user.id) {
+        // The team talks among itself elsewhere; a booth room is with someone outside it.
+        return Err(AppError::Conflict("chat-error-own-booth".into()));
+    }
+    members.push(session.user.id.clone());
+    let mut tx = state.db.begin().await?;
+    let id = db::chat::create_room(
+        &mut tx,
+        &db::chat::NewRoom {
+            id: &db::new_id(),
+            expo_id: &expo_id,
+            kind: RoomKind::Booth,
+            key: &key,
+            exhibitor_id: Some(exhibitor_id),
+            created_by: &session.user.id,
+            at: db::now_millis(),
+        },
+        &members,
+    )
+    .await?;
+    db::commit(tx).await?;
+    Ok(id)
+}
+
+/// Sends a message: stored with its realtime event in one transaction, then published on the
+/// room's topic, and every other member's unread count nudged. A retry with the same client
+/// id returns the stored message and publishes nothing (the boolean says whether it is new).
+pub async fn send(
+    state: &AppState,
+    session: &AuthSession,
+    room_id: &str,
+    text: &str,
+    cid: &str,
+) -> Result<(ChatMessage, bool), AppError> {
+    if !domain::chat::is_client_id(cid) {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "cid",
+            "error-request-malformed",
+        )]));
+    }
+    let text = parse_message(text).map_err(|e| AppError::Validation(vec![e]))?;
+    let info = writable_room(&state.db, session, room_id).await?;
+    if let Some(existing) = db::chat::message_by_client_id(&state.db, &session.user.id, cid).await?
+    {
+        return Ok((existing, false));
+    }
+    if let Err(not_until) = state.chat_limiter.check_key(&session.user.id) {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        return Err(AppError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    let topic = Topic::Chat(info.id.clone()).to_string();
+    let hub = &state.hub;
+    let guard = hub.lock(&topic).await;
+    let at = db::now_millis();
+    let mut message = ChatMessage {
+        id: 0,
+        room_id: info.id.clone(),
+        sender_id: session.user.id.clone(),
+        sender_name: session.user.display_name.clone(),
+        cid: cid.to_owned(),
+        text,
+        at,
+    };
+    let mut tx = state.db.begin().await?;
+    // The body is stored before its id is known (one insert); a replay fills the id in from
+    // the event's (`EventBody::assign_id`).
+    let body = EventBody::ChatMessage(message.clone());
+    let json = serde_json::to_string(&body).map_err(AppError::internal)?;
+    let id = db::realtime::insert_event(&state.db, &mut tx, &topic, &json, at).await?;
+    message.id = id;
+    match db::chat::insert_message(&mut tx, &message).await {
+        Ok(()) => {}
+        Err(db::Error::Unique) => {
+            // The same client id raced in on another connection: that one won.
+            drop(tx);
+            drop(guard);
+            let existing = db::chat::message_by_client_id(&state.db, &session.user.id, cid)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            return Ok((existing, false));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    db::commit(tx).await?;
+    hub.publish_event(&Event {
+        id,
+        topic,
+        at,
+        body: EventBody::ChatMessage(message.clone()),
+    });
+    drop(guard);
+    for member in db::chat::member_ids(&state.db, &info.id).await? {
+        if member != session.user.id {
+            hub.signal(&Topic::User(member).to_string(), Signal::Unread);
+        }
+    }
+    // The sender has read their own room up to here.
+    mark_read(state, session, &info.id, id).await?;
+    Ok((message, true))
+}
+
+/// Moves the person's read mark forward and tells the room (read receipts) and the person's
+/// other tabs (unread badge).
+pub async fn mark_read(
+    state: &AppState,
+    session: &AuthSession,
+    room_id: &str,
+    id: i64,
+) -> Result<(), AppError> {
+    let info = writable_room(&state.db, session, room_id).await?;
+    if db::chat::mark_read(&state.db, &info.id, &session.user.id, id).await? {
+        state.hub.signal(
+            &Topic::Chat(info.id.clone()).to_string(),
+            Signal::Read {
+                user_id: session.user.id.clone(),
+                id,
+            },
+        );
+        state.hub.signal(
+            &Topic::User(session.user.id.clone()).to_string(),
+            Signal::Unread,
+        );
+    }
+    Ok(())
+}
+
+/// Tells the room the person is typing.
+pub async fn typing(
+    state: &AppState,
+    session: &AuthSession,
+    room_id: &str,
+) -> Result<(), AppError> {
+    let info = writable_room(&state.db, session, room_id).await?;
+    state.hub.signal(
+        &Topic::Chat(info.id).to_string(),
+        Signal::Typing {
+            user_id: session.user.id.clone(),
+            name: session.user.display_name.clone(),
+        },
+    );
+    Ok(())
+}
+
+/// A room with a page of history before `before` (the newest page when `None`).
+pub async fn room_view(
+    state: &AppState,
+    session: &AuthSession,
+    room_id: &str,
+    before: Option<i64>,
+) -> Result<RoomView, AppError> {
+    let info = writable_room(&state.db, session, room_id).await?;
+    let members = db::chat::members(&state.db, &info.id).await?;
+    let mut messages = db::chat::messages(&state.db, &info.id, before, HISTORY_PAGE + 1).await?;
+    let has_more = messages.len() as i64 > HISTORY_PAGE;
+    if has_more {
+        messages.remove(0);
+    }
+    let exhibitor_name = match &info.exhibitor_id {
+        Some(ex) => db::chat::exhibitor_name(&state.db, ex).await?,
+        None => None,
+    };
+    let others = members
+        .iter()
+        .filter(|m| m.user_id != session.user.id)
+        .map(|m| m.name.clone())
+        .collect();
+    Ok(RoomView {
+        title: domain::chat::room_title(
+            info.kind,
+            &session.user.id,
+            info.created_by.as_deref(),
+            exhibitor_name,
+            others,
+        ),
+        id: info.id,
+        kind: info.kind,
+        exhibitor_id: info.exhibitor_id,
+        members,
+        messages,
+        has_more,
+        me: session.user.id.clone(),
+    })
+}
+
+/// Keeps the flood limiter's memory bounded: forgets people who have not sent for a while.
+pub fn forget_idle_senders(state: &AppState) {
+    state.chat_limiter.retain_recent();
+    state.chat_limiter.shrink_to_fit();
+}

@@ -1,0 +1,279 @@
+//! The server side of the realtime hub: stored events and signals, fanned out per topic.
+//!
+//! Publishing an event: take the topic's lock, store the event (and whatever rows belong with
+//! it) in one transaction, commit, hand the serialized frame to the [`Bus`], release the lock.
+//! Holding the lock across commit and publish is what makes every subscriber see a topic's
+//! events in id order. Each frame is serialized once; every subscriber gets the same bytes.
+
+use crate::AppError;
+use axum::extract::ws::Utf8Bytes;
+use db::Db;
+use domain::realtime::{Event, EventBody, ServerFrame, Signal};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
+
+/// How many frames a topic buffers for a subscriber that has fallen behind. A subscriber that
+/// falls further behind re-reads the stored events it missed (signals it missed are gone:
+/// they are hints).
+pub const TOPIC_BUFFER: usize = 256;
+const LOCK_STRIPES: usize = 64;
+
+/// One frame on its way to the subscribers of a topic.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    /// The topic.
+    pub topic: Arc<str>,
+    /// The event id (`None` for a signal).
+    pub id: Option<i64>,
+    /// The frame as sent on the socket.
+    pub text: Utf8Bytes,
+}
+
+/// Carries deliveries to every node's hub. One node: [`InProcessBus`]. Several nodes sharing a
+/// PostgreSQL database: a `LISTEN/NOTIFY` bus (payload = event id; each node reads the body from
+/// the table) plugs in here without touching publishers or subscribers.
+pub trait Bus: Send + Sync + 'static {
+    /// Publishes to every node; this node's subscribers through `local`.
+    fn publish(&self, delivery: Delivery, local: &Fanout);
+}
+
+/// The bus of a single node: straight to the local subscribers.
+#[derive(Debug, Default)]
+pub struct InProcessBus;
+
+impl Bus for InProcessBus {
+    fn publish(&self, delivery: Delivery, local: &Fanout) {
+        local.deliver(delivery);
+    }
+}
+
+/// This node's subscribers, one broadcast channel per topic that someone follows.
+#[derive(Debug, Default)]
+pub struct Fanout {
+    topics: Mutex<HashMap<Arc<str>, broadcast::Sender<Delivery>>>,
+}
+
+impl Fanout {
+    /// Hands a delivery to the topic's local subscribers (nobody following: nothing to do).
+    pub fn deliver(&self, delivery: Delivery) {
+        let sender = self
+            .topics
+            .lock()
+            .ok()
+            .and_then(|t| t.get(&delivery.topic).cloned());
+        if let Some(sender) = sender {
+            let _ = sender.send(delivery);
+        }
+    }
+
+    fn subscribe(&self, topic: &str) -> broadcast::Receiver<Delivery> {
+        let mut topics = match self.topics.lock() {
+            Ok(t) => t,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        match topics.get(topic) {
+            Some(sender) => sender.subscribe(),
+            None => {
+                let (sender, receiver) = broadcast::channel(TOPIC_BUFFER);
+                topics.insert(Arc::from(topic), sender);
+                receiver
+            }
+        }
+    }
+
+    fn release(&self, topic: &str) {
+        if let Ok(mut topics) = self.topics.lock() {
+            if topics.get(topic).is_some_and(|s| s.receiver_count() == 0) {
+                topics.remove(topic);
+            }
+        }
+    }
+
+    fn topic_count(&self) -> usize {
+        self.topics.lock().map(|t| t.len()).unwrap_or(0)
+    }
+}
+
+struct Inner {
+    bus: Box<dyn Bus>,
+    fanout: Fanout,
+    locks: Vec<tokio::sync::Mutex<()>>,
+    online: Mutex<HashMap<String, usize>>,
+}
+
+/// The realtime hub. Cheap to clone.
+#[derive(Clone)]
+pub struct Hub {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Hub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hub")
+            .field("topics", &self.inner.fanout.topic_count())
+            .finish()
+    }
+}
+
+impl Default for Hub {
+    fn default() -> Self {
+        Hub::new(Box::new(InProcessBus))
+    }
+}
+
+/// A subscription to a topic on this node; dropping it lets the topic's channel go.
+pub struct Subscription {
+    hub: Hub,
+    topic: Arc<str>,
+    /// The deliveries.
+    pub receiver: broadcast::Receiver<Delivery>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        // The receiver still counts until it is dropped, so swap in a closed one first.
+        let (_, closed) = broadcast::channel(1);
+        drop(std::mem::replace(&mut self.receiver, closed));
+        self.hub.inner.fanout.release(&self.topic);
+    }
+}
+
+impl Hub {
+    /// A hub on a bus.
+    pub fn new(bus: Box<dyn Bus>) -> Hub {
+        Hub {
+            inner: Arc::new(Inner {
+                bus,
+                fanout: Fanout::default(),
+                locks: (0..LOCK_STRIPES)
+                    .map(|_| tokio::sync::Mutex::new(()))
+                    .collect(),
+                online: Mutex::default(),
+            }),
+        }
+    }
+
+    /// Waits for the publishing lock of `topic`; hold it from before storing an event until
+    /// after [`Hub::publish_event`].
+    pub async fn lock(&self, topic: &str) -> tokio::sync::MutexGuard<'_, ()> {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in topic.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        let stripe = usize::try_from(h % LOCK_STRIPES as u64).unwrap_or(0);
+        self.inner.locks[stripe].lock().await
+    }
+
+    /// Publishes a stored event (call with the topic's lock held, after commit).
+    pub fn publish_event(&self, event: &Event) {
+        let frame = ServerFrame::Event(event.clone());
+        match serde_json::to_string(&frame) {
+            Ok(text) => self.inner.bus.publish(
+                Delivery {
+                    topic: Arc::from(event.topic.as_str()),
+                    id: Some(event.id),
+                    text: Utf8Bytes::from(text),
+                },
+                &self.inner.fanout,
+            ),
+            Err(e) => tracing::error!(error = %e, "event not serializable"),
+        }
+    }
+
+    /// Publishes a signal (not stored, not replayed).
+    pub fn signal(&self, topic: &str, body: Signal) {
+        let frame = ServerFrame::Signal {
+            topic: topic.to_owned(),
+            body,
+        };
+        match serde_json::to_string(&frame) {
+            Ok(text) => self.inner.bus.publish(
+                Delivery {
+                    topic: Arc::from(topic),
+                    id: None,
+                    text: Utf8Bytes::from(text),
+                },
+                &self.inner.fanout,
+            ),
+            Err(e) => tracing::error!(error = %e, "signal not serializable"),
+        }
+    }
+
+    /// Stores an event that has no rows of its own elsewhere, then publishes it.
+    pub async fn store_and_publish(
+        &self,
+        db: &Db,
+        topic: &str,
+        body: EventBody,
+    ) -> Result<Event, AppError> {
+        let _guard = self.lock(topic).await;
+        let at = db::now_millis();
+        let json = serde_json::to_string(&body).map_err(AppError::internal)?;
+        let mut tx = db.begin().await?;
+        let id = db::realtime::insert_event(db, &mut tx, topic, &json, at).await?;
+        db::commit(tx).await?;
+        let event = Event {
+            id,
+            topic: topic.to_owned(),
+            at,
+            body,
+        };
+        self.publish_event(&event);
+        Ok(event)
+    }
+
+    /// Follows a topic on this node. Subscribe before reading what was stored, so nothing
+    /// published in between is missed (duplicates are dropped by id).
+    pub fn subscribe(&self, topic: &str) -> Subscription {
+        Subscription {
+            hub: self.clone(),
+            topic: Arc::from(topic),
+            receiver: self.inner.fanout.subscribe(topic),
+        }
+    }
+
+    /// Counts a signed-in connection of `user_id` (presence); returns whether it is their first.
+    pub fn connected(&self, user_id: &str) -> bool {
+        let mut online = match self.inner.online.lock() {
+            Ok(o) => o,
+            Err(p) => p.into_inner(),
+        };
+        let n = online.entry(user_id.to_owned()).or_insert(0);
+        *n += 1;
+        *n == 1
+    }
+
+    /// Uncounts a connection; returns whether it was their last.
+    pub fn disconnected(&self, user_id: &str) -> bool {
+        let mut online = match self.inner.online.lock() {
+            Ok(o) => o,
+            Err(p) => p.into_inner(),
+        };
+        match online.get_mut(user_id) {
+            Some(n) if *n > 1 => {
+                *n -= 1;
+                false
+            }
+            Some(_) => {
+                online.remove(user_id);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the person has an open connection to this node.
+    pub fn is_online(&self, user_id: &str) -> bool {
+        self.inner
+            .online
+            .lock()
+            .map(|o| o.contains_key(user_id))
+            .unwrap_or(false)
+    }
+
+    /// How many topics have local subscribers (metrics, tests).
+    pub fn topic_count(&self) -> usize {
+        self.inner.fanout.topic_count()
+    }
+}

@@ -1,0 +1,374 @@
+//! Chat rooms, members and messages.
+
+use crate::{classify, Db, Result, Tx};
+use domain::chat::{room_title, ChatMessage, RoomKind, RoomMember, RoomSummary};
+use domain::text::LocalizedText;
+use std::collections::HashMap;
+
+/// A room's facts that authorization needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoomInfo {
+    /// Room id.
+    pub id: String,
+    /// The expo it belongs to.
+    pub expo_id: String,
+    /// Kind.
+    pub kind: RoomKind,
+    /// The booth of a booth room.
+    pub exhibitor_id: Option<String>,
+    /// Who started it.
+    pub created_by: Option<String>,
+}
+
+/// A room to create.
+#[derive(Clone, Debug)]
+pub struct NewRoom<'a> {
+    /// New id.
+    pub id: &'a str,
+    /// Expo.
+    pub expo_id: &'a str,
+    /// Kind.
+    pub kind: RoomKind,
+    /// Uniqueness key (see [`domain::chat::room_key`]).
+    pub key: &'a str,
+    /// The booth of a booth room.
+    pub exhibitor_id: Option<&'a str>,
+    /// Who starts it.
+    pub created_by: &'a str,
+    /// Now.
+    pub at: i64,
+}
+
+/// The room with this key, if it exists.
+pub async fn room_by_key(db: &Db, key: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT id FROM chat_rooms WHERE room_key = $1")
+        .bind(key)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// Creates a room with its first members, or returns the id of the room that already has the
+/// key (two people starting the same conversation at once get one room).
+pub async fn create_room(tx: &mut Tx, room: &NewRoom<'_>, members: &[String]) -> Result<String> {
+    sqlx::query(
+        "INSERT INTO chat_rooms (id, expo_id, kind, room_key, exhibitor_id, created_by, created_at, last_message_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (room_key) DO NOTHING",
+    )
+    .bind(room.id)
+    .bind(room.expo_id)
+    .bind(room.kind.as_str())
+    .bind(room.key)
+    .bind(room.exhibitor_id)
+    .bind(room.created_by)
+    .bind(room.at)
+    .execute(&mut **tx)
+    .await
+    .map_err(classify)?;
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM chat_rooms WHERE room_key = $1")
+        .bind(room.key)
+        .fetch_one(&mut **tx)
+        .await?;
+    for user in members {
+        sqlx::query(
+            "INSERT INTO chat_members (room_id, user_id, joined_at, last_read_id) VALUES ($1, $2, $3, 0) \
+             ON CONFLICT (room_id, user_id) DO NOTHING",
+        )
+        .bind(&id)
+        .bind(user)
+        .bind(room.at)
+        .execute(&mut **tx)
+        .await
+        .map_err(classify)?;
+    }
+    Ok(id)
+}
+
+/// Adds a member (nothing happens when they already are one).
+pub async fn add_member(db: &Db, room_id: &str, user_id: &str, at: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO chat_members (room_id, user_id, joined_at, last_read_id) VALUES ($1, $2, $3, 0) \
+         ON CONFLICT (room_id, user_id) DO NOTHING",
+    )
+    .bind(room_id)
+    .bind(user_id)
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// A room's facts, if it exists.
+pub async fn room(db: &Db, room_id: &str) -> Result<Option<RoomInfo>> {
+    type Row = (String, String, String, Option<String>, Option<String>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, expo_id, kind, exhibitor_id, created_by FROM chat_rooms WHERE id = $1",
+    )
+    .bind(room_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(
+        row.and_then(|(id, expo_id, kind, exhibitor_id, created_by)| {
+            Some(RoomInfo {
+                id,
+                expo_id,
+                kind: RoomKind::parse(&kind)?,
+                exhibitor_id,
+                created_by,
+            })
+        }),
+    )
+}
+
+/// Whether the person is a member of the room.
+pub async fn is_member(db: &Db, room_id: &str, user_id: &str) -> Result<bool> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM chat_members WHERE room_id = $1 AND user_id = $2")
+            .bind(room_id)
+            .bind(user_id)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(n > 0)
+}
+
+/// The members' user ids.
+pub async fn member_ids(db: &Db, room_id: &str) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT user_id FROM chat_members WHERE room_id = $1 ORDER BY joined_at, user_id",
+    )
+    .bind(room_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The members with names and read marks.
+pub async fn members(db: &Db, room_id: &str) -> Result<Vec<RoomMember>> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, m.last_read_id FROM chat_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.room_id = $1 ORDER BY m.joined_at, u.id",
+    )
+    .bind(room_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, last_read_id)| RoomMember {
+            user_id,
+            name,
+            last_read_id,
+        })
+        .collect())
+}
+
+/// Users holding the exhibitor role for a booth (its team).
+pub async fn booth_team(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT user_id FROM memberships WHERE expo_id = $1 AND role = 'exhibitor' AND exhibitor_id = $2 \
+         ORDER BY user_id",
+    )
+    .bind(expo_id)
+    .bind(exhibitor_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Users holding a role in an expo.
+pub async fn holders_of(db: &Db, expo_id: &str, role: &str) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT user_id FROM memberships WHERE expo_id = $1 AND role = $2 ORDER BY user_id",
+    )
+    .bind(expo_id)
+    .bind(role)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+const MESSAGE_COLUMNS: &str =
+    "m.id, m.room_id, m.sender_id, u.display_name, m.client_id, m.body, m.created_at";
+
+type MessageRow = (i64, String, String, String, String, String, i64);
+
+fn message((id, room_id, sender_id, sender_name, cid, text, at): MessageRow) -> ChatMessage {
+    ChatMessage {
+        id,
+        room_id,
+        sender_id,
+        sender_name,
+        cid,
+        text,
+        at,
+    }
+}
+
+/// A page of history: the `limit` newest messages before id `before` (all when `None`),
+/// oldest first.
+pub async fn messages(
+    db: &Db,
+    room_id: &str,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ChatMessage>> {
+    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id \
+         WHERE m.room_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3"
+    ))
+    .bind(room_id)
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().rev().map(message).collect())
+}
+
+/// The message a sender already sent with this client id, if any.
+pub async fn message_by_client_id(
+    db: &Db,
+    sender_id: &str,
+    client_id: &str,
+) -> Result<Option<ChatMessage>> {
+    let row: Option<MessageRow> = sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id \
+         WHERE m.sender_id = $1 AND m.client_id = $2"
+    ))
+    .bind(sender_id)
+    .bind(client_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(message))
+}
+
+/// Stores a message (its id is the event id that publishes it) and moves the room up the
+/// lists. A second message with the same sender and client id fails with [`crate::Error::Unique`].
+pub async fn insert_message(tx: &mut Tx, m: &ChatMessage) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO chat_messages (id, room_id, sender_id, client_id, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(m.id)
+    .bind(&m.room_id)
+    .bind(&m.sender_id)
+    .bind(&m.cid)
+    .bind(&m.text)
+    .bind(m.at)
+    .execute(&mut **tx)
+    .await
+    .map_err(classify)?;
+    sqlx::query("UPDATE chat_rooms SET last_message_at = $2 WHERE id = $1")
+        .bind(&m.room_id)
+        .bind(m.at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Moves a member's read mark forward to `id` (never back, never past the newest message).
+/// Returns whether it moved.
+pub async fn mark_read(db: &Db, room_id: &str, user_id: &str, id: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE chat_members SET last_read_id = $3 WHERE room_id = $1 AND user_id = $2 AND last_read_id < $3 \
+         AND $3 <= (SELECT COALESCE(MAX(id), 0) FROM chat_messages WHERE room_id = $1)",
+    )
+    .bind(room_id)
+    .bind(user_id)
+    .bind(id)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// How many messages from others the person has not read, over all their rooms.
+pub async fn unread_total(db: &Db, user_id: &str) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM chat_members cm JOIN chat_messages m ON m.room_id = cm.room_id \
+         WHERE cm.user_id = $1 AND m.id > cm.last_read_id AND m.sender_id <> $1",
+    )
+    .bind(user_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n)
+}
+
+/// The person's conversations, most recently active first (at most 200).
+pub async fn rooms_of(db: &Db, user_id: &str) -> Result<Vec<RoomSummary>> {
+    type Row = (String, String, Option<String>, Option<String>, i64, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.id, r.kind, e.name, r.created_by, r.last_message_at, \
+           (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = r.id AND x.id > cm.last_read_id AND x.sender_id <> $1) \
+         FROM chat_members cm JOIN chat_rooms r ON r.id = cm.room_id \
+           LEFT JOIN exhibitors e ON e.id = r.exhibitor_id \
+         WHERE cm.user_id = $1 ORDER BY r.last_message_at DESC, r.id LIMIT 200",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let people: Vec<(String, String)> = sqlx::query_as(
+        "SELECT o.room_id, u.display_name FROM chat_members o JOIN users u ON u.id = o.user_id \
+         WHERE o.user_id <> $1 AND o.room_id IN (SELECT room_id FROM chat_members WHERE user_id = $1) \
+         ORDER BY o.joined_at, u.id",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut others: HashMap<String, Vec<String>> = HashMap::new();
+    for (room, name) in people {
+        others.entry(room).or_default().push(name);
+    }
+    let lasts: Vec<MessageRow> = sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id \
+         WHERE m.id IN (SELECT MAX(x.id) FROM chat_messages x \
+           WHERE x.room_id IN (SELECT room_id FROM chat_members WHERE user_id = $1) GROUP BY x.room_id)"
+    ))
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut last: HashMap<String, ChatMessage> = lasts
+        .into_iter()
+        .map(message)
+        .map(|m| (m.room_id.clone(), m))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(id, kind, exhibitor_name, created_by, active_at, unread)| {
+                let kind = RoomKind::parse(&kind)?;
+                let title = room_title(
+                    kind,
+                    user_id,
+                    created_by.as_deref(),
+                    exhibitor_name.as_deref().map(LocalizedText::from_json),
+                    others.remove(&id).unwrap_or_default(),
+                );
+                Some(RoomSummary {
+                    last: last.remove(&id),
+                    id,
+                    kind,
+                    title,
+                    unread,
+                    active_at,
+                })
+            },
+        )
+        .collect())
+}
+
+/// The name of the booth a room belongs to, as stored (JSON of a localized text).
+pub async fn exhibitor_name(db: &Db, exhibitor_id: &str) -> Result<Option<LocalizedText>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM exhibitors WHERE id = $1")
+        .bind(exhibitor_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(n,)| LocalizedText::from_json(&n)))
+}
+
+/// The expo an exhibitor belongs to, if the exhibitor exists.
+pub async fn exhibitor_expo(db: &Db, exhibitor_id: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT expo_id FROM exhibitors WHERE id = $1")
+        .bind(exhibitor_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(id,)| id))
+}

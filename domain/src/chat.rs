@@ -1,0 +1,266 @@
+//! Instant messaging: rooms (a visitor with a booth's team, two people, someone with the
+//! organizers' support desk), their members and messages. Message text is plain text: pages
+//! render it as text, never as markup.
+
+use crate::error::FieldError;
+use crate::text::LocalizedText;
+use serde::{Deserialize, Serialize};
+
+/// The longest message, in characters.
+pub const MESSAGE_MAX_CHARS: usize = 4_000;
+/// How many messages one page of history holds.
+pub const HISTORY_PAGE: i64 = 50;
+/// The longest client message id accepted.
+pub const CLIENT_ID_MAX: usize = 64;
+
+/// Parses message text: trims it, keeps line breaks and tabs, drops other control characters,
+/// and refuses empty or over-long text.
+pub fn parse_message(text: &str) -> Result<String, FieldError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    if cleaned.is_empty() {
+        return Err(FieldError::new("text", "chat-error-empty"));
+    }
+    if cleaned.chars().count() > MESSAGE_MAX_CHARS {
+        return Err(FieldError::new("text", "chat-error-too-long"));
+    }
+    Ok(cleaned)
+}
+
+/// Whether a client message id is acceptable: 1–64 characters of letters, digits, `-` and `_`.
+pub fn is_client_id(cid: &str) -> bool {
+    !cid.is_empty()
+        && cid.len() <= CLIENT_ID_MAX
+        && cid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// What kind of conversation a room is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoomKind {
+    /// A visitor or buyer with an exhibitor's team, started from the booth or a product.
+    Booth,
+    /// Two people.
+    Direct,
+    /// Someone with the organizers.
+    Support,
+}
+
+impl RoomKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoomKind::Booth => "booth",
+            RoomKind::Direct => "direct",
+            RoomKind::Support => "support",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<RoomKind> {
+        match s {
+            "booth" => Some(RoomKind::Booth),
+            "direct" => Some(RoomKind::Direct),
+            "support" => Some(RoomKind::Support),
+            _ => None,
+        }
+    }
+}
+
+/// The key that makes a conversation unique: asking again for the same pair opens the same
+/// room instead of a new one.
+pub fn room_key(kind: RoomKind, a: &str, b: &str) -> String {
+    match kind {
+        RoomKind::Direct => {
+            let (x, y) = if a <= b { (a, b) } else { (b, a) };
+            format!("direct:{x}:{y}")
+        }
+        RoomKind::Booth => format!("booth:{a}:{b}"),
+        RoomKind::Support => format!("support:{a}:{b}"),
+    }
+}
+
+/// How a conversation is named for the person looking at it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoomTitle {
+    /// The booth's company (the visitor's view of a booth room).
+    Booth(LocalizedText),
+    /// The other people in it.
+    People(Vec<String>),
+    /// The organizers' support desk (the asker's view of a support room).
+    Support,
+}
+
+/// Names a room for `viewer`: the visitor who started a booth or support room sees the booth or
+/// the desk; everyone else sees the people on the other side.
+pub fn room_title(
+    kind: RoomKind,
+    viewer: &str,
+    created_by: Option<&str>,
+    exhibitor_name: Option<LocalizedText>,
+    others: Vec<String>,
+) -> RoomTitle {
+    let started_it = created_by == Some(viewer);
+    match (kind, exhibitor_name) {
+        (RoomKind::Booth, Some(name)) if started_it => RoomTitle::Booth(name),
+        (RoomKind::Support, _) if started_it => RoomTitle::Support,
+        _ => RoomTitle::People(others),
+    }
+}
+
+/// One message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    /// Message id: the realtime event id that published it, so ids increase along the room.
+    pub id: i64,
+    /// Room id.
+    pub room_id: String,
+    /// Sender's user id.
+    pub sender_id: String,
+    /// Sender's display name.
+    pub sender_name: String,
+    /// The sender's client id for it (lets the sending tab match its pending copy).
+    pub cid: String,
+    /// Text (plain).
+    pub text: String,
+    /// When it was sent (UTC milliseconds).
+    pub at: i64,
+}
+
+/// A member of a room as the conversation shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomMember {
+    /// User id.
+    pub user_id: String,
+    /// Display name.
+    pub name: String,
+    /// The newest message they have read.
+    pub last_read_id: i64,
+}
+
+/// A conversation in someone's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomSummary {
+    /// Room id.
+    pub id: String,
+    /// Kind.
+    pub kind: RoomKind,
+    /// What the viewer calls it.
+    pub title: RoomTitle,
+    /// Messages from others not read yet.
+    pub unread: i64,
+    /// The newest message, if any.
+    pub last: Option<ChatMessage>,
+    /// When the newest message was sent (or the room made).
+    pub active_at: i64,
+}
+
+/// One conversation, opened: members and a page of history (oldest first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomView {
+    /// Room id.
+    pub id: String,
+    /// Kind.
+    pub kind: RoomKind,
+    /// What the viewer calls it.
+    pub title: RoomTitle,
+    /// The booth (exhibitor id) a booth room belongs to.
+    pub exhibitor_id: Option<String>,
+    /// Members.
+    pub members: Vec<RoomMember>,
+    /// Messages, oldest first.
+    pub messages: Vec<ChatMessage>,
+    /// Whether older messages exist.
+    pub has_more: bool,
+    /// The viewer's user id.
+    pub me: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_text_is_trimmed_cleaned_and_bounded() {
+        assert_eq!(parse_message("  你好 \n").as_deref(), Ok("你好"));
+        assert_eq!(parse_message("a\nb\tc").as_deref(), Ok("a\nb\tc"));
+        assert_eq!(parse_message("a\u{0}b\u{7}").as_deref(), Ok("ab"));
+        assert_eq!(
+            parse_message(" \n\t ").map_err(|e| e.message_id),
+            Err("chat-error-empty".to_owned())
+        );
+        let long = "字".repeat(MESSAGE_MAX_CHARS);
+        assert!(parse_message(&long).is_ok());
+        assert_eq!(
+            parse_message(&format!("{long}x")).map_err(|e| e.message_id),
+            Err("chat-error-too-long".to_owned())
+        );
+        assert_eq!(
+            parse_message("<script>alert(1)</script>").as_deref(),
+            Ok("<script>alert(1)</script>"),
+            "kept as text; pages escape it"
+        );
+    }
+
+    #[test]
+    fn client_ids_are_short_and_plain() {
+        assert!(is_client_id("c-01936f5e_7c1a"));
+        assert!(!is_client_id(""));
+        assert!(!is_client_id(&"a".repeat(65)));
+        assert!(!is_client_id("a b"));
+        assert!(!is_client_id("a\"b"));
+    }
+
+    #[test]
+    fn titles_depend_on_the_side() {
+        let booth = LocalizedText::new(crate::Locale::En, "Acme");
+        assert_eq!(
+            room_title(
+                RoomKind::Booth,
+                "v",
+                Some("v"),
+                Some(booth.clone()),
+                vec!["Li".into()]
+            ),
+            RoomTitle::Booth(booth.clone())
+        );
+        assert_eq!(
+            room_title(
+                RoomKind::Booth,
+                "li",
+                Some("v"),
+                Some(booth),
+                vec!["Vera".into()]
+            ),
+            RoomTitle::People(vec!["Vera".into()])
+        );
+        assert_eq!(
+            room_title(RoomKind::Support, "v", Some("v"), None, vec![]),
+            RoomTitle::Support
+        );
+        assert_eq!(
+            room_title(RoomKind::Direct, "a", Some("a"), None, vec!["B".into()]),
+            RoomTitle::People(vec!["B".into()])
+        );
+    }
+
+    #[test]
+    fn direct_keys_do_not_depend_on_who_starts() {
+        assert_eq!(
+            room_key(RoomKind::Direct, "b", "a"),
+            room_key(RoomKind::Direct, "a", "b")
+        );
+        assert_ne!(
+            room_key(RoomKind::Booth, "e", "u"),
+            room_key(RoomKind::Booth, "u", "e")
+        );
+        for k in [RoomKind::Booth, RoomKind::Direct, RoomKind::Support] {
+            assert_eq!(RoomKind::parse(k.as_str()), Some(k));
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! The `/ws` endpoint: one WebSocket per browser tab. The connection task reads client frames
+//! and writes what its subscriptions deliver; each subscription is a small task that replays
+//! stored events the client missed, then forwards live ones, dropping any it already sent.
+//! A subscriber that falls behind the topic's buffer re-reads the store instead of slowing the
+//! topic down for everyone else.
+
+use app::realtime::hub::Delivery;
+use app::state::{AppState, AuthSession, CurrentSession};
+use app::AppError;
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::response::Response;
+use axum::Extension;
+use domain::realtime::{
+    ClientFrame, ServerFrame, Topic, MAX_BACKFILL, MAX_CLIENT_FRAME_BYTES,
+    MAX_TOPICS_PER_CONNECTION,
+};
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{broadcast, mpsc};
+use tokio::task::JoinHandle;
+
+/// Server ping interval; a connection silent for three of them is closed.
+const PING_EVERY: Duration = Duration::from_secs(25);
+const SILENT_LIMIT: Duration = Duration::from_secs(75);
+/// A write that takes longer than this means the client is gone or stuck.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
+/// The hard frame limit of the WebSocket protocol layer.
+const PROTOCOL_MAX_FRAME_BYTES: usize = 64 * 1024;
+/// Frames waiting for the socket, per connection.
+const OUTBOX: usize = 64;
+
+/// `GET /ws`: upgrades to the realtime protocol (the origin check middleware has already
+/// refused other sites). Anonymous visitors may connect and follow public topics.
+pub async fn upgrade(
+    State(state): State<AppState>,
+    Extension(session): Extension<CurrentSession>,
+    ws: WebSocketUpgrade,
+) -> Response {
+    // Frames over the protocol limit close the socket (1009); frames over the application's
+    // limit but under this one are refused with a message and the socket stays.
+    ws.read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(PROTOCOL_MAX_FRAME_BYTES)
+        .max_frame_size(PROTOCOL_MAX_FRAME_BYTES)
+        .on_upgrade(move |socket| connection(state, session.0, socket))
+}
+
+fn frame(f: &ServerFrame) -> Utf8Bytes {
+    // Serializing these enums cannot fail; an empty object keeps the socket alive if it did.
+    Utf8Bytes::from(serde_json::to_string(f).unwrap_or_else(|_| "{}".to_owned()))
+}
+
+fn refused(code: &str, topic: Option<String>, cid: Option<String>) -> ServerFrame {
+    ServerFrame::Refused {
+        code: code.to_owned(),
+        topic,
+        cid,
+        retry_after_secs: None,
+    }
+}
+
+fn refusal(e: &AppError, cid: Option<String>) -> ServerFrame {
+    match e {
+        AppError::RateLimited { retry_after_secs } => ServerFrame::Refused {
+            code: "error-rate-limited".to_owned(),
+            topic: None,
+            cid,
+            retry_after_secs: Some(*retry_after_secs),
+        },
+        AppError::Validation(fields) => refused(
+            fields
+                .first()
+                .map(|f| f.message_id.as_str())
+                .unwrap_or("error-validation"),
+            None,
+            cid,
+        ),
+        AppError::NotFound | AppError::Forbidden => refused("realtime-error-forbidden", None, cid),
+        AppError::Conflict(id) => refused(id, None, cid),
+        other => refused(other.message_id(), None, cid),
+    }
+}
+
+struct Connection {
+    state: AppState,
+    session: Option<AuthSession>,
+    out: mpsc::Sender<Delivery>,
+    subscriptions: HashMap<String, JoinHandle<()>>,
+    limiter: DefaultDirectRateLimiter,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        for (_, task) in self.subscriptions.drain() {
+            task.abort();
+        }
+        if let Some(s) = &self.session {
+            self.state.hub.disconnected(&s.user.id);
+        }
+    }
+}
+
+async fn connection(state: AppState, session: Option<AuthSession>, mut socket: WebSocket) {
+    let (out, mut outbox) = mpsc::channel::<Delivery>(OUTBOX);
+    if let Some(s) = &session {
+        state.hub.connected(&s.user.id);
+    }
+    // By default 20 frames a second with bursts of 60: far above what a person's tab sends.
+    let rate = NonZeroU32::new(state.auth.ws_frames_per_sec.max(1)).unwrap_or(NonZeroU32::MIN);
+    let quota =
+        Quota::per_second(rate).allow_burst(rate.saturating_mul(NonZeroU32::MIN.saturating_add(2)));
+    let mut conn = Connection {
+        state,
+        session,
+        out,
+        subscriptions: HashMap::new(),
+        limiter: RateLimiter::direct(quota),
+    };
+    let hello = ServerFrame::Hello {
+        user: conn.session.as_ref().map(|s| s.user.id.clone()),
+    };
+    if socket.send(Message::Text(frame(&hello))).await.is_err() {
+        return;
+    }
+    let mut ping = tokio::time::interval(PING_EVERY);
+    ping.tick().await;
+    let mut heard = Instant::now();
+    loop {
+        tokio::select! {
+            incoming = socket.recv() => {
+                let Some(Ok(message)) = incoming else { break };
+                heard = Instant::now();
+                let reply = match message {
+                    Message::Text(text) => conn.handle(text.as_str()).await,
+                    Message::Binary(_) => Some(refused("realtime-error-malformed", None, None)),
+                    Message::Ping(_) | Message::Pong(_) => None,
+                    Message::Close(_) => break,
+                };
+                if let Some(reply) = reply {
+                    if !send(&mut socket, frame(&reply)).await {
+                        break;
+                    }
+                }
+            }
+            Some(delivery) = outbox.recv() => {
+                if !send(&mut socket, delivery.text).await {
+                    break;
+                }
+            }
+            _ = ping.tick() => {
+                if heard.elapsed() > SILENT_LIMIT {
+                    let _ = socket.send(Message::Close(Some(CloseFrame {
+                        code: axum::extract::ws::close_code::AWAY,
+                        reason: Utf8Bytes::from_static("idle"),
+                    }))).await;
+                    break;
+                }
+                if !send_message(&mut socket, Message::Ping(bytes::Bytes::new())).await {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+async fn send(socket: &mut WebSocket, text: Utf8Bytes) -> bool {
+    send_message(socket, Message::Text(text)).await
+}
+
+async fn send_message(socket: &mut WebSocket, message: Message) -> bool {
+    matches!(
+        tokio::time::timeout(WRITE_TIMEOUT, socket.send(message)).await,
+        Ok(Ok(()))
+    )
+}
+
+impl Connection {
+    /// Handles one client frame; returns the direct answer, if any.
+    async fn handle(&mut self, text: &str) -> Option<ServerFrame> {
+        if self.limiter.check().is_err() {
+            return Some(ServerFrame::Refused {
+                code: "error-rate-limited".to_owned(),
+                topic: None,
+                cid: None,
+                retry_after_secs: Some(1),
+            });
+        }
+        if text.len() > MAX_CLIENT_FRAME_BYTES {
+            return Some(refused("realtime-error-too-large", None, None));
+        }
+        let Ok(client_frame) = serde_json::from_str::<ClientFrame>(text) else {
+            return Some(refused("realtime-error-malformed", None, None));
+        };
+        match client_frame {
+            ClientFrame::Ping => Some(ServerFrame::Pong),
+            ClientFrame::Sub { topic, after } => self.subscribe(topic, after).await,
+            ClientFrame::Unsub { topic } => {
+                if let Some(task) = self.subscriptions.remove(&topic) {
+                    task.abort();
+                }
+                None
+            }
+            ClientFrame::Send { room, text, cid } => {
+                let Some(session) = &self.session else {
+                    return Some(refused("error-unauthenticated", None, Some(cid)));
+                };
+                match app::chat::service::send(&self.state, session, &room, &text, &cid).await {
+                    Ok((message, _)) => Some(ServerFrame::Ack {
+                        cid,
+                        id: message.id,
+                    }),
+                    Err(e) => Some(refusal(&e, Some(cid))),
+                }
+            }
+            ClientFrame::Typing { room } => {
+                let session = self.session.as_ref()?;
+                app::chat::service::typing(&self.state, session, &room)
+                    .await
+                    .err()
+                    .map(|e| refusal(&e, None))
+            }
+            ClientFrame::Read { room, id } => {
+                let session = self.session.as_ref()?;
+                app::chat::service::mark_read(&self.state, session, &room, id)
+                    .await
+                    .err()
+                    .map(|e| refusal(&e, None))
+            }
+        }
+    }
+
+    async fn subscribe(&mut self, topic_text: String, after: Option<i64>) -> Option<ServerFrame> {
+        let Some(topic) = Topic::parse(&topic_text) else {
+            return Some(refused("realtime-error-topic", Some(topic_text), None));
+        };
+        if !self.subscriptions.contains_key(&topic_text)
+            && self.subscriptions.len() >= MAX_TOPICS_PER_CONNECTION
+        {
+            return Some(refused(
+                "realtime-error-too-many-topics",
+                Some(topic_text),
+                None,
+            ));
+        }
+        match app::realtime::service::may_follow(&self.state.db, self.session.as_ref(), &topic)
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => return Some(refused("realtime-error-forbidden", Some(topic_text), None)),
+            Err(e) => return Some(refusal(&e, None)),
+        }
+        if let Some(old) = self.subscriptions.remove(&topic_text) {
+            old.abort();
+        }
+        // Subscribe here, before the task starts reading the store, so nothing published in
+        // between is missed.
+        let subscription = self.state.hub.subscribe(&topic_text);
+        let task = tokio::spawn(forward(
+            self.state.clone(),
+            topic_text.clone(),
+            after,
+            subscription,
+            self.out.clone(),
+        ));
+        self.subscriptions.insert(topic_text, task);
+        None
+    }
+}
+
+/// Replays, then forwards one topic to one connection until the connection ends.
+async fn forward(
+    state: AppState,
+    topic: String,
+    after: Option<i64>,
+    mut subscription: app::realtime::hub::Subscription,
+    out: mpsc::Sender<Delivery>,
+) {
+    let topic_arc: Arc<str> = Arc::from(topic.as_str());
+    let mut last = match after {
+        Some(after) => after.max(0),
+        None => match db::realtime::last_id(&state.db, &topic).await {
+            Ok(id) => id,
+            Err(e) => {
+                tracing::warn!(error = %e, "realtime: cannot read the topic's position");
+                return;
+            }
+        },
+    };
+    if after.is_some() && !catch_up(&state, &topic, &mut last, &out).await {
+        return;
+    }
+    let subscribed = Delivery {
+        topic: topic_arc,
+        id: None,
+        text: frame(&ServerFrame::Subscribed {
+            topic: topic.clone(),
+        }),
+    };
+    if out.send(subscribed).await.is_err() {
+        return;
+    }
+    loop {
+        match subscription.receiver.recv().await {
+            Ok(delivery) => {
+                if let Some(id) = delivery.id {
+                    if id <= last {
+                        continue;
+                    }
+                    last = id;
+                }
+                if out.send(delivery).await.is_err() {
+                    return;
+                }
+            }
+            Err(broadcast::error::RecvError::Lagged(skipped)) => {
+                tracing::debug!(%topic, skipped, "realtime: subscriber fell behind; reading the store");
+                if !catch_up(&state, &topic, &mut last, &out).await {
+                    return;
+                }
+            }
+            Err(broadcast::error::RecvError::Closed) => return,
+        }
+    }
+}
+
+/// Sends every stored event of the topic after `last`, page by page; false when the
+/// connection is gone.
+async fn catch_up(
+    state: &AppState,
+    topic: &str,
+    last: &mut i64,
+    out: &mpsc::Sender<Delivery>,
+) -> bool {
+    loop {
+        let page = match app::realtime::service::replay(&state.db, topic, *last).await {
+            Ok(page) => page,
+            Err(_) => return false,
+        };
+        let full = page.len() as i64 >= MAX_BACKFILL;
+        for delivery in page {
+            if let Some(id) = delivery.id {
+                *last = id;
+            }
+            if out.send(delivery).await.is_err() {
+                return false;
+            }
+        }
+        if !full {
+            return true;
+        }
+    }
+}
