@@ -120,7 +120,7 @@ pub enum ServerFrame {
         /// The topic.
         topic: String,
         /// What happened.
-        body: Signal,
+        body: Hint,
     },
     /// A [`ClientFrame::Send`] was stored as message `id`.
     Ack {
@@ -181,7 +181,7 @@ impl EventBody {
 /// What a signal says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Signal {
+pub enum Hint {
     /// Someone is typing in the room.
     Typing {
         /// Who.
@@ -250,7 +250,7 @@ mod tests {
         assert!(serde_json::from_str::<ClientFrame>(r#"{"t":"nope"}"#).is_err());
         let s = serde_json::to_string(&ServerFrame::Signal {
             topic: "user:x".into(),
-            body: Signal::Unread,
+            body: Hint::Unread,
         })
         .expect("json");
         assert_eq!(

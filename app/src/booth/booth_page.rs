@@ -105,6 +105,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                 <button type="button" class="btn btn-primary" popovertarget="coming-soon">{i18n.t("booth-action-message")}</button>
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-meeting")}</button>
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-inquiry")}</button>
+                <crate::chat::chat_button::ChatButton exhibitor_id=detail.id.clone() />
                 <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Booth id=detail.id.clone() />
                 <crate::ui::share::ShareButton title=name.text.clone() />
                 <div id="coming-soon" popover="auto" class="popover" role="dialog" aria-label=i18n.t("coming-soon")>

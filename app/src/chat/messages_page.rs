@@ -1,1 +1,87 @@
-//! Placeholder.
+//! `/messages` and `/messages/<room>`: the conversation list beside the open conversation (on
+//! small screens one or the other).
+
+use super::conversation::Conversation;
+use super::room_list::RoomList;
+use crate::shell::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The messages page.
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let room = Signal::derive(move || params.read().get("id"));
+    let user = expect_context::<crate::account::UserResource>();
+    view! {
+        <Title text=i18n.t("chat-title") />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(u)) => view! {
+                        <div class="chat-layout" class:has-room=move || room.get().is_some()>
+                            <div class="chat-side">
+                                <h1>{i18n.t("chat-title")}</h1>
+                                <NotifyButton />
+                                <RoomList me=u.id.clone() current=room />
+                            </div>
+                            <div class="chat-main">
+                                {move || match room.get() {
+                                    Some(id) => view! { <Conversation room_id=id /> }.into_any(),
+                                    None => view! { <p class="chat-pick">{i18n.t("chat-pick")}</p> }.into_any(),
+                                }}
+                            </div>
+                        </div>
+                    }
+                    .into_any(),
+                    _ => {
+                        let next = crate::shell::language_menu::encode_query_value(
+                            &room.get_untracked().map(|id| format!("/messages/{id}")).unwrap_or_else(|| "/messages".into()),
+                        );
+                        view! {
+                            <div class="page-narrow">
+                                <h1>{i18n.t("chat-title")}</h1>
+                                <p><a class="btn btn-primary" href=format!("/login?next={next}")>{i18n.t("nav-login")}</a></p>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Asks for permission to notify about new messages while the tab is in the background; shown
+/// only where the browser has notifications and the person has not decided yet.
+#[component]
+fn NotifyButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let undecided = RwSignal::new(false);
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let has_api =
+                js_sys::Reflect::has(&js_sys::global(), &"Notification".into()).unwrap_or(false);
+            undecided.set(
+                has_api
+                    && web_sys::Notification::permission()
+                        == web_sys::NotificationPermission::Default,
+            );
+        }
+    });
+    let ask = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = web_sys::Notification::request_permission();
+        }
+        undecided.set(false);
+    };
+    view! {
+        {move || undecided.get().then(|| view! {
+            <button type="button" class="btn btn-ghost chat-notify" on:click=ask>{i18n.t("chat-notify")}</button>
+        })}
+    }
+}

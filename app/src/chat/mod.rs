@@ -8,6 +8,9 @@
 
 pub mod api;
 pub mod chat_button;
+pub mod conversation;
 pub mod messages_page;
+pub mod room_list;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod unread_badge;

@@ -7,7 +7,7 @@ use db::chat::RoomInfo;
 use db::Db;
 use domain::account::Role;
 use domain::chat::{parse_message, room_key, ChatMessage, RoomKind, RoomView, HISTORY_PAGE};
-use domain::realtime::{Event, EventBody, Signal, Topic};
+use domain::realtime::{Event, EventBody, Hint, Topic};
 use domain::FieldError;
 use governor::clock::{Clock, DefaultClock};
 
@@ -171,7 +171,7 @@ pub async fn send(
     drop(guard);
     for member in db::chat::member_ids(&state.db, &info.id).await? {
         if member != session.user.id {
-            hub.signal(&Topic::User(member).to_string(), Signal::Unread);
+            hub.signal(&Topic::User(member).to_string(), Hint::Unread);
         }
     }
     // The sender has read their own room up to here.
@@ -191,14 +191,14 @@ pub async fn mark_read(
     if db::chat::mark_read(&state.db, &info.id, &session.user.id, id).await? {
         state.hub.signal(
             &Topic::Chat(info.id.clone()).to_string(),
-            Signal::Read {
+            Hint::Read {
                 user_id: session.user.id.clone(),
                 id,
             },
         );
         state.hub.signal(
             &Topic::User(session.user.id.clone()).to_string(),
-            Signal::Unread,
+            Hint::Unread,
         );
     }
     Ok(())
@@ -213,7 +213,7 @@ pub async fn typing(
     let info = writable_room(&state.db, session, room_id).await?;
     state.hub.signal(
         &Topic::Chat(info.id).to_string(),
-        Signal::Typing {
+        Hint::Typing {
             user_id: session.user.id.clone(),
             name: session.user.display_name.clone(),
         },

@@ -104,6 +104,7 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                     {description.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
                     <p class="lead" lang=description.locale.tag() dir=description.locale.direction().as_str()>{description.text.clone()}</p>
                     <div class="product-actions">
+                        <crate::chat::chat_button::ChatButton exhibitor_id=detail.exhibitor_id.clone() />
                         <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Product id=detail.card.id.clone() />
                         <crate::ui::share::ShareButton title=name.text.clone() />
                     </div>

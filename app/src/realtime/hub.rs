@@ -8,7 +8,7 @@
 use crate::AppError;
 use axum::extract::ws::Utf8Bytes;
 use db::Db;
-use domain::realtime::{Event, EventBody, ServerFrame, Signal};
+use domain::realtime::{Event, EventBody, Hint, ServerFrame};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
@@ -182,7 +182,7 @@ impl Hub {
     }
 
     /// Publishes a signal (not stored, not replayed).
-    pub fn signal(&self, topic: &str, body: Signal) {
+    pub fn signal(&self, topic: &str, body: Hint) {
         let frame = ServerFrame::Signal {
             topic: topic.to_owned(),
             body,

@@ -10,6 +10,7 @@ use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
+use crate::chat::messages_page::MessagesPage;
 use crate::expo::landing_page::LandingPage;
 use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
@@ -64,7 +65,8 @@ pub fn App() -> impl IntoView {
                             path=path!("/matchmaking")
                             view=|| view! { <PlaceholderPage section=Section::Matchmaking /> }
                         />
-                        <Route path=path!("/messages") view=|| view! { <PlaceholderPage section=Section::Messages /> } />
+                        <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/dashboard")
                             view=|| view! { <PlaceholderPage section=Section::Dashboard /> }

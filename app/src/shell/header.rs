@@ -4,6 +4,7 @@ use super::i18n::use_i18n;
 use super::language_menu::LanguageMenu;
 use super::theme_toggle::ThemeToggle;
 use crate::account::account_menu::AccountMenu;
+use crate::chat::unread_badge::UnreadBadge;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -53,7 +54,10 @@ pub fn Header() -> impl IntoView {
                                 };
                                 view! {
                                     <li>
-                                        <a href=href aria-current=current>{i18n.t(id)}</a>
+                                        <a href=href aria-current=current>
+                                            {i18n.t(id)}
+                                            {(href == "/messages").then(|| view! { <UnreadBadge /> })}
+                                        </a>
                                     </li>
                                 }
                             })

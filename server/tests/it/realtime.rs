@@ -5,7 +5,7 @@ use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::media::{own_exhibitor, EXHIBITOR, PASSWORD};
 use domain::chat::ChatMessage;
-use domain::realtime::{EventBody, ServerFrame, Signal};
+use domain::realtime::{EventBody, Hint, ServerFrame};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::json;
 use std::time::Duration;
@@ -333,7 +333,7 @@ async fn topics_are_authorized(backend: Backend) {
         match b.next().await {
             ServerFrame::Event(e) if e.id == reply => got_message = true,
             ServerFrame::Signal {
-                body: Signal::Unread,
+                body: Hint::Unread,
                 topic,
             } => {
                 assert_eq!(topic, format!("user:{buyer_id}"));

@@ -107,7 +107,8 @@ fn every_message_is_used_and_every_used_id_exists() {
         "dynamic ids without a message: {missing_dynamic:?}"
     );
     // Every id the code asks for must exist: arguments of `t(…)`/`t_args(…)`, and every
-    // literal of the `error-`/`role-` families (domain errors and role names).
+    // literal of the `error-`/`role-` families (domain errors and role names) and of the
+    // error codes the realtime socket sends (`chat-error-…`, `realtime-error-…`).
     let mut asked = BTreeSet::new();
     let norm = code
         .split("t_args(")
@@ -125,8 +126,10 @@ fn every_message_is_used_and_every_used_id_exists() {
         let shaped = piece
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if shaped && (piece.starts_with("error-") || piece.starts_with("role-")) && piece.len() > 6
-        {
+        let family = ["error-", "role-", "chat-error-", "realtime-error-"]
+            .iter()
+            .any(|f| piece.starts_with(f));
+        if shaped && family && piece.len() > 6 {
             asked.insert(piece.to_owned());
         }
     }

@@ -1,0 +1,268 @@
+//! Messaging through the server functions and pages: starting conversations, who sees them,
+//! titles per side, history pages, unread counts and read marks, sending without JavaScript.
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp};
+use crate::media::{own_exhibitor, EXHIBITOR, PASSWORD};
+use crate::realtime::{booth_room, new_person, session_cookie, Ws};
+use domain::chat::{RoomSummary, RoomTitle, RoomView};
+use domain::realtime::ServerFrame;
+use reqwest::StatusCode;
+use serde_json::json;
+
+async fn post(
+    app: &TestApp,
+    cookie: Option<&str>,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut req = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .form(form);
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    req.send().await.expect("request")
+}
+
+async fn rooms(app: &TestApp, cookie: &str) -> Vec<RoomSummary> {
+    let resp = post(app, Some(cookie), "chat/rooms", &[]).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    resp.json().await.expect("json")
+}
+
+async fn unread(app: &TestApp, cookie: &str) -> i64 {
+    post(app, Some(cookie), "chat/unread", &[])
+        .await
+        .json()
+        .await
+        .expect("json")
+}
+
+async fn conversations_start_from_a_booth_and_stay_private(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |c| c.chat_burst = 1_000).await;
+    let exhibitor = own_exhibitor(&app).await;
+    // Not signed in, unknown booth, own booth.
+    let resp = post(
+        &app,
+        None,
+        "chat/start-booth",
+        &[("exhibitor_id", &exhibitor)],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    let buyer = new_person(&app, "buyer@example.com").await;
+    let resp = post(
+        &app,
+        Some(&buyer),
+        "chat/start-booth",
+        &[("exhibitor_id", "01936f5e-7c1a-7d2b-8e3f-0123456789ab")],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let resp = post(
+        &app,
+        Some(&team),
+        "chat/start-booth",
+        &[("exhibitor_id", &exhibitor)],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    assert!(resp
+        .text()
+        .await
+        .expect("body")
+        .contains("chat-error-own-booth"));
+
+    let room = booth_room(&app, &buyer, &exhibitor).await;
+    // The buyer sees the booth's name; the team sees the buyer.
+    let mine = rooms(&app, &buyer).await;
+    assert_eq!(mine.len(), 1);
+    assert!(
+        matches!(&mine[0].title, RoomTitle::Booth(_)),
+        "{:?}",
+        mine[0].title
+    );
+    let theirs = rooms(&app, &team).await;
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0].title, RoomTitle::People(vec!["Li Wei".into()]));
+
+    // A stranger gets "not found" for the room, its history and writing to it.
+    let stranger = new_person(&app, "stranger@example.com").await;
+    for (endpoint, form) in [
+        ("chat/room", vec![("room_id", room.as_str())]),
+        (
+            "chat/send",
+            vec![("room_id", room.as_str()), ("text", "hi"), ("cid", "s1")],
+        ),
+    ] {
+        assert_eq!(
+            post(&app, Some(&stranger), endpoint, &form).await.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+    assert!(rooms(&app, &stranger).await.is_empty());
+    assert_eq!(
+        post(
+            &app,
+            Some(&stranger),
+            "chat/room",
+            &[("room_id", "not-an-id")]
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // History: 120 messages come back 50 at a time, oldest first within a page.
+    for i in 0..120 {
+        let resp = post(
+            &app,
+            Some(&buyer),
+            "chat/send",
+            &[
+                ("room_id", &room),
+                ("text", &format!("m{i}")),
+                ("cid", &format!("c{i}")),
+            ],
+        )
+        .await;
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+    let page: RoomView = post(&app, Some(&team), "chat/room", &[("room_id", &room)])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(page.messages.len(), 50);
+    assert!(page.has_more);
+    assert_eq!(page.messages.first().map(|m| m.text.as_str()), Some("m70"));
+    assert_eq!(page.messages.last().map(|m| m.text.as_str()), Some("m119"));
+    let before = page.messages[0].id.to_string();
+    let older: RoomView = post(
+        &app,
+        Some(&team),
+        "chat/room",
+        &[("room_id", &room), ("before", &before)],
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(older.messages.first().map(|m| m.text.as_str()), Some("m20"));
+    assert!(older.has_more);
+    let before = older.messages[0].id.to_string();
+    let oldest: RoomView = post(
+        &app,
+        Some(&team),
+        "chat/room",
+        &[("room_id", &room), ("before", &before)],
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(oldest.messages.len(), 20);
+    assert!(!oldest.has_more);
+
+    // Unread: the team has 120, the buyer (the sender) none; reading moves the count.
+    assert_eq!(unread(&app, &team).await, 120);
+    assert_eq!(unread(&app, &buyer).await, 0);
+    assert_eq!(rooms(&app, &team).await[0].unread, 120);
+    let mut ws = Ws::connect(&app, Some(&team)).await;
+    let mid = page.messages[0].id;
+    ws.send(json!({"t": "read", "room": room, "id": mid})).await;
+    ws.send(json!({"t": "ping"})).await;
+    assert_eq!(
+        ws.until(|f| matches!(f, ServerFrame::Pong)).await,
+        ServerFrame::Pong
+    );
+    assert_eq!(unread(&app, &team).await, 49);
+    // A read mark never goes back.
+    ws.send(json!({"t": "read", "room": room, "id": 1})).await;
+    ws.send(json!({"t": "ping"})).await;
+    ws.until(|f| matches!(f, ServerFrame::Pong)).await;
+    assert_eq!(unread(&app, &team).await, 49);
+    // The buyer sees the team's read mark on the room.
+    let view: RoomView = post(&app, Some(&buyer), "chat/room", &[("room_id", &room)])
+        .await
+        .json()
+        .await
+        .expect("json");
+    let team_id = ws.user.clone().expect("team user");
+    assert_eq!(
+        view.members
+            .iter()
+            .find(|m| m.user_id == team_id)
+            .map(|m| m.last_read_id),
+        Some(mid)
+    );
+}
+both_backends!(conversations_start_from_a_booth_and_stay_private);
+
+async fn the_messages_page_works_without_javascript(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let exhibitor = own_exhibitor(&app).await;
+    let buyer = new_person(&app, "buyer@example.com").await;
+    // The booth page offers the conversation as a plain form.
+    let booth = reqwest::Client::new()
+        .get(app.url(&format!("/exhibitors/{exhibitor}")))
+        .header("cookie", &buyer)
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        booth.contains("/api/chat/start-booth"),
+        "booth page has the start form"
+    );
+    let room = booth_room(&app, &buyer, &exhibitor).await;
+    // A plain form post (no JavaScript) stores the message and goes back to the page.
+    let resp = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(app.url("/api/chat/send"))
+        .header("cookie", &buyer)
+        .header("referer", app.url(&format!("/messages/{room}")))
+        .header("accept", "text/html,application/xhtml+xml")
+        .form(&[
+            ("room_id", room.as_str()),
+            ("text", "<script>alert(1)</script> 你好"),
+            ("cid", "form-1"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert!(resp.status().is_redirection(), "{}", resp.status());
+    let html = reqwest::Client::new()
+        .get(app.url(&format!("/messages/{room}")))
+        .header("cookie", &buyer)
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; 你好"),
+        "message shown as text"
+    );
+    assert!(!html.contains("<script>alert(1)"), "never as markup");
+    assert!(html.contains("name=\"text\""), "the composer is a form");
+    // Signed out: a sign-in link that comes back.
+    let anon = app.html(&format!("/messages/{room}")).await;
+    assert!(
+        anon.contains(&format!("/login?next=/messages/{room}")),
+        "sign-in link"
+    );
+    assert!(!anon.contains("你好"));
+}
+both_backends!(the_messages_page_works_without_javascript);
