@@ -39,6 +39,40 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Load clients for capacity planning (run against a test deployment, not production).
+    Loadtest {
+        #[command(subcommand)]
+        command: LoadtestCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum LoadtestCommand {
+    /// Many connections follow one conversation while messages are sent at a fixed rate;
+    /// reports deliveries per second and delivery latency.
+    Ws {
+        /// Server address (host:port).
+        #[arg(long, default_value = "127.0.0.1:3000")]
+        addr: String,
+        /// Account to sign in as.
+        #[arg(long, default_value = "buyer@expo.example")]
+        email: String,
+        /// Its password.
+        #[arg(long, default_value = crate::seed::DEMO_PASSWORD)]
+        password: String,
+        /// Connections following the conversation.
+        #[arg(long, default_value_t = 5000)]
+        connections: usize,
+        /// Messages per second.
+        #[arg(long, default_value_t = 40)]
+        rate: u32,
+        /// Seconds of sending.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Seconds to hold the idle connections first.
+        #[arg(long, default_value_t = 3)]
+        idle_secs: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -117,6 +151,36 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             } else {
                 println!("the database already holds an expo; nothing seeded");
             }
+            Ok(())
+        }
+        Command::Loadtest {
+            command:
+                LoadtestCommand::Ws {
+                    addr,
+                    email,
+                    password,
+                    connections,
+                    rate,
+                    seconds,
+                    idle_secs,
+                },
+        } => {
+            let report = crate::loadtest::run_ws(crate::loadtest::WsLoad {
+                addr,
+                email,
+                password,
+                connections,
+                rate,
+                seconds,
+                idle_secs,
+            })
+            .await?;
+            println!("RESULT sent {}", report.sent);
+            println!("RESULT delivered {}", report.delivered);
+            println!("RESULT deliveries_per_sec {:.0}", report.per_sec);
+            println!("RESULT latency_p50_ms {:.1}", report.p50_ms);
+            println!("RESULT latency_p99_ms {:.1}", report.p99_ms);
+            println!("RESULT latency_max_ms {:.1}", report.max_ms);
             Ok(())
         }
         Command::Admin {

@@ -1,4 +1,5 @@
-//! Periodic clean-up: ended sessions, old login failures and rate-limit events, and stored
+//! Periodic clean-up: ended sessions, old login failures and rate-limit events, realtime events
+//! older than a week, and stored
 //! files whose media row is gone (deleted uploads, uploads cut off by a crash). Runs on every
 //! node; the deletes are idempotent, so several nodes doing it at once is harmless.
 
@@ -8,6 +9,9 @@ use futures_util::StreamExt;
 use object_store::{ObjectStore, ObjectStoreExt};
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Realtime events are kept this long for clients that reconnect; one gone longer reloads.
+const REALTIME_KEEP_MILLIS: i64 = 7 * 24 * 3600 * 1000;
 
 /// Stored files younger than this are kept even without a row: their upload may be running.
 const ORPHAN_GRACE_MILLIS: i64 = 3600 * 1000;
@@ -39,7 +43,8 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
         db::account::purge_login_failures(db, now - auth.failure_window_secs * 1000).await?;
     let keep = auth.registration_window_secs.max(auth.failure_window_secs);
     let events = db::throttle::purge(db, now - keep * 1000).await?;
-    Ok(sessions + failures + events)
+    let realtime = db::realtime::prune(db, now - REALTIME_KEEP_MILLIS).await?;
+    Ok(sessions + failures + events + realtime)
 }
 
 /// Runs [`run_once`] every `every` until the process ends.

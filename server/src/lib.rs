@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod health;
 pub mod housekeeping;
+pub mod loadtest;
 pub mod media;
 pub mod middleware;
 pub mod page_cache;

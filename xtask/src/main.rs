@@ -87,7 +87,7 @@ fn main() -> ExitCode {
         Some("install") => tools::ensure_all(Instant::now(), true).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   release WASM size; SSR throughput/latency of landing, hall list, hall, booth and\n          product pages, with and without the page cache\n  install only install the tools"
+                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   [all|wasm|ssr|ws] release WASM size; SSR throughput/latency of landing, hall list,\n          hall, booth and product pages, with and without the page cache; the realtime hub with\n          5,000 connections (deliveries/s, latency, memory per idle connection)\n  install only install the tools"
             );
             return ExitCode::from(2);
         }
@@ -588,8 +588,8 @@ fn browser_tests() -> Result<(u64, u64), String> {
 fn cmd_bench(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let what = args.first().map(String::as_str).unwrap_or("all");
-    if what != "all" && what != "ssr" && what != "wasm" {
-        return Err(format!("unknown benchmark {what:?} (all, ssr, wasm)"));
+    if !["all", "ssr", "wasm", "ws"].contains(&what) {
+        return Err(format!("unknown benchmark {what:?} (all, ssr, wasm, ws)"));
     }
     tools::ensure_all(start, false)?;
     tools::ensure_apt(&["wrk", "brotli"], &["wrk", "brotli"])?;
@@ -610,7 +610,10 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     if let Some(b) = compressed("brotli", &["-q", "11", "-c"]) {
         rows.push(("release WASM, brotli -q 11".into(), kib(b)));
     }
-    if what != "wasm" {
+    if what == "all" || what == "ws" {
+        bench_ws(start, &mut rows)?;
+    }
+    if what == "all" || what == "ssr" {
         // Cached: as visitors who are not signed in get pages (each page rendered at most once
         // per few seconds); uncached: every request rendered, as signed-in people get them.
         for (cache, env) in [("cached", "5"), ("uncached", "0")] {
@@ -669,6 +672,91 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     println!("\n| measure | value |\n|---|---|");
     for (k, v) in rows {
         println!("| {k} | {v} |");
+    }
+    Ok(())
+}
+
+/// Resident memory of a process, in KiB (Linux).
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// The realtime hub under load: 5,000 connections follow one conversation, messages are sent at
+/// a fixed rate, the load client reports deliveries and latency; the server's memory is read
+/// before the connections open and while they are idle.
+fn bench_ws(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
+    let connections = 5_000;
+    let rate = std::env::var("EXPO_BENCH_WS_RATE").unwrap_or_else(|_| "40".into());
+    let server = TestServer::start(&[
+        ("DATABASE_MAX_CONNECTIONS", "16"),
+        ("EXPO_CHAT_BURST", "1000000"),
+        ("EXPO_CHAT_PER_MINUTE", "1000000"),
+        ("EXPO_WS_FRAMES_PER_SEC", "100000"),
+    ])?;
+    // Settle: one page render and one socket, so lazily made things exist before the baseline.
+    let _ = http_get(server.port, "/halls/marine");
+    std::thread::sleep(Duration::from_secs(1));
+    let before = rss_kib(server.child.id()).ok_or("cannot read the server's memory")?;
+    step(
+        start,
+        &format!("realtime hub: {connections} connections on one conversation, {rate} messages/s for 10 s, loopback"),
+    );
+    let mut child = cmd(&server_binary().to_string_lossy())
+        .args([
+            "loadtest",
+            "ws",
+            "--addr",
+            &format!("127.0.0.1:{}", server.port),
+            "--connections",
+            &connections.to_string(),
+            "--rate",
+            &rate,
+            "--seconds",
+            "10",
+            "--idle-secs",
+            "3",
+        ])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("load client: {e}"))?;
+    let stdout = child.stdout.take().ok_or("load client output")?;
+    let mut idle_rss = None;
+    let mut results = Vec::new();
+    for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
+        println!("{line}");
+        if line.starts_with("READY") {
+            std::thread::sleep(Duration::from_millis(1500));
+            idle_rss = rss_kib(server.child.id());
+        }
+        if let Some(r) = line.strip_prefix("RESULT ") {
+            if let Some((k, v)) = r.split_once(' ') {
+                results.push((k.to_owned(), v.to_owned()));
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("the load client failed ({status})"));
+    }
+    let idle = idle_rss.ok_or("the load client never reported READY")?;
+    rows.push((
+        "ws: server memory before / with 5,000 idle connections".into(),
+        format!("{} / {} KiB", before, idle),
+    ));
+    rows.push((
+        "ws: server memory per idle connection".into(),
+        format!(
+            "{:.1} KiB",
+            idle.saturating_sub(before) as f64 / connections as f64
+        ),
+    ));
+    for (k, v) in results {
+        rows.push((format!("ws: {k}"), v));
     }
     Ok(())
 }

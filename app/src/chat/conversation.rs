@@ -226,10 +226,10 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     let e = m.entry(user_id.clone()).or_insert(0);
                     *e = (*e).max(*id);
                 }),
-                ServerFrame::Ack { cid, .. } => {
-                    if messages.with_untracked(|ms| ms.iter().any(|m| &m.cid == cid)) {
-                        pending.update(|p| p.retain(|x| &x.cid != cid));
-                    }
+                ServerFrame::Ack { cid, .. }
+                    if messages.with_untracked(|ms| ms.iter().any(|m| &m.cid == cid)) =>
+                {
+                    pending.update(|p| p.retain(|x| &x.cid != cid));
                 }
                 ServerFrame::Refused {
                     code,

@@ -261,9 +261,3 @@ pub async fn room_view(
         me: session.user.id.clone(),
     })
 }
-
-/// Keeps the flood limiter's memory bounded: forgets people who have not sent for a while.
-pub fn forget_idle_senders(state: &AppState) {
-    state.chat_limiter.retain_recent();
-    state.chat_limiter.shrink_to_fit();
-}
