@@ -21,7 +21,7 @@ pub fn MessagesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(u)) => view! {
-                        <div class="chat-layout" class:has-room=move || room.get().is_some()>
+                        <div class="page chat-layout" class:has-room=move || room.get().is_some()>
                             <div class="chat-side">
                                 <h1>{i18n.t("chat-title")}</h1>
                                 <NotifyButton />
@@ -41,7 +41,7 @@ pub fn MessagesPage() -> impl IntoView {
                             &room.get_untracked().map(|id| format!("/messages/{id}")).unwrap_or_else(|| "/messages".into()),
                         );
                         view! {
-                            <div class="page-narrow">
+                            <div class="page">
                                 <h1>{i18n.t("chat-title")}</h1>
                                 <p><a class="btn btn-primary" href=format!("/login?next={next}")>{i18n.t("nav-login")}</a></p>
                             </div>
