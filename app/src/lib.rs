@@ -14,6 +14,7 @@ pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod meeting;
 pub mod product;
 pub mod realtime;
 pub mod shell;

@@ -34,6 +34,8 @@ pub struct AuthConfig {
     pub chat_per_minute: u32,
     /// Frames one realtime connection may send per second (bursts of three times that).
     pub ws_frames_per_sec: u32,
+    /// STUN/TURN servers for meetings: a JSON array of `RTCIceServer` objects.
+    pub ice_servers: String,
 }
 
 impl Default for AuthConfig {
@@ -49,7 +51,8 @@ impl Default for AuthConfig {
             secure_cookies: false,
             chat_burst: 10,
             chat_per_minute: 120,
-            ws_frames_per_sec: 20,
+            ws_frames_per_sec: 40,
+            ice_servers: "[]".to_owned(),
         }
     }
 }
@@ -66,6 +69,8 @@ pub struct AppState {
     pub content_version: Arc<std::sync::atomic::AtomicU64>,
     /// The realtime hub.
     pub hub: crate::realtime::hub::Hub,
+    /// STUN/TURN servers for meetings (JSON), as configured.
+    pub ice_servers: Arc<String>,
     /// Chat flood limit per sender (on this node).
     pub chat_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
 }
@@ -81,6 +86,7 @@ impl AppState {
             governor::Quota::per_minute(per_minute).allow_burst(burst),
         ));
         Self {
+            ice_servers: Arc::new(auth.ice_servers.clone()),
             chat_limiter,
             db,
             auth: Arc::new(auth),

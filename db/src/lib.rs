@@ -11,6 +11,7 @@ pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod media;
+pub mod meeting;
 pub mod realtime;
 pub mod throttle;
 

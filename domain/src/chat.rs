@@ -49,6 +49,8 @@ pub enum RoomKind {
     Direct,
     /// Someone with the organizers.
     Support,
+    /// The chat of a video meeting (its participants).
+    Meeting,
 }
 
 impl RoomKind {
@@ -58,6 +60,7 @@ impl RoomKind {
             RoomKind::Booth => "booth",
             RoomKind::Direct => "direct",
             RoomKind::Support => "support",
+            RoomKind::Meeting => "meeting",
         }
     }
 
@@ -67,6 +70,7 @@ impl RoomKind {
             "booth" => Some(RoomKind::Booth),
             "direct" => Some(RoomKind::Direct),
             "support" => Some(RoomKind::Support),
+            "meeting" => Some(RoomKind::Meeting),
             _ => None,
         }
     }
@@ -82,6 +86,7 @@ pub fn room_key(kind: RoomKind, a: &str, b: &str) -> String {
         }
         RoomKind::Booth => format!("booth:{a}:{b}"),
         RoomKind::Support => format!("support:{a}:{b}"),
+        RoomKind::Meeting => format!("meeting:{a}"),
     }
 }
 
@@ -259,7 +264,7 @@ mod tests {
             room_key(RoomKind::Booth, "e", "u"),
             room_key(RoomKind::Booth, "u", "e")
         );
-        for k in [RoomKind::Booth, RoomKind::Direct, RoomKind::Support] {
+        for k in [RoomKind::Booth, RoomKind::Direct, RoomKind::Support, RoomKind::Meeting] {
             assert_eq!(RoomKind::parse(k.as_str()), Some(k));
         }
     }

@@ -12,6 +12,7 @@ pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod locale;
+pub mod meeting;
 pub mod product;
 pub mod realtime;
 pub mod text;

@@ -27,6 +27,9 @@ pub enum Topic {
     User(String),
     /// An expo's public announcements (alert banner, counters).
     Expo(String),
+    /// A video meeting: who is waiting, in, gone; host controls. Following it as an admitted
+    /// participant is being present.
+    Meeting(String),
 }
 
 impl Topic {
@@ -41,6 +44,7 @@ impl Topic {
             "chat" => Some(Topic::Chat(id)),
             "user" => Some(Topic::User(id)),
             "expo" => Some(Topic::Expo(id)),
+            "meeting" => Some(Topic::Meeting(id)),
             _ => None,
         }
     }
@@ -52,6 +56,7 @@ impl fmt::Display for Topic {
             Topic::Chat(id) => write!(f, "chat:{id}"),
             Topic::User(id) => write!(f, "user:{id}"),
             Topic::Expo(id) => write!(f, "expo:{id}"),
+            Topic::Meeting(id) => write!(f, "meeting:{id}"),
         }
     }
 }
@@ -95,8 +100,41 @@ pub enum ClientFrame {
         /// Message id.
         id: i64,
     },
+    /// A WebRTC signaling message for another participant of a meeting.
+    Rtc {
+        /// Meeting id.
+        meeting: String,
+        /// The participant it is for.
+        to: String,
+        /// The offer, answer or candidate.
+        signal: RtcSignal,
+    },
     /// Keep-alive; answered with [`ServerFrame::Pong`].
     Ping,
+}
+
+/// A WebRTC signaling payload, checked by [`crate::meeting`] before it is passed on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RtcSignal {
+    /// A session description.
+    Description {
+        /// `offer` or `answer`.
+        kind: String,
+        /// The SDP text.
+        sdp: String,
+    },
+    /// An ICE candidate (empty: no more candidates).
+    Candidate {
+        /// The candidate line.
+        candidate: String,
+        /// Media stream id.
+        #[serde(default)]
+        sdp_mid: Option<String>,
+        /// Media line index.
+        #[serde(default)]
+        sdp_m_line_index: Option<u16>,
+    },
 }
 
 /// A frame to the browser.
@@ -166,6 +204,57 @@ pub struct Event {
 pub enum EventBody {
     /// A new chat message.
     ChatMessage(ChatMessage),
+    /// Something changed in a meeting.
+    Meeting(MeetingEvent),
+}
+
+/// What changed in a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum MeetingEvent {
+    /// Someone is in the lobby.
+    Waiting {
+        /// Who.
+        user_id: String,
+        /// Their name.
+        name: String,
+    },
+    /// Someone was let in (or invited in).
+    Admitted {
+        /// Who.
+        user_id: String,
+    },
+    /// Someone connected.
+    Present {
+        /// Who.
+        user_id: String,
+        /// Their name.
+        name: String,
+    },
+    /// Someone left.
+    Left {
+        /// Who.
+        user_id: String,
+    },
+    /// The host sent someone out.
+    Removed {
+        /// Who.
+        user_id: String,
+    },
+    /// The host asks someone to mute.
+    MuteRequested {
+        /// Who.
+        user_id: String,
+    },
+    /// The meeting was locked or unlocked.
+    Locked {
+        /// Locked now.
+        locked: bool,
+    },
+    /// An interpreter has been asked for.
+    InterpreterRequested,
+    /// The meeting is over.
+    Ended,
 }
 
 impl EventBody {
@@ -174,6 +263,7 @@ impl EventBody {
     pub fn assign_id(&mut self, id: i64) {
         match self {
             EventBody::ChatMessage(m) => m.id = id,
+            EventBody::Meeting(_) => {}
         }
     }
 }
@@ -198,6 +288,21 @@ pub enum Hint {
     },
     /// The person's unread counts changed; fetch them again.
     Unread,
+    /// Something about a meeting concerns the person (they were let in from the lobby, or
+    /// invited); look at it again.
+    Meeting {
+        /// Meeting id.
+        meeting: String,
+    },
+    /// A WebRTC signaling message from another participant of a meeting.
+    Rtc {
+        /// Meeting id.
+        meeting: String,
+        /// Who sent it.
+        from: String,
+        /// The payload.
+        signal: RtcSignal,
+    },
 }
 
 #[cfg(test)]

@@ -47,6 +47,8 @@ pub struct Config {
     pub chat_per_minute: u32,
     /// Frames one realtime connection may send per second (bursts of three times that).
     pub ws_frames_per_sec: u32,
+    /// STUN/TURN servers for meetings: a JSON array of `RTCIceServer` objects.
+    pub ice_servers: String,
     /// Folder of the local object store for uploads.
     pub media_dir: String,
     /// Upload size limits per kind.
@@ -78,6 +80,25 @@ fn flag(name: &str) -> anyhow::Result<bool> {
     }
 }
 
+/// Checks `EXPO_ICE_SERVERS`: a JSON array of objects with `urls` (and, for TURN, `username`
+/// and `credential`), as the browser's `RTCPeerConnection` takes them. Unset: none (peers on
+/// the same network or machine still connect).
+fn ice_servers(raw: Option<String>) -> anyhow::Result<String> {
+    let Some(raw) = raw else {
+        return Ok("[]".to_owned());
+    };
+    let value: serde_json::Value = serde_json::from_str(&raw)
+        .map_err(|e| anyhow::anyhow!("EXPO_ICE_SERVERS is not JSON: {e}"))?;
+    let ok = value.as_array().is_some_and(|servers| {
+        servers.iter().all(|s| {
+            s.get("urls")
+                .is_some_and(|u| u.is_string() || u.as_array().is_some_and(|a| a.iter().all(|x| x.is_string())))
+        })
+    });
+    anyhow::ensure!(ok, "EXPO_ICE_SERVERS must be a JSON array of {{\"urls\": …}} objects");
+    Ok(value.to_string())
+}
+
 impl Config {
     /// Reads the settings from the environment (and `.env` if present).
     pub fn from_env() -> anyhow::Result<Config> {
@@ -107,7 +128,8 @@ impl Config {
             log_json: flag("EXPO_LOG_JSON")?,
             chat_burst: parse("EXPO_CHAT_BURST", 10)?,
             chat_per_minute: parse("EXPO_CHAT_PER_MINUTE", 120)?,
-            ws_frames_per_sec: parse("EXPO_WS_FRAMES_PER_SEC", 20)?,
+            ws_frames_per_sec: parse("EXPO_WS_FRAMES_PER_SEC", 40)?,
+            ice_servers: ice_servers(var("EXPO_ICE_SERVERS"))?,
             media_dir: var("EXPO_MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
             media_limits: {
                 let d = crate::media::MediaLimits::default();
@@ -135,6 +157,7 @@ impl Config {
             chat_burst: self.chat_burst,
             chat_per_minute: self.chat_per_minute,
             ws_frames_per_sec: self.ws_frames_per_sec,
+            ice_servers: self.ice_servers.clone(),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use anyhow::{anyhow, bail, Context};
 use futures_util::{SinkExt, StreamExt};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -213,52 +213,58 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
 
     let delivered = Arc::new(AtomicU64::new(0));
     let last_delivery = Arc::new(AtomicU64::new(0));
-    let stop = Arc::new(AtomicBool::new(false));
+    // Readers stop at the end marker (sent after every sender is done; the topic's order puts
+    // it last) or, at the latest, when the run's time is up.
+    let give_up = tokio::time::Instant::now() + Duration::from_secs(load.seconds + 30);
     let mut readers = Vec::with_capacity(sockets.len());
     for mut socket in sockets {
         let delivered = delivered.clone();
         let last_delivery = last_delivery.clone();
-        let stop = stop.clone();
         readers.push(tokio::spawn(async move {
             let mut latencies: Vec<u32> = Vec::new();
-            loop {
-                let next = tokio::time::timeout(Duration::from_millis(500), socket.next()).await;
-                match next {
-                    Ok(Some(Ok(Message::Text(t)))) => {
-                        let t = t.as_str();
-                        if let Some(rest) = t.split("bench-at-").nth(1) {
-                            let digits: String =
-                                rest.chars().take_while(char::is_ascii_digit).collect();
-                            if let Ok(at) = digits.parse::<u64>() {
-                                let now = micros();
-                                latencies.push(
-                                    u32::try_from(now.saturating_sub(at)).unwrap_or(u32::MAX),
-                                );
-                                delivered.fetch_add(1, Ordering::Relaxed);
-                                last_delivery.fetch_max(now, Ordering::Relaxed);
-                            }
+            let _ = tokio::time::timeout_at(give_up, async {
+                while let Some(Ok(message)) = socket.next().await {
+                    let Message::Text(t) = message else { continue };
+                    let t = t.as_str();
+                    if t.contains("bench-end") {
+                        break;
+                    }
+                    if let Some(rest) = t.split("bench-at-").nth(1) {
+                        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                        if let Ok(at) = digits.parse::<u64>() {
+                            let now = micros();
+                            latencies.push(u32::try_from(now.saturating_sub(at)).unwrap_or(u32::MAX));
+                            delivered.fetch_add(1, Ordering::Relaxed);
+                            last_delivery.fetch_max(now, Ordering::Relaxed);
                         }
                     }
-                    Ok(Some(Ok(_))) => {}
-                    Ok(None) | Ok(Some(Err(_))) => break,
-                    Err(_) if stop.load(Ordering::Relaxed) => break,
-                    Err(_) => {}
                 }
-            }
+            })
+            .await;
             latencies
         }));
     }
 
-    // Senders: four connections share the rate; each waits for its acks.
+    // Senders: four connections share the rate; acks are counted as they come.
     let senders = 4u32;
     let per_sender = (load.rate / senders).max(1);
     let first_send = micros();
     let sent = Arc::new(AtomicU64::new(0));
     let mut sending = Vec::new();
     for s in 0..senders {
-        let mut socket = connect(&load.addr, &cookie).await?;
-        let room = room.clone();
+        let socket = connect(&load.addr, &cookie).await?;
+        let (mut sink, mut stream) = socket.split();
         let sent = sent.clone();
+        let acks = tokio::spawn(async move {
+            while let Ok(Some(Ok(m))) = tokio::time::timeout_at(give_up, stream.next()).await {
+                if let Message::Text(t) = m {
+                    if t.as_str().starts_with(r#"{"t":"ack""#) {
+                        sent.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+        });
+        let room = room.clone();
         let seconds = load.seconds;
         sending.push(tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / u64::from(per_sender)));
@@ -267,44 +273,35 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
             while Instant::now() < end {
                 tick.tick().await;
                 let frame = format!(
-                    r#"{{"t":"send","room":"{room}","text":"bench-at-{} from {s}","cid":"b{s}-{n}-{}"}}"#,
-                    micros(),
-                    first_send
+                    r#"{{"t":"send","room":"{room}","text":"bench-at-{} from {s}","cid":"b{s}-{n}-{first_send}"}}"#,
+                    micros()
                 );
-                if socket.send(Message::Text(frame.into())).await.is_err() {
+                if sink.send(Message::Text(frame.into())).await.is_err() {
                     break;
                 }
                 n += 1;
-                // Drain what the server says to this sender without waiting.
-                while let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_millis(0), socket.next()).await {
-                    if let Message::Text(t) = m {
-                        if t.as_str().starts_with(r#"{"t":"ack""#) {
-                            sent.fetch_add(1, Ordering::Relaxed);
-                        }
-                    }
-                }
             }
-            let drain_until = Instant::now() + Duration::from_secs(3);
-            while Instant::now() < drain_until {
-                match tokio::time::timeout(Duration::from_millis(200), socket.next()).await {
-                    Ok(Some(Ok(Message::Text(t)))) if t.as_str().starts_with(r#"{"t":"ack""#) => {
-                        sent.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Ok(Some(Ok(_))) => {}
-                    Ok(_) => break,
-                    Err(_) => {}
-                }
-            }
+            (sink, acks)
         }));
     }
+    let mut ack_tasks = Vec::new();
     for s in sending {
-        let _ = s.await;
+        if let Ok((sink, acks)) = s.await {
+            ack_tasks.push((sink, acks));
+        }
     }
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    stop.store(true, Ordering::Relaxed);
+    let mut closer = connect(&load.addr, &cookie).await?;
+    closer
+        .send(Message::Text(
+            format!(r#"{{"t":"send","room":"{room}","text":"bench-end","cid":"end-{first_send}"}}"#).into(),
+        ))
+        .await?;
     let mut all: Vec<u32> = Vec::new();
     for r in readers {
         all.extend(r.await?);
+    }
+    for (_sink, acks) in ack_tasks {
+        acks.abort();
     }
     all.sort_unstable();
     let pct = |p: f64| -> f64 {

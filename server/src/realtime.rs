@@ -91,6 +91,8 @@ struct Connection {
     out: mpsc::Sender<Delivery>,
     subscriptions: HashMap<String, JoinHandle<()>>,
     limiter: DefaultDirectRateLimiter,
+    /// Meetings this connection is present in (it follows their topic as a participant).
+    meetings: Vec<String>,
 }
 
 impl Drop for Connection {
@@ -100,6 +102,15 @@ impl Drop for Connection {
         }
         if let Some(s) = &self.session {
             self.state.hub.disconnected(&s.user.id);
+            for meeting in self.meetings.drain(..) {
+                let state = self.state.clone();
+                let user = s.user.id.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = app::meeting::service::departed(&state, &user, &meeting).await {
+                        tracing::warn!(error = ?e, "meeting departure not recorded");
+                    }
+                });
+            }
         }
     }
 }
@@ -119,6 +130,7 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
         out,
         subscriptions: HashMap::new(),
         limiter: RateLimiter::direct(quota),
+        meetings: Vec::new(),
     };
     let hello = ServerFrame::Hello {
         user: conn.session.as_ref().map(|s| s.user.id.clone()),
@@ -202,7 +214,22 @@ impl Connection {
                 if let Some(task) = self.subscriptions.remove(&topic) {
                     task.abort();
                 }
+                if let (Some(Topic::Meeting(id)), Some(session)) = (Topic::parse(&topic), &self.session) {
+                    if let Some(pos) = self.meetings.iter().position(|m| *m == id) {
+                        self.meetings.remove(pos);
+                        if let Err(e) = app::meeting::service::departed(&self.state, &session.user.id, &id).await {
+                            return Some(refusal(&e, None));
+                        }
+                    }
+                }
                 None
+            }
+            ClientFrame::Rtc { meeting, to, signal } => {
+                let session = self.session.as_ref()?;
+                app::meeting::service::relay(&self.state, session, &meeting, &to, signal)
+                    .await
+                    .err()
+                    .map(|e| refusal(&e, None))
             }
             ClientFrame::Send { room, text, cid } => {
                 let Some(session) = &self.session else {
@@ -267,6 +294,14 @@ impl Connection {
             self.out.clone(),
         ));
         self.subscriptions.insert(topic_text, task);
+        if let (Topic::Meeting(id), Some(session)) = (&topic, &self.session) {
+            if !self.meetings.contains(id) {
+                self.meetings.push(id.clone());
+                if let Err(e) = app::meeting::service::arrived(&self.state, session, id).await {
+                    return Some(refusal(&e, None));
+                }
+            }
+        }
         None
     }
 }

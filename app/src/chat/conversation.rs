@@ -179,7 +179,9 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
             Some(last_id),
             move |frame| match frame {
                 ServerFrame::Event(e) => {
-                    let EventBody::ChatMessage(m) = &e.body;
+                    let EventBody::ChatMessage(m) = &e.body else {
+                        return;
+                    };
                     if m.room_id != room_id {
                         return;
                     }

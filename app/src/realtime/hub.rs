@@ -263,6 +263,17 @@ impl Hub {
         }
     }
 
+    /// Counts one more presence under `key` (a person in a meeting, on any of their tabs);
+    /// returns whether it is the first.
+    pub fn enter(&self, key: &str) -> bool {
+        self.connected(key)
+    }
+
+    /// Counts one presence less under `key`; returns whether it was the last.
+    pub fn leave(&self, key: &str) -> bool {
+        self.disconnected(key)
+    }
+
     /// Whether the person has an open connection to this node.
     pub fn is_online(&self, user_id: &str) -> bool {
         self.inner

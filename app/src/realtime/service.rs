@@ -18,6 +18,10 @@ pub async fn may_follow(
     match topic {
         Topic::Expo(_) => Ok(true),
         Topic::User(id) => Ok(session.is_some_and(|s| &s.user.id == id)),
+        Topic::Meeting(id) => match session {
+            Some(s) => crate::meeting::service::may_follow(db, s, id).await,
+            None => Ok(false),
+        },
         Topic::Chat(room) => {
             let Some(session) = session else {
                 return Ok(false);

@@ -51,7 +51,8 @@ pub fn test_config(database_url: &str) -> Config {
         log_json: false,
         chat_burst: 10,
         chat_per_minute: 120,
-        ws_frames_per_sec: 20,
+        ws_frames_per_sec: 40,
+        ice_servers: "[]".to_owned(),
         media_dir: std::env::temp_dir()
             .join(format!("expo-it-media-{}", uuid::Uuid::now_v7().simple()))
             .display()

@@ -111,7 +111,9 @@ impl Ws {
             match self.next().await {
                 ServerFrame::Subscribed { topic: t } if t == topic => return replayed,
                 ServerFrame::Event(e) => {
-                    let EventBody::ChatMessage(m) = e.body;
+                    let EventBody::ChatMessage(m) = e.body else {
+                        panic!("not a chat message: {e:?}");
+                    };
                     assert_eq!(m.id, e.id, "a replayed message carries its event id");
                     replayed.push(m);
                 }
@@ -126,10 +128,10 @@ impl Ws {
     /// The next chat message event.
     pub(crate) async fn message(&mut self) -> ChatMessage {
         match self.until(|f| matches!(f, ServerFrame::Event(_))).await {
-            ServerFrame::Event(e) => {
-                let EventBody::ChatMessage(m) = e.body;
-                m
-            }
+            ServerFrame::Event(e) => match e.body {
+                EventBody::ChatMessage(m) => m,
+                other => panic!("not a chat message: {other:?}"),
+            },
             _ => unreachable!(),
         }
     }

@@ -1,0 +1,424 @@
+//! Meeting rules: creating, entering (lobby, lock, full, removed), host controls, presence
+//! (following the meeting's topic as an admitted participant), and passing WebRTC signaling
+//! between participants. Every change is a stored event on `meeting:<id>`.
+
+use crate::state::{AppState, AuthSession};
+use crate::AppError;
+use db::meeting::MeetingRow;
+use domain::chat::{room_key, RoomKind};
+use domain::meeting::{entry, Entry, MeetingRole, MeetingView, ParticipantState, TITLE_MAX_CHARS};
+use domain::realtime::{EventBody, Hint, MeetingEvent, RtcSignal, Topic};
+use domain::FieldError;
+
+fn topic(id: &str) -> String {
+    Topic::Meeting(id.to_owned()).to_string()
+}
+
+async fn publish(state: &AppState, id: &str, change: MeetingEvent) -> Result<(), AppError> {
+    state
+        .hub
+        .store_and_publish(&state.db, &topic(id), EventBody::Meeting(change))
+        .await?;
+    Ok(())
+}
+
+async fn load(state: &AppState, id: &str) -> Result<MeetingRow, AppError> {
+    if !domain::text::is_id(id) {
+        return Err(AppError::NotFound);
+    }
+    db::meeting::get(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn new_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 18];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Starts a meeting hosted by the signed-in person, with its own chat. From a conversation
+/// (`from_room`), everyone in it is invited.
+pub async fn create(
+    state: &AppState,
+    session: &AuthSession,
+    title: &str,
+    from_room: Option<&str>,
+    scheduled_at: Option<i64>,
+) -> Result<String, AppError> {
+    let title = title.trim();
+    if title.is_empty() || title.chars().count() > TITLE_MAX_CHARS {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "title",
+            "meeting-error-title",
+        )]));
+    }
+    let (expo_id, invited) = match from_room {
+        Some(room) => {
+            let info = crate::chat::service::writable_room(&state.db, session, room).await?;
+            (info.expo_id.clone(), db::chat::member_ids(&state.db, &info.id).await?)
+        }
+        None => {
+            let expo = db::expo::current_expo(&state.db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            (expo.id, Vec::new())
+        }
+    };
+    let id = db::new_id();
+    let at = db::now_millis();
+    let mut tx = state.db.begin().await?;
+    let chat = db::chat::create_room(
+        &mut tx,
+        &db::chat::NewRoom {
+            id: &db::new_id(),
+            expo_id: &expo_id,
+            kind: RoomKind::Meeting,
+            key: &room_key(RoomKind::Meeting, &id, ""),
+            exhibitor_id: None,
+            created_by: &session.user.id,
+            at,
+        },
+        std::slice::from_ref(&session.user.id),
+    )
+    .await?;
+    db::meeting::insert(
+        &mut tx,
+        &db::meeting::NewMeeting {
+            id: &id,
+            expo_id: &expo_id,
+            host_id: &session.user.id,
+            title,
+            chat_room_id: Some(&chat),
+            invite_token: &new_token(),
+            scheduled_at,
+            at,
+        },
+    )
+    .await?;
+    db::meeting::put_participant(&mut tx, &id, &session.user.id, MeetingRole::Host, ParticipantState::Admitted, at).await?;
+    for user in invited.iter().filter(|u| **u != session.user.id) {
+        db::meeting::put_participant(&mut tx, &id, user, MeetingRole::Guest, ParticipantState::Invited, at).await?;
+    }
+    db::commit(tx).await?;
+    Ok(id)
+}
+
+fn ice_servers(state: &AppState) -> String {
+    state.ice_servers.as_ref().clone()
+}
+
+/// The meeting as the viewer may see it: participants see everything; someone with the invite
+/// token sees the title (to ask to enter); others get `NotFound`.
+pub async fn view(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    token: Option<&str>,
+) -> Result<MeetingView, AppError> {
+    let m = load(state, id).await?;
+    let mine = db::meeting::participant(&state.db, &m.id, &session.user.id).await?;
+    let by_link = token.is_some_and(|t| t == m.invite_token);
+    match mine {
+        Some((_, ParticipantState::Removed)) => return Err(AppError::Forbidden),
+        None if !by_link => return Err(AppError::NotFound),
+        _ => {}
+    }
+    let participants = if mine.is_some() {
+        db::meeting::participants(&state.db, &m.id).await?
+    } else {
+        Vec::new()
+    };
+    let controls = mine.is_some_and(|(r, _)| r.controls());
+    Ok(MeetingView {
+        invite_path: if controls || mine.is_some() {
+            format!("/meetings/{}?invite={}", m.id, m.invite_token)
+        } else {
+            String::new()
+        },
+        id: m.id,
+        title: m.title,
+        scheduled_at: m.scheduled_at,
+        ended_at: m.ended_at,
+        locked: m.locked,
+        interpreter_requested: m.interpreter_requested,
+        chat_room_id: if mine.is_some_and(|(_, s)| s == ParticipantState::Admitted) {
+            m.chat_room_id
+        } else {
+            None
+        },
+        participants,
+        me: session.user.id.clone(),
+        my_role: mine.map(|(r, _)| r),
+        ice_servers: ice_servers(state),
+    })
+}
+
+/// Asks to enter: straight in, to the lobby, or refused (with the reason's Fluent id).
+pub async fn join(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    token: Option<&str>,
+) -> Result<ParticipantState, AppError> {
+    let m = load(state, id).await?;
+    let mine = db::meeting::participant(&state.db, &m.id, &session.user.id).await?;
+    if mine.is_none() && token.is_none_or(|t| t != m.invite_token) {
+        return Err(AppError::NotFound);
+    }
+    let present = usize::try_from(db::meeting::present_count(&state.db, &m.id).await?).unwrap_or(usize::MAX);
+    let role = mine.map(|(r, _)| r);
+    let decision = entry(role, mine.map(|(_, s)| s), m.ended_at.is_some(), m.locked, present);
+    let at = db::now_millis();
+    match decision {
+        Entry::Refused(reason) => Err(AppError::Conflict(reason.to_owned())),
+        Entry::Enter => {
+            let role = role.unwrap_or(MeetingRole::Guest);
+            if mine.map(|(_, s)| s) != Some(ParticipantState::Admitted) {
+                admit_user(state, &m, &session.user.id, role, at).await?;
+            }
+            Ok(ParticipantState::Admitted)
+        }
+        Entry::Lobby => {
+            let mut tx = state.db.begin().await?;
+            db::meeting::put_participant(&mut tx, &m.id, &session.user.id, role.unwrap_or(MeetingRole::Guest), ParticipantState::Waiting, at).await?;
+            db::commit(tx).await?;
+            publish(
+                state,
+                &m.id,
+                MeetingEvent::Waiting {
+                    user_id: session.user.id.clone(),
+                    name: session.user.display_name.clone(),
+                },
+            )
+            .await?;
+            Ok(ParticipantState::Waiting)
+        }
+    }
+}
+
+async fn admit_user(
+    state: &AppState,
+    m: &MeetingRow,
+    user_id: &str,
+    role: MeetingRole,
+    at: i64,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    db::meeting::put_participant(&mut tx, &m.id, user_id, role, ParticipantState::Admitted, at).await?;
+    db::commit(tx).await?;
+    if let Some(room) = &m.chat_room_id {
+        db::chat::add_member(&state.db, room, user_id, at).await?;
+    }
+    publish(state, &m.id, MeetingEvent::Admitted { user_id: user_id.to_owned() }).await?;
+    state.hub.signal(
+        &Topic::User(user_id.to_owned()).to_string(),
+        Hint::Meeting { meeting: m.id.clone() },
+    );
+    Ok(())
+}
+
+async fn controller(state: &AppState, session: &AuthSession, id: &str) -> Result<MeetingRow, AppError> {
+    let m = load(state, id).await?;
+    match db::meeting::participant(&state.db, &m.id, &session.user.id).await? {
+        Some((role, ParticipantState::Admitted)) if role.controls() => Ok(m),
+        Some(_) => Err(AppError::Forbidden),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// A host control.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    /// Let someone in from the lobby.
+    Admit,
+    /// Send someone out for good.
+    Remove,
+    /// Ask someone to mute.
+    Mute,
+}
+
+/// Applies a host control to a participant.
+pub async fn control(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    user_id: &str,
+    what: Control,
+) -> Result<(), AppError> {
+    let m = controller(state, session, id).await?;
+    if m.ended_at.is_some() {
+        return Err(AppError::Conflict("meeting-error-ended".into()));
+    }
+    let Some((role, current)) = db::meeting::participant(&state.db, &m.id, user_id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if role == MeetingRole::Host && what == Control::Remove {
+        return Err(AppError::Forbidden);
+    }
+    let at = db::now_millis();
+    match what {
+        Control::Admit => {
+            if current == ParticipantState::Removed {
+                return Err(AppError::Conflict("meeting-error-removed".into()));
+            }
+            let present = usize::try_from(db::meeting::present_count(&state.db, &m.id).await?).unwrap_or(usize::MAX);
+            if present >= domain::meeting::MAX_PARTICIPANTS {
+                return Err(AppError::Conflict("meeting-error-full".into()));
+            }
+            admit_user(state, &m, user_id, role, at).await
+        }
+        Control::Remove => {
+            db::meeting::set_state(&state.db, &m.id, user_id, ParticipantState::Removed).await?;
+            db::meeting::mark_absent(&state.db, &m.id, user_id, at).await?;
+            publish(state, &m.id, MeetingEvent::Removed { user_id: user_id.to_owned() }).await
+        }
+        Control::Mute => publish(state, &m.id, MeetingEvent::MuteRequested { user_id: user_id.to_owned() }).await,
+    }
+}
+
+/// Locks or unlocks the meeting.
+pub async fn lock(state: &AppState, session: &AuthSession, id: &str, locked: bool) -> Result<(), AppError> {
+    let m = controller(state, session, id).await?;
+    db::meeting::set_locked(&state.db, &m.id, locked).await?;
+    publish(state, &m.id, MeetingEvent::Locked { locked }).await
+}
+
+/// Ends the meeting for everyone.
+pub async fn end(state: &AppState, session: &AuthSession, id: &str) -> Result<(), AppError> {
+    let m = controller(state, session, id).await?;
+    db::meeting::end(&state.db, &m.id, db::now_millis()).await?;
+    publish(state, &m.id, MeetingEvent::Ended).await
+}
+
+/// Invites a person by e-mail address as guest, interpreter or moderator (moderators only by
+/// the host or a moderator).
+pub async fn invite(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    email: &str,
+    role: MeetingRole,
+) -> Result<(), AppError> {
+    let m = controller(state, session, id).await?;
+    if role == MeetingRole::Host {
+        return Err(AppError::Forbidden);
+    }
+    let email = domain::account::Email::parse(email)
+        .map_err(|e| AppError::Validation(vec![e]))?;
+    let user = db::meeting::user_by_email(&state.db, email.as_str())
+        .await?
+        .ok_or_else(|| AppError::Validation(vec![FieldError::new("email", "meeting-error-no-such-person")]))?;
+    match db::meeting::participant(&state.db, &m.id, &user).await? {
+        Some((_, ParticipantState::Admitted)) => return Ok(()),
+        Some((_, ParticipantState::Removed)) => return Err(AppError::Conflict("meeting-error-removed".into())),
+        _ => {}
+    }
+    let mut tx = state.db.begin().await?;
+    db::meeting::put_participant(&mut tx, &m.id, &user, role, ParticipantState::Invited, db::now_millis()).await?;
+    db::commit(tx).await?;
+    state.hub.signal(&Topic::User(user).to_string(), Hint::Meeting { meeting: m.id });
+    Ok(())
+}
+
+/// Records that an interpreter is wanted and tells the meeting (any admitted participant may ask).
+pub async fn request_interpreter(state: &AppState, session: &AuthSession, id: &str) -> Result<(), AppError> {
+    let m = load(state, id).await?;
+    match db::meeting::participant(&state.db, &m.id, &session.user.id).await? {
+        Some((_, ParticipantState::Admitted)) => {}
+        _ => return Err(AppError::NotFound),
+    }
+    db::meeting::request_interpreter(&state.db, &m.id).await?;
+    publish(state, &m.id, MeetingEvent::InterpreterRequested).await
+}
+
+/// Whether the person may follow the meeting's topic (admitted participants of a meeting that
+/// has not ended).
+pub async fn may_follow(state_db: &db::Db, session: &AuthSession, id: &str) -> Result<bool, AppError> {
+    let Some(m) = db::meeting::get(state_db, id).await? else {
+        return Ok(false);
+    };
+    Ok(m.ended_at.is_none()
+        && matches!(
+            db::meeting::participant(state_db, id, &session.user.id).await?,
+            Some((_, ParticipantState::Admitted))
+        ))
+}
+
+fn presence_key(id: &str, user: &str) -> String {
+    format!("meeting:{id}/{user}")
+}
+
+/// An admitted participant's socket follows the meeting: they are present (on their first tab).
+pub async fn arrived(state: &AppState, session: &AuthSession, id: &str) -> Result<(), AppError> {
+    if !state.hub.enter(&presence_key(id, &session.user.id)) {
+        return Ok(());
+    }
+    if db::meeting::mark_present(&state.db, id, &session.user.id, db::now_millis()).await? {
+        publish(
+            state,
+            id,
+            MeetingEvent::Present {
+                user_id: session.user.id.clone(),
+                name: session.user.display_name.clone(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A socket stopped following the meeting: when it was the person's last, they left and their
+/// time is added to the record.
+pub async fn departed(state: &AppState, user_id: &str, id: &str) -> Result<(), AppError> {
+    if !state.hub.leave(&presence_key(id, user_id)) {
+        return Ok(());
+    }
+    if db::meeting::mark_absent(&state.db, id, user_id, db::now_millis()).await? {
+        publish(state, id, MeetingEvent::Left { user_id: user_id.to_owned() }).await?;
+    }
+    Ok(())
+}
+
+/// Passes a WebRTC signaling message to another admitted participant, after checking it.
+pub async fn relay(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    to: &str,
+    signal: RtcSignal,
+) -> Result<(), AppError> {
+    let ok = match &signal {
+        RtcSignal::Description { kind, sdp } => domain::meeting::valid_description(kind, sdp),
+        RtcSignal::Candidate { candidate, sdp_mid, .. } => {
+            domain::meeting::valid_candidate(candidate)
+                && sdp_mid.as_ref().is_none_or(|m| m.len() <= 64)
+        }
+    };
+    if !ok {
+        return Err(AppError::Validation(vec![FieldError::new("signal", "meeting-error-signal")]));
+    }
+    let m = load(state, id).await?;
+    if m.ended_at.is_some() {
+        return Err(AppError::Conflict("meeting-error-ended".into()));
+    }
+    for who in [session.user.id.as_str(), to] {
+        if !matches!(
+            db::meeting::participant(&state.db, &m.id, who).await?,
+            Some((_, ParticipantState::Admitted))
+        ) {
+            return Err(AppError::NotFound);
+        }
+    }
+    state.hub.signal(
+        &Topic::User(to.to_owned()).to_string(),
+        Hint::Rtc {
+            meeting: m.id,
+            from: session.user.id.clone(),
+            signal,
+        },
+    );
+    Ok(())
+}
