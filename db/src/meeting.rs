@@ -134,11 +134,12 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<MeetingRow>> {
 
 /// A meeting by its invite token.
 pub async fn by_token(db: &Db, token: &str) -> Result<Option<MeetingRow>> {
-    let r: Option<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM meetings WHERE invite_token = $1"))
-            .bind(token)
-            .fetch_optional(db.pool())
-            .await?;
+    let r: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM meetings WHERE invite_token = $1"
+    ))
+    .bind(token)
+    .fetch_optional(db.pool())
+    .await?;
     Ok(r.map(row))
 }
 
@@ -311,7 +312,10 @@ pub async fn of_user(db: &Db, user_id: &str) -> Result<Vec<MeetingSummary>> {
 }
 
 /// Time each participant spent in a meeting, in seconds (the meeting records).
-pub async fn attendance(db: &Db, meeting_id: &str) -> Result<Vec<(String, Option<i64>, Option<i64>, i64)>> {
+pub async fn attendance(
+    db: &Db,
+    meeting_id: &str,
+) -> Result<Vec<(String, Option<i64>, Option<i64>, i64)>> {
     Ok(sqlx::query_as(
         "SELECT user_id, joined_at, left_at, seconds_present FROM meeting_participants \
          WHERE meeting_id = $1 ORDER BY user_id",

@@ -264,7 +264,12 @@ mod tests {
             room_key(RoomKind::Booth, "e", "u"),
             room_key(RoomKind::Booth, "u", "e")
         );
-        for k in [RoomKind::Booth, RoomKind::Direct, RoomKind::Support, RoomKind::Meeting] {
+        for k in [
+            RoomKind::Booth,
+            RoomKind::Direct,
+            RoomKind::Support,
+            RoomKind::Meeting,
+        ] {
             assert_eq!(RoomKind::parse(k.as_str()), Some(k));
         }
     }

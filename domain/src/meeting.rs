@@ -222,16 +222,45 @@ mod tests {
 
     #[test]
     fn who_gets_in() {
-        assert_eq!(entry(Some(Host), Some(Admitted), false, true, 5), Entry::Enter);
-        assert_eq!(entry(Some(Host), Some(Admitted), false, false, 6), Entry::Enter, "the host is never locked out");
-        assert_eq!(entry(Some(Guest), Some(Invited), false, true, 1), Entry::Enter, "invited people pass the lock");
-        assert_eq!(entry(Some(Guest), Some(Admitted), false, false, 2), Entry::Enter);
+        assert_eq!(
+            entry(Some(Host), Some(Admitted), false, true, 5),
+            Entry::Enter
+        );
+        assert_eq!(
+            entry(Some(Host), Some(Admitted), false, false, 6),
+            Entry::Enter,
+            "the host is never locked out"
+        );
+        assert_eq!(
+            entry(Some(Guest), Some(Invited), false, true, 1),
+            Entry::Enter,
+            "invited people pass the lock"
+        );
+        assert_eq!(
+            entry(Some(Guest), Some(Admitted), false, false, 2),
+            Entry::Enter
+        );
         assert_eq!(entry(None, None, false, false, 2), Entry::Lobby);
-        assert_eq!(entry(Some(Guest), Some(Waiting), false, false, 2), Entry::Lobby);
-        assert_eq!(entry(None, None, false, true, 2), Entry::Refused("meeting-error-locked"));
-        assert_eq!(entry(Some(Guest), Some(Invited), false, false, 6), Entry::Refused("meeting-error-full"));
-        assert_eq!(entry(Some(Guest), Some(Removed), false, false, 1), Entry::Refused("meeting-error-removed"));
-        assert_eq!(entry(Some(Host), Some(Admitted), true, false, 0), Entry::Refused("meeting-error-ended"));
+        assert_eq!(
+            entry(Some(Guest), Some(Waiting), false, false, 2),
+            Entry::Lobby
+        );
+        assert_eq!(
+            entry(None, None, false, true, 2),
+            Entry::Refused("meeting-error-locked")
+        );
+        assert_eq!(
+            entry(Some(Guest), Some(Invited), false, false, 6),
+            Entry::Refused("meeting-error-full")
+        );
+        assert_eq!(
+            entry(Some(Guest), Some(Removed), false, false, 1),
+            Entry::Refused("meeting-error-removed")
+        );
+        assert_eq!(
+            entry(Some(Host), Some(Admitted), true, false, 0),
+            Entry::Refused("meeting-error-ended")
+        );
         for r in [Host, Guest, Interpreter, Moderator] {
             assert_eq!(MeetingRole::parse(r.as_str()), Some(r));
         }
@@ -242,12 +271,20 @@ mod tests {
 
     #[test]
     fn signaling_payloads_are_checked() {
-        assert!(valid_description("offer", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"));
+        assert!(valid_description(
+            "offer",
+            "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"
+        ));
         assert!(!valid_description("pranswer", "v=0\r\n"));
         assert!(!valid_description("offer", "hello"));
-        assert!(!valid_description("offer", &format!("v=0\r\n{}", "a".repeat(SDP_MAX_BYTES))));
+        assert!(!valid_description(
+            "offer",
+            &format!("v=0\r\n{}", "a".repeat(SDP_MAX_BYTES))
+        ));
         assert!(!valid_description("offer", "v=0\u{0}"));
-        assert!(valid_candidate("candidate:1 1 udp 2122260223 192.168.1.2 54321 typ host"));
+        assert!(valid_candidate(
+            "candidate:1 1 udp 2122260223 192.168.1.2 54321 typ host"
+        ));
         assert!(valid_candidate(""));
         assert!(!valid_candidate("<script>"));
         assert!(!valid_candidate(&format!("candidate:{}", "1".repeat(2000))));

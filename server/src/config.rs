@@ -91,11 +91,17 @@ fn ice_servers(raw: Option<String>) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("EXPO_ICE_SERVERS is not JSON: {e}"))?;
     let ok = value.as_array().is_some_and(|servers| {
         servers.iter().all(|s| {
-            s.get("urls")
-                .is_some_and(|u| u.is_string() || u.as_array().is_some_and(|a| a.iter().all(|x| x.is_string())))
+            s.get("urls").is_some_and(|u| {
+                u.is_string()
+                    || u.as_array()
+                        .is_some_and(|a| a.iter().all(|x| x.is_string()))
+            })
         })
     });
-    anyhow::ensure!(ok, "EXPO_ICE_SERVERS must be a JSON array of {{\"urls\": …}} objects");
+    anyhow::ensure!(
+        ok,
+        "EXPO_ICE_SERVERS must be a JSON array of {{\"urls\": …}} objects"
+    );
     Ok(value.to_string())
 }
 

@@ -230,10 +230,12 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
                         break;
                     }
                     if let Some(rest) = t.split("bench-at-").nth(1) {
-                        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                        let digits: String =
+                            rest.chars().take_while(char::is_ascii_digit).collect();
                         if let Ok(at) = digits.parse::<u64>() {
                             let now = micros();
-                            latencies.push(u32::try_from(now.saturating_sub(at)).unwrap_or(u32::MAX));
+                            latencies
+                                .push(u32::try_from(now.saturating_sub(at)).unwrap_or(u32::MAX));
                             delivered.fetch_add(1, Ordering::Relaxed);
                             last_delivery.fetch_max(now, Ordering::Relaxed);
                         }
@@ -293,7 +295,10 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
     let mut closer = connect(&load.addr, &cookie).await?;
     closer
         .send(Message::Text(
-            format!(r#"{{"t":"send","room":"{room}","text":"bench-end","cid":"end-{first_send}"}}"#).into(),
+            format!(
+                r#"{{"t":"send","room":"{room}","text":"bench-end","cid":"end-{first_send}"}}"#
+            )
+            .into(),
         ))
         .await?;
     let mut all: Vec<u32> = Vec::new();

@@ -214,17 +214,26 @@ impl Connection {
                 if let Some(task) = self.subscriptions.remove(&topic) {
                     task.abort();
                 }
-                if let (Some(Topic::Meeting(id)), Some(session)) = (Topic::parse(&topic), &self.session) {
+                if let (Some(Topic::Meeting(id)), Some(session)) =
+                    (Topic::parse(&topic), &self.session)
+                {
                     if let Some(pos) = self.meetings.iter().position(|m| *m == id) {
                         self.meetings.remove(pos);
-                        if let Err(e) = app::meeting::service::departed(&self.state, &session.user.id, &id).await {
+                        if let Err(e) =
+                            app::meeting::service::departed(&self.state, &session.user.id, &id)
+                                .await
+                        {
                             return Some(refusal(&e, None));
                         }
                     }
                 }
                 None
             }
-            ClientFrame::Rtc { meeting, to, signal } => {
+            ClientFrame::Rtc {
+                meeting,
+                to,
+                signal,
+            } => {
                 let session = self.session.as_ref()?;
                 app::meeting::service::relay(&self.state, session, &meeting, &to, signal)
                     .await

@@ -20,7 +20,8 @@ pub async fn create_meeting(
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
         let room = room_id.filter(|r| !r.is_empty());
-        let id = super::service::create(&ctx.state, session, &title, room.as_deref(), scheduled_at).await?;
+        let id = super::service::create(&ctx.state, session, &title, room.as_deref(), scheduled_at)
+            .await?;
         leptos_axum::redirect(&format!("/meetings/{id}"));
         Ok(id)
     }
@@ -42,7 +43,10 @@ pub async fn get_meeting(id: String, invite: Option<String>) -> Result<MeetingVi
 
 /// Asks to enter: in, or to the lobby.
 #[server(prefix = "/api", endpoint = "meeting/join")]
-pub async fn join_meeting(id: String, invite: Option<String>) -> Result<ParticipantState, AppError> {
+pub async fn join_meeting(
+    id: String,
+    invite: Option<String>,
+) -> Result<ParticipantState, AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
@@ -54,7 +58,11 @@ pub async fn join_meeting(id: String, invite: Option<String>) -> Result<Particip
 
 /// Host control on a participant: `admit`, `remove` or `mute`.
 #[server(prefix = "/api", endpoint = "meeting/control")]
-pub async fn control_participant(id: String, user_id: String, action: String) -> Result<(), AppError> {
+pub async fn control_participant(
+    id: String,
+    user_id: String,
+    action: String,
+) -> Result<(), AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
@@ -63,7 +71,12 @@ pub async fn control_participant(id: String, user_id: String, action: String) ->
             "admit" => Control::Admit,
             "remove" => Control::Remove,
             "mute" => Control::Mute,
-            _ => return Err(AppError::Validation(vec![domain::FieldError::new("action", "error-request-malformed")])),
+            _ => {
+                return Err(AppError::Validation(vec![domain::FieldError::new(
+                    "action",
+                    "error-request-malformed",
+                )]))
+            }
         };
         super::service::control(&ctx.state, session, &id, &user_id, what).await
     }
@@ -97,7 +110,11 @@ pub async fn end_meeting(id: String) -> Result<(), AppError> {
 
 /// Invites someone by e-mail address as guest, interpreter or moderator.
 #[server(prefix = "/api", endpoint = "meeting/invite")]
-pub async fn invite_to_meeting(id: String, email: String, role: MeetingRole) -> Result<(), AppError> {
+pub async fn invite_to_meeting(
+    id: String,
+    email: String,
+    role: MeetingRole,
+) -> Result<(), AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;

@@ -58,7 +58,10 @@ pub async fn create(
     let (expo_id, invited) = match from_room {
         Some(room) => {
             let info = crate::chat::service::writable_room(&state.db, session, room).await?;
-            (info.expo_id.clone(), db::chat::member_ids(&state.db, &info.id).await?)
+            (
+                info.expo_id.clone(),
+                db::chat::member_ids(&state.db, &info.id).await?,
+            )
         }
         None => {
             let expo = db::expo::current_expo(&state.db)
@@ -98,9 +101,25 @@ pub async fn create(
         },
     )
     .await?;
-    db::meeting::put_participant(&mut tx, &id, &session.user.id, MeetingRole::Host, ParticipantState::Admitted, at).await?;
+    db::meeting::put_participant(
+        &mut tx,
+        &id,
+        &session.user.id,
+        MeetingRole::Host,
+        ParticipantState::Admitted,
+        at,
+    )
+    .await?;
     for user in invited.iter().filter(|u| **u != session.user.id) {
-        db::meeting::put_participant(&mut tx, &id, user, MeetingRole::Guest, ParticipantState::Invited, at).await?;
+        db::meeting::put_participant(
+            &mut tx,
+            &id,
+            user,
+            MeetingRole::Guest,
+            ParticipantState::Invited,
+            at,
+        )
+        .await?;
     }
     db::commit(tx).await?;
     Ok(id)
@@ -168,9 +187,16 @@ pub async fn join(
     if mine.is_none() && token.is_none_or(|t| t != m.invite_token) {
         return Err(AppError::NotFound);
     }
-    let present = usize::try_from(db::meeting::present_count(&state.db, &m.id).await?).unwrap_or(usize::MAX);
+    let present =
+        usize::try_from(db::meeting::present_count(&state.db, &m.id).await?).unwrap_or(usize::MAX);
     let role = mine.map(|(r, _)| r);
-    let decision = entry(role, mine.map(|(_, s)| s), m.ended_at.is_some(), m.locked, present);
+    let decision = entry(
+        role,
+        mine.map(|(_, s)| s),
+        m.ended_at.is_some(),
+        m.locked,
+        present,
+    );
     let at = db::now_millis();
     match decision {
         Entry::Refused(reason) => Err(AppError::Conflict(reason.to_owned())),
@@ -183,7 +209,15 @@ pub async fn join(
         }
         Entry::Lobby => {
             let mut tx = state.db.begin().await?;
-            db::meeting::put_participant(&mut tx, &m.id, &session.user.id, role.unwrap_or(MeetingRole::Guest), ParticipantState::Waiting, at).await?;
+            db::meeting::put_participant(
+                &mut tx,
+                &m.id,
+                &session.user.id,
+                role.unwrap_or(MeetingRole::Guest),
+                ParticipantState::Waiting,
+                at,
+            )
+            .await?;
             db::commit(tx).await?;
             publish(
                 state,
@@ -207,20 +241,41 @@ async fn admit_user(
     at: i64,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
-    db::meeting::put_participant(&mut tx, &m.id, user_id, role, ParticipantState::Admitted, at).await?;
+    db::meeting::put_participant(
+        &mut tx,
+        &m.id,
+        user_id,
+        role,
+        ParticipantState::Admitted,
+        at,
+    )
+    .await?;
     db::commit(tx).await?;
     if let Some(room) = &m.chat_room_id {
         db::chat::add_member(&state.db, room, user_id, at).await?;
     }
-    publish(state, &m.id, MeetingEvent::Admitted { user_id: user_id.to_owned() }).await?;
+    publish(
+        state,
+        &m.id,
+        MeetingEvent::Admitted {
+            user_id: user_id.to_owned(),
+        },
+    )
+    .await?;
     state.hub.signal(
         &Topic::User(user_id.to_owned()).to_string(),
-        Hint::Meeting { meeting: m.id.clone() },
+        Hint::Meeting {
+            meeting: m.id.clone(),
+        },
     );
     Ok(())
 }
 
-async fn controller(state: &AppState, session: &AuthSession, id: &str) -> Result<MeetingRow, AppError> {
+async fn controller(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+) -> Result<MeetingRow, AppError> {
     let m = load(state, id).await?;
     match db::meeting::participant(&state.db, &m.id, &session.user.id).await? {
         Some((role, ParticipantState::Admitted)) if role.controls() => Ok(m),
@@ -264,7 +319,8 @@ pub async fn control(
             if current == ParticipantState::Removed {
                 return Err(AppError::Conflict("meeting-error-removed".into()));
             }
-            let present = usize::try_from(db::meeting::present_count(&state.db, &m.id).await?).unwrap_or(usize::MAX);
+            let present = usize::try_from(db::meeting::present_count(&state.db, &m.id).await?)
+                .unwrap_or(usize::MAX);
             if present >= domain::meeting::MAX_PARTICIPANTS {
                 return Err(AppError::Conflict("meeting-error-full".into()));
             }
@@ -273,14 +329,35 @@ pub async fn control(
         Control::Remove => {
             db::meeting::set_state(&state.db, &m.id, user_id, ParticipantState::Removed).await?;
             db::meeting::mark_absent(&state.db, &m.id, user_id, at).await?;
-            publish(state, &m.id, MeetingEvent::Removed { user_id: user_id.to_owned() }).await
+            publish(
+                state,
+                &m.id,
+                MeetingEvent::Removed {
+                    user_id: user_id.to_owned(),
+                },
+            )
+            .await
         }
-        Control::Mute => publish(state, &m.id, MeetingEvent::MuteRequested { user_id: user_id.to_owned() }).await,
+        Control::Mute => {
+            publish(
+                state,
+                &m.id,
+                MeetingEvent::MuteRequested {
+                    user_id: user_id.to_owned(),
+                },
+            )
+            .await
+        }
     }
 }
 
 /// Locks or unlocks the meeting.
-pub async fn lock(state: &AppState, session: &AuthSession, id: &str, locked: bool) -> Result<(), AppError> {
+pub async fn lock(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    locked: bool,
+) -> Result<(), AppError> {
     let m = controller(state, session, id).await?;
     db::meeting::set_locked(&state.db, &m.id, locked).await?;
     publish(state, &m.id, MeetingEvent::Locked { locked }).await
@@ -306,25 +383,46 @@ pub async fn invite(
     if role == MeetingRole::Host {
         return Err(AppError::Forbidden);
     }
-    let email = domain::account::Email::parse(email)
-        .map_err(|e| AppError::Validation(vec![e]))?;
+    let email = domain::account::Email::parse(email).map_err(|e| AppError::Validation(vec![e]))?;
     let user = db::meeting::user_by_email(&state.db, email.as_str())
         .await?
-        .ok_or_else(|| AppError::Validation(vec![FieldError::new("email", "meeting-error-no-such-person")]))?;
+        .ok_or_else(|| {
+            AppError::Validation(vec![FieldError::new(
+                "email",
+                "meeting-error-no-such-person",
+            )])
+        })?;
     match db::meeting::participant(&state.db, &m.id, &user).await? {
         Some((_, ParticipantState::Admitted)) => return Ok(()),
-        Some((_, ParticipantState::Removed)) => return Err(AppError::Conflict("meeting-error-removed".into())),
+        Some((_, ParticipantState::Removed)) => {
+            return Err(AppError::Conflict("meeting-error-removed".into()))
+        }
         _ => {}
     }
     let mut tx = state.db.begin().await?;
-    db::meeting::put_participant(&mut tx, &m.id, &user, role, ParticipantState::Invited, db::now_millis()).await?;
+    db::meeting::put_participant(
+        &mut tx,
+        &m.id,
+        &user,
+        role,
+        ParticipantState::Invited,
+        db::now_millis(),
+    )
+    .await?;
     db::commit(tx).await?;
-    state.hub.signal(&Topic::User(user).to_string(), Hint::Meeting { meeting: m.id });
+    state.hub.signal(
+        &Topic::User(user).to_string(),
+        Hint::Meeting { meeting: m.id },
+    );
     Ok(())
 }
 
 /// Records that an interpreter is wanted and tells the meeting (any admitted participant may ask).
-pub async fn request_interpreter(state: &AppState, session: &AuthSession, id: &str) -> Result<(), AppError> {
+pub async fn request_interpreter(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+) -> Result<(), AppError> {
     let m = load(state, id).await?;
     match db::meeting::participant(&state.db, &m.id, &session.user.id).await? {
         Some((_, ParticipantState::Admitted)) => {}
@@ -336,7 +434,11 @@ pub async fn request_interpreter(state: &AppState, session: &AuthSession, id: &s
 
 /// Whether the person may follow the meeting's topic (admitted participants of a meeting that
 /// has not ended).
-pub async fn may_follow(state_db: &db::Db, session: &AuthSession, id: &str) -> Result<bool, AppError> {
+pub async fn may_follow(
+    state_db: &db::Db,
+    session: &AuthSession,
+    id: &str,
+) -> Result<bool, AppError> {
     let Some(m) = db::meeting::get(state_db, id).await? else {
         return Ok(false);
     };
@@ -377,7 +479,14 @@ pub async fn departed(state: &AppState, user_id: &str, id: &str) -> Result<(), A
         return Ok(());
     }
     if db::meeting::mark_absent(&state.db, id, user_id, db::now_millis()).await? {
-        publish(state, id, MeetingEvent::Left { user_id: user_id.to_owned() }).await?;
+        publish(
+            state,
+            id,
+            MeetingEvent::Left {
+                user_id: user_id.to_owned(),
+            },
+        )
+        .await?;
     }
     Ok(())
 }
@@ -392,13 +501,18 @@ pub async fn relay(
 ) -> Result<(), AppError> {
     let ok = match &signal {
         RtcSignal::Description { kind, sdp } => domain::meeting::valid_description(kind, sdp),
-        RtcSignal::Candidate { candidate, sdp_mid, .. } => {
+        RtcSignal::Candidate {
+            candidate, sdp_mid, ..
+        } => {
             domain::meeting::valid_candidate(candidate)
                 && sdp_mid.as_ref().is_none_or(|m| m.len() <= 64)
         }
     };
     if !ok {
-        return Err(AppError::Validation(vec![FieldError::new("signal", "meeting-error-signal")]));
+        return Err(AppError::Validation(vec![FieldError::new(
+            "signal",
+            "meeting-error-signal",
+        )]));
     }
     let m = load(state, id).await?;
     if m.ended_at.is_some() {

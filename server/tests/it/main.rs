@@ -8,6 +8,7 @@ mod favorites;
 mod hall;
 mod helpers;
 mod media;
+mod meeting;
 mod platform;
 mod realtime;
 mod schema;

@@ -18,6 +18,8 @@ type Stream =
 /// A realtime client as a test drives it.
 pub(crate) struct Ws {
     stream: Stream,
+    /// Frames read while waiting for something else, handed out first by `next`.
+    held: std::collections::VecDeque<ServerFrame>,
     /// The user id the server greeted us as.
     pub user: Option<String>,
 }
@@ -55,7 +57,11 @@ impl Ws {
             tokio_tungstenite::client_async(request, tokio_tungstenite::MaybeTlsStream::Plain(tcp))
                 .await
                 .expect("websocket handshake");
-        let mut ws = Ws { stream, user: None };
+        let mut ws = Ws {
+            stream,
+            held: Default::default(),
+            user: None,
+        };
         match ws.next().await {
             ServerFrame::Hello { user } => ws.user = user,
             other => panic!("expected hello, got {other:?}"),
@@ -76,6 +82,13 @@ impl Ws {
 
     /// The next frame (5 s at most).
     pub(crate) async fn next(&mut self) -> ServerFrame {
+        if let Some(f) = self.held.pop_front() {
+            return f;
+        }
+        self.read().await
+    }
+
+    async fn read(&mut self) -> ServerFrame {
         loop {
             let message = tokio::time::timeout(Duration::from_secs(5), self.stream.next())
                 .await
@@ -102,25 +115,30 @@ impl Ws {
         }
     }
 
-    /// Follows a topic and waits until the server confirms (after any replay, which is returned).
+    /// Follows a topic and waits until the server confirms; returns the chat messages replayed
+    /// on it. Other frames that arrive meanwhile are held for `next`.
     pub(crate) async fn subscribe(&mut self, topic: &str, after: Option<i64>) -> Vec<ChatMessage> {
         self.send(json!({"t": "sub", "topic": topic, "after": after}))
             .await;
         let mut replayed = Vec::new();
         loop {
-            match self.next().await {
+            match self.read().await {
                 ServerFrame::Subscribed { topic: t } if t == topic => return replayed,
-                ServerFrame::Event(e) => {
-                    let EventBody::ChatMessage(m) = e.body else {
-                        panic!("not a chat message: {e:?}");
-                    };
-                    assert_eq!(m.id, e.id, "a replayed message carries its event id");
-                    replayed.push(m);
+                ServerFrame::Event(e)
+                    if e.topic == topic && matches!(e.body, EventBody::ChatMessage(_)) =>
+                {
+                    let id = e.id;
+                    if let EventBody::ChatMessage(m) = e.body {
+                        assert_eq!(m.id, id, "a replayed message carries its event id");
+                        replayed.push(m);
+                    }
                 }
-                ServerFrame::Refused { code, .. } => {
-                    panic!("subscription to {topic} refused: {code}")
-                }
-                _ => {}
+                ServerFrame::Refused {
+                    code,
+                    topic: Some(t),
+                    ..
+                } if t == topic => panic!("subscription to {topic} refused: {code}"),
+                other => self.held.push_back(other),
             }
         }
     }

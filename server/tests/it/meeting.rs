@@ -1,0 +1,504 @@
+//! Video meetings: entry (invited, lobby, lock, removed, ended), host controls and who may use
+//! them, presence and the participation records, and WebRTC signaling between participants.
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp};
+use crate::media::{own_exhibitor, EXHIBITOR, PASSWORD};
+use crate::realtime::{booth_room, new_person, session_cookie, Ws};
+use domain::meeting::{MeetingView, ParticipantState};
+use domain::realtime::{EventBody, Hint, MeetingEvent, RtcSignal, ServerFrame};
+use reqwest::StatusCode;
+use serde_json::json;
+
+async fn post(
+    app: &TestApp,
+    cookie: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+async fn change(ws: &mut Ws) -> MeetingEvent {
+    match ws
+        .until(|f| matches!(f, ServerFrame::Event(e) if matches!(e.body, EventBody::Meeting(_))))
+        .await
+    {
+        ServerFrame::Event(e) => match e.body {
+            EventBody::Meeting(m) => m,
+            _ => unreachable!(),
+        },
+        _ => unreachable!(),
+    }
+}
+
+async fn status_code(resp: reqwest::Response) -> (StatusCode, String) {
+    let status = resp.status();
+    (status, resp.text().await.expect("body"))
+}
+
+async fn the_lobby_lock_and_host_controls(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let exhibitor = own_exhibitor(&app).await;
+    let buyer = new_person(&app, "buyer@example.com").await;
+    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let room = booth_room(&app, &buyer, &exhibitor).await;
+    // Bad title; then the team starts a meeting from the conversation: the buyer is invited.
+    let (status, body) = status_code(
+        post(
+            &app,
+            &team,
+            "meeting/create",
+            &[("title", " "), ("room_id", &room)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("meeting-error-title"));
+    let resp = post(
+        &app,
+        &team,
+        "meeting/create",
+        &[("title", "Engine pricing"), ("room_id", &room)],
+    )
+    .await;
+    assert!(resp.status().is_success() || resp.status().is_redirection());
+    let id: String = serde_json::from_str(&resp.text().await.expect("body")).expect("id");
+    let view: MeetingView = post(&app, &team, "meeting/get", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .expect("view");
+    assert_eq!(view.participants.len(), 2);
+    assert_eq!(view.participants[1].state, ParticipantState::Invited);
+    let invite = view
+        .invite_path
+        .split("invite=")
+        .nth(1)
+        .expect("token")
+        .to_owned();
+    let mut host = Ws::connect(&app, Some(&team)).await;
+    let host_id = host.user.clone().expect("host");
+    host.subscribe(&format!("meeting:{id}"), None).await;
+    assert!(
+        matches!(change(&mut host).await, MeetingEvent::Present { user_id, .. } if user_id == host_id)
+    );
+
+    // The invited buyer goes straight in.
+    let state: ParticipantState = post(&app, &buyer, "meeting/join", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(state, ParticipantState::Admitted);
+    // A stranger: nothing without the link; with it, the lobby, and the host hears of it.
+    let stranger = new_person(&app, "stranger@example.com").await;
+    assert_eq!(
+        post(&app, &stranger, "meeting/join", &[("id", &id)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        post(&app, &stranger, "meeting/get", &[("id", &id)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let state: ParticipantState = post(
+        &app,
+        &stranger,
+        "meeting/join",
+        &[("id", &id), ("invite", &invite)],
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(state, ParticipantState::Waiting);
+    let mut s = Ws::connect(&app, Some(&stranger)).await;
+    let stranger_id = s.user.clone().expect("id");
+    // Waiting people cannot follow the meeting yet; they hear on their own topic when let in.
+    s.send(json!({"t": "sub", "topic": format!("meeting:{id}")}))
+        .await;
+    assert!(
+        matches!(s.next().await, ServerFrame::Refused { code, .. } if code == "realtime-error-forbidden")
+    );
+    s.subscribe(&format!("user:{stranger_id}"), None).await;
+    // (The buyer's admission and the stranger's wait both reached the host.)
+    let mut waiting_seen = false;
+    while !waiting_seen {
+        if let MeetingEvent::Waiting { user_id, name } = change(&mut host).await {
+            assert_eq!(
+                (user_id.as_str(), name.as_str()),
+                (stranger_id.as_str(), "Li Wei")
+            );
+            waiting_seen = true;
+        }
+    }
+    // Only the host controls.
+    assert_eq!(
+        post(
+            &app,
+            &buyer,
+            "meeting/control",
+            &[("id", &id), ("user_id", &stranger_id), ("action", "admit")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(
+            &app,
+            &buyer,
+            "meeting/lock",
+            &[("id", &id), ("locked", "true")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(&app, &buyer, "meeting/end", &[("id", &id)])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let resp = post(
+        &app,
+        &team,
+        "meeting/control",
+        &[("id", &id), ("user_id", &stranger_id), ("action", "admit")],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(
+        matches!(change(&mut host).await, MeetingEvent::Admitted { user_id } if user_id == stranger_id)
+    );
+    let hint = s.until(|f| matches!(f, ServerFrame::Signal { .. })).await;
+    assert!(
+        matches!(hint, ServerFrame::Signal { body: Hint::Meeting { meeting }, .. } if meeting == id)
+    );
+    s.subscribe(&format!("meeting:{id}"), None).await;
+
+    // Locked: a newcomer with the link is refused; invited or admitted people still get in.
+    post(
+        &app,
+        &team,
+        "meeting/lock",
+        &[("id", &id), ("locked", "true")],
+    )
+    .await;
+    let late = new_person(&app, "late@example.com").await;
+    let (status, body) = status_code(
+        post(
+            &app,
+            &late,
+            "meeting/join",
+            &[("id", &id), ("invite", &invite)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("meeting-error-locked"));
+    let state: ParticipantState = post(&app, &buyer, "meeting/join", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(state, ParticipantState::Admitted);
+    // Invite by e-mail: unknown address refused by name; an interpreter gets in despite the lock.
+    let (status, body) = status_code(
+        post(
+            &app,
+            &team,
+            "meeting/invite",
+            &[
+                ("id", &id),
+                ("email", "nobody@example.com"),
+                ("role", "interpreter"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("meeting-error-no-such-person"));
+    assert_eq!(
+        post(
+            &app,
+            &team,
+            "meeting/invite",
+            &[
+                ("id", &id),
+                ("email", "late@example.com"),
+                ("role", "interpreter")
+            ]
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let state: ParticipantState = post(&app, &late, "meeting/join", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(state, ParticipantState::Admitted);
+
+    // Removed: out for good, and the socket can no longer follow the meeting.
+    post(
+        &app,
+        &team,
+        "meeting/control",
+        &[("id", &id), ("user_id", &stranger_id), ("action", "remove")],
+    )
+    .await;
+    loop {
+        if let MeetingEvent::Removed { user_id } = change(&mut s).await {
+            assert_eq!(user_id, stranger_id);
+            break;
+        }
+    }
+    let (status, _) = status_code(
+        post(
+            &app,
+            &stranger,
+            "meeting/join",
+            &[("id", &id), ("invite", &invite)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        post(&app, &stranger, "meeting/get", &[("id", &id)])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let mut s2 = Ws::connect(&app, Some(&stranger)).await;
+    s2.send(json!({"t": "sub", "topic": format!("meeting:{id}")}))
+        .await;
+    assert!(
+        matches!(s2.next().await, ServerFrame::Refused { code, .. } if code == "realtime-error-forbidden")
+    );
+    // The host cannot be removed.
+    assert_eq!(
+        post(
+            &app,
+            &team,
+            "meeting/control",
+            &[("id", &id), ("user_id", &host_id), ("action", "remove")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Ended: everyone hears it; nobody enters again.
+    assert_eq!(
+        post(&app, &team, "meeting/end", &[("id", &id)])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    loop {
+        if change(&mut host).await == MeetingEvent::Ended {
+            break;
+        }
+    }
+    let (status, body) =
+        status_code(post(&app, &buyer, "meeting/join", &[("id", &id)]).await).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("meeting-error-ended"));
+}
+both_backends!(the_lobby_lock_and_host_controls);
+
+async fn presence_records_and_signaling(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let exhibitor = own_exhibitor(&app).await;
+    let buyer = new_person(&app, "buyer@example.com").await;
+    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let room = booth_room(&app, &buyer, &exhibitor).await;
+    let resp = post(
+        &app,
+        &team,
+        "meeting/create",
+        &[("title", "Samples"), ("room_id", &room)],
+    )
+    .await;
+    let id: String = serde_json::from_str(&resp.text().await.expect("body")).expect("id");
+    post(&app, &buyer, "meeting/join", &[("id", &id)]).await;
+    let topic = format!("meeting:{id}");
+    let mut host = Ws::connect(&app, Some(&team)).await;
+    let host_id = host.user.clone().expect("id");
+    host.subscribe(&topic, None).await;
+    host.subscribe(&format!("user:{host_id}"), None).await;
+    let mut guest = Ws::connect(&app, Some(&buyer)).await;
+    let guest_id = guest.user.clone().expect("id");
+    guest.subscribe(&format!("user:{guest_id}"), None).await;
+    guest.subscribe(&topic, None).await;
+    loop {
+        if let MeetingEvent::Present { user_id, .. } = change(&mut host).await {
+            if user_id == guest_id {
+                break;
+            }
+        }
+    }
+    // A second tab of the guest does not count twice; closing it does not make them leave.
+    let mut second = Ws::connect(&app, Some(&buyer)).await;
+    second.subscribe(&topic, None).await;
+    drop(second);
+
+    // Signaling: an offer and a candidate reach the other side, marked with the sender.
+    let offer = "v=0\r\no=- 46117317 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+    host.send(json!({"t": "rtc", "meeting": id, "to": guest_id, "signal": {"type": "description", "kind": "offer", "sdp": offer}})).await;
+    match guest
+        .until(|f| {
+            matches!(
+                f,
+                ServerFrame::Signal {
+                    body: Hint::Rtc { .. },
+                    ..
+                }
+            )
+        })
+        .await
+    {
+        ServerFrame::Signal {
+            body:
+                Hint::Rtc {
+                    meeting,
+                    from,
+                    signal,
+                },
+            ..
+        } => {
+            assert_eq!(
+                (meeting.as_str(), from.as_str()),
+                (id.as_str(), host_id.as_str())
+            );
+            assert_eq!(
+                signal,
+                RtcSignal::Description {
+                    kind: "offer".into(),
+                    sdp: offer.into()
+                }
+            );
+        }
+        _ => unreachable!(),
+    }
+    guest.send(json!({"t": "rtc", "meeting": id, "to": host_id, "signal": {"type": "candidate", "candidate": "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", "sdp_mid": "0", "sdp_m_line_index": 0}})).await;
+    assert!(matches!(
+        host.until(|f| matches!(
+            f,
+            ServerFrame::Signal {
+                body: Hint::Rtc { .. },
+                ..
+            }
+        ))
+        .await,
+        ServerFrame::Signal {
+            body: Hint::Rtc {
+                signal: RtcSignal::Candidate { .. },
+                ..
+            },
+            ..
+        }
+    ));
+    // Bad payloads and strangers are refused; the socket goes on.
+    for bad in [
+        json!({"type": "description", "kind": "offer", "sdp": "<script>alert(1)</script>"}),
+        json!({"type": "description", "kind": "rollback", "sdp": "v=0\r\n"}),
+        json!({"type": "candidate", "candidate": "not a candidate"}),
+    ] {
+        host.send(json!({"t": "rtc", "meeting": id, "to": guest_id, "signal": bad}))
+            .await;
+        assert!(
+            matches!(host.until(|f| matches!(f, ServerFrame::Refused { .. })).await, ServerFrame::Refused { code, .. } if code == "meeting-error-signal")
+        );
+    }
+    host.send(json!({"t": "rtc", "meeting": id, "to": guest_id, "signal": {"type": "offer"}}))
+        .await;
+    assert!(
+        matches!(host.until(|f| matches!(f, ServerFrame::Refused { .. })).await, ServerFrame::Refused { code, .. } if code == "realtime-error-malformed")
+    );
+    let stranger = new_person(&app, "stranger@example.com").await;
+    let mut s = Ws::connect(&app, Some(&stranger)).await;
+    s.send(json!({"t": "rtc", "meeting": id, "to": host_id, "signal": {"type": "description", "kind": "offer", "sdp": offer}})).await;
+    assert!(
+        matches!(s.next().await, ServerFrame::Refused { code, .. } if code == "realtime-error-forbidden")
+    );
+    let stranger_id = s.user.clone().expect("id");
+    host.send(json!({"t": "rtc", "meeting": id, "to": stranger_id, "signal": {"type": "description", "kind": "offer", "sdp": offer}})).await;
+    assert!(
+        matches!(host.until(|f| matches!(f, ServerFrame::Refused { .. })).await, ServerFrame::Refused { code, .. } if code == "realtime-error-forbidden")
+    );
+    host.send(json!({"t": "ping"})).await;
+    host.until(|f| matches!(f, ServerFrame::Pong)).await;
+
+    // The guest's connection drops after a while in the meeting: they left, and the record
+    // holds how long they were there.
+    tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
+    drop(guest);
+    loop {
+        if let MeetingEvent::Left { user_id } = change(&mut host).await {
+            assert_eq!(user_id, guest_id);
+            break;
+        }
+    }
+    let records = db::meeting::attendance(&app.db, &id)
+        .await
+        .expect("records");
+    let guest_row = records
+        .iter()
+        .find(|r| r.0 == guest_id)
+        .expect("guest record");
+    assert!(
+        guest_row.1.is_some() && guest_row.2.is_some(),
+        "joined and left times: {guest_row:?}"
+    );
+    assert!(guest_row.3 >= 1, "at least a second: {guest_row:?}");
+    let view: MeetingView = post(&app, &team, "meeting/get", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .expect("view");
+    assert!(view
+        .participants
+        .iter()
+        .any(|p| p.user_id == host_id && p.present));
+    assert!(view
+        .participants
+        .iter()
+        .any(|p| p.user_id == guest_id && !p.present));
+    // The in-meeting chat belongs to the participants.
+    let chat = view.chat_room_id.expect("chat room");
+    assert_eq!(
+        post(&app, &buyer, "chat/room", &[("room_id", &chat)])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        post(&app, &stranger, "chat/room", &[("room_id", &chat)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+both_backends!(presence_records_and_signaling);
