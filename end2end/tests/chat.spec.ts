@@ -1,46 +1,5 @@
-import { test, expect, Browser, Page } from "@playwright/test";
-import { hydrated, plain, setLanguage, uniqueEmail, watchConsole } from "./helpers";
-
-/** A new buyer in English, signed in. */
-async function newBuyer(browser: Browser, baseURL: string, name: string) {
-  const context = await browser.newContext();
-  await setLanguage(context, baseURL, "en");
-  const page = await context.newPage();
-  await page.goto("/register");
-  await hydrated(page);
-  await page.getByLabel("E-mail").fill(uniqueEmail("chat"));
-  await page.getByLabel("Password").fill("expo-demo-2026");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Country or region").selectOption("DE");
-  await page.getByLabel("Preferred language").selectOption("en");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("account-name")).toHaveText(name);
-  return { context, page };
-}
-
-/** The demo exhibitor (team of booth M-01) in Chinese, signed in. */
-async function exhibitor(browser: Browser, baseURL: string) {
-  const context = await browser.newContext();
-  await setLanguage(context, baseURL, "zh-CN");
-  const page = await context.newPage();
-  await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("电子邮箱").fill("exhibitor@expo.example");
-  await page.getByLabel("密码").fill("expo-demo-2026");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
-  return { context, page };
-}
-
-/** Opens booth M-01 of the marine hall from the hall's list view. */
-async function openBoothM01(page: Page, listLabel: string) {
-  await page.goto("/halls/marine");
-  await hydrated(page);
-  await page.getByRole("button", { name: listLabel }).click();
-  await page.getByRole("row", { name: /M-01/ }).getByRole("link").click();
-  await expect(page).toHaveURL(/\/exhibitors\/[0-9a-f-]+$/);
-  await hydrated(page);
-}
+import { test, expect, Page } from "@playwright/test";
+import { exhibitor, hydrated, newBuyer, openBoothM01, plain, setLanguage, uniqueEmail, watchConsole } from "./helpers";
 
 /** The header's unread count (0 when the badge is not shown). */
 async function unread(page: Page): Promise<number> {

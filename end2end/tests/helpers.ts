@@ -1,4 +1,4 @@
-import { expect, Page, BrowserContext } from "@playwright/test";
+import { expect, Browser, Page, BrowserContext } from "@playwright/test";
 
 /** Fluent wraps variables in Unicode isolation marks; assertions compare without them. */
 export function plain(s: string | null): string {
@@ -29,3 +29,45 @@ export async function setLanguage(context: BrowserContext, baseURL: string, tag:
 export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
 }
+
+/** A new buyer in English, signed in. */
+export async function newBuyer(browser: Browser, baseURL: string, name: string) {
+  const context = await browser.newContext();
+  await setLanguage(context, baseURL, "en");
+  const page = await context.newPage();
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("E-mail").fill(uniqueEmail("chat"));
+  await page.getByLabel("Password").fill("expo-demo-2026");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Country or region").selectOption("DE");
+  await page.getByLabel("Preferred language").selectOption("en");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("account-name")).toHaveText(name);
+  return { context, page };
+}
+
+/** The demo exhibitor (team of booth M-01) in Chinese, signed in. */
+export async function exhibitor(browser: Browser, baseURL: string) {
+  const context = await browser.newContext();
+  await setLanguage(context, baseURL, "zh-CN");
+  const page = await context.newPage();
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("电子邮箱").fill("exhibitor@expo.example");
+  await page.getByLabel("密码").fill("expo-demo-2026");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("account-name")).toBeVisible();
+  return { context, page };
+}
+
+/** Opens booth M-01 of the marine hall from the hall's list view. */
+export async function openBoothM01(page: Page, listLabel: string) {
+  await page.goto("/halls/marine");
+  await hydrated(page);
+  await page.getByRole("button", { name: listLabel }).click();
+  await page.getByRole("row", { name: /M-01/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/exhibitors\/[0-9a-f-]+$/);
+  await hydrated(page);
+}
+

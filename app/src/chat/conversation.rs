@@ -6,7 +6,7 @@
 use super::api::{get_room, SendMessage};
 use crate::realtime::use_topic;
 use crate::shell::i18n::{use_i18n, Arg, I18n};
-use domain::chat::{ChatMessage, RoomTitle, RoomView, MESSAGE_MAX_CHARS};
+use domain::chat::{ChatMessage, RoomKind, RoomTitle, RoomView, MESSAGE_MAX_CHARS};
 use domain::realtime::{ClientFrame, EventBody, Hint, ServerFrame};
 use leptos::html;
 use leptos::prelude::*;
@@ -393,6 +393,8 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let me_for_rows = me.clone();
     let ssr_cid = new_client_id();
     let send_url = <SendMessage as server_fn::ServerFn>::PATH;
+    let start_meeting = ServerAction::<crate::meeting::api::CreateMeeting>::new();
+    let (meeting_title, meeting_room) = (title.clone(), room_id.clone());
     let exhibitor_link = room
         .exhibitor_id
         .clone()
@@ -406,6 +408,16 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                 </a>
                 <h2 id="chat-room-title">{title.clone()}</h2>
                 {exhibitor_link.map(|href| view! { <a class="btn btn-ghost" href=href>{i18n.t("chat-view-booth")}</a> })}
+                {(room.kind != RoomKind::Meeting).then(|| view! {
+                    <ActionForm action=start_meeting attr:class="inline-form">
+                        <input type="hidden" name="title" value=meeting_title />
+                        <input type="hidden" name="room_id" value=meeting_room />
+                        <button type="submit" class="btn btn-ghost">
+                            <span aria-hidden="true">"🎥 "</span>
+                            {i18n.t("meeting-start-from-chat")}
+                        </button>
+                    </ActionForm>
+                })}
             </header>
             {move || down.get().then(|| view! {
                 <p class="chat-offline" role="status">{i18n.t("chat-reconnecting")}</p>

@@ -24,6 +24,7 @@ pub fn MessagesPage() -> impl IntoView {
                         <div class="page chat-layout" class:has-room=move || room.get().is_some()>
                             <div class="chat-side">
                                 <h1>{i18n.t("chat-title")}</h1>
+                                <a class="btn btn-ghost" href="/meetings">{i18n.t("meeting-list-title")}</a>
                                 <NotifyButton />
                                 <RoomList me=u.id.clone() current=room />
                             </div>

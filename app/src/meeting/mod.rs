@@ -9,5 +9,7 @@
 pub mod api;
 pub mod meeting_page;
 pub mod meetings_page;
+#[cfg(feature = "hydrate")]
+pub mod rtc;
 #[cfg(feature = "ssr")]
 pub mod service;

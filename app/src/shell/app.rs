@@ -11,6 +11,8 @@ use crate::account::register_page::RegisterPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::chat::messages_page::MessagesPage;
+use crate::meeting::meeting_page::MeetingPage;
+use crate::meeting::meetings_page::MeetingsPage;
 use crate::expo::landing_page::LandingPage;
 use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
@@ -67,6 +69,8 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
+                        <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />
+                        <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/dashboard")
                             view=|| view! { <PlaceholderPage section=Section::Dashboard /> }
