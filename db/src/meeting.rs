@@ -288,7 +288,8 @@ pub async fn request_interpreter(db: &Db, meeting_id: &str) -> Result<()> {
 
 /// The person's meetings (not removed from), newest first.
 pub async fn of_user(db: &Db, user_id: &str) -> Result<Vec<MeetingSummary>> {
-    let rows: Vec<(String, String, Option<i64>, i64, Option<i64>, String)> = sqlx::query_as(
+    type SummaryRow = (String, String, Option<i64>, i64, Option<i64>, String);
+    let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT m.id, m.title, m.scheduled_at, m.created_at, m.ended_at, p.role FROM meeting_participants p \
          JOIN meetings m ON m.id = p.meeting_id WHERE p.user_id = $1 AND p.state <> 'removed' \
          ORDER BY COALESCE(m.scheduled_at, m.created_at) DESC LIMIT 100",

@@ -4,8 +4,7 @@
 //! video grid) with host controls, invitations, and the in-meeting chat.
 
 use super::api::{
-    get_meeting, ControlParticipant, EndMeeting, InviteToMeeting, LockMeeting,
-    RequestInterpreter,
+    get_meeting, ControlParticipant, EndMeeting, InviteToMeeting, LockMeeting, RequestInterpreter,
 };
 use crate::chat::conversation::Conversation;
 use crate::shell::i18n::{use_i18n, I18n};
@@ -99,7 +98,11 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
     let id = view.id.clone();
     let me = view.me.clone();
     let controls = view.my_role.is_some_and(|r| r.controls());
-    let phase = RwSignal::new(if view.ended_at.is_some() { Phase::Ended } else { Phase::Prejoin });
+    let phase = RwSignal::new(if view.ended_at.is_some() {
+        Phase::Ended
+    } else {
+        Phase::Prejoin
+    });
     let roster = RwSignal::new(view.participants.clone());
     let locked = RwSignal::new(view.locked);
     let interpreter = RwSignal::new(view.interpreter_requested);
@@ -125,7 +128,21 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
         me.clone(),
         invite.clone(),
         view.ice_servers.clone(),
-        live::Signals { phase, roster, locked, interpreter, chat_room, notice, peers, frames, mic_on, cam_on, sharing, devices, version },
+        live::Signals {
+            phase,
+            roster,
+            locked,
+            interpreter,
+            chat_room,
+            notice,
+            peers,
+            frames,
+            mic_on,
+            cam_on,
+            sharing,
+            devices,
+            version,
+        },
     ));
     #[cfg(not(feature = "hydrate"))]
     let _ = (&invite, &view.ice_servers, version);
@@ -186,7 +203,11 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
         }
     });
     let invite_error = move || match invite_act.value().get() {
-        Some(Err(e)) => Some(e.field("email").map(|id| i18n.t(&id)).unwrap_or_else(|| i18n.t(e.message_id()))),
+        Some(Err(e)) => Some(
+            e.field("email")
+                .map(|id| i18n.t(&id))
+                .unwrap_or_else(|| i18n.t(e.message_id())),
+        ),
         _ => None,
     };
     let invite_done = move || matches!(invite_act.value().get(), Some(Ok(())));
@@ -199,7 +220,11 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
         let id = id_for_panel.clone();
         let me = me_for_panel.clone();
         let list = roster.get();
-        let waiting: Vec<Participant> = list.iter().filter(|p| p.state == ParticipantState::Waiting).cloned().collect();
+        let waiting: Vec<Participant> = list
+            .iter()
+            .filter(|p| p.state == ParticipantState::Waiting)
+            .cloned()
+            .collect();
         view! {
             <section class="meeting-people" aria-labelledby="meeting-people-title">
                 <h2 id="meeting-people-title">{i18n.t("meeting-people")}</h2>
@@ -262,7 +287,12 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
         }
     };
     let names = move |user: &str| {
-        roster.with(|r| r.iter().find(|p| p.user_id == user).map(|p| p.name.clone()).unwrap_or_default())
+        roster.with(|r| {
+            r.iter()
+                .find(|p| p.user_id == user)
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        })
     };
     let id_for_host = id.clone();
     view! {
@@ -457,7 +487,13 @@ mod live {
     }
 
     impl Engine {
-        pub fn new(id: String, me: String, invite: Option<String>, ice: String, s: Signals) -> Engine {
+        pub fn new(
+            id: String,
+            me: String,
+            invite: Option<String>,
+            ice: String,
+            s: Signals,
+        ) -> Engine {
             let version = s.version;
             let peers = s.peers;
             let holder: Rc<RefCell<Option<std::rc::Weak<Mesh>>>> = Rc::new(RefCell::new(None));
@@ -487,7 +523,12 @@ mod live {
         }
 
         /// Shows the chosen camera in the pre-join preview (and lists the devices once allowed).
-        pub fn preview(&self, camera: String, microphone: String, video: NodeRef<leptos::html::Video>) {
+        pub fn preview(
+            &self,
+            camera: String,
+            microphone: String,
+            video: NodeRef<leptos::html::Video>,
+        ) {
             let this = self.clone();
             leptos::task::spawn_local(async move {
                 if let Some(old) = this.0.preview.borrow_mut().take() {
@@ -500,7 +541,9 @@ mod live {
                         this.0.s.devices.set(list_devices().await);
                     }
                     Err(_) => {
-                        let i18n = crate::shell::i18n::I18n { locale: crate::shell::i18n::page_locale() };
+                        let i18n = crate::shell::i18n::I18n {
+                            locale: crate::shell::i18n::page_locale(),
+                        };
                         this.0.s.notice.set(Some(i18n.t("meeting-error-media")));
                     }
                 }
@@ -520,8 +563,11 @@ mod live {
         pub fn join(&self, camera: String, microphone: String) {
             let this = self.clone();
             leptos::task::spawn_local(async move {
-                let i18n = crate::shell::i18n::I18n { locale: crate::shell::i18n::page_locale() };
-                let stream = match this.0.preview.borrow_mut().take() {
+                let i18n = crate::shell::i18n::I18n {
+                    locale: crate::shell::i18n::page_locale(),
+                };
+                let existing = this.0.preview.borrow_mut().take();
+                let stream = match existing {
                     Some(s) => Ok(s),
                     None => open_media(Some(camera), Some(microphone)).await,
                 };
@@ -538,7 +584,9 @@ mod live {
         }
 
         async fn enter(&self) {
-            let i18n = crate::shell::i18n::I18n { locale: crate::shell::i18n::page_locale() };
+            let i18n = crate::shell::i18n::I18n {
+                locale: crate::shell::i18n::page_locale(),
+            };
             match join_meeting(self.0.id.clone(), self.0.invite.clone()).await {
                 Ok(ParticipantState::Admitted) => {
                     self.0.s.notice.set(None);
@@ -554,28 +602,40 @@ mod live {
 
         fn follow_user_topic(&self) {
             let this = self.clone();
-            let id = crate::realtime::client::subscribe(format!("user:{}", self.0.me), None, move |f| {
-                let ServerFrame::Signal { body, .. } = f else { return };
-                match body {
-                    Hint::Rtc { meeting, from, signal } if *meeting == this.0.id => {
-                        let mesh = this.0.mesh.clone();
-                        let (from, signal) = (from.clone(), signal.clone());
-                        leptos::task::spawn_local(async move {
-                            let _ = mesh.signal(from, signal).await;
-                        });
+            let id =
+                crate::realtime::client::subscribe(format!("user:{}", self.0.me), None, move |f| {
+                    let ServerFrame::Signal { body, .. } = f else {
+                        return;
+                    };
+                    match body {
+                        Hint::Rtc {
+                            meeting,
+                            from,
+                            signal,
+                        } if *meeting == this.0.id => {
+                            let mesh = this.0.mesh.clone();
+                            let (from, signal) = (from.clone(), signal.clone());
+                            leptos::task::spawn_local(async move {
+                                let _ = mesh.signal(from, signal).await;
+                            });
+                        }
+                        Hint::Meeting { meeting }
+                            if *meeting == this.0.id
+                                && this.0.s.phase.get_untracked() == Phase::Lobby =>
+                        {
+                            let this = this.clone();
+                            leptos::task::spawn_local(async move { this.enter().await });
+                        }
+                        _ => {}
                     }
-                    Hint::Meeting { meeting } if *meeting == this.0.id && this.0.s.phase.get_untracked() == Phase::Lobby => {
-                        let this = this.clone();
-                        leptos::task::spawn_local(async move { this.enter().await });
-                    }
-                    _ => {}
-                }
-            });
+                });
             self.0.subscriptions.borrow_mut().push(id);
         }
 
         async fn refresh(&self) -> Option<Vec<Participant>> {
-            let v = get_meeting(self.0.id.clone(), self.0.invite.clone()).await.ok()?;
+            let v = get_meeting(self.0.id.clone(), self.0.invite.clone())
+                .await
+                .ok()?;
             self.0.s.roster.set(v.participants.clone());
             self.0.s.locked.set(v.locked);
             self.0.s.interpreter.set(v.interpreter_requested);
@@ -585,51 +645,66 @@ mod live {
 
         fn follow_meeting(&self) {
             let this = self.clone();
-            let id = crate::realtime::client::subscribe(format!("meeting:{}", self.0.id), None, move |f| {
-                let this = this.clone();
-                match f {
-                    ServerFrame::Subscribed { .. } => {
-                        // Call everyone already here; newcomers call us.
-                        leptos::task::spawn_local(async move {
-                            let Some(list) = this.refresh().await else { return };
-                            let known = this.0.mesh.peer_ids();
-                            for p in list {
-                                if p.present && p.user_id != this.0.me && !known.contains(&p.user_id) {
-                                    let _ = this.0.mesh.call(p.user_id).await;
+            let id = crate::realtime::client::subscribe(
+                format!("meeting:{}", self.0.id),
+                None,
+                move |f| {
+                    let this = this.clone();
+                    match f {
+                        ServerFrame::Subscribed { .. } => {
+                            // Call everyone already here; newcomers call us.
+                            leptos::task::spawn_local(async move {
+                                let Some(list) = this.refresh().await else {
+                                    return;
+                                };
+                                let known = this.0.mesh.peer_ids();
+                                for p in list {
+                                    if p.present
+                                        && p.user_id != this.0.me
+                                        && !known.contains(&p.user_id)
+                                    {
+                                        let _ = this.0.mesh.call(p.user_id).await;
+                                    }
                                 }
-                            }
-                        });
-                    }
-                    ServerFrame::Event(e) => {
-                        let EventBody::Meeting(change) = &e.body else { return };
-                        let i18n = crate::shell::i18n::I18n { locale: crate::shell::i18n::page_locale() };
-                        match change {
-                            MeetingEvent::Left { user_id } => this.0.mesh.drop_peer(user_id),
-                            MeetingEvent::Removed { user_id } if *user_id == this.0.me => {
-                                this.0.s.phase.set(Phase::Removed);
-                                this.shutdown();
-                                return;
-                            }
-                            MeetingEvent::Removed { user_id } => this.0.mesh.drop_peer(user_id),
-                            MeetingEvent::Ended => {
-                                this.0.s.phase.set(Phase::Ended);
-                                this.shutdown();
-                                return;
-                            }
-                            MeetingEvent::MuteRequested { user_id } if *user_id == this.0.me => {
-                                this.0.mesh.mute();
-                                this.0.s.mic_on.set(false);
-                                this.0.s.notice.set(Some(i18n.t("meeting-muted-by-host")));
-                            }
-                            _ => {}
+                            });
                         }
-                        leptos::task::spawn_local(async move {
-                            this.refresh().await;
-                        });
+                        ServerFrame::Event(e) => {
+                            let EventBody::Meeting(change) = &e.body else {
+                                return;
+                            };
+                            let i18n = crate::shell::i18n::I18n {
+                                locale: crate::shell::i18n::page_locale(),
+                            };
+                            match change {
+                                MeetingEvent::Left { user_id } => this.0.mesh.drop_peer(user_id),
+                                MeetingEvent::Removed { user_id } if *user_id == this.0.me => {
+                                    this.0.s.phase.set(Phase::Removed);
+                                    this.shutdown();
+                                    return;
+                                }
+                                MeetingEvent::Removed { user_id } => this.0.mesh.drop_peer(user_id),
+                                MeetingEvent::Ended => {
+                                    this.0.s.phase.set(Phase::Ended);
+                                    this.shutdown();
+                                    return;
+                                }
+                                MeetingEvent::MuteRequested { user_id }
+                                    if *user_id == this.0.me =>
+                                {
+                                    this.0.mesh.mute();
+                                    this.0.s.mic_on.set(false);
+                                    this.0.s.notice.set(Some(i18n.t("meeting-muted-by-host")));
+                                }
+                                _ => {}
+                            }
+                            leptos::task::spawn_local(async move {
+                                this.refresh().await;
+                            });
+                        }
+                        _ => {}
                     }
-                    _ => {}
-                }
-            });
+                },
+            );
             self.0.subscriptions.borrow_mut().push(id);
         }
 

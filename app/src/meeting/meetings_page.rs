@@ -12,7 +12,11 @@ pub fn MeetingsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_meetings());
     let create = ServerAction::<CreateMeeting>::new();
     let error = move || match create.value().get() {
-        Some(Err(e)) => Some(e.field("title").map(|id| i18n.t(&id)).unwrap_or_else(|| i18n.t(e.message_id()))),
+        Some(Err(e)) => Some(
+            e.field("title")
+                .map(|id| i18n.t(&id))
+                .unwrap_or_else(|| i18n.t(e.message_id())),
+        ),
         _ => None,
     };
     view! {

@@ -66,7 +66,10 @@ fn sdp_of(value: &JsValue) -> String {
 }
 
 /// Asks for camera and microphone (the chosen devices, if any).
-pub async fn open_media(camera: Option<String>, microphone: Option<String>) -> Result<MediaStream, JsValue> {
+pub async fn open_media(
+    camera: Option<String>,
+    microphone: Option<String>,
+) -> Result<MediaStream, JsValue> {
     let devices = web_sys::window()
         .ok_or_else(|| JsValue::from_str("no window"))?
         .navigator()
@@ -128,7 +131,12 @@ pub async fn list_devices() -> Vec<(String, String, String)> {
 
 impl Mesh {
     /// A mesh for `meeting`; `changed` runs whenever peers or their streams change.
-    pub fn new(me: String, meeting: String, ice_servers: &str, changed: impl Fn() + 'static) -> Rc<Mesh> {
+    pub fn new(
+        me: String,
+        meeting: String,
+        ice_servers: &str,
+        changed: impl Fn() + 'static,
+    ) -> Rc<Mesh> {
         let config = js_sys::JSON::parse(&format!(r#"{{"iceServers":{ice_servers}}}"#))
             .unwrap_or_else(|_| js_sys::Object::new().into());
         Rc::new(Mesh {
@@ -168,7 +176,9 @@ impl Mesh {
         if let Some(p) = self.peers.borrow().get(user) {
             return Ok(p.pc.clone());
         }
-        let pc = RtcPeerConnection::new_with_configuration(self.config.unchecked_ref::<RtcConfiguration>())?;
+        let pc = RtcPeerConnection::new_with_configuration(
+            self.config.unchecked_ref::<RtcConfiguration>(),
+        )?;
         if let Some(local) = self.local.borrow().as_ref() {
             let screen = self.screen.borrow().clone();
             for track in local.get_tracks().iter() {
@@ -180,19 +190,21 @@ impl Mesh {
             }
         }
         let (meeting, to) = (self.meeting.clone(), user.to_owned());
-        let on_ice = Closure::<dyn Fn(RtcPeerConnectionIceEvent)>::new(move |e: RtcPeerConnectionIceEvent| {
-            if let Some(c) = e.candidate() {
-                send(
-                    &meeting,
-                    &to,
-                    RtcSignal::Candidate {
-                        candidate: c.candidate(),
-                        sdp_mid: c.sdp_mid(),
-                        sdp_m_line_index: c.sdp_m_line_index(),
-                    },
-                );
-            }
-        });
+        let on_ice = Closure::<dyn Fn(RtcPeerConnectionIceEvent)>::new(
+            move |e: RtcPeerConnectionIceEvent| {
+                if let Some(c) = e.candidate() {
+                    send(
+                        &meeting,
+                        &to,
+                        RtcSignal::Candidate {
+                            candidate: c.candidate(),
+                            sdp_mid: c.sdp_mid(),
+                            sdp_m_line_index: c.sdp_m_line_index(),
+                        },
+                    );
+                }
+            },
+        );
         let weak = Rc::downgrade(self);
         let who = user.to_owned();
         let on_track = Closure::<dyn Fn(RtcTrackEvent)>::new(move |e: RtcTrackEvent| {
@@ -285,7 +297,11 @@ impl Mesh {
                     let rollback = RtcSessionDescriptionInit::new(RtcSdpType::Rollback);
                     JsFuture::from(pc.set_local_description(&rollback)).await?;
                 }
-                let desc = RtcSessionDescriptionInit::new(if offer { RtcSdpType::Offer } else { RtcSdpType::Answer });
+                let desc = RtcSessionDescriptionInit::new(if offer {
+                    RtcSdpType::Offer
+                } else {
+                    RtcSdpType::Answer
+                });
                 desc.set_sdp(&sdp);
                 JsFuture::from(pc.set_remote_description(&desc)).await?;
                 let early: Vec<RtcIceCandidateInit> = self
@@ -295,7 +311,10 @@ impl Mesh {
                     .map(|p| std::mem::take(&mut p.early_candidates))
                     .unwrap_or_default();
                 for c in early {
-                    let _ = JsFuture::from(pc.add_ice_candidate_with_opt_rtc_ice_candidate_init(Some(&c))).await;
+                    let _ = JsFuture::from(
+                        pc.add_ice_candidate_with_opt_rtc_ice_candidate_init(Some(&c)),
+                    )
+                    .await;
                 }
                 if offer {
                     let answer = JsFuture::from(pc.create_answer()).await?;
@@ -332,7 +351,8 @@ impl Mesh {
                     }
                     return Ok(());
                 }
-                JsFuture::from(pc.add_ice_candidate_with_opt_rtc_ice_candidate_init(Some(&init))).await?;
+                JsFuture::from(pc.add_ice_candidate_with_opt_rtc_ice_candidate_init(Some(&init)))
+                    .await?;
                 Ok(())
             }
         }
@@ -408,8 +428,15 @@ impl Mesh {
             .ok_or_else(|| JsValue::from_str("no window"))?
             .navigator()
             .media_devices()?;
-        let stream: MediaStream = JsFuture::from(devices.get_display_media()?).await?.unchecked_into();
-        let Some(track) = stream.get_video_tracks().get(0).dyn_into::<MediaStreamTrack>().ok() else {
+        let stream: MediaStream = JsFuture::from(devices.get_display_media()?)
+            .await?
+            .unchecked_into();
+        let Some(track) = stream
+            .get_video_tracks()
+            .get(0)
+            .dyn_into::<MediaStreamTrack>()
+            .ok()
+        else {
             return Ok(());
         };
         for s in self.video_senders() {
@@ -434,11 +461,12 @@ impl Mesh {
             return;
         };
         screen.stop();
-        let camera = self
-            .local
-            .borrow()
-            .as_ref()
-            .and_then(|s| s.get_video_tracks().get(0).dyn_into::<MediaStreamTrack>().ok());
+        let camera = self.local.borrow().as_ref().and_then(|s| {
+            s.get_video_tracks()
+                .get(0)
+                .dyn_into::<MediaStreamTrack>()
+                .ok()
+        });
         for s in self.video_senders() {
             let _ = s.replace_track(camera.as_ref());
         }
@@ -469,12 +497,16 @@ impl Mesh {
             let kind = get("type").and_then(|v| v.as_string()).unwrap_or_default();
             if kind == "inbound-rtp" {
                 if get("kind").and_then(|v| v.as_string()).as_deref() == Some("video") {
-                    out.frames_decoded += get("framesDecoded").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+                    out.frames_decoded +=
+                        get("framesDecoded").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
                 }
                 lost += get("packetsLost").and_then(|v| v.as_f64()).unwrap_or(0.0);
-                received += get("packetsReceived").and_then(|v| v.as_f64()).unwrap_or(0.0);
+                received += get("packetsReceived")
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0);
             }
-            if kind == "candidate-pair" && get("nominated").and_then(|v| v.as_bool()) == Some(true) {
+            if kind == "candidate-pair" && get("nominated").and_then(|v| v.as_bool()) == Some(true)
+            {
                 if let Some(rtt) = get("currentRoundTripTime").and_then(|v| v.as_f64()) {
                     out.rtt_ms = Some(rtt * 1000.0);
                 }

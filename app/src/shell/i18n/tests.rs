@@ -126,9 +126,15 @@ fn every_message_is_used_and_every_used_id_exists() {
         let shaped = piece
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        let family = ["error-", "role-", "chat-error-", "realtime-error-", "meeting-error-"]
-            .iter()
-            .any(|f| piece.starts_with(f));
+        let family = [
+            "error-",
+            "role-",
+            "chat-error-",
+            "realtime-error-",
+            "meeting-error-",
+        ]
+        .iter()
+        .any(|f| piece.starts_with(f));
         if shaped && family && piece.len() > 6 {
             asked.insert(piece.to_owned());
         }
