@@ -73,6 +73,15 @@ pub fn MeetingPage() -> impl IntoView {
     }
 }
 
+/// The invitation link as people copy it: absolute in the browser (the server knows no origin
+/// it can trust behind a proxy, so it renders the path).
+fn full_url(path: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}{path}"))
+        .unwrap_or_else(|| path.to_owned())
+}
+
 fn state_label(i18n: I18n, p: &Participant) -> String {
     match (p.state, p.present) {
         (ParticipantState::Admitted, true) => i18n.t("meeting-state-in"),
@@ -392,7 +401,7 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
                                                 <button type="submit" class="btn btn-danger">{i18n.t("meeting-end")}</button>
                                             </ActionForm>
                                             <label for="meeting-link">{i18n.t("meeting-invite-link")}</label>
-                                            <input id="meeting-link" readonly=true value=invite_url.clone() />
+                                            <input id="meeting-link" readonly=true value=move || full_url(&invite_url) />
                                             <ActionForm action=invite_act attr:class="meeting-invite">
                                                 <input type="hidden" name="id" value=id_invite />
                                                 <label for="meeting-invite-email">{i18n.t("meeting-invite-email")}</label>
@@ -478,11 +487,23 @@ mod live {
         }
     }
 
+    /// Shows a stream in a video element (nothing to do when it already shows it). Autoplay
+    /// starts it; `play()` is only a nudge, and its promise is awaited so that an interrupted
+    /// start is not reported as an error.
     fn attach(video: NodeRef<leptos::html::Video>, stream: Option<web_sys::MediaStream>) {
-        if let Some(v) = video.get_untracked() {
-            let el: &web_sys::HtmlMediaElement = v.as_ref();
-            el.set_src_object(stream.as_ref());
-            let _ = el.play();
+        let Some(v) = video.get_untracked() else {
+            return;
+        };
+        let el: &web_sys::HtmlMediaElement = v.as_ref();
+        let current = el.src_object();
+        if current.as_ref().map(|s| s.id()) == stream.as_ref().map(|s| s.id()) {
+            return;
+        }
+        el.set_src_object(stream.as_ref());
+        if let Ok(promise) = el.play() {
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
         }
     }
 

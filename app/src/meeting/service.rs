@@ -55,9 +55,16 @@ pub async fn create(
             "meeting-error-title",
         )]));
     }
+    let mut title = title.to_owned();
     let (expo_id, invited) = match from_room {
         Some(room) => {
             let info = crate::chat::service::writable_room(&state.db, session, room).await?;
+            // A meeting about a booth is named after the booth, which reads right for both sides.
+            if let Some(ex) = &info.exhibitor_id {
+                if let Some(name) = db::chat::exhibitor_name(&state.db, ex).await? {
+                    title = name.show(session.user.language).text;
+                }
+            }
             (
                 info.expo_id.clone(),
                 db::chat::member_ids(&state.db, &info.id).await?,
@@ -93,7 +100,7 @@ pub async fn create(
             id: &id,
             expo_id: &expo_id,
             host_id: &session.user.id,
-            title,
+            title: &title,
             chat_room_id: Some(&chat),
             invite_token: &new_token(),
             scheduled_at,
