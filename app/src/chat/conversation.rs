@@ -142,8 +142,9 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let down = crate::realtime::use_connection_down();
     Effect::new(move |_| mounted.set(true));
 
+    // Runs a frame later, when the conversation may already be gone: nothing to do then.
     let scroll_to_end = move || {
-        if let Some(log) = log_ref.get_untracked() {
+        if let Some(log) = log_ref.try_get_untracked().flatten() {
             log.set_scroll_top(log.scroll_height());
         }
     };
@@ -212,10 +213,11 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     typing.set(Some((name.clone(), now() + 5_000.0)));
                     set_timeout(
                         move || {
-                            if typing.with_untracked(|t| {
+                            if typing.try_with_untracked(|t| {
                                 t.as_ref().is_some_and(|(_, until)| *until <= now())
-                            }) {
-                                typing.set(None);
+                            }) == Some(true)
+                            {
+                                let _ = typing.try_set(None);
                             }
                         },
                         std::time::Duration::from_millis(5_100),
@@ -276,24 +278,26 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     .unwrap_or(0);
                 match get_room(room_id, Some(before)).await {
                     Ok(page) => {
-                        messages.update(|ms| {
+                        let _ = messages.try_update(|ms| {
                             let mut older = page.messages;
                             older.retain(|m| !ms.iter().any(|x| x.id == m.id));
                             older.append(ms);
                             *ms = older;
                         });
-                        has_more.set(page.has_more);
+                        let _ = has_more.try_set(page.has_more);
                         request_animation_frame(move || {
-                            if let Some(log) = log_ref.get_untracked() {
+                            if let Some(log) = log_ref.try_get_untracked().flatten() {
                                 log.set_scroll_top(
                                     log.scroll_top() + log.scroll_height() - height_before,
                                 );
                             }
                         });
                     }
-                    Err(e) => notice.set(Some(i18n.t(e.message_id()))),
+                    Err(e) => {
+                        let _ = notice.try_set(Some(i18n.t(e.message_id())));
+                    }
                 }
-                loading_more.set(false);
+                let _ = loading_more.try_set(false);
             });
         }
     };

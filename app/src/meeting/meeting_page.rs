@@ -491,7 +491,7 @@ mod live {
     /// starts it; `play()` is only a nudge, and its promise is awaited so that an interrupted
     /// start is not reported as an error.
     fn attach(video: NodeRef<leptos::html::Video>, stream: Option<web_sys::MediaStream>) {
-        let Some(v) = video.get_untracked() else {
+        let Some(v) = video.try_get_untracked().flatten() else {
             return;
         };
         let el: &web_sys::HtmlMediaElement = v.as_ref();
@@ -520,10 +520,11 @@ mod live {
             let holder: Rc<RefCell<Option<std::rc::Weak<Mesh>>>> = Rc::new(RefCell::new(None));
             let h = holder.clone();
             let mesh = Mesh::new(me.clone(), id.clone(), &ice, move || {
+                // The page may already be gone (this also runs while it is torn down).
                 if let Some(m) = h.borrow().as_ref().and_then(|w| w.upgrade()) {
-                    peers.set(m.peer_ids());
+                    let _ = peers.try_set(m.peer_ids());
                 }
-                version.update(|v| *v += 1);
+                let _ = version.try_update(|v| *v += 1);
             });
             *holder.borrow_mut() = Some(Rc::downgrade(&mesh));
             let engine = Engine(Rc::new(Inner {
@@ -559,13 +560,13 @@ mod live {
                     Ok(stream) => {
                         attach(video, Some(stream.clone()));
                         *this.0.preview.borrow_mut() = Some(stream);
-                        this.0.s.devices.set(list_devices().await);
+                        let _ = this.0.s.devices.try_set(list_devices().await);
                     }
                     Err(_) => {
                         let i18n = crate::shell::i18n::I18n {
                             locale: crate::shell::i18n::page_locale(),
                         };
-                        this.0.s.notice.set(Some(i18n.t("meeting-error-media")));
+                        let _ = this.0.s.notice.try_set(Some(i18n.t("meeting-error-media")));
                     }
                 }
             });
@@ -595,7 +596,7 @@ mod live {
                 match stream {
                     Ok(s) => this.0.mesh.set_local(s),
                     Err(_) => {
-                        this.0.s.notice.set(Some(i18n.t("meeting-error-media")));
+                        let _ = this.0.s.notice.try_set(Some(i18n.t("meeting-error-media")));
                         return;
                     }
                 }
@@ -610,14 +611,20 @@ mod live {
             };
             match join_meeting(self.0.id.clone(), self.0.invite.clone()).await {
                 Ok(ParticipantState::Admitted) => {
-                    self.0.s.notice.set(None);
-                    self.0.s.phase.set(Phase::In);
+                    let _ = self.0.s.notice.try_set(None);
+                    let _ = self.0.s.phase.try_set(Phase::In);
                     self.follow_meeting();
                     self.start_stats();
                 }
-                Ok(_) => self.0.s.phase.set(Phase::Lobby),
-                Err(AppError::Conflict(reason)) => self.0.s.notice.set(Some(i18n.t(&reason))),
-                Err(e) => self.0.s.notice.set(Some(i18n.t(e.message_id()))),
+                Ok(_) => {
+                    let _ = self.0.s.phase.try_set(Phase::Lobby);
+                }
+                Err(AppError::Conflict(reason)) => {
+                    let _ = self.0.s.notice.try_set(Some(i18n.t(&reason)));
+                }
+                Err(e) => {
+                    let _ = self.0.s.notice.try_set(Some(i18n.t(e.message_id())));
+                }
             }
         }
 
@@ -642,7 +649,7 @@ mod live {
                         }
                         Hint::Meeting { meeting }
                             if *meeting == this.0.id
-                                && this.0.s.phase.get_untracked() == Phase::Lobby =>
+                                && this.0.s.phase.try_get_untracked() == Some(Phase::Lobby) =>
                         {
                             let this = this.clone();
                             leptos::task::spawn_local(async move { this.enter().await });
@@ -657,10 +664,10 @@ mod live {
             let v = get_meeting(self.0.id.clone(), self.0.invite.clone())
                 .await
                 .ok()?;
-            self.0.s.roster.set(v.participants.clone());
-            self.0.s.locked.set(v.locked);
-            self.0.s.interpreter.set(v.interpreter_requested);
-            self.0.s.chat_room.set(v.chat_room_id);
+            let _ = self.0.s.roster.try_set(v.participants.clone());
+            let _ = self.0.s.locked.try_set(v.locked);
+            let _ = self.0.s.interpreter.try_set(v.interpreter_requested);
+            let _ = self.0.s.chat_room.try_set(v.chat_room_id);
             Some(v.participants)
         }
 
@@ -699,13 +706,13 @@ mod live {
                             match change {
                                 MeetingEvent::Left { user_id } => this.0.mesh.drop_peer(user_id),
                                 MeetingEvent::Removed { user_id } if *user_id == this.0.me => {
-                                    this.0.s.phase.set(Phase::Removed);
+                                    let _ = this.0.s.phase.try_set(Phase::Removed);
                                     this.shutdown();
                                     return;
                                 }
                                 MeetingEvent::Removed { user_id } => this.0.mesh.drop_peer(user_id),
                                 MeetingEvent::Ended => {
-                                    this.0.s.phase.set(Phase::Ended);
+                                    let _ = this.0.s.phase.try_set(Phase::Ended);
                                     this.shutdown();
                                     return;
                                 }
@@ -713,8 +720,12 @@ mod live {
                                     if *user_id == this.0.me =>
                                 {
                                     this.0.mesh.mute();
-                                    this.0.s.mic_on.set(false);
-                                    this.0.s.notice.set(Some(i18n.t("meeting-muted-by-host")));
+                                    let _ = this.0.s.mic_on.try_set(false);
+                                    let _ = this
+                                        .0
+                                        .s
+                                        .notice
+                                        .try_set(Some(i18n.t("meeting-muted-by-host")));
                                 }
                                 _ => {}
                             }
@@ -749,7 +760,7 @@ mod live {
                             };
                             out.insert(user, (s.frames_decoded, label));
                         }
-                        this.0.s.frames.set(out);
+                        let _ = this.0.s.frames.try_set(out);
                     });
                 },
                 std::time::Duration::from_secs(1),
@@ -760,29 +771,29 @@ mod live {
         pub fn toggle(&self, kind: &str) {
             let on = self.0.mesh.toggle(kind);
             if kind == "audio" {
-                self.0.s.mic_on.set(on);
+                let _ = self.0.s.mic_on.try_set(on);
             } else {
-                self.0.s.cam_on.set(on);
+                let _ = self.0.s.cam_on.try_set(on);
             }
         }
 
         pub fn share(&self) {
             if self.0.mesh.sharing() {
                 self.0.mesh.stop_sharing();
-                self.0.s.sharing.set(false);
+                let _ = self.0.s.sharing.try_set(false);
                 return;
             }
             let this = self.clone();
             leptos::task::spawn_local(async move {
                 if this.0.mesh.share_screen().await.is_ok() {
-                    this.0.s.sharing.set(true);
+                    let _ = this.0.s.sharing.try_set(true);
                 }
             });
         }
 
         pub fn leave(&self) {
             self.shutdown();
-            self.0.s.phase.set(Phase::Left);
+            let _ = self.0.s.phase.try_set(Phase::Left);
         }
 
         fn shutdown(&self) {
