@@ -137,7 +137,12 @@ type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStre
 async fn connect(addr: &str, cookie: &str) -> anyhow::Result<Socket> {
     let mut request = format!("ws://{addr}/ws").into_client_request()?;
     request.headers_mut().insert("cookie", cookie.parse()?);
-    let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+    // Small read buffers: thousands of connections each read small frames.
+    let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default()
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0);
+    let (socket, _) =
+        tokio_tungstenite::connect_async_with_config(request, Some(config), false).await?;
     Ok(socket)
 }
 

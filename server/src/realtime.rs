@@ -15,6 +15,7 @@ use domain::realtime::{
     ClientFrame, ServerFrame, Topic, MAX_BACKFILL, MAX_CLIENT_FRAME_BYTES,
     MAX_TOPICS_PER_CONNECTION,
 };
+use futures_util::SinkExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use std::collections::HashMap;
 use std::num::NonZeroU32;
@@ -43,7 +44,7 @@ pub async fn upgrade(
     // Frames over the protocol limit close the socket (1009); frames over the application's
     // limit but under this one are refused with a message and the socket stays.
     ws.read_buffer_size(4 * 1024)
-        .write_buffer_size(0)
+        .write_buffer_size(16 * 1024)
         .max_message_size(PROTOCOL_MAX_FRAME_BYTES)
         .max_frame_size(PROTOCOL_MAX_FRAME_BYTES)
         .on_upgrade(move |socket| connection(state, session.0, socket))
@@ -159,7 +160,15 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
                 }
             }
             Some(delivery) = outbox.recv() => {
-                if !send(&mut socket, delivery.text).await {
+                // Whatever else is ready goes out with it: one flush (one write) for the lot.
+                let mut batch = vec![delivery.text];
+                while batch.len() < 32 {
+                    match outbox.try_recv() {
+                        Ok(d) => batch.push(d.text),
+                        Err(_) => break,
+                    }
+                }
+                if !send_all(&mut socket, batch).await {
                     break;
                 }
             }
@@ -184,10 +193,31 @@ async fn send(socket: &mut WebSocket, text: Utf8Bytes) -> bool {
 }
 
 async fn send_message(socket: &mut WebSocket, message: Message) -> bool {
-    matches!(
-        tokio::time::timeout(WRITE_TIMEOUT, socket.send(message)).await,
-        Ok(Ok(()))
-    )
+    within_write_timeout(socket.send(message)).await
+}
+
+async fn send_all(socket: &mut WebSocket, texts: Vec<Utf8Bytes>) -> bool {
+    within_write_timeout(async {
+        for text in texts {
+            socket.feed(Message::Text(text)).await?;
+        }
+        socket.flush().await
+    })
+    .await
+}
+
+/// Runs a write, giving it [`WRITE_TIMEOUT`] only when it cannot finish at once: a timer per
+/// frame would cost more than the write itself when thousands of sockets are written.
+async fn within_write_timeout(
+    write: impl std::future::Future<Output = Result<(), axum::Error>>,
+) -> bool {
+    use std::task::Poll;
+    let mut write = std::pin::pin!(write);
+    let first = std::future::poll_fn(|cx| Poll::Ready(write.as_mut().poll(cx))).await;
+    match first {
+        Poll::Ready(result) => result.is_ok(),
+        Poll::Pending => matches!(tokio::time::timeout(WRITE_TIMEOUT, write).await, Ok(Ok(()))),
+    }
 }
 
 impl Connection {
