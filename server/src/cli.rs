@@ -165,7 +165,7 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     idle_secs,
                 },
         } => {
-            let report = crate::loadtest::run_ws(crate::loadtest::WsLoad {
+            let load = crate::loadtest::WsLoad {
                 addr,
                 email,
                 password,
@@ -173,8 +173,18 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 rate,
                 seconds,
                 idle_secs,
+            };
+            // The load client keeps to one thread, so that on a shared machine the server it
+            // measures has the other cores.
+            let report = std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(anyhow::Error::from)
+                    .and_then(|rt| rt.block_on(crate::loadtest::run_ws(load)))
             })
-            .await?;
+            .join()
+            .map_err(|_| anyhow::anyhow!("the load client panicked"))??;
             println!("RESULT sent {}", report.sent);
             println!("RESULT delivered {}", report.delivered);
             println!("RESULT deliveries_per_sec {:.0}", report.per_sec);
@@ -288,6 +298,12 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let addr = listener.local_addr()?;
+    // Small writes (realtime frames) go out at once instead of waiting to be coalesced.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     tracing::info!(%addr, "listening");
     println!("expo-server listening on http://{addr}");
     axum::serve(

@@ -142,7 +142,7 @@ async fn connect(addr: &str, cookie: &str) -> anyhow::Result<Socket> {
         .read_buffer_size(4 * 1024)
         .write_buffer_size(0);
     let (socket, _) =
-        tokio_tungstenite::connect_async_with_config(request, Some(config), false).await?;
+        tokio_tungstenite::connect_async_with_config(request, Some(config), true).await?;
     Ok(socket)
 }
 
