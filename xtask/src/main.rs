@@ -690,7 +690,7 @@ fn rss_kib(pid: u32) -> Option<u64> {
 /// before the connections open and while they are idle.
 fn bench_ws(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
     let connections = 5_000;
-    let rate = std::env::var("EXPO_BENCH_WS_RATE").unwrap_or_else(|_| "40".into());
+    let rate = std::env::var("EXPO_BENCH_WS_RATE").unwrap_or_else(|_| "20".into());
     let server = TestServer::start(&[
         ("DATABASE_MAX_CONNECTIONS", "16"),
         ("EXPO_CHAT_BURST", "1000000"),
