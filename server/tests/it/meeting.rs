@@ -3,8 +3,7 @@
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
-use crate::media::{own_exhibitor, EXHIBITOR, PASSWORD};
-use crate::realtime::{booth_room, new_person, session_cookie, Ws};
+use crate::realtime::{booth_talk, new_person, BoothTalk, Ws};
 use domain::meeting::{MeetingView, ParticipantState};
 use domain::realtime::{EventBody, Hint, MeetingEvent, RtcSignal, ServerFrame};
 use reqwest::StatusCode;
@@ -49,10 +48,7 @@ async fn status_code(resp: reqwest::Response) -> (StatusCode, String) {
 
 async fn the_lobby_lock_and_host_controls(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let exhibitor = own_exhibitor(&app).await;
-    let buyer = new_person(&app, "buyer@example.com").await;
-    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
-    let room = booth_room(&app, &buyer, &exhibitor).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     // Bad title; then the team starts a meeting from the conversation: the buyer is invited.
     let (status, body) = status_code(
         post(
@@ -330,10 +326,7 @@ both_backends!(the_lobby_lock_and_host_controls);
 
 async fn presence_records_and_signaling(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let exhibitor = own_exhibitor(&app).await;
-    let buyer = new_person(&app, "buyer@example.com").await;
-    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
-    let room = booth_room(&app, &buyer, &exhibitor).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     let resp = post(
         &app,
         &team,

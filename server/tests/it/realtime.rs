@@ -214,6 +214,26 @@ pub(crate) async fn new_person(app: &TestApp, email: &str) -> String {
     session_cookie(app, email, "a-long-password-1").await
 }
 
+/// A new buyer's conversation with the demo booth: cookies of the buyer and of the booth's
+/// team, and the room.
+pub(crate) struct BoothTalk {
+    /// The buyer's cookie header.
+    pub buyer: String,
+    /// The team's cookie header.
+    pub team: String,
+    /// The room id.
+    pub room: String,
+}
+
+/// Registers `buyer@example.com`, signs the demo exhibitor in, and opens their conversation.
+pub(crate) async fn booth_talk(app: &TestApp) -> BoothTalk {
+    let exhibitor = own_exhibitor(app).await;
+    let buyer = new_person(app, "buyer@example.com").await;
+    let team = session_cookie(app, EXHIBITOR, PASSWORD).await;
+    let room = booth_room(app, &buyer, &exhibitor).await;
+    BoothTalk { buyer, team, room }
+}
+
 /// Opens the person's conversation with the demo exhibitor's booth; returns the room id.
 pub(crate) async fn booth_room(app: &TestApp, cookie: &str, exhibitor: &str) -> String {
     let resp = reqwest::Client::builder()
@@ -390,10 +410,7 @@ async fn order_and_replay_after_a_dropped_connection(backend: Backend) {
         c.ws_frames_per_sec = 10_000;
     })
     .await;
-    let exhibitor = own_exhibitor(&app).await;
-    let buyer = new_person(&app, "buyer@example.com").await;
-    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
-    let room = booth_room(&app, &buyer, &exhibitor).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     let chat = format!("chat:{room}");
     let mut watcher = Ws::connect(&app, Some(&team)).await;
     watcher.subscribe(&chat, None).await;
@@ -488,10 +505,7 @@ both_backends!(order_and_replay_after_a_dropped_connection);
 
 async fn retries_store_nothing_twice(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let exhibitor = own_exhibitor(&app).await;
-    let buyer = new_person(&app, "buyer@example.com").await;
-    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
-    let room = booth_room(&app, &buyer, &exhibitor).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     let mut t = Ws::connect(&app, Some(&team)).await;
     t.subscribe(&format!("chat:{room}"), None).await;
     let mut b = Ws::connect(&app, Some(&buyer)).await;
@@ -536,10 +550,7 @@ async fn a_slow_consumer_does_not_stall_others(backend: Backend) {
         c.ws_frames_per_sec = 10_000;
     })
     .await;
-    let exhibitor = own_exhibitor(&app).await;
-    let buyer = new_person(&app, "buyer@example.com").await;
-    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
-    let room = booth_room(&app, &buyer, &exhibitor).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     let chat = format!("chat:{room}");
     let mut slow = Ws::connect_with(&app, Some(&team), Some(4096)).await;
     slow.subscribe(&chat, None).await;
