@@ -145,5 +145,10 @@ test("messages work without JavaScript: start from the booth, send, read", async
   await expect(page).toHaveURL(/\/messages\/[0-9a-f-]+\??$/);
   await expect(page.getByRole("log").getByText("Sent from a page without JavaScript")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link")).toHaveCount(1);
+  // The organizers' support desk is one form away, too.
+  await page.getByRole("button", { name: "Contact organizer support" }).click();
+  await expect(page).toHaveURL(/\/messages\/[0-9a-f-]+\??$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Organizer support" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link")).toHaveCount(2);
   await context.close();
 });

@@ -35,3 +35,5 @@ realtime-error-malformed = تعذّرت قراءة الرسالة. يُرجى إ
 realtime-error-topic = قناة غير معروفة.
 realtime-error-too-large = الرسالة أكبر من أن تُرسل.
 realtime-error-too-many-topics = محادثات كثيرة مفتوحة في هذا التبويب. أغلق بعضها وأعد المحاولة.
+chat-support-start = تواصل مع دعم المنظِّم
+chat-error-own-support = يجيب المنظمون من مكتب الدعم؛ تظهر أسئلة الزوار في «الرسائل».

@@ -44,3 +44,5 @@ realtime-error-malformed = The message could not be read. Please reload the page
 realtime-error-topic = Unknown channel.
 realtime-error-too-large = That message is too large to send.
 realtime-error-too-many-topics = Too many open conversations in this tab. Close some and try again.
+chat-support-start = Contact organizer support
+chat-error-own-support = Organizers answer the support desk; visitors' questions appear under Messages.

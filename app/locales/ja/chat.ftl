@@ -35,3 +35,5 @@ realtime-error-malformed = メッセージを読み取れませんでした。�
 realtime-error-topic = 不明なチャンネルです。
 realtime-error-too-large = メッセージが大きすぎて送信できません。
 realtime-error-too-many-topics = このタブで開いている会話が多すぎます。いくつか閉じてから再試行してください。
+chat-support-start = 主催者サポートに連絡
+chat-error-own-support = 主催者はサポート窓口で回答します。来場者の質問は「メッセージ」に表示されます。

@@ -35,3 +35,5 @@ realtime-error-malformed = 메시지를 읽을 수 없습니다. 페이지를 �
 realtime-error-topic = 알 수 없는 채널입니다.
 realtime-error-too-large = 메시지가 너무 커서 보낼 수 없습니다.
 realtime-error-too-many-topics = 이 탭에 열린 대화가 너무 많습니다. 몇 개를 닫고 다시 시도하세요.
+chat-support-start = 주최 측 지원에 문의
+chat-error-own-support = 주최 측은 지원 창구에서 답변합니다. 방문객의 질문은 메시지에 표시됩니다.

@@ -35,3 +35,5 @@ realtime-error-malformed = 无法读取该消息，请刷新页面。
 realtime-error-topic = 未知频道。
 realtime-error-too-large = 消息过大，无法发送。
 realtime-error-too-many-topics = 此标签页打开的会话过多，请关闭一些后重试。
+chat-support-start = 联系组委会客服
+chat-error-own-support = 组委会负责回复客服会话；访客的问题会显示在“消息”中。

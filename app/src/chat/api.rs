@@ -24,6 +24,20 @@ pub async fn start_booth_chat(exhibitor_id: String) -> Result<String, AppError> 
     .map_err(crate::error::with_status)
 }
 
+/// Opens (or reopens) the signed-in person's conversation with the organizers' support desk.
+#[server(prefix = "/api", endpoint = "chat/start-support")]
+pub async fn start_support_chat() -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        let id = super::service::open_support_room(&ctx.state, session).await?;
+        leptos_axum::redirect(&format!("/messages/{id}"));
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// The signed-in person's conversations, most recent first.
 #[server(prefix = "/api", endpoint = "chat/rooms")]
 pub async fn my_rooms() -> Result<Vec<RoomSummary>, AppError> {

@@ -25,6 +25,7 @@ pub fn MessagesPage() -> impl IntoView {
                             <div class="chat-side">
                                 <h1>{i18n.t("chat-title")}</h1>
                                 <a class="btn btn-ghost" href="/meetings">{i18n.t("meeting-list-title")}</a>
+                                <SupportButton />
                                 <NotifyButton />
                                 <RoomList me=u.id.clone() current=room />
                             </div>
@@ -52,6 +53,24 @@ pub fn MessagesPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Contact organizer support": a form, so it works without JavaScript.
+#[component]
+fn SupportButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let act = ServerAction::<super::api::StartSupportChat>::new();
+    let error = move || match act.value().get() {
+        Some(Err(crate::AppError::Conflict(id))) => Some(i18n.t(&id)),
+        Some(Err(e)) => Some(i18n.t(e.message_id())),
+        _ => None,
+    };
+    view! {
+        <ActionForm action=act attr:class="chat-support-form">
+            <button type="submit" class="btn btn-ghost chat-support">{i18n.t("chat-support-start")}</button>
+            {move || error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </ActionForm>
     }
 }
 

@@ -58,6 +58,45 @@ pub async fn writable_room(
     Err(AppError::NotFound)
 }
 
+/// Opens the signed-in person's conversation with the organizers of the current expo (their
+/// support desk; the same room every time). Organizers join it when they open it, and every
+/// organizer of the expo is a member from the start. Returns the room id.
+pub async fn open_support_room(
+    state: &AppState,
+    session: &AuthSession,
+) -> Result<String, AppError> {
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if session.actor.has_role(&expo.id, Role::Organizer) {
+        // Organizers answer the desk; they do not write to it.
+        return Err(AppError::Conflict("chat-error-own-support".into()));
+    }
+    let key = room_key(RoomKind::Support, &expo.id, &session.user.id);
+    if let Some(id) = db::chat::room_by_key(&state.db, &key).await? {
+        return Ok(id);
+    }
+    let mut members = db::chat::holders_of(&state.db, &expo.id, Role::Organizer.as_str()).await?;
+    members.push(session.user.id.clone());
+    let mut tx = state.db.begin().await?;
+    let id = db::chat::create_room(
+        &mut tx,
+        &db::chat::NewRoom {
+            id: &db::new_id(),
+            expo_id: &expo.id,
+            kind: RoomKind::Support,
+            key: &key,
+            exhibitor_id: None,
+            created_by: &session.user.id,
+            at: db::now_millis(),
+        },
+        &members,
+    )
+    .await?;
+    db::commit(tx).await?;
+    Ok(id)
+}
+
 /// Opens the conversation of the signed-in person with a booth's team (the same room every
 /// time). Returns the room id.
 pub async fn open_booth_room(

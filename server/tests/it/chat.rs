@@ -266,3 +266,71 @@ async fn the_messages_page_works_without_javascript(backend: Backend) {
     assert!(!anon.contains("你好"));
 }
 both_backends!(the_messages_page_works_without_javascript);
+
+async fn the_support_desk_reaches_the_organizers(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let buyer = new_person(&app, "buyer@example.com").await;
+    assert_eq!(
+        post(&app, None, "chat/start-support", &[]).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let room: String = post(&app, Some(&buyer), "chat/start-support", &[])
+        .await
+        .json()
+        .await
+        .expect("room");
+    let again: String = post(&app, Some(&buyer), "chat/start-support", &[])
+        .await
+        .json()
+        .await
+        .expect("room");
+    assert_eq!(room, again, "the same desk conversation every time");
+    let organizer = session_cookie(&app, "organizer@expo.example", PASSWORD).await;
+    let resp = post(&app, Some(&organizer), "chat/start-support", &[]).await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    assert!(resp
+        .text()
+        .await
+        .expect("body")
+        .contains("chat-error-own-support"));
+    // The asker sees "support"; the organizers see who asks.
+    assert_eq!(rooms(&app, &buyer).await[0].title, RoomTitle::Support);
+    let desk = rooms(&app, &organizer).await;
+    assert_eq!(desk.len(), 1);
+    assert_eq!(desk[0].title, RoomTitle::People(vec!["Li Wei".into()]));
+    // Question and answer; nobody else reads it.
+    let q = post(
+        &app,
+        Some(&buyer),
+        "chat/send",
+        &[
+            ("room_id", &room),
+            ("text", "How do I book a booth?"),
+            ("cid", "q1"),
+        ],
+    )
+    .await;
+    assert_eq!(q.status(), StatusCode::OK);
+    assert_eq!(unread(&app, &organizer).await, 1);
+    let a = post(
+        &app,
+        Some(&organizer),
+        "chat/send",
+        &[
+            ("room_id", &room),
+            ("text", "请在“展位申请”中提交。"),
+            ("cid", "a1"),
+        ],
+    )
+    .await;
+    assert_eq!(a.status(), StatusCode::OK);
+    assert_eq!(unread(&app, &buyer).await, 1);
+    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    assert_eq!(
+        post(&app, Some(&team), "chat/room", &[("room_id", &room)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+both_backends!(the_support_desk_reaches_the_organizers);
