@@ -78,21 +78,27 @@ pub async fn open_support_room(
     }
     let mut members = db::chat::holders_of(&state.db, &expo.id, Role::Organizer.as_str()).await?;
     members.push(session.user.id.clone());
+    let room = db::chat::NewRoom {
+        id: &db::new_id(),
+        expo_id: &expo.id,
+        kind: RoomKind::Support,
+        key: &key,
+        exhibitor_id: None,
+        created_by: &session.user.id,
+        at: db::now_millis(),
+    };
+    create_room(state, &room, &members).await
+}
+
+/// Creates a room with its first members in one transaction; when a concurrent request made
+/// the room with the same key first, that room's id.
+async fn create_room(
+    state: &AppState,
+    room: &db::chat::NewRoom<'_>,
+    members: &[String],
+) -> Result<String, AppError> {
     let mut tx = state.db.begin().await?;
-    let id = db::chat::create_room(
-        &mut tx,
-        &db::chat::NewRoom {
-            id: &db::new_id(),
-            expo_id: &expo.id,
-            kind: RoomKind::Support,
-            key: &key,
-            exhibitor_id: None,
-            created_by: &session.user.id,
-            at: db::now_millis(),
-        },
-        &members,
-    )
-    .await?;
+    let id = db::chat::create_room(&mut tx, room, members).await?;
     db::commit(tx).await?;
     Ok(id)
 }
@@ -120,23 +126,16 @@ pub async fn open_booth_room(
         return Err(AppError::Conflict("chat-error-own-booth".into()));
     }
     members.push(session.user.id.clone());
-    let mut tx = state.db.begin().await?;
-    let id = db::chat::create_room(
-        &mut tx,
-        &db::chat::NewRoom {
-            id: &db::new_id(),
-            expo_id: &expo_id,
-            kind: RoomKind::Booth,
-            key: &key,
-            exhibitor_id: Some(exhibitor_id),
-            created_by: &session.user.id,
-            at: db::now_millis(),
-        },
-        &members,
-    )
-    .await?;
-    db::commit(tx).await?;
-    Ok(id)
+    let room = db::chat::NewRoom {
+        id: &db::new_id(),
+        expo_id: &expo_id,
+        kind: RoomKind::Booth,
+        key: &key,
+        exhibitor_id: Some(exhibitor_id),
+        created_by: &session.user.id,
+        at: db::now_millis(),
+    };
+    create_room(state, &room, &members).await
 }
 
 /// Sends a message: stored with its realtime event in one transaction, then published on the
