@@ -35,6 +35,20 @@ async fn rooms(app: &TestApp, cookie: &str) -> Vec<RoomSummary> {
     resp.json().await.expect("json")
 }
 
+/// A page of a room's history as `cookie` sees it (the newest, or the one before `before`).
+async fn room_page(app: &TestApp, cookie: &str, room: &str, before: Option<i64>) -> RoomView {
+    let before = before.map(|b| b.to_string()).unwrap_or_default();
+    let mut form = vec![("room_id", room)];
+    if !before.is_empty() {
+        form.push(("before", before.as_str()));
+    }
+    post(app, Some(cookie), "chat/room", &form)
+        .await
+        .json()
+        .await
+        .expect("room page")
+}
+
 async fn unread(app: &TestApp, cookie: &str) -> i64 {
     post(app, Some(cookie), "chat/unread", &[])
         .await
@@ -134,39 +148,15 @@ async fn conversations_start_from_a_booth_and_stay_private(backend: Backend) {
         .await;
         assert_eq!(resp.status(), StatusCode::OK);
     }
-    let page: RoomView = post(&app, Some(&team), "chat/room", &[("room_id", &room)])
-        .await
-        .json()
-        .await
-        .expect("json");
+    let page = room_page(&app, &team, &room, None).await;
     assert_eq!(page.messages.len(), 50);
     assert!(page.has_more);
     assert_eq!(page.messages.first().map(|m| m.text.as_str()), Some("m70"));
     assert_eq!(page.messages.last().map(|m| m.text.as_str()), Some("m119"));
-    let before = page.messages[0].id.to_string();
-    let older: RoomView = post(
-        &app,
-        Some(&team),
-        "chat/room",
-        &[("room_id", &room), ("before", &before)],
-    )
-    .await
-    .json()
-    .await
-    .expect("json");
+    let older = room_page(&app, &team, &room, Some(page.messages[0].id)).await;
     assert_eq!(older.messages.first().map(|m| m.text.as_str()), Some("m20"));
     assert!(older.has_more);
-    let before = older.messages[0].id.to_string();
-    let oldest: RoomView = post(
-        &app,
-        Some(&team),
-        "chat/room",
-        &[("room_id", &room), ("before", &before)],
-    )
-    .await
-    .json()
-    .await
-    .expect("json");
+    let oldest = room_page(&app, &team, &room, Some(older.messages[0].id)).await;
     assert_eq!(oldest.messages.len(), 20);
     assert!(!oldest.has_more);
 

@@ -169,6 +169,12 @@ impl Ws {
     }
 }
 
+/// Lifts the chat and frame rate limits, for tests that send many messages quickly.
+fn without_flood_limits(c: &mut server::config::Config) {
+    c.chat_burst = 10_000;
+    c.ws_frames_per_sec = 10_000;
+}
+
 /// Signs in with a fresh client and returns the cookie header to send.
 pub(crate) async fn session_cookie(app: &TestApp, email: &str, password: &str) -> String {
     let client = reqwest::Client::builder()
@@ -405,11 +411,7 @@ async fn topics_are_authorized(backend: Backend) {
 both_backends!(topics_are_authorized);
 
 async fn order_and_replay_after_a_dropped_connection(backend: Backend) {
-    let app = TestApp::spawn_with(backend, true, |c| {
-        c.chat_burst = 10_000;
-        c.ws_frames_per_sec = 10_000;
-    })
-    .await;
+    let app = TestApp::spawn_with(backend, true, without_flood_limits).await;
     let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     let chat = format!("chat:{room}");
     let mut watcher = Ws::connect(&app, Some(&team)).await;
@@ -545,11 +547,7 @@ async fn retries_store_nothing_twice(backend: Backend) {
 both_backends!(retries_store_nothing_twice);
 
 async fn a_slow_consumer_does_not_stall_others(backend: Backend) {
-    let app = TestApp::spawn_with(backend, true, |c| {
-        c.chat_burst = 10_000;
-        c.ws_frames_per_sec = 10_000;
-    })
-    .await;
+    let app = TestApp::spawn_with(backend, true, without_flood_limits).await;
     let BoothTalk { buyer, team, room } = booth_talk(&app).await;
     let chat = format!("chat:{room}");
     let mut slow = Ws::connect_with(&app, Some(&team), Some(4096)).await;
