@@ -322,6 +322,15 @@ impl Connection {
         if let Some(old) = self.subscriptions.remove(&topic_text) {
             old.abort();
         }
+        // "From now" means from the topic's position at this moment: read it before anything
+        // this subscription itself causes (a meeting's presence event) can be stored.
+        let after = match after {
+            Some(after) => after.max(0),
+            None => match db::realtime::last_id(&self.state.db, &topic_text).await {
+                Ok(id) => id,
+                Err(e) => return Some(refusal(&e.into(), None)),
+            },
+        };
         // Subscribe here, before the task starts reading the store, so nothing published in
         // between is missed.
         let subscription = self.state.hub.subscribe(&topic_text);
@@ -349,22 +358,13 @@ impl Connection {
 async fn forward(
     state: AppState,
     topic: String,
-    after: Option<i64>,
+    after: i64,
     mut subscription: app::realtime::hub::Subscription,
     out: mpsc::Sender<Delivery>,
 ) {
     let topic_arc: Arc<str> = Arc::from(topic.as_str());
-    let mut last = match after {
-        Some(after) => after.max(0),
-        None => match db::realtime::last_id(&state.db, &topic).await {
-            Ok(id) => id,
-            Err(e) => {
-                tracing::warn!(error = %e, "realtime: cannot read the topic's position");
-                return;
-            }
-        },
-    };
-    if after.is_some() && !catch_up(&state, &topic, &mut last, &out).await {
+    let mut last = after;
+    if !catch_up(&state, &topic, &mut last, &out).await {
         return;
     }
     let subscribed = Delivery {
