@@ -10,11 +10,13 @@
 pub mod account;
 pub mod booth;
 pub mod chat;
+pub mod console;
 pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod meeting;
+pub mod ops;
 pub mod product;
 pub mod realtime;
 pub mod shell;

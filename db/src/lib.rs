@@ -12,6 +12,7 @@ pub mod favorite;
 pub mod hall;
 pub mod media;
 pub mod meeting;
+pub mod ops;
 pub mod realtime;
 pub mod throttle;
 

@@ -13,6 +13,7 @@ pub mod favorite;
 pub mod hall;
 pub mod locale;
 pub mod meeting;
+pub mod ops;
 pub mod product;
 pub mod realtime;
 pub mod text;

@@ -268,6 +268,33 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// A UTC millisecond time as `YYYY-MM-DD HH:MM` (UTC), for logs and consoles where every
+/// reader must see the same moment.
+pub fn utc_minute(millis: i64) -> String {
+    let mins = millis.div_euclid(60_000);
+    let days = mins.div_euclid(24 * 60);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        mins.rem_euclid(24 * 60) / 60,
+        mins.rem_euclid(60)
+    )
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +394,13 @@ mod tests {
             Date::parse_iso("2026-12-08").map(|d| d.month_message_id()),
             Some("month-12")
         );
+    }
+
+    #[test]
+    fn utc_minutes() {
+        assert_eq!(super::utc_minute(0), "1970-01-01 00:00");
+        assert_eq!(super::utc_minute(1_796_049_200_000), "2026-11-30 14:33");
+        assert_eq!(super::utc_minute(951_782_400_000), "2000-02-29 00:00");
+        assert_eq!(super::utc_minute(-60_000), "1969-12-31 23:59");
     }
 }

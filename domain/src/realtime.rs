@@ -206,6 +206,8 @@ pub enum EventBody {
     ChatMessage(ChatMessage),
     /// Something changed in a meeting.
     Meeting(MeetingEvent),
+    /// An expo's announcements changed (alert banner, maintenance mode).
+    Expo(crate::ops::ExpoEvent),
 }
 
 /// What changed in a meeting.
@@ -263,7 +265,7 @@ impl EventBody {
     pub fn assign_id(&mut self, id: i64) {
         match self {
             EventBody::ChatMessage(m) => m.id = id,
-            EventBody::Meeting(_) => {}
+            EventBody::Meeting(_) | EventBody::Expo(_) => {}
         }
     }
 }

@@ -272,6 +272,55 @@ pub async fn request_context(
     next.run(req).await
 }
 
+/// Maintenance mode: state-changing API requests other than reads, sign-in and sign-out are
+/// refused (503, "read-only") unless an organizer or operator sends them. Server-function
+/// clients get the `ReadOnly` error they explain in the user's language; plain form posts a
+/// localized page.
+pub async fn maintenance_gate(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if !state_changing(req.method())
+        || !path.starts_with("/api/")
+        || domain::ops::passes_maintenance(path)
+    {
+        return next.run(req).await;
+    }
+    let session = req
+        .extensions()
+        .get::<CurrentSession>()
+        .and_then(|s| s.0.as_ref());
+    match app::ops::service::may_write(&state, session).await {
+        Ok(true) => next.run(req).await,
+        Ok(false) => {
+            let html = req
+                .headers()
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|a| a.contains("text/html"));
+            if html {
+                return localized_error(
+                    req.headers(),
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "error-read-only",
+                );
+            }
+            let body = serde_json::to_string(&app::AppError::ReadOnly).unwrap_or_default();
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [
+                    (header::CONTENT_TYPE, "application/json"),
+                    (header::RETRY_AFTER, "60"),
+                ],
+                body,
+            )
+                .into_response()
+        }
+        Err(_) => {
+            // The write itself will meet the same database; let it answer.
+            next.run(req).await
+        }
+    }
+}
+
 /// Server functions answer argument-decoding failures (a malformed or truncated form) with
 /// status 500, although the body already says `Validation`; this gives them the 400 they are,
 /// so monitoring does not count bad input as server faults.

@@ -102,6 +102,10 @@ pub fn build_with_store(
         .merge(pages)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::maintenance_gate,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             (state.clone(), config.trust_forwarded_for),
             middleware::request_context,
         ))

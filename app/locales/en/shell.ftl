@@ -18,8 +18,6 @@ footer-standard = Built to the Digital International Exhibition Guidance Standar
 coming-soon = Coming soon
 coming-live = Watch exhibitors' live streams, the opening ceremony and themed forums, ask questions and replay later.
 coming-matchmaking = Get matched with the right buyers and exhibitors, with reasons you can see, and book meetings.
-coming-messages = Chat with exhibitors and buyers in real time and meet them by video, one to one or in groups.
-coming-dashboard = See your visitors, leads, meetings and inquiries as they happen, and download reports.
 
 not-found-title = Page not found
 not-found-body = The page you asked for does not exist or has moved.

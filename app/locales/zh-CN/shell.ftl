@@ -18,8 +18,6 @@ footer-standard = 依据《数字国际会展指导标准》建设。
 coming-soon = 即将上线
 coming-live = 观看展商直播、开幕式和主题论坛，现场提问，会后回放。
 coming-matchmaking = 为您精准匹配采购商与展商，推荐理由一目了然，并可预约洽谈。
-coming-messages = 与展商、采购商实时聊天，一对一或多方视频会谈。
-coming-dashboard = 实时查看访客、线索、洽谈与询盘，并下载报告。
 
 not-found-title = 页面不存在
 not-found-body = 您访问的页面不存在或已移动。

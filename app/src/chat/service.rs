@@ -154,6 +154,9 @@ pub async fn send(
             "error-request-malformed",
         )]));
     }
+    if !crate::ops::service::may_write(state, Some(session)).await? {
+        return Err(AppError::ReadOnly);
+    }
     let text = parse_message(text).map_err(|e| AppError::Validation(vec![e]))?;
     let info = writable_room(&state.db, session, room_id).await?;
     if let Some(existing) = db::chat::message_by_client_id(&state.db, &session.user.id, cid).await?

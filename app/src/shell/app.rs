@@ -11,12 +11,16 @@ use crate::account::register_page::RegisterPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::chat::messages_page::MessagesPage;
+use crate::console::dashboard_page::DashboardPage;
 use crate::expo::landing_page::LandingPage;
 use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
 use crate::hall::halls_page::HallsPage;
 use crate::meeting::meeting_page::MeetingPage;
 use crate::meeting::meetings_page::MeetingsPage;
+use crate::ops::alert_banner::AlertBanner;
+use crate::ops::operations_page::OperationsPage;
+use crate::ops::status_page::StatusPage;
 use crate::product::product_page::ProductPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -50,6 +54,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{i18n.t("nav-skip-to-content")}</a>
             <Header />
+            <AlertBanner />
             <main id="main" tabindex="-1">
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     <Routes fallback=NotFoundPage>
@@ -71,10 +76,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/dashboard")
-                            view=|| view! { <PlaceholderPage section=Section::Dashboard /> }
-                        />
+                        <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/operations") view=OperationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>
             </main>

@@ -11,28 +11,17 @@ pub enum Section {
     Live,
     /// Matchmaking.
     Matchmaking,
-    /// Messages and meetings.
-    Messages,
-    /// Dashboards.
-    Dashboard,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 4] = [
-        Section::Live,
-        Section::Matchmaking,
-        Section::Messages,
-        Section::Dashboard,
-    ];
+    pub const ALL: [Section; 2] = [Section::Live, Section::Matchmaking];
 
     /// Fluent ids of the section's title and description.
     pub fn ids(self) -> (&'static str, &'static str) {
         match self {
             Section::Live => ("nav-live", "coming-live"),
             Section::Matchmaking => ("nav-matchmaking", "coming-matchmaking"),
-            Section::Messages => ("nav-messages", "coming-messages"),
-            Section::Dashboard => ("nav-dashboard", "coming-dashboard"),
         }
     }
 }

@@ -9,6 +9,7 @@ mod hall;
 mod helpers;
 mod media;
 mod meeting;
+mod ops;
 mod platform;
 mod realtime;
 mod schema;

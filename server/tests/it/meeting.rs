@@ -9,7 +9,7 @@ use domain::realtime::{EventBody, Hint, MeetingEvent, RtcSignal, ServerFrame};
 use reqwest::StatusCode;
 use serde_json::json;
 
-async fn post(
+pub(crate) async fn post(
     app: &TestApp,
     cookie: &str,
     endpoint: &str,

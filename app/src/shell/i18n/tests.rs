@@ -132,6 +132,7 @@ fn every_message_is_used_and_every_used_id_exists() {
             "chat-error-",
             "realtime-error-",
             "meeting-error-",
+            "ops-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));
@@ -149,6 +150,10 @@ fn every_message_is_used_and_every_used_id_exists() {
         asked.insert(body.to_owned());
     }
     asked.extend(crate::expo::landing_page::STAT_IDS.map(str::to_owned));
+    asked.extend(domain::ops::COMPONENT_IDS.map(str::to_owned));
+    for s in domain::ops::Severity::ALL {
+        asked.insert(s.message_id().to_owned());
+    }
     asked.extend(domain::locale::MONTH_IDS.map(str::to_owned));
     for tier in [
         domain::hall::BoothTier::Standard,

@@ -1,0 +1,60 @@
+# Экстренные инструменты, страница состояния, панель
+ops-title = Экстренные инструменты
+ops-lead = За секунды сообщите всем на платформе, что происходит, и приостановите изменения на время ремонта.
+ops-alert-heading = Баннер оповещения
+ops-alert-none = Оповещение не показано.
+ops-alert-clear = Снять оповещение
+ops-severity = Важность
+ops-severity-info = Информация
+ops-severity-warning = Предупреждение
+ops-severity-critical = Критично
+ops-alert-text = Текст оповещения
+ops-text-hint = Заполните хотя бы один язык; посетители увидят свой язык, английский или язык, на котором вы писали.
+ops-alert-raise = Показать оповещение на всех страницах
+ops-alert-raised = Оповещение показано на всех открытых страницах.
+ops-alert-hide = Скрыть
+ops-maintenance-heading = Режим обслуживания
+ops-maintenance-on = Режим обслуживания включён: все, кроме организаторов и операторов, могут только смотреть.
+ops-maintenance-off = Платформа открыта для изменений.
+ops-maintenance-note = Сообщение для посетителей (необязательно)
+ops-maintenance-start = Начать обслуживание
+ops-maintenance-end = Завершить обслуживание
+ops-maintenance-banner = Идёт обслуживание: смотреть можно, но изменения пока приостановлены.
+ops-history = Прошлые оповещения
+ops-history-empty = Оповещений ещё не было.
+ops-history-raised = Показано
+ops-history-cleared = Снято
+ops-history-active = Показывается
+ops-error-text-required = Напишите текст хотя бы на одном языке.
+ops-error-text-too-long = Текст на каждом языке — не более 500 символов.
+ops-error-severity = Выберите важность.
+status-title = Состояние платформы
+status-components = Части платформы
+status-component = Часть
+status-state = Состояние
+status-web = Сайт и страницы
+status-database = База данных
+status-realtime = Живые обновления и чат
+status-operational = Работает
+status-degraded = С ограничениями
+status-down = Не работает
+status-all-ok = Всё работает.
+status-some-degraded = Платформа сейчас работает с ограничениями.
+status-some-down = Часть платформы не работает.
+status-figure-ms = { $count } мс
+status-figure-topics = { $count ->
+    [one] { $count } живой канал
+    [few] { $count } живых канала
+   *[other] { $count } живых каналов
+}
+status-checked = Проверено
+dash-console = Консоль организатора
+dash-ops-body = Баннер оповещения и режим обслуживания.
+dash-status-body = Что работает прямо сейчас.
+dash-booths = Ваши стенды
+dash-booth-body = Редактируйте стенд, товары, фотографии и модели.
+dash-mine = Ваша активность
+dash-messages-body = Переписка с экспонентами, покупателями и организаторами.
+dash-meetings-body = Видеовстречи, которые вы ведёте или на которые приглашены.
+dash-favorites-body = Сохранённые стенды и товары.
+dash-sign-in = Войдите, чтобы увидеть свою панель.

@@ -1,0 +1,51 @@
+//! Server functions of the dashboard.
+
+use crate::AppError;
+use domain::text::LocalizedText;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the signed-in person can reach from the dashboard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardHome {
+    /// Runs the current expo (organizer).
+    pub organizer: bool,
+    /// Runs its emergency tools (organizer or operator).
+    pub operator: bool,
+    /// Booths the person edits: (exhibitor id, name).
+    pub booths: Vec<(String, LocalizedText)>,
+}
+
+/// The dashboard of the signed-in person.
+#[server(prefix = "/api", endpoint = "dashboard/home")]
+pub async fn load_dashboard() -> Result<DashboardHome, AppError> {
+    use domain::account::Role;
+    use domain::authz::{authorize, Action};
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        let expo = db::expo::current_expo(&ctx.state.db).await?;
+        let (organizer, operator) = match &expo {
+            Some(e) => (
+                authorize(ctx.actor(), Action::ManageExpo { expo_id: &e.id }).is_ok(),
+                authorize(ctx.actor(), Action::OperatePlatform { expo_id: &e.id }).is_ok(),
+            ),
+            None => (false, false),
+        };
+        let mut booths = Vec::new();
+        for m in &session.actor.memberships {
+            if let (Role::Exhibitor, Some(id)) = (m.role, m.exhibitor_id.as_ref()) {
+                if let Some(name) = db::chat::exhibitor_name(&ctx.state.db, id).await? {
+                    booths.push((id.clone(), name));
+                }
+            }
+        }
+        Ok(DashboardHome {
+            organizer,
+            operator,
+            booths,
+        })
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

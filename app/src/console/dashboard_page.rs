@@ -1,0 +1,73 @@
+//! `/dashboard`: the way into what the signed-in person runs.
+
+use super::api::load_dashboard;
+use crate::shell::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// One link of the dashboard, with what it is for.
+#[component]
+fn Card(href: String, title: String, body: String) -> impl IntoView {
+    view! {
+        <li class="dash-card">
+            <a href=href>
+                <strong>{title}</strong>
+                <span class="muted">{body}</span>
+            </a>
+        </li>
+    }
+}
+
+/// The dashboard.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = Resource::new(|| (), |_| load_dashboard());
+    view! {
+        <Title text=i18n.t("nav-dashboard") />
+        <section class="page dashboard-page">
+            <h1>{i18n.t("nav-dashboard")}</h1>
+            <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
+                {move || Suspend::new(async move {
+                    match home.await {
+                        Ok(h) => view! {
+                            {(h.organizer || h.operator).then(|| view! {
+                                <section aria-labelledby="dash-console-heading">
+                                    <h2 id="dash-console-heading">{i18n.t("dash-console")}</h2>
+                                    <ul class="dash-cards">
+                                        <Card href="/dashboard/operations".into() title=i18n.t("ops-title") body=i18n.t("dash-ops-body") />
+                                        <Card href="/status".into() title=i18n.t("status-title") body=i18n.t("dash-status-body") />
+                                    </ul>
+                                </section>
+                            })}
+                            {(!h.booths.is_empty()).then(|| view! {
+                                <section aria-labelledby="dash-booths-heading">
+                                    <h2 id="dash-booths-heading">{i18n.t("dash-booths")}</h2>
+                                    <ul class="dash-cards">
+                                        {h.booths.into_iter().map(|(id, name)| {
+                                            let name = name.show(i18n.locale).text;
+                                            view! { <Card href=format!("/exhibitors/{id}/edit") title=name body=i18n.t("dash-booth-body") /> }
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            })}
+                            <section aria-labelledby="dash-mine-heading">
+                                <h2 id="dash-mine-heading">{i18n.t("dash-mine")}</h2>
+                                <ul class="dash-cards">
+                                    <Card href="/messages".into() title=i18n.t("nav-messages") body=i18n.t("dash-messages-body") />
+                                    <Card href="/meetings".into() title=i18n.t("meeting-list-title") body=i18n.t("dash-meetings-body") />
+                                    <Card href="/favorites".into() title=i18n.t("favorites-title") body=i18n.t("dash-favorites-body") />
+                                </ul>
+                            </section>
+                        }.into_any(),
+                        Err(crate::AppError::Unauthenticated) => view! {
+                            <p class="lead">{i18n.t("dash-sign-in")}</p>
+                            <p><a class="btn btn-primary" href="/login?next=%2Fdashboard">{i18n.t("nav-login")}</a></p>
+                        }.into_any(),
+                        Err(e) => view! { <p class="form-alert" role="alert">{i18n.t(e.message_id())}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
