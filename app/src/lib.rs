@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod application;
 pub mod booth;
 pub mod chat;
 pub mod console;

@@ -37,6 +37,41 @@ pub async fn insert_booth(
     Ok(())
 }
 
+/// A hall's expo, plan size and the booths already on it, read inside `tx` (so a booth placed
+/// from it does not race another placement in the same transaction's view).
+pub async fn plan_in_tx(
+    tx: &mut Tx,
+    hall_id: &str,
+) -> Result<Option<(String, i64, i64, Vec<Rect>)>> {
+    let hall: Option<(String, i64, i64)> =
+        sqlx::query_as("SELECT expo_id, plan_width, plan_height FROM halls WHERE id = $1")
+            .bind(hall_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some((expo_id, w, h)) = hall else {
+        return Ok(None);
+    };
+    let rects: Vec<(i64, i64, i64, i64)> =
+        sqlx::query_as("SELECT x, y, width, height FROM booths WHERE hall_id = $1")
+            .bind(hall_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    Ok(Some((
+        expo_id,
+        w,
+        h,
+        rects
+            .into_iter()
+            .map(|(x, y, width, height)| Rect {
+                x,
+                y,
+                width,
+                height,
+            })
+            .collect(),
+    )))
+}
+
 /// The halls of an expo with exhibitor and product counts, in display order.
 pub async fn halls_of(db: &Db, expo_id: &str) -> Result<Vec<HallSummary>> {
     let rows: Vec<(String, String, String, String, i64, i64)> = sqlx::query_as(

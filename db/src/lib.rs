@@ -5,6 +5,7 @@
 //! no booleans. Where the backends must differ, a `match` on [`Backend`] says why.
 
 pub mod account;
+pub mod application;
 pub mod audit;
 pub mod chat;
 pub mod expo;
@@ -12,6 +13,7 @@ pub mod favorite;
 pub mod hall;
 pub mod media;
 pub mod meeting;
+pub mod notification;
 pub mod ops;
 pub mod realtime;
 pub mod throttle;

@@ -5,6 +5,7 @@
 //! validation and formatting.
 
 pub mod account;
+pub mod application;
 pub mod authz;
 pub mod chat;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod favorite;
 pub mod hall;
 pub mod locale;
 pub mod meeting;
+pub mod notification;
 pub mod ops;
 pub mod product;
 pub mod realtime;

@@ -290,6 +290,8 @@ pub enum Hint {
     },
     /// The person's unread counts changed; fetch them again.
     Unread,
+    /// The person has a new notification; fetch them again.
+    Notification,
     /// Something about a meeting concerns the person (they were let in from the lobby, or
     /// invited); look at it again.
     Meeting {

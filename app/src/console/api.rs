@@ -14,6 +14,10 @@ pub struct DashboardHome {
     pub operator: bool,
     /// Booths the person edits: (exhibitor id, name).
     pub booths: Vec<(String, LocalizedText)>,
+    /// The person's id (their notifications' topic).
+    pub me: String,
+    /// Applications waiting for review (organizers).
+    pub waiting_applications: i64,
 }
 
 /// The dashboard of the signed-in person.
@@ -32,6 +36,15 @@ pub async fn load_dashboard() -> Result<DashboardHome, AppError> {
             ),
             None => (false, false),
         };
+        let waiting_applications = match (&expo, organizer) {
+            (Some(e), true) => db::application::counts(&ctx.state.db, &e.id)
+                .await?
+                .into_iter()
+                .filter(|(s, _)| *s == domain::application::ApplicationStatus::Submitted)
+                .map(|(_, n)| n)
+                .sum(),
+            _ => 0,
+        };
         let mut booths = Vec::new();
         for m in &session.actor.memberships {
             if let (Role::Exhibitor, Some(id)) = (m.role, m.exhibitor_id.as_ref()) {
@@ -44,6 +57,8 @@ pub async fn load_dashboard() -> Result<DashboardHome, AppError> {
             organizer,
             operator,
             booths,
+            me: session.user.id.clone(),
+            waiting_applications,
         })
     }
     .await

@@ -30,11 +30,20 @@ pub fn DashboardPage() -> impl IntoView {
             <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
                 {move || Suspend::new(async move {
                     match home.await {
-                        Ok(h) => view! {
+                        Ok(h) => {
+                            let may_apply = h.booths.is_empty() && !h.organizer;
+                            view! {
                             {(h.organizer || h.operator).then(|| view! {
                                 <section aria-labelledby="dash-console-heading">
                                     <h2 id="dash-console-heading">{i18n.t("dash-console")}</h2>
                                     <ul class="dash-cards">
+                                        {h.organizer.then(|| view! {
+                                            <Card
+                                                href="/dashboard/applications?status=submitted".into()
+                                                title=i18n.t("review-title")
+                                                body=i18n.t_args("dash-applications-body", vec![("count", crate::shell::i18n::Arg::Num(h.waiting_applications))])
+                                            />
+                                        })}
                                         <Card href="/dashboard/operations".into() title=i18n.t("ops-title") body=i18n.t("dash-ops-body") />
                                         <Card href="/status".into() title=i18n.t("status-title") body=i18n.t("dash-status-body") />
                                     </ul>
@@ -51,15 +60,20 @@ pub fn DashboardPage() -> impl IntoView {
                                     </ul>
                                 </section>
                             })}
+                            <crate::application::notifications::Notifications me=h.me.clone() />
                             <section aria-labelledby="dash-mine-heading">
                                 <h2 id="dash-mine-heading">{i18n.t("dash-mine")}</h2>
                                 <ul class="dash-cards">
                                     <Card href="/messages".into() title=i18n.t("nav-messages") body=i18n.t("dash-messages-body") />
                                     <Card href="/meetings".into() title=i18n.t("meeting-list-title") body=i18n.t("dash-meetings-body") />
                                     <Card href="/favorites".into() title=i18n.t("favorites-title") body=i18n.t("dash-favorites-body") />
+                                    {may_apply.then(|| view! {
+                                        <Card href="/apply".into() title=i18n.t("apply-title") body=i18n.t("dash-apply-body") />
+                                    })}
                                 </ul>
                             </section>
-                        }.into_any(),
+                        }.into_any()
+                        }
                         Err(crate::AppError::Unauthenticated) => view! {
                             <p class="lead">{i18n.t("dash-sign-in")}</p>
                             <p><a class="btn btn-primary" href="/login?next=%2Fdashboard">{i18n.t("nav-login")}</a></p>

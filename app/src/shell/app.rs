@@ -8,6 +8,9 @@ use super::placeholder_page::{PlaceholderPage, Section};
 use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
+use crate::application::apply_page::ApplyPage;
+use crate::application::queue_page::QueuePage;
+use crate::application::review_page::ReviewPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::chat::messages_page::MessagesPage;
@@ -78,6 +81,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/operations") view=OperationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/applications") view=QueuePage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/applications/:id") view=ReviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>

@@ -29,6 +29,8 @@ pub fn error_text(i18n: &I18n, e: &AppError) -> String {
             Some(f) => i18n.t(&f.message_id),
             None => i18n.t(e.message_id()),
         },
+        // A conflict names its own explanation.
+        AppError::Conflict(id) if !id.is_empty() => i18n.t(id),
         other => i18n.t(other.message_id()),
     }
 }

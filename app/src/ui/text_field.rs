@@ -24,6 +24,9 @@ pub fn TextField(
     /// Help text under the field.
     #[prop(optional)]
     hint: Option<String>,
+    /// The value it starts with.
+    #[prop(optional)]
+    value: Option<String>,
     /// The Fluent id of the field's current error.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -53,6 +56,7 @@ pub fn TextField(
                 id=id
                 name=name
                 type=kind
+                value=value
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }

@@ -2,6 +2,7 @@
 //! SQLite and once on PostgreSQL (`EXPO_TEST_POSTGRES_URL`, set by `cargo xtask test`).
 
 mod account;
+mod applications;
 mod chat;
 mod editor;
 mod favorites;

@@ -133,6 +133,7 @@ fn every_message_is_used_and_every_used_id_exists() {
             "realtime-error-",
             "meeting-error-",
             "ops-error-",
+            "apply-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));
@@ -152,6 +153,9 @@ fn every_message_is_used_and_every_used_id_exists() {
     asked.extend(crate::expo::landing_page::STAT_IDS.map(str::to_owned));
     asked.extend(domain::ops::COMPONENT_IDS.map(str::to_owned));
     for s in domain::ops::Severity::ALL {
+        asked.insert(s.message_id().to_owned());
+    }
+    for s in domain::application::ApplicationStatus::ALL {
         asked.insert(s.message_id().to_owned());
     }
     asked.extend(domain::locale::MONTH_IDS.map(str::to_owned));

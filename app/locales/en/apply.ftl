@@ -1,0 +1,89 @@
+# Exhibitor applications, the review queue, notifications
+apply-title = Apply to exhibit
+apply-lead = Tell the organizers about your company and what you would show. They review every application and give you a booth in the hall of your industry.
+apply-sign-in = Create an account or sign in to apply; you can follow your application here afterwards.
+apply-company = Company name
+apply-country = Country or region
+apply-choose = Choose…
+apply-industries = Industries
+apply-license = Business licence number
+apply-license-hint = As on your business registration: letters, digits, dashes.
+apply-summary = What you would exhibit
+apply-contact = Contact person
+apply-contact-name = Name
+apply-contact-email = E-mail
+apply-contact-phone = Phone
+apply-website = Web site (optional)
+apply-submit = Send the application
+apply-resubmit = Send the changed application
+apply-withdraw = Withdraw the application
+apply-change-heading = Change your application
+apply-open-booth = Open your booth editor
+apply-explain-submitted = The organizers will review your application; you will hear from them here and by e-mail.
+apply-explain-changes = The organizers ask you to change something:
+apply-explain-approved = Welcome! Your booth is ready for you to build.
+apply-explain-rejected = The organizers declined this application:
+apply-explain-withdrawn = You withdrew this application. You may apply again.
+apply-status-submitted = Waiting for review
+apply-status-changes-requested = Changes requested
+apply-status-approved = Approved
+apply-status-rejected = Declined
+apply-status-withdrawn = Withdrawn
+apply-error-required = Fill this in.
+apply-error-too-long = This is too long.
+apply-error-country = Choose a country or region.
+apply-error-industry = Choose at least one industry from the list.
+apply-error-license = Enter the licence number: 4 to 40 letters, digits, dashes or slashes.
+apply-error-email = Enter an e-mail address such as name@example.com.
+apply-error-phone = Enter a phone number with 6 to 20 digits (spaces, +, - and brackets allowed).
+apply-error-website = Enter a web address that starts with https://.
+apply-error-reason = Say why, so the applicant knows what to do.
+apply-error-booth-code = Enter a booth code of up to 12 letters, digits and dashes, such as M-11.
+apply-error-duplicate = You already have an application for this expo.
+apply-error-license-taken = Another application already uses this licence number.
+apply-error-already-exhibitor = You already exhibit at this expo.
+apply-error-transition = This application has changed meanwhile; reload the page to see where it stands.
+apply-error-hall = Choose a hall of this expo.
+apply-error-hall-full = This hall has no room left for another booth; choose another hall.
+apply-error-booth-taken = This hall already has a booth with that code.
+apply-email-footer = Cloud Expo · You receive this e-mail because you applied to exhibit.
+review-title = Exhibitor applications
+review-filters = Filter applications
+review-status = Status
+review-any = Any
+review-industry = Industry
+review-search = Company, licence or contact
+review-filter = Filter
+review-total = { $count ->
+    [one] { $count } application
+   *[other] { $count } applications
+}
+review-empty = No application matches these filters.
+review-updated = Last change
+review-pages = Pages
+review-prev = Previous
+review-next = Next
+review-page = Page { $page } of { $pages }
+review-applicant = Applicant
+review-reason = Reason
+review-booth-code = Booth code
+review-booth-hint = The booth is placed in the first free spot of the hall; you can move it on the floor plan.
+review-see-booth = See the booth
+review-approve-heading = Approve and give a booth
+review-hall = Hall
+review-approve = Approve
+review-changes-heading = Ask for changes
+review-request-changes = Ask for changes
+review-reject-heading = Decline
+review-reject = Decline the application
+notice-heading = Notifications
+notice-empty = Nothing new.
+notice-read-all = Mark all as read
+notice-application-decided = Your application for { $company }: { $status }
+notice-application-received = New exhibitor application: { $company }
+dash-applications-body = { $count ->
+    [0] No application is waiting.
+    [one] { $count } application is waiting for review.
+   *[other] { $count } applications are waiting for review.
+}
+dash-apply-body = Exhibit at this expo: apply for a booth.

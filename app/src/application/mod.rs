@@ -1,0 +1,33 @@
+//! Exhibitor applications (clause 3.1.1): a company applies to exhibit; the organizers review
+//! it in a queue (approve with a hall and a booth, reject or ask for changes with a reason); the
+//! applicant is told in the app and by e-mail. Also the in-app notifications they arrive as.
+
+pub mod api;
+pub mod apply_page;
+pub mod notifications;
+pub mod queue_page;
+pub mod review_page;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::shell::i18n::{Arg, I18n};
+use domain::notification::NotificationBody;
+
+/// A notification in the reader's language.
+pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
+    match body {
+        NotificationBody::ApplicationDecided {
+            company, status, ..
+        } => i18n.t_args(
+            "notice-application-decided",
+            vec![
+                ("company", Arg::Str(company.clone())),
+                ("status", Arg::Str(i18n.t(status.message_id()))),
+            ],
+        ),
+        NotificationBody::ApplicationReceived { company } => i18n.t_args(
+            "notice-application-received",
+            vec![("company", Arg::Str(company.clone()))],
+        ),
+    }
+}

@@ -1,0 +1,327 @@
+//! Exhibitor applications: submitting, changing and withdrawing them (the applicant), and the
+//! organizer's review (approve with a hall and booth, reject or ask for changes with a reason).
+//! Every step checks the state machine of [`domain::application::transition`], happens in one
+//! transaction with its notification and e-mail, and is audited.
+
+use crate::shell::i18n::I18n;
+use crate::state::{AppState, Ctx};
+use crate::AppError;
+use domain::application::{
+    free_spot, parse_booth_code, parse_reason, standard_booth_size, transition, Application,
+    ApplicationInput, ApplicationStatus, Decision,
+};
+use domain::authz::{authorize, Action};
+use domain::hall::BoothTier;
+use domain::notification::NotificationBody;
+use domain::realtime::{Hint, Topic};
+use domain::text::LocalizedText;
+use domain::FieldError;
+
+/// What an organizer's decision carries besides itself.
+#[derive(Clone, Debug, Default)]
+pub struct DecisionInput<'a> {
+    /// Why (refusal, changes).
+    pub reason: &'a str,
+    /// The hall of the new booth (approval).
+    pub hall_id: &'a str,
+    /// The new booth's code (approval).
+    pub booth_code: &'a str,
+}
+
+async fn current_expo_id(state: &AppState) -> Result<String, AppError> {
+    Ok(db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .id)
+}
+
+fn signed_in(ctx: &Ctx) -> Result<&crate::state::AuthSession, AppError> {
+    ctx.session.as_ref().ok_or(AppError::Unauthenticated)
+}
+
+async fn audit(ctx: &Ctx, action: &str, object: &str) {
+    let entry = db::audit::AuditEntry {
+        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
+        action,
+        object,
+        result: "ok",
+        source_ip: &ctx.client.ip,
+    };
+    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
+        tracing::error!(error = %e, "audit append failed");
+    }
+}
+
+fn unique_to(field: &str, id: &str) -> impl FnOnce(db::Error) -> AppError {
+    let (field, id) = (field.to_owned(), id.to_owned());
+    move |e| match e {
+        db::Error::Unique => AppError::Validation(vec![FieldError::new(field, id)]),
+        other => other.into(),
+    }
+}
+
+/// Submits an application to exhibit at the current expo.
+pub async fn submit(ctx: &Ctx, input: &ApplicationInput) -> Result<Application, AppError> {
+    let session = signed_in(ctx)?;
+    let expo_id = current_expo_id(&ctx.state).await?;
+    let form = input.validate().map_err(AppError::Validation)?;
+    if session
+        .actor
+        .has_role(&expo_id, domain::account::Role::Exhibitor)
+    {
+        return Err(AppError::Conflict("apply-error-already-exhibitor".into()));
+    }
+    let id = db::new_id();
+    let now = db::now_millis();
+    let mut tx = ctx.state.db.begin().await?;
+    match db::application::insert(&mut tx, &id, &expo_id, &session.user.id, &form, now).await {
+        Ok(()) => {}
+        Err(db::Error::Unique) => {
+            // Which key? The person's own live application, or someone's licence number.
+            drop(tx);
+            let mine = db::application::latest_of(&ctx.state.db, &expo_id, &session.user.id)
+                .await?
+                .is_some_and(|a| a.status.is_open() || a.status == ApplicationStatus::Approved);
+            return Err(if mine {
+                AppError::Conflict("apply-error-duplicate".into())
+            } else {
+                AppError::Validation(vec![FieldError::new(
+                    "license_no",
+                    "apply-error-license-taken",
+                )])
+            });
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let organizers = db::chat::holders_of(&ctx.state.db, &expo_id, "organizer").await?;
+    for organizer in &organizers {
+        db::notification::insert(
+            &mut tx,
+            organizer,
+            &NotificationBody::ApplicationReceived {
+                company: form.company.clone(),
+            },
+            &format!("/dashboard/applications/{id}"),
+            now,
+        )
+        .await?;
+    }
+    db::commit(tx).await?;
+    for organizer in &organizers {
+        ctx.state.hub.signal(
+            &Topic::User(organizer.clone()).to_string(),
+            Hint::Notification,
+        );
+    }
+    audit(ctx, "application.submit", &id).await;
+    db::application::get(&ctx.state.db, &id)
+        .await?
+        .map(|(_, a)| a)
+        .ok_or(AppError::NotFound)
+}
+
+/// The signed-in person's latest application at the current expo.
+pub async fn mine(ctx: &Ctx) -> Result<Option<Application>, AppError> {
+    let session = signed_in(ctx)?;
+    let expo_id = current_expo_id(&ctx.state).await?;
+    Ok(db::application::latest_of(&ctx.state.db, &expo_id, &session.user.id).await?)
+}
+
+/// An application, for its applicant or an organizer of its expo.
+pub async fn get(ctx: &Ctx, id: &str) -> Result<Application, AppError> {
+    let session = signed_in(ctx)?;
+    if !domain::text::is_id(id) {
+        return Err(AppError::NotFound);
+    }
+    let (expo_id, application) = db::application::get(&ctx.state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if application.applicant_id != session.user.id {
+        authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id })
+            .map_err(|_| AppError::NotFound)?;
+    }
+    Ok(application)
+}
+
+/// The applicant sends a changed application again, or takes it back.
+pub async fn applicant_decides(
+    ctx: &Ctx,
+    id: &str,
+    decision: Decision,
+    input: Option<&ApplicationInput>,
+) -> Result<ApplicationStatus, AppError> {
+    let session = signed_in(ctx)?;
+    if decision.by_organizer() || !domain::text::is_id(id) {
+        return Err(AppError::Forbidden);
+    }
+    let (expo_id, application) = db::application::get(&ctx.state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if application.applicant_id != session.user.id {
+        return Err(AppError::NotFound);
+    }
+    let to = transition(application.status, decision)
+        .ok_or_else(|| AppError::Conflict("apply-error-transition".into()))?;
+    let form = match (decision, input) {
+        (Decision::Resubmit, Some(input)) => Some(input.validate().map_err(AppError::Validation)?),
+        (Decision::Resubmit, None) => {
+            return Err(AppError::Validation(vec![FieldError::new(
+                "company",
+                "apply-error-required",
+            )]))
+        }
+        _ => None,
+    };
+    let mut tx = ctx.state.db.begin().await?;
+    // The status first (see `organizer_decides`), then the changed form.
+    if !db::application::set_status(&mut tx, id, application.status, to, None, db::now_millis())
+        .await?
+    {
+        return Err(AppError::Conflict("apply-error-transition".into()));
+    }
+    if let Some(form) = &form {
+        db::application::update_form(&mut tx, id, &expo_id, form)
+            .await
+            .map_err(unique_to("license_no", "apply-error-license-taken"))?;
+    }
+    db::commit(tx).await?;
+    audit(ctx, decision.audit_action(), id).await;
+    Ok(to)
+}
+
+/// The organizer approves (placing the new exhibitor's booth in a hall), rejects, or asks for
+/// changes. The applicant is told in the app and by e-mail, in their language.
+pub async fn organizer_decides(
+    ctx: &Ctx,
+    id: &str,
+    decision: Decision,
+    input: &DecisionInput<'_>,
+) -> Result<ApplicationStatus, AppError> {
+    signed_in(ctx)?;
+    if !domain::text::is_id(id) {
+        return Err(AppError::NotFound);
+    }
+    let (expo_id, application) = db::application::get(&ctx.state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id })?;
+    if !decision.by_organizer() {
+        return Err(AppError::Forbidden);
+    }
+    let to = transition(application.status, decision)
+        .ok_or_else(|| AppError::Conflict("apply-error-transition".into()))?;
+    let reason = if decision.needs_reason() {
+        Some(parse_reason(input.reason).map_err(|e| AppError::Validation(vec![e]))?)
+    } else {
+        None
+    };
+    let applicant = db::account::get_user(&ctx.state.db, &application.applicant_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = db::now_millis();
+    let mut tx = ctx.state.db.begin().await?;
+    // The status moves first: the write takes the database's write lock at once (on SQLite a
+    // transaction that read first could not upgrade while another decision commits), and of
+    // two organizers deciding at once exactly one moves it.
+    if !db::application::set_status(&mut tx, id, application.status, to, reason.as_deref(), now)
+        .await?
+    {
+        return Err(AppError::Conflict("apply-error-transition".into()));
+    }
+    if decision == Decision::Approve {
+        let mut errors = Vec::new();
+        let code = parse_booth_code(input.booth_code)
+            .map_err(|e| errors.push(e))
+            .ok();
+        let plan = if domain::text::is_id(input.hall_id) {
+            db::hall::plan_in_tx(&mut tx, input.hall_id)
+                .await?
+                .filter(|(hall_expo, ..)| *hall_expo == expo_id)
+        } else {
+            None
+        };
+        if plan.is_none() {
+            errors.push(FieldError::new("hall_id", "apply-error-hall"));
+        }
+        let (Some(code), Some((_, w, h, taken))) = (code, plan) else {
+            return Err(AppError::Validation(errors));
+        };
+        let (bw, bh) = standard_booth_size(w);
+        let spot = free_spot(w, h, &taken, bw, bh).ok_or_else(|| {
+            AppError::Validation(vec![FieldError::new("hall_id", "apply-error-hall-full")])
+        })?;
+        let exhibitor_id = db::new_id();
+        db::expo::insert_exhibitor(
+            &mut tx,
+            &exhibitor_id,
+            &expo_id,
+            Some(input.hall_id),
+            &LocalizedText::new(applicant.language, application.form.company.clone()),
+            &application.form.country,
+            now,
+        )
+        .await?;
+        db::hall::insert_booth(
+            &mut tx,
+            &db::new_id(),
+            input.hall_id,
+            &exhibitor_id,
+            &code,
+            spot,
+            BoothTier::Standard,
+        )
+        .await
+        .map_err(unique_to("booth_code", "apply-error-booth-taken"))?;
+        db::account::grant_role(
+            &mut tx,
+            &applicant.id,
+            &expo_id,
+            domain::account::Role::Exhibitor,
+            Some(&exhibitor_id),
+            now,
+        )
+        .await?;
+        db::application::set_placement(&mut tx, id, &exhibitor_id, &code).await?;
+    }
+    let body = NotificationBody::ApplicationDecided {
+        company: application.form.company.clone(),
+        status: to,
+        reason: reason.clone(),
+    };
+    db::notification::insert(&mut tx, &applicant.id, &body, "/apply", now).await?;
+    let (subject, text) = email_of(
+        I18n {
+            locale: applicant.language,
+        },
+        &body,
+    );
+    db::notification::queue_email(&mut tx, &applicant.email, &subject, &text, now).await?;
+    db::commit(tx).await?;
+    ctx.state.hub.signal(
+        &Topic::User(applicant.id.clone()).to_string(),
+        Hint::Notification,
+    );
+    if decision == Decision::Approve {
+        // The booth is on the hall map now.
+        ctx.state.content_changed();
+    }
+    audit(ctx, decision.audit_action(), id).await;
+    Ok(to)
+}
+
+/// The subject and text of the e-mail that goes with a notification, in the reader's language.
+pub fn email_of(i18n: I18n, body: &NotificationBody) -> (String, String) {
+    let subject = super::notification_text(i18n, body);
+    let mut text = subject.clone();
+    if let NotificationBody::ApplicationDecided {
+        reason: Some(reason),
+        ..
+    } = body
+    {
+        text.push_str("\n\n");
+        text.push_str(reason);
+    }
+    text.push_str("\n\n");
+    text.push_str(&i18n.t("apply-email-footer"));
+    (subject, text)
+}

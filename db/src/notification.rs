@@ -1,0 +1,88 @@
+//! In-app notifications and the e-mail outbox.
+
+use crate::{Db, Result, Tx};
+use domain::notification::{Notification, NotificationBody};
+
+/// Stores a notification for `user_id`.
+pub async fn insert(
+    tx: &mut Tx,
+    user_id: &str,
+    body: &NotificationBody,
+    link: &str,
+    at: i64,
+) -> Result<()> {
+    // Serializing a plain enum of strings cannot fail; a row that could not be read back is
+    // skipped by `recent`.
+    let json = serde_json::to_string(body).unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO notifications (id, user_id, body, link, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(crate::new_id())
+    .bind(user_id)
+    .bind(json)
+    .bind(link)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The newest notifications of `user_id` (unreadable rows from a newer version are skipped).
+pub async fn recent(db: &Db, user_id: &str, limit: i64) -> Result<Vec<Notification>> {
+    let rows: Vec<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, body, link, created_at, read_at FROM notifications WHERE user_id = $1 \
+         ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, body, link, created_at, read_at)| {
+            Some(Notification {
+                id,
+                body: serde_json::from_str(&body).ok()?,
+                link,
+                created_at,
+                read: read_at.is_some(),
+            })
+        })
+        .collect())
+}
+
+/// Marks every notification of `user_id` read.
+pub async fn mark_all_read(db: &Db, user_id: &str, at: i64) -> Result<()> {
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(at)
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Queues an e-mail; a sender delivers queued mail when one is configured.
+pub async fn queue_email(tx: &mut Tx, to: &str, subject: &str, body: &str, at: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO outbox_emails (id, to_address, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(crate::new_id())
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Queued e-mails to `to`, oldest first: (subject, body).
+pub async fn emails_to(db: &Db, to: &str) -> Result<Vec<(String, String)>> {
+    let rows = sqlx::query_as(
+        "SELECT subject, body FROM outbox_emails WHERE to_address = $1 ORDER BY created_at, id",
+    )
+    .bind(to)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows)
+}

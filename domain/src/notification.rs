@@ -1,0 +1,40 @@
+//! In-app notifications: what happened, stored with its facts and put into words in the
+//! reader's language when shown.
+
+use crate::application::ApplicationStatus;
+use serde::{Deserialize, Serialize};
+
+/// What a notification says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotificationBody {
+    /// The organizer decided on the reader's exhibitor application.
+    ApplicationDecided {
+        /// The company applied for.
+        company: String,
+        /// The new status.
+        status: ApplicationStatus,
+        /// The organizer's reason, when refused or changes are asked for.
+        reason: Option<String>,
+    },
+    /// A company applied to exhibit (for organizers).
+    ApplicationReceived {
+        /// The company.
+        company: String,
+    },
+}
+
+/// A notification as its reader sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    /// Id.
+    pub id: String,
+    /// What happened.
+    pub body: NotificationBody,
+    /// Where to look (a path on this site).
+    pub link: String,
+    /// When (UTC milliseconds).
+    pub created_at: i64,
+    /// Read already.
+    pub read: bool,
+}
