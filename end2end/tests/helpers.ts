@@ -71,3 +71,16 @@ export async function openBoothM01(page: Page, listLabel: string) {
   await hydrated(page);
 }
 
+
+/** Resolves once the page's realtime socket confirms it follows a topic starting with `prefix`
+ * (`expo:`, `user:`); call it before the page opens. */
+export function following(page: Page, prefix: string): Promise<void> {
+  return new Promise((resolve) => {
+    page.on("websocket", (ws) => {
+      ws.on("framereceived", (f) => {
+        const text = typeof f.payload === "string" ? f.payload : f.payload.toString();
+        if (text.includes('"t":"subscribed"') && text.includes(`"topic":"${prefix}`)) resolve();
+      });
+    });
+  });
+}

@@ -1,17 +1,5 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
-import { exhibitor, hydrated, setLanguage, watchConsole } from "./helpers";
-
-/** Resolves once the page's realtime socket confirms it follows the expo's topic. */
-function followingExpo(page: Page): Promise<void> {
-  return new Promise((resolve) => {
-    page.on("websocket", (ws) => {
-      ws.on("framereceived", (f) => {
-        const text = typeof f.payload === "string" ? f.payload : f.payload.toString();
-        if (text.includes('"t":"subscribed"') && text.includes('"topic":"expo:')) resolve();
-      });
-    });
-  });
-}
+import { exhibitor, following, hydrated, setLanguage, watchConsole } from "./helpers";
 
 /** Signs the demo organizer in, then switches the interface to `lang` (signing in picks the
  * account's own language, Chinese for the demo organizer). */
@@ -67,10 +55,10 @@ test("an organizer's alert reaches another browser within two seconds; maintenan
   await setLanguage(visitorContext, baseURL!, "zh-CN");
   const visitor = await visitorContext.newPage();
   const visitorProblems = watchConsole(visitor);
-  const following = followingExpo(visitor);
+  const visitorFollows = following(visitor, "expo:");
   await visitor.goto("/halls/marine");
   await hydrated(visitor);
-  await following;
+  await visitorFollows;
   await expect(visitor.locator("[data-banner]")).toHaveCount(0);
 
   // An empty alert is explained, not sent.
@@ -116,7 +104,7 @@ test("an organizer's alert reaches another browser within two seconds; maintenan
   await ex.page.getByRole("link", { name: /编辑展位、产品、图片和模型/ }).click();
   await expect(ex.page.getByRole("heading", { level: 1 })).toHaveText("编辑展位");
   await hydrated(ex.page);
-  const exFollowing = followingExpo(ex.page);
+  const exFollowing = following(ex.page, "expo:");
   await ex.page.reload();
   await hydrated(ex.page);
   await exFollowing;
