@@ -20,6 +20,7 @@ pub mod meeting;
 pub mod ops;
 pub mod product;
 pub mod realtime;
+pub mod setup;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;

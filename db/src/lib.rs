@@ -16,6 +16,7 @@ pub mod meeting;
 pub mod notification;
 pub mod ops;
 pub mod realtime;
+pub mod setup;
 pub mod throttle;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -16,6 +16,7 @@ pub mod locale;
 pub mod meeting;
 pub mod notification;
 pub mod ops;
+pub mod plan;
 pub mod product;
 pub mod realtime;
 pub mod text;

@@ -255,6 +255,8 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "ops/console",
     "ops/status",
     "product/get",
+    "setup/get",
+    "setup/plan",
 ];
 
 /// Whether maintenance lets a state-changing request to `path` through for someone who is not

@@ -36,9 +36,9 @@ test("a company applies, the organizer approves it in Chinese, and its booth app
   await expect(page.getByLabel("Company name")).toHaveValue(company);
 
   await page.getByLabel("Country or region").selectOption("CN");
-  await page.getByLabel("Marine equipment").check();
+  await page.getByLabel("Electronics").check();
   await page.getByLabel("Business licence number").fill(`91330200-${suffix}`);
-  await page.getByLabel("What you would exhibit").fill("Harbour and ship cranes, 5 to 60 tonnes.");
+  await page.getByLabel("What you would exhibit").fill("Crane control electronics and sensors.");
   await page.getByLabel("Name", { exact: true }).fill("Chen Wei");
   await page.getByLabel("E-mail", { exact: true }).fill("chen@cranes.example");
   await page.getByLabel("Phone").fill("+86 574 8888 1234");
@@ -71,7 +71,8 @@ test("a company applies, the organizer approves it in Chinese, and its booth app
   await org.getByRole("link", { name: company }).click();
   await expect(org.getByRole("heading", { level: 1 })).toHaveText(company);
   await hydrated(org);
-  await expect(org.getByLabel("展馆")).toHaveValue(/.+/);
+  // The hall of the company's industry is suggested.
+  await expect(org.getByLabel("展馆").locator("option:checked")).toHaveText("电子信息馆");
   await org.getByLabel("展位号").fill(code);
   await org.screenshot({ path: "artifacts/review-application-zh-CN.png", fullPage: true });
   await org.getByRole("button", { name: "通过", exact: true }).click();
@@ -91,7 +92,7 @@ test("a company applies, the organizer approves it in Chinese, and its booth app
   const visitorContext = await browser.newContext();
   await setLanguage(visitorContext, baseURL!, "en");
   const visitor = await visitorContext.newPage();
-  await visitor.goto("/halls/marine");
+  await visitor.goto("/halls/electronics");
   await hydrated(visitor);
   await expect(visitor.locator(".hall-map").getByText(code)).toBeVisible();
   await visitor.screenshot({ path: "artifacts/hall-with-new-booth-en.png" });

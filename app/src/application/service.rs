@@ -65,6 +65,12 @@ pub async fn submit(ctx: &Ctx, input: &ApplicationInput) -> Result<Application, 
     let session = signed_in(ctx)?;
     let expo_id = current_expo_id(&ctx.state).await?;
     let form = input.validate().map_err(AppError::Validation)?;
+    if let Some(settings) = db::setup::settings(&ctx.state.db, &expo_id).await? {
+        let today = &domain::locale::utc_minute(db::now_millis())[..10];
+        if !domain::plan::applications_open(&settings, today) {
+            return Err(AppError::Conflict("apply-error-closed".into()));
+        }
+    }
     if session
         .actor
         .has_role(&expo_id, domain::account::Role::Exhibitor)

@@ -44,6 +44,9 @@ pub fn DashboardPage() -> impl IntoView {
                                                 body=i18n.t_args("dash-applications-body", vec![("count", crate::shell::i18n::Arg::Num(h.waiting_applications))])
                                             />
                                         })}
+                                        {h.organizer.then(|| view! {
+                                            <Card href="/dashboard/setup".into() title=i18n.t("setup-title") body=i18n.t("dash-setup-body") />
+                                        })}
                                         <Card href="/dashboard/operations".into() title=i18n.t("ops-title") body=i18n.t("dash-ops-body") />
                                         <Card href="/status".into() title=i18n.t("status-title") body=i18n.t("dash-status-body") />
                                     </ul>

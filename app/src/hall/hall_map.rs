@@ -15,7 +15,7 @@ pub fn booth_href(exhibitor_id: &str) -> String {
 }
 
 /// Shortens `s` to about what fits in `width` plan units at the label size.
-fn fit_label(s: &str, width: i64) -> String {
+pub fn fit_label(s: &str, width: i64) -> String {
     let wide = s.chars().filter(|c| !c.is_ascii()).count();
     let narrow = s.chars().count() - wide;
     let budget = (width - 24) as f64;

@@ -4,42 +4,12 @@
 
 use super::api::{load_ops_console, ClearAlert, RaiseAlert, SetMaintenance};
 use crate::shell::i18n::use_i18n;
+use crate::ui::texts_fields::TextsFields;
 use crate::AppError;
-use domain::locale::{utc_minute, Locale};
-use domain::ops::{Severity, TextsInput};
+use domain::locale::utc_minute;
+use domain::ops::Severity;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// One text area per language, named `text[<language>]`.
-#[component]
-fn TextsFields(prefix: &'static str, required_hint: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint = format!("{prefix}-hint");
-    let fields = Locale::ALL
-        .into_iter()
-        .map(|l| {
-            let id = format!("{prefix}-{}", l.tag());
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{l.endonym()}</label>
-                    <textarea
-                        id=id
-                        name=format!("text[{}]", TextsInput::field(l))
-                        lang=l.tag()
-                        dir=l.direction().as_str()
-                        rows="2"
-                        maxlength=domain::ops::MAX_ALERT_CHARS.to_string()
-                        aria-describedby=required_hint.then(|| hint.clone())
-                    ></textarea>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        {fields}
-        {required_hint.then(|| view! { <p id=hint.clone() class="muted">{i18n.t("ops-text-hint")}</p> })}
-    }
-}
 
 fn error_text(i18n: crate::shell::i18n::I18n, e: &AppError, fields: &[&str]) -> String {
     fields
@@ -134,7 +104,7 @@ pub fn OperationsPage() -> impl IntoView {
                                 </div>
                                 <fieldset>
                                     <legend>{i18n.t("ops-alert-text")}</legend>
-                                    <TextsFields prefix="ops-alert-text" required_hint=true />
+                                    <TextsFields prefix="ops-alert-text" name="text" required_hint=true />
                                 </fieldset>
                                 <button type="submit" class="btn btn-primary">{i18n.t("ops-alert-raise")}</button>
                                 {move || raise_error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -149,7 +119,7 @@ pub fn OperationsPage() -> impl IntoView {
                                 {(!in_maintenance).then(|| view! {
                                     <fieldset>
                                         <legend>{i18n.t("ops-maintenance-note")}</legend>
-                                        <TextsFields prefix="ops-maintenance-text" required_hint=false />
+                                        <TextsFields prefix="ops-maintenance-text" name="text" />
                                     </fieldset>
                                 })}
                                 <button type="submit" class=if in_maintenance { "btn btn-primary" } else { "btn btn-danger" }>

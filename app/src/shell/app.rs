@@ -25,6 +25,8 @@ use crate::ops::alert_banner::AlertBanner;
 use crate::ops::operations_page::OperationsPage;
 use crate::ops::status_page::StatusPage;
 use crate::product::product_page::ProductPage;
+use crate::setup::plan_editor::PlanEditorPage;
+use crate::setup::setup_page::SetupPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -84,6 +86,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard/applications") view=QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/applications/:id") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/setup") view=SetupPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/halls/:slug/plan") view=PlanEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>

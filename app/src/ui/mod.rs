@@ -3,6 +3,7 @@
 pub mod form_alert;
 pub mod share;
 pub mod text_field;
+pub mod texts_fields;
 pub mod viewers;
 
 use crate::shell::i18n::{Arg, I18n};

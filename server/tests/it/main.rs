@@ -14,6 +14,7 @@ mod ops;
 mod platform;
 mod realtime;
 mod schema;
+mod setup;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).
 pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);

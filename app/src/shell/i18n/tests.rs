@@ -134,6 +134,8 @@ fn every_message_is_used_and_every_used_id_exists() {
             "meeting-error-",
             "ops-error-",
             "apply-error-",
+            "setup-error-",
+            "plan-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));

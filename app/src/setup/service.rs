@@ -1,0 +1,118 @@
+//! Expo setup rules with their side effects: who may, what is checked, what is audited.
+
+use crate::state::Ctx;
+use crate::AppError;
+use domain::authz::{authorize, Action};
+use domain::expo::HallSummary;
+use domain::hall::{HallPlan, Rect};
+use domain::plan::{ExpoInput, ExpoSettings, HallInput};
+
+/// The current expo, after checking the actor runs it.
+async fn managed_expo(ctx: &Ctx) -> Result<String, AppError> {
+    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    let expo = db::expo::current_expo(&ctx.state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo.id })?;
+    Ok(expo.id)
+}
+
+async fn audit(ctx: &Ctx, action: &str, object: &str) {
+    let entry = db::audit::AuditEntry {
+        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
+        action,
+        object,
+        result: "ok",
+        source_ip: &ctx.client.ip,
+    };
+    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
+        tracing::error!(error = %e, "audit append failed");
+    }
+}
+
+/// The expo's settings and halls, for the setup page.
+pub async fn view(ctx: &Ctx) -> Result<(ExpoSettings, Vec<HallSummary>), AppError> {
+    let expo_id = managed_expo(ctx).await?;
+    let settings = db::setup::settings(&ctx.state.db, &expo_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let halls = db::hall::halls_of(&ctx.state.db, &expo_id).await?;
+    Ok((settings, halls))
+}
+
+/// Saves the expo's settings.
+pub async fn save_expo(ctx: &Ctx, input: &ExpoInput) -> Result<(), AppError> {
+    let expo_id = managed_expo(ctx).await?;
+    let settings = input.validate(ctx.locale).map_err(AppError::Validation)?;
+    db::setup::save_settings(&ctx.state.db, &expo_id, &settings).await?;
+    ctx.state.content_changed();
+    audit(ctx, "expo.settings", &expo_id).await;
+    Ok(())
+}
+
+/// Adds a hall; returns its slug.
+pub async fn add_hall(ctx: &Ctx, input: &HallInput) -> Result<String, AppError> {
+    let expo_id = managed_expo(ctx).await?;
+    let hall = input.validate(ctx.locale).map_err(AppError::Validation)?;
+    let english = hall
+        .name
+        .values
+        .get(&domain::Locale::En)
+        .cloned()
+        .unwrap_or_default();
+    let id = db::new_id();
+    // Two organizers adding a hall with the same name at once: the second gets the next slug.
+    for _ in 0..3 {
+        let (taken, position) = db::setup::hall_slugs(&ctx.state.db, &expo_id).await?;
+        let slug = domain::plan::hall_slug(&english, &hall.industry, &taken);
+        match db::setup::insert_hall(
+            &ctx.state.db,
+            &id,
+            &expo_id,
+            &slug,
+            &hall.name,
+            &hall.industry,
+            position,
+            (hall.width, hall.height),
+        )
+        .await
+        {
+            Ok(()) => {
+                ctx.state.content_changed();
+                audit(ctx, "hall.create", &id).await;
+                return Ok(slug);
+            }
+            Err(db::Error::Unique) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(AppError::Conflict("error-conflict".into()))
+}
+
+/// A hall's plan, for its editor.
+pub async fn plan(ctx: &Ctx, slug: &str) -> Result<HallPlan, AppError> {
+    let expo_id = managed_expo(ctx).await?;
+    db::hall::hall_plan(&ctx.state.db, &expo_id, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Moves or resizes a booth; returns where it stands now (snapped to the grid).
+pub async fn move_booth(ctx: &Ctx, booth_id: &str, wanted: Rect) -> Result<Rect, AppError> {
+    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    if !domain::text::is_id(booth_id) {
+        return Err(AppError::NotFound);
+    }
+    let mut tx = ctx.state.db.begin().await?;
+    let (_, expo_id, w, h, others) = db::setup::booth_for_move(&mut tx, booth_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id })?;
+    let placed =
+        domain::plan::place(w, h, wanted, &others).map_err(|e| AppError::Validation(vec![e]))?;
+    db::setup::move_booth(&mut tx, booth_id, placed).await?;
+    db::commit(tx).await?;
+    ctx.state.content_changed();
+    audit(ctx, "booth.move", booth_id).await;
+    Ok(placed)
+}

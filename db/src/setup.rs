@@ -1,0 +1,167 @@
+//! Expo setup: settings, new halls, and moving booths on a hall's plan.
+
+use crate::{classify, Db, Result, Tx};
+use domain::hall::Rect;
+use domain::plan::ExpoSettings;
+use domain::text::LocalizedText;
+
+/// The settings of an expo.
+pub async fn settings(db: &Db, expo_id: &str) -> Result<Option<ExpoSettings>> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT name, tagline, starts_on, ends_on, time_zone, applications_open, applications_close \
+         FROM expos WHERE id = $1",
+    )
+    .bind(expo_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(
+        |(name, tagline, starts_on, ends_on, time_zone, open, close)| ExpoSettings {
+            name: LocalizedText::from_json(&name),
+            tagline: LocalizedText::from_json(&tagline),
+            starts_on,
+            ends_on,
+            time_zone,
+            applications_open: open,
+            applications_close: close,
+        },
+    ))
+}
+
+/// Saves an expo's settings.
+pub async fn save_settings(db: &Db, expo_id: &str, s: &ExpoSettings) -> Result<()> {
+    sqlx::query(
+        "UPDATE expos SET name = $1, tagline = $2, starts_on = $3, ends_on = $4, time_zone = $5, \
+         applications_open = $6, applications_close = $7 WHERE id = $8",
+    )
+    .bind(s.name.to_json())
+    .bind(s.tagline.to_json())
+    .bind(&s.starts_on)
+    .bind(&s.ends_on)
+    .bind(&s.time_zone)
+    .bind(s.applications_open.as_deref())
+    .bind(s.applications_close.as_deref())
+    .bind(expo_id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The slugs of an expo's halls and the next position.
+pub async fn hall_slugs(db: &Db, expo_id: &str) -> Result<(Vec<String>, i64)> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT slug, position FROM halls WHERE expo_id = $1")
+            .bind(expo_id)
+            .fetch_all(db.pool())
+            .await?;
+    let next = rows.iter().map(|(_, p)| *p).max().map_or(0, |p| p + 1);
+    Ok((rows.into_iter().map(|(s, _)| s).collect(), next))
+}
+
+/// A new hall with its plan size. `Error::Unique` when the slug is taken.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_hall(
+    db: &Db,
+    id: &str,
+    expo_id: &str,
+    slug: &str,
+    name: &LocalizedText,
+    industry: &str,
+    position: i64,
+    size: (i64, i64),
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO halls (id, expo_id, slug, name, industry, position, plan_width, plan_height) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id)
+    .bind(expo_id)
+    .bind(slug)
+    .bind(name.to_json())
+    .bind(industry)
+    .bind(position)
+    .bind(size.0)
+    .bind(size.1)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// A booth's hall, the hall's expo and plan size, and every other booth of the hall (code,
+/// place), read in `tx` after taking the hall's write lock (a no-op update of its row): two
+/// organizers moving booths of one hall at once are serialized, so neither can move into the
+/// other's new place.
+pub async fn booth_for_move(
+    tx: &mut Tx,
+    booth_id: &str,
+) -> Result<Option<(String, String, i64, i64, Vec<(String, Rect)>)>> {
+    // The write first: on SQLite a transaction that has read cannot take the write lock while
+    // another commits.
+    sqlx::query(
+        "UPDATE halls SET plan_width = plan_width WHERE id = (SELECT hall_id FROM booths WHERE id = $1)",
+    )
+    .bind(booth_id)
+    .execute(&mut **tx)
+    .await?;
+    let hall: Option<(String,)> = sqlx::query_as("SELECT hall_id FROM booths WHERE id = $1")
+        .bind(booth_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some((hall_id,)) = hall else {
+        return Ok(None);
+    };
+    let (expo_id, w, h): (String, i64, i64) =
+        sqlx::query_as("SELECT expo_id, plan_width, plan_height FROM halls WHERE id = $1")
+            .bind(&hall_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    let others: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT code, x, y, width, height FROM booths WHERE hall_id = $1 AND id <> $2",
+    )
+    .bind(&hall_id)
+    .bind(booth_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(Some((
+        hall_id,
+        expo_id,
+        w,
+        h,
+        others
+            .into_iter()
+            .map(|(code, x, y, width, height)| {
+                (
+                    code,
+                    Rect {
+                        x,
+                        y,
+                        width,
+                        height,
+                    },
+                )
+            })
+            .collect(),
+    )))
+}
+
+/// Moves (and resizes) a booth.
+pub async fn move_booth(tx: &mut Tx, booth_id: &str, r: Rect) -> Result<()> {
+    sqlx::query("UPDATE booths SET x = $1, y = $2, width = $3, height = $4 WHERE id = $5")
+        .bind(r.x)
+        .bind(r.y)
+        .bind(r.width)
+        .bind(r.height)
+        .bind(booth_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
