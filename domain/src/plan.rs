@@ -239,18 +239,19 @@ impl ExpoInput {
     }
 }
 
-/// Whether exhibitors may apply on `today` (`YYYY-MM-DD`): within the window, and never after
-/// the expo's last day.
+/// Whether exhibitors may apply on `today` (`YYYY-MM-DD`): on or after the opening day and on
+/// or before the closing day, where either is set (an unset side does not limit; the settings
+/// form keeps the closing day on or before the expo's last day).
 pub fn applications_open(settings: &ExpoSettings, today: &str) -> bool {
     let after_open = settings
         .applications_open
         .as_deref()
         .is_none_or(|o| today >= o);
-    let close = settings
+    let before_close = settings
         .applications_close
         .as_deref()
-        .unwrap_or(&settings.ends_on);
-    after_open && today <= close
+        .is_none_or(|c| today <= c);
+    after_open && before_close
 }
 
 /// The new-hall form.
@@ -417,6 +418,16 @@ mod tests {
         assert_eq!(s.name.original, Locale::ZhCn);
         assert!(applications_open(&s, "2026-11-29"));
         assert!(!applications_open(&s, "2026-12-02"));
+        let unlimited = ExpoSettings {
+            applications_close: None,
+            ..s.clone()
+        };
+        assert!(applications_open(&unlimited, "2030-01-01"));
+        let later = ExpoSettings {
+            applications_open: Some("2026-12-01".into()),
+            ..unlimited
+        };
+        assert!(!applications_open(&later, "2026-11-30"));
         let bad = ExpoInput {
             name: TextsInput::default(),
             starts_on: "2026-02-30".into(),

@@ -33,42 +33,78 @@ fn describe(i18n: I18n, code: &str, r: Rect) -> String {
     )
 }
 
-/// Saves a booth's new place; on refusal puts it back and says why.
-fn save(
-    i18n: I18n,
-    booth_id: String,
-    code: String,
+/// One booth in the editor: what is shown, what the server last confirmed, and the saves in
+/// flight. Saves of one booth go one at a time; moves made meanwhile (a held arrow key) are
+/// merged into the next save, so a refusal always goes back to a confirmed place.
+#[derive(Clone, Copy)]
+struct Mover {
+    booth_id: StoredValue<String>,
+    code: StoredValue<String>,
     rect: RwSignal<Rect>,
-    before: Rect,
-    wanted: Rect,
-    said: RwSignal<Option<Said>>,
-) {
-    rect.set(wanted);
+    confirmed: StoredValue<Rect>,
+    in_flight: StoredValue<bool>,
+    queued: StoredValue<Option<Rect>>,
+}
+
+impl Mover {
+    fn new(b: &BoothOnPlan) -> Self {
+        Self {
+            booth_id: StoredValue::new(b.booth_id.clone()),
+            code: StoredValue::new(b.code.clone()),
+            rect: RwSignal::new(b.rect),
+            confirmed: StoredValue::new(b.rect),
+            in_flight: StoredValue::new(false),
+            queued: StoredValue::new(None),
+        }
+    }
+}
+
+/// Shows `wanted` at once and saves it; on refusal goes back to the confirmed place and says
+/// why.
+fn save(i18n: I18n, m: Mover, wanted: Rect, said: RwSignal<Option<Said>>) {
+    m.rect.set(wanted);
+    if m.in_flight.get_value() {
+        m.queued.set_value(Some(wanted));
+        return;
+    }
+    m.in_flight.set_value(true);
     leptos::task::spawn_local(async move {
-        let result = move_booth(
-            booth_id,
-            wanted.x.to_string(),
-            wanted.y.to_string(),
-            wanted.width.to_string(),
-            wanted.height.to_string(),
-        )
-        .await;
-        match result {
-            Ok(placed) => {
-                rect.try_set(placed);
-                said.try_set(Some(Said::Saved(describe(i18n, &code, placed))));
+        let mut wanted = wanted;
+        loop {
+            let result = move_booth(
+                m.booth_id.get_value(),
+                wanted.x.to_string(),
+                wanted.y.to_string(),
+                wanted.width.to_string(),
+                wanted.height.to_string(),
+            )
+            .await;
+            let code = m.code.get_value();
+            match result {
+                Ok(placed) => {
+                    m.confirmed.set_value(placed);
+                    said.try_set(Some(Said::Saved(describe(i18n, &code, placed))));
+                    if let Some(next) = m.queued.try_update_value(Option::take).flatten() {
+                        wanted = next;
+                        continue;
+                    }
+                    m.rect.try_set(placed);
+                }
+                Err(e) => {
+                    m.queued.try_update_value(|q| *q = None);
+                    m.rect.try_set(m.confirmed.get_value());
+                    let why = match &e {
+                        AppError::Validation(_) => e
+                            .field("rect")
+                            .map(|id| i18n.t(&id))
+                            .unwrap_or_else(|| crate::ui::error_text(&i18n, &e)),
+                        _ => crate::ui::error_text(&i18n, &e),
+                    };
+                    said.try_set(Some(Said::Refused(format!("{code}: {why}"))));
+                }
             }
-            Err(e) => {
-                rect.try_set(before);
-                let why = match &e {
-                    AppError::Validation(_) => e
-                        .field("rect")
-                        .map(|id| i18n.t(&id))
-                        .unwrap_or_else(|| crate::ui::error_text(&i18n, &e)),
-                    _ => crate::ui::error_text(&i18n, &e),
-                };
-                said.try_set(Some(Said::Refused(format!("{code}: {why}"))));
-            }
+            m.in_flight.try_set_value(false);
+            break;
         }
     });
 }
@@ -113,13 +149,13 @@ fn Editor(plan: HallPlan) -> impl IntoView {
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     // (booth index, pointer start in screen pixels, place when the drag began)
     let drag = StoredValue::new(None::<(usize, f64, f64, Rect)>);
-    let booths: Vec<(BoothOnPlan, RwSignal<Rect>)> = plan
+    let booths: Vec<(BoothOnPlan, Mover)> = plan
         .booths
         .iter()
         .cloned()
         .map(|b| {
-            let r = RwSignal::new(b.rect);
-            (b, r)
+            let m = Mover::new(&b);
+            (b, m)
         })
         .collect();
     let booths = StoredValue::new(booths);
@@ -143,7 +179,7 @@ fn Editor(plan: HallPlan) -> impl IntoView {
             let dx = ((f64::from(ev.client_x()) - x0) * s) as i64;
             let dy = ((f64::from(ev.client_y()) - y0) * s) as i64;
             booths.with_value(|b| {
-                b[i].1.set(Rect {
+                b[i].1.rect.set(Rect {
                     x: start.x + dx,
                     y: start.y + dy,
                     ..start
@@ -154,18 +190,19 @@ fn Editor(plan: HallPlan) -> impl IntoView {
     let on_up = move |_ev: web_sys::PointerEvent| {
         if let Some((i, _, _, start)) = drag.get_value() {
             drag.set_value(None);
-            let (b, rect) = booths.with_value(|b| b[i].clone());
-            let wanted = rect.get_untracked();
+            let m = booths.with_value(|b| b[i].1);
+            let wanted = m.rect.get_untracked();
             if wanted != start {
-                save(i18n, b.booth_id, b.code, rect, start, wanted, said);
+                save(i18n, m, wanted, said);
             }
         }
     };
     let shapes = booths.with_value(|list| {
         list.iter()
             .enumerate()
-            .map(|(i, (b, rect))| {
-                let rect = *rect;
+            .map(|(i, (b, m))| {
+                let m = *m;
+                let rect = m.rect;
                 let id = b.booth_id.clone();
                 let id_sel = id.clone();
                 let code = b.code.clone();
@@ -175,7 +212,6 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                     let name = name.clone();
                     move || format!("{name} — {}", describe(i18n, &code, rect.get()))
                 };
-                let key_booth = b.clone();
                 view! {
                     <g
                         class="booth booth-edit"
@@ -215,9 +251,7 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                                 _ => return,
                             };
                             ev.prevent_default();
-                            let before = rect.get_untracked();
-                            let b = key_booth.clone();
-                            save(i18n, b.booth_id, b.code, rect, before, nudge(before, step), said);
+                            save(i18n, m, nudge(rect.get_untracked(), step), said);
                         }
                     >
                         <rect
@@ -239,8 +273,9 @@ fn Editor(plan: HallPlan) -> impl IntoView {
     let move_path = <MoveBooth as server_fn::ServerFn>::PATH;
     let rows = booths.with_value(|list| {
         list.iter()
-            .map(|(b, rect)| {
-                let rect = *rect;
+            .map(|(b, m)| {
+                let m = *m;
+                let rect = m.rect;
                 let name = b.exhibitor_name.show(i18n.locale).text;
                 let (booth_id, code) = (b.booth_id.clone(), b.code.clone());
                 let id_code = code.to_ascii_lowercase();
@@ -253,8 +288,6 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                         </td>
                     }
                 };
-                let submit_code = b.code.clone();
-                let submit_id = b.booth_id.clone();
                 view! {
                     <tr>
                         <th scope="row">{b.code.clone()}</th>
@@ -275,8 +308,7 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                                             .unwrap_or(i64::MIN / 4)
                                     };
                                     let wanted = Rect { x: value("x"), y: value("y"), width: value("width"), height: value("height") };
-                                    let before = rect.get_untracked();
-                                    save(i18n, submit_id.clone(), submit_code.clone(), rect, before, wanted, said);
+                                    save(i18n, m, wanted, said);
                                 }
                             >
                                 <input type="hidden" name="booth_id" value=booth_id.clone() />
