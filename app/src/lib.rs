@@ -12,6 +12,7 @@ pub mod application;
 pub mod booth;
 pub mod chat;
 pub mod console;
+pub mod directory;
 pub mod error;
 pub mod expo;
 pub mod favorite;

@@ -8,6 +8,7 @@ pub mod account;
 pub mod application;
 pub mod audit;
 pub mod chat;
+pub mod directory;
 pub mod expo;
 pub mod favorite;
 pub mod hall;

@@ -8,6 +8,7 @@ pub mod account;
 pub mod application;
 pub mod authz;
 pub mod chat;
+pub mod directory;
 pub mod error;
 pub mod expo;
 pub mod favorite;

@@ -242,6 +242,8 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "chat/rooms",
     "chat/unread",
     "dashboard/home",
+    "directory/exhibitors",
+    "directory/people",
     "expo/landing",
     "favorite/counts",
     "favorite/get",

@@ -97,6 +97,7 @@ pub fn build_with_store(
         .route("/readyz", get(crate::health::readyz))
         .route("/lang/{tag}", get(set_language))
         .route("/ws", get(crate::realtime::upgrade))
+        .route("/export/{file}", get(crate::export::export))
         .with_state(state.clone())
         .merge(media_routes)
         .merge(pages)

@@ -15,6 +15,7 @@ use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::chat::messages_page::MessagesPage;
 use crate::console::dashboard_page::DashboardPage;
+use crate::directory::directory_page::{ExhibitorDirectoryPage, PeopleDirectoryPage};
 use crate::expo::landing_page::LandingPage;
 use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
@@ -87,6 +88,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard/applications/:id") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/setup") view=SetupPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/exhibitors") view=ExhibitorDirectoryPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/people") view=PeopleDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/halls/:slug/plan") view=PlanEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                     </Routes>

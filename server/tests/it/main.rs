@@ -4,6 +4,7 @@
 mod account;
 mod applications;
 mod chat;
+mod directory;
 mod editor;
 mod favorites;
 mod hall;

@@ -1,0 +1,157 @@
+//! The organizers' directories: exhibitors and registered people, filtered and paged.
+
+use crate::{Db, Result};
+use domain::account::Role;
+use domain::directory::{DirectoryFilter, ExhibitorEntry, PersonEntry};
+use domain::text::LocalizedText;
+
+fn like(text: Option<&str>) -> Option<String> {
+    text.map(|t| {
+        format!(
+            "%{}%",
+            t.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    })
+}
+
+/// Exhibitors of an expo matching `filter`, by name, `limit` from `offset`; and how many match.
+pub async fn exhibitors(
+    db: &Db,
+    expo_id: &str,
+    filter: &DirectoryFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ExhibitorEntry>, i64)> {
+    let text = like(filter.text.as_deref());
+    let conditions = "e.expo_id = $1 AND ($2 IS NULL OR e.country = $2) AND ($3 IS NULL OR h.slug = $3) \
+        AND ($4 IS NULL OR LOWER(e.name) LIKE $4 ESCAPE '\\' OR LOWER(e.website) LIKE $4 ESCAPE '\\')";
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        i64,
+        String,
+    );
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT e.id, e.name, e.country, h.name, b.code, \
+         (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), e.website \
+         FROM exhibitors e LEFT JOIN halls h ON h.id = e.hall_id LEFT JOIN booths b ON b.exhibitor_id = e.id \
+         WHERE {conditions} ORDER BY b.code, e.name, e.id LIMIT $5 OFFSET $6"
+    ))
+    .bind(expo_id)
+    .bind(filter.country.as_deref())
+    .bind(filter.hall.as_deref())
+    .bind(text.as_deref())
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db.pool())
+    .await?;
+    let (total,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM exhibitors e LEFT JOIN halls h ON h.id = e.hall_id WHERE {conditions}"
+    ))
+    .bind(expo_id)
+    .bind(filter.country.as_deref())
+    .bind(filter.hall.as_deref())
+    .bind(text.as_deref())
+    .fetch_one(db.pool())
+    .await?;
+    // Every team of the expo in one query (not one per row: exports hold many rows).
+    let members: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.exhibitor_id, u.email FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.expo_id = $1 AND m.role = 'exhibitor' AND m.exhibitor_id IS NOT NULL ORDER BY u.email",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut teams: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for (exhibitor, email) in members {
+        teams.entry(exhibitor).or_default().push(email);
+    }
+    let out = rows
+        .into_iter()
+        .map(
+            |(id, name, country, hall, booth_code, products, website)| ExhibitorEntry {
+                team: teams.remove(&id).unwrap_or_default(),
+                id,
+                name: LocalizedText::from_json(&name),
+                country,
+                hall: hall.as_deref().map(LocalizedText::from_json),
+                booth_code,
+                products,
+                website,
+            },
+        )
+        .collect();
+    Ok((out, total))
+}
+
+/// Registered people matching `filter` with their roles in `expo_id`, newest first, `limit`
+/// from `offset`; and how many match.
+pub async fn people(
+    db: &Db,
+    expo_id: &str,
+    filter: &DirectoryFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<PersonEntry>, i64)> {
+    let text = like(filter.text.as_deref());
+    let role = filter.role.map(Role::as_str);
+    let conditions = "($2 IS NULL OR u.country = $2) \
+        AND ($3 IS NULL OR EXISTS (SELECT 1 FROM memberships r WHERE r.user_id = u.id AND r.expo_id = $1 AND r.role = $3)) \
+        AND ($4 IS NULL OR LOWER(u.display_name) LIKE $4 ESCAPE '\\' OR LOWER(u.email) LIKE $4 ESCAPE '\\' \
+             OR LOWER(COALESCE(u.company, '')) LIKE $4 ESCAPE '\\')";
+    type Row = (String, String, String, Option<String>, String, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT u.id, u.display_name, u.email, u.company, u.country, u.language, u.created_at \
+         FROM users u WHERE ($1 = $1) AND {conditions} ORDER BY u.created_at DESC, u.id LIMIT $5 OFFSET $6"
+    ))
+    .bind(expo_id)
+    .bind(filter.country.as_deref())
+    .bind(role)
+    .bind(text.as_deref())
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db.pool())
+    .await?;
+    let (total,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM users u WHERE ($1 = $1) AND {conditions}"
+    ))
+    .bind(expo_id)
+    .bind(filter.country.as_deref())
+    .bind(role)
+    .bind(text.as_deref())
+    .fetch_one(db.pool())
+    .await?;
+    let memberships: Vec<(String, String)> =
+        sqlx::query_as("SELECT user_id, role FROM memberships WHERE expo_id = $1 ORDER BY role")
+            .bind(expo_id)
+            .fetch_all(db.pool())
+            .await?;
+    let mut roles: std::collections::HashMap<String, Vec<Role>> = Default::default();
+    for (user, role) in memberships {
+        if let Some(r) = Role::parse(&role) {
+            roles.entry(user).or_default().push(r);
+        }
+    }
+    let out = rows
+        .into_iter()
+        .map(
+            |(id, name, email, company, country, language, registered_at)| PersonEntry {
+                roles: roles.remove(&id).unwrap_or_default(),
+                id,
+                name,
+                email,
+                company,
+                country,
+                language,
+                registered_at,
+            },
+        )
+        .collect();
+    Ok((out, total))
+}

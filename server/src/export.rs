@@ -1,0 +1,248 @@
+//! Directory exports: `GET /export/{exhibitors|people}.{csv|xlsx}` with the directory's
+//! filters in the query, for organizers. Column titles and names of countries, halls and roles
+//! are in the requester's language; cells a spreadsheet would run as formulas are defused.
+
+use app::shell::i18n::I18n;
+use app::state::{AppState, CurrentSession, RequestLocale};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use domain::authz::{authorize, Action};
+use domain::directory::{spreadsheet_safe, DirectoryFilter, EXPORT_MAX_ROWS};
+use serde::Deserialize;
+
+/// The directory filters, as the directory page puts them in its links.
+#[derive(Debug, Default, Deserialize)]
+pub struct ExportQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    hall: String,
+    #[serde(default)]
+    role: String,
+}
+
+/// A table: column titles and rows of text.
+pub struct Table {
+    /// Column titles.
+    pub headers: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+fn text_error(i18n: I18n, status: StatusCode, id: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        i18n.t(id),
+    )
+        .into_response()
+}
+
+/// The export handler.
+pub async fn export(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<ExportQuery>,
+    Extension(session): Extension<CurrentSession>,
+    Extension(locale): Extension<RequestLocale>,
+) -> Response {
+    let i18n = I18n { locale: locale.0 };
+    let Some((kind, format)) = file.split_once('.') else {
+        return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
+    };
+    if !matches!(kind, "exhibitors" | "people") || !matches!(format, "csv" | "xlsx") {
+        return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
+    }
+    let expo = match db::expo::current_expo(&state.db).await {
+        Ok(Some(e)) => e,
+        Ok(None) => return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found"),
+        Err(e) => {
+            let err = app::AppError::internal(e);
+            return text_error(i18n, StatusCode::INTERNAL_SERVER_ERROR, err.message_id());
+        }
+    };
+    let actor = session.0.as_ref().map(|s| &s.actor);
+    if let Err(denied) = authorize(actor, Action::ManageExpo { expo_id: &expo.id }) {
+        let err = app::AppError::from(denied);
+        let status = match err {
+            app::AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            _ => StatusCode::FORBIDDEN,
+        };
+        return text_error(i18n, status, err.message_id());
+    }
+    let filter = DirectoryFilter::from_query(&query.q, &query.country, &query.hall, &query.role);
+    let table = match kind {
+        "exhibitors" => exhibitor_table(&state, &expo.id, &filter, i18n).await,
+        _ => people_table(&state, &expo.id, &filter, i18n).await,
+    };
+    let table = match table {
+        Ok(t) => t,
+        Err(e) => {
+            let err = app::AppError::internal(e);
+            return text_error(i18n, StatusCode::INTERNAL_SERVER_ERROR, err.message_id());
+        }
+    };
+    let day = &domain::locale::utc_minute(db::now_millis())[..10];
+    let name = format!("{kind}-{day}.{format}");
+    let (bytes, mime) = if format == "csv" {
+        match to_csv(&table) {
+            Ok(b) => (b, "text/csv; charset=utf-8"),
+            Err(e) => {
+                let err = app::AppError::internal(e);
+                return text_error(i18n, StatusCode::INTERNAL_SERVER_ERROR, err.message_id());
+            }
+        }
+    } else {
+        match to_xlsx(&table, kind) {
+            Ok(b) => (
+                b,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            Err(e) => {
+                let err = app::AppError::internal(e);
+                return text_error(i18n, StatusCode::INTERNAL_SERVER_ERROR, err.message_id());
+            }
+        }
+    };
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = mime.parse() {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = format!("attachment; filename=\"{name}\"").parse() {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = "no-store".parse() {
+        headers.insert(header::CACHE_CONTROL, v);
+    }
+    (StatusCode::OK, headers, bytes).into_response()
+}
+
+fn country(i18n: I18n, code: &str) -> String {
+    i18n.t(&app::account::register_page::country_message_id(code))
+}
+
+async fn exhibitor_table(
+    state: &AppState,
+    expo_id: &str,
+    filter: &DirectoryFilter,
+    i18n: I18n,
+) -> Result<Table, db::Error> {
+    let (rows, _) =
+        db::directory::exhibitors(&state.db, expo_id, filter, EXPORT_MAX_ROWS, 0).await?;
+    Ok(Table {
+        headers: [
+            "review-booth-code",
+            "apply-company",
+            "apply-country",
+            "review-hall",
+            "directory-products",
+            "directory-team",
+            "apply-website",
+            "directory-id",
+        ]
+        .iter()
+        .map(|id| i18n.t(id))
+        .collect(),
+        rows: rows
+            .into_iter()
+            .map(|e| {
+                vec![
+                    e.booth_code.unwrap_or_default(),
+                    e.name.show(i18n.locale).text,
+                    country(i18n, &e.country),
+                    e.hall.map(|h| h.show(i18n.locale).text).unwrap_or_default(),
+                    e.products.to_string(),
+                    e.team.join(", "),
+                    e.website,
+                    e.id,
+                ]
+            })
+            .collect(),
+    })
+}
+
+async fn people_table(
+    state: &AppState,
+    expo_id: &str,
+    filter: &DirectoryFilter,
+    i18n: I18n,
+) -> Result<Table, db::Error> {
+    let (rows, _) = db::directory::people(&state.db, expo_id, filter, EXPORT_MAX_ROWS, 0).await?;
+    Ok(Table {
+        headers: [
+            "directory-name",
+            "apply-contact-email",
+            "apply-company",
+            "apply-country",
+            "directory-language",
+            "directory-roles",
+            "directory-registered",
+            "directory-id",
+        ]
+        .iter()
+        .map(|id| i18n.t(id))
+        .collect(),
+        rows: rows
+            .into_iter()
+            .map(|p| {
+                vec![
+                    p.name,
+                    p.email,
+                    p.company.unwrap_or_default(),
+                    country(i18n, &p.country),
+                    domain::Locale::parse(&p.language)
+                        .map(|l| l.endonym().to_owned())
+                        .unwrap_or(p.language),
+                    p.roles
+                        .iter()
+                        .map(|r| i18n.t(r.message_id()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    format!("{} UTC", domain::locale::utc_minute(p.registered_at)),
+                    p.id,
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// CSV with a byte-order mark (so spreadsheet programs read it as UTF-8) and formulas defused.
+pub fn to_csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(table.headers.iter().map(|h| spreadsheet_safe(h)))?;
+        for row in &table.rows {
+            w.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// An XLSX workbook of one sheet: bold, frozen header row, every cell written as text (never
+/// as a formula).
+pub fn to_xlsx(table: &Table, sheet: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet)?;
+    let bold = Format::new().set_bold();
+    for (c, h) in table.headers.iter().enumerate() {
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        ws.write_string_with_format(0, col, h, &bold)?;
+        ws.set_column_width(col, 22)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    book.save_to_buffer()
+}

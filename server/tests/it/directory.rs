@@ -1,0 +1,238 @@
+//! The organizers' directories and their exports: filters, pages, CSV and XLSX that read back
+//! to what the directory shows (formulas defused), and who may see them.
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp};
+use crate::media::{EXHIBITOR, PASSWORD};
+use crate::meeting::post;
+use crate::realtime::{new_person, session_cookie};
+use app::directory::api::DirectoryPage;
+use domain::directory::{ExhibitorEntry, PersonEntry};
+use reqwest::StatusCode;
+
+const ORGANIZER: &str = "organizer@expo.example";
+
+async fn exhibitors(
+    app: &TestApp,
+    cookie: &str,
+    form: &[(&str, &str)],
+) -> DirectoryPage<ExhibitorEntry> {
+    let resp = post(app, cookie, "directory/exhibitors", form).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    resp.json().await.expect("json")
+}
+
+async fn people(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> DirectoryPage<PersonEntry> {
+    let resp = post(app, cookie, "directory/people", form).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    resp.json().await.expect("json")
+}
+
+async fn download(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .get(app.url(path))
+        // The interface language chosen: English (signing in chose the organizer's Chinese).
+        .header("cookie", english(cookie))
+        .send()
+        .await
+        .expect("download")
+}
+
+/// The cookie header with the language cookie set to English.
+fn english(cookie: &str) -> String {
+    cookie
+        .split("; ")
+        .filter(|c| !c.is_empty() && !c.starts_with("lang="))
+        .chain(std::iter::once("lang=en"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).expect("utf-8");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark for spreadsheets");
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn read_xlsx(bytes: Vec<u8>) -> (Vec<String>, Vec<Vec<String>>) {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("xlsx");
+    let name = book.sheet_names()[0].clone();
+    // Every cell is text: nothing in an export is ever a formula.
+    let formulas = book.worksheet_formula(&name).expect("formulas");
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formulas"
+    );
+    let range = book.worksheet_range(&name).expect("sheet");
+    let mut rows = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    let headers = rows.next().expect("header row");
+    (headers, rows.collect())
+}
+
+async fn directories_filter_page_and_export(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    // Someone whose name a spreadsheet would run as a formula.
+    let resp = app
+        .call(
+            &app.new_client(),
+            "account/register",
+            &[
+                ("input[email]", "tricky@example.com"),
+                ("input[password]", "a-long-password-1"),
+                (
+                    "input[display_name]",
+                    "=HYPERLINK(\"http://evil.example\",\"x\")",
+                ),
+                ("input[company]", ""),
+                ("input[country]", "DE"),
+                ("input[language]", "en"),
+            ],
+        )
+        .await;
+    assert!(resp.status().is_success(), "{}", resp.status());
+
+    let all = exhibitors(&app, &organizer, &[]).await;
+    assert!(all.total >= 60, "six halls of ten: {}", all.total);
+    assert_eq!(all.items.len(), 50, "one page");
+    assert_eq!(all.halls.len(), 6);
+    let second = exhibitors(&app, &organizer, &[("page", "2")]).await;
+    assert_eq!(second.items.len() as i64, all.total - 50);
+    assert!(second
+        .items
+        .iter()
+        .all(|e| !all.items.iter().any(|a| a.id == e.id)));
+    let marine = exhibitors(&app, &organizer, &[("hall", "marine")]).await;
+    assert_eq!(marine.total, 10);
+    assert!(marine
+        .items
+        .iter()
+        .all(|e| e.booth_code.as_deref().is_some_and(|c| c.starts_with("M-"))));
+    let m01 = marine
+        .items
+        .iter()
+        .find(|e| e.booth_code.as_deref() == Some("M-01"))
+        .expect("M-01");
+    assert!(m01.team.contains(&EXHIBITOR.to_owned()), "{:?}", m01.team);
+    let kr = exhibitors(&app, &organizer, &[("country", "kr")]).await;
+    assert!(kr.total > 0 && kr.items.iter().all(|e| e.country == "KR"));
+    let text = exhibitors(&app, &organizer, &[("q", "ningbo ocean")]).await;
+    assert!(text.items.iter().any(|e| e.id == m01.id));
+    // Nonsense filters filter nothing, and never fail.
+    for bad in [
+        vec![("hall", "../../etc")],
+        vec![("country", "ZZ")],
+        vec![("page", "-1")],
+        vec![("q", "%_\\")],
+    ] {
+        let p = exhibitors(&app, &organizer, &bad).await;
+        assert!(p.total == all.total || bad[0].0 == "q", "{bad:?}");
+    }
+
+    let everyone = people(&app, &organizer, &[]).await;
+    assert!(everyone.total >= 3);
+    let organizers = people(&app, &organizer, &[("role", "organizer")]).await;
+    assert_eq!(organizers.total, 1);
+    assert!(organizers.items[0]
+        .roles
+        .contains(&domain::account::Role::Organizer));
+    let found = people(&app, &organizer, &[("q", "TRICKY@")]).await;
+    assert_eq!(found.total, 1);
+
+    // CSV of the marine hall: the same rows the directory shows, headers in English.
+    let resp = download(&app, &organizer, "/export/exhibitors.csv?hall=marine").await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(resp.headers()["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/csv"));
+    assert!(resp.headers()["content-disposition"]
+        .to_str()
+        .unwrap_or("")
+        .contains("attachment"));
+    let bytes = resp.bytes().await.expect("bytes");
+    let rows = read_csv(&bytes);
+    assert_eq!(rows.len(), 10);
+    for e in &marine.items {
+        let row = rows
+            .iter()
+            .find(|r| r.last() == Some(&e.id))
+            .expect("every exhibitor exported");
+        assert_eq!(row[0], e.booth_code.clone().unwrap_or_default());
+        assert_eq!(row[1], e.name.show(domain::Locale::En).text);
+        assert_eq!(row[4], e.products.to_string());
+    }
+    // XLSX: the same, with its header row.
+    let resp = download(&app, &organizer, "/export/exhibitors.xlsx?hall=marine").await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let (headers, xrows) = read_xlsx(resp.bytes().await.expect("bytes").to_vec());
+    assert_eq!(headers[0], "Booth code");
+    assert_eq!(xrows, rows, "CSV and XLSX hold the same cells");
+
+    // People: the formula is defused.
+    let resp = download(&app, &organizer, "/export/people.csv?q=tricky").await;
+    let rows = read_csv(&resp.bytes().await.expect("bytes"));
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0][0].starts_with("'="), "{:?}", rows[0]);
+    // In XLSX the name is a text cell, shown as typed and never run (read_xlsx checks that no
+    // cell holds a formula).
+    let resp = download(&app, &organizer, "/export/people.xlsx?q=tricky").await;
+    let (_, xrows) = read_xlsx(resp.bytes().await.expect("bytes").to_vec());
+    assert_eq!(xrows[0][0], "=HYPERLINK(\"http://evil.example\",\"x\")");
+    let resp = download(&app, &organizer, "/export/people.csv?role=organizer").await;
+    let rows = read_csv(&resp.bytes().await.expect("bytes"));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][1], ORGANIZER);
+    assert_eq!(rows[0][5], "Organizer");
+}
+both_backends!(directories_filter_page_and_export);
+
+async fn only_organizers_see_the_directories(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let visitor = new_person(&app, "visitor@example.com").await;
+    for (who, expected) in [
+        ("", StatusCode::UNAUTHORIZED),
+        (visitor.as_str(), StatusCode::FORBIDDEN),
+        (exhibitor.as_str(), StatusCode::FORBIDDEN),
+    ] {
+        assert_eq!(
+            post(&app, who, "directory/exhibitors", &[]).await.status(),
+            expected
+        );
+        assert_eq!(
+            post(&app, who, "directory/people", &[]).await.status(),
+            expected
+        );
+        for path in ["/export/exhibitors.csv", "/export/people.xlsx"] {
+            let resp = download(&app, who, path).await;
+            assert_eq!(resp.status(), expected, "{path}");
+            assert!(
+                !resp.text().await.expect("body").contains('@'),
+                "no data leaks"
+            );
+        }
+    }
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    for path in [
+        "/export/exhibitors.pdf",
+        "/export/secrets.csv",
+        "/export/people",
+    ] {
+        assert_eq!(
+            download(&app, &organizer, path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+}
+both_backends!(only_organizers_see_the_directories);
