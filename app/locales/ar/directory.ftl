@@ -14,3 +14,6 @@ directory-registered = تاريخ التسجيل
 directory-id = المعرّف
 dash-exhibitors-body = كل العارضين وأجنحتهم وفرقهم؛ CSV وXLSX.
 dash-people-body = كل المسجلين وأدوارهم؛ CSV وXLSX.
+directory-export-csv = CSV
+directory-export-xlsx = XLSX
+time-utc = { $time } (UTC)

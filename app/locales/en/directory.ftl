@@ -17,3 +17,6 @@ directory-registered = Registered
 directory-id = Id
 dash-exhibitors-body = Every exhibitor, its booth and team; CSV and XLSX.
 dash-people-body = Everyone registered and their roles; CSV and XLSX.
+directory-export-csv = CSV
+directory-export-xlsx = XLSX
+time-utc = { $time } UTC

@@ -14,3 +14,6 @@ directory-registered = 登録日時
 directory-id = ID
 dash-exhibitors-body = すべての出展者とブース、チーム。CSV と XLSX。
 dash-people-body = すべての登録者と役割。CSV と XLSX。
+directory-export-csv = CSV
+directory-export-xlsx = XLSX
+time-utc = { $time }（UTC）

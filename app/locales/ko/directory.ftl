@@ -14,3 +14,6 @@ directory-registered = 가입일
 directory-id = ID
 dash-exhibitors-body = 모든 출품사와 부스, 팀; CSV와 XLSX.
 dash-people-body = 가입한 모든 사람과 역할; CSV와 XLSX.
+directory-export-csv = CSV
+directory-export-xlsx = XLSX
+time-utc = { $time } UTC

@@ -18,3 +18,6 @@ directory-registered = Зарегистрирован
 directory-id = Идентификатор
 dash-exhibitors-body = Все экспоненты, их стенды и команды; CSV и XLSX.
 dash-people-body = Все зарегистрированные и их роли; CSV и XLSX.
+directory-export-csv = CSV
+directory-export-xlsx = XLSX
+time-utc = { $time } UTC

@@ -14,3 +14,6 @@ directory-registered = 注册时间
 directory-id = 编号
 dash-exhibitors-body = 全部展商及其展位和团队；可导出 CSV 和 XLSX。
 dash-people-body = 全部注册人员及其角色；可导出 CSV 和 XLSX。
+directory-export-csv = CSV
+directory-export-xlsx = XLSX
+time-utc = { $time }（UTC）

@@ -9,7 +9,6 @@ use crate::ui::text_field::TextField;
 use crate::AppError;
 use domain::account::COUNTRIES;
 use domain::application::{Application, ApplicationForm, ApplicationStatus};
-use domain::locale::utc_minute;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -107,7 +106,7 @@ fn StatusCard(application: Application) -> impl IntoView {
             <p>
                 <span class=format!("badge status-{}", status.as_str()) data-status=status.as_str()>{i18n.t(status.message_id())}</span>
                 " "
-                <span class="muted">{format!("{} UTC", utc_minute(application.updated_at))}</span>
+                <span class="muted">{i18n.utc(application.updated_at)}</span>
             </p>
             <p>{i18n.t(match status {
                 ApplicationStatus::Submitted => "apply-explain-submitted",

@@ -3,7 +3,6 @@
 
 use super::api::{my_notifications, ReadNotifications};
 use crate::shell::i18n::use_i18n;
-use domain::locale::utc_minute;
 use domain::realtime::{Hint, ServerFrame};
 use leptos::prelude::*;
 
@@ -46,7 +45,7 @@ pub fn Notifications(
                                         <li class:unread=!n.read>
                                             <a href=n.link.clone()>{super::notification_text(i18n, &n.body)}</a>
                                             " "
-                                            <span class="muted">{format!("{} UTC", utc_minute(n.created_at))}</span>
+                                            <span class="muted">{i18n.utc(n.created_at)}</span>
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -7,7 +7,6 @@ use crate::shell::i18n::{use_i18n, Arg};
 use crate::AppError;
 use domain::account::COUNTRIES;
 use domain::application::ApplicationStatus;
-use domain::locale::utc_minute;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -136,7 +135,7 @@ pub fn QueuePage() -> impl IntoView {
                                                     <th scope="row"><a href=format!("/dashboard/applications/{}", a.id)>{a.form.company.clone()}</a></th>
                                                     <td>{i18n.t(&country_message_id(&a.form.country))}</td>
                                                     <td>{industries}</td>
-                                                    <td>{format!("{} UTC", utc_minute(a.updated_at))}</td>
+                                                    <td>{i18n.utc(a.updated_at)}</td>
                                                     <td><span class=format!("badge status-{}", a.status.as_str())>{i18n.t(a.status.message_id())}</span></td>
                                                 </tr>
                                             }

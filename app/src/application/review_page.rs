@@ -7,7 +7,6 @@ use crate::account::register_page::country_message_id;
 use crate::shell::i18n::use_i18n;
 use crate::ui::form_alert::FormAlert;
 use domain::application::ApplicationStatus;
-use domain::locale::utc_minute;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -62,7 +61,7 @@ pub fn ReviewPage() -> impl IntoView {
                         <p>
                             <span class=format!("badge status-{}", status.as_str()) data-status=status.as_str()>{i18n.t(status.message_id())}</span>
                             " "
-                            <span class="muted">{format!("{} UTC", utc_minute(a.updated_at))}</span>
+                            <span class="muted">{i18n.utc(a.updated_at)}</span>
                         </p>
                         <dl class="review-facts">
                             <dt>{i18n.t("review-applicant")}</dt><dd>{a.applicant_name.clone()}</dd>

@@ -8,7 +8,6 @@ use crate::shell::language_menu::encode_query_value;
 use crate::AppError;
 use domain::account::{Role, COUNTRIES};
 use domain::directory::DIRECTORY_PAGE;
-use domain::locale::utc_minute;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -70,9 +69,9 @@ fn Summary(
             <p class="muted" role="status">{i18n.t_args("directory-total", vec![("count", Arg::Num(total))])}</p>
             <p class="directory-export">
                 {i18n.t("directory-export")}" "
-                <a class="btn" href=format!("/export/{export}.csv{}", with(current.clone())) download="">{"CSV"}</a>
+                <a class="btn" href=format!("/export/{export}.csv{}", with(current.clone())) download="">{i18n.t("directory-export-csv")}</a>
                 " "
-                <a class="btn" href=format!("/export/{export}.xlsx{}", with(current.clone())) download="">{"XLSX"}</a>
+                <a class="btn" href=format!("/export/{export}.xlsx{}", with(current.clone())) download="">{i18n.t("directory-export-xlsx")}</a>
             </p>
         </div>
         {(pages > 1).then(|| view! {
@@ -240,7 +239,7 @@ pub fn PeopleDirectoryPage() -> impl IntoView {
                                             <td>{p.company.clone().unwrap_or_default()}</td>
                                             <td>{i18n.t(&country_message_id(&p.country))}</td>
                                             <td>{roles}</td>
-                                            <td>{format!("{} UTC", utc_minute(p.registered_at))}</td>
+                                            <td>{i18n.utc(p.registered_at)}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

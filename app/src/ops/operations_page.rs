@@ -6,7 +6,6 @@ use super::api::{load_ops_console, ClearAlert, RaiseAlert, SetMaintenance};
 use crate::shell::i18n::use_i18n;
 use crate::ui::texts_fields::TextsFields;
 use crate::AppError;
-use domain::locale::utc_minute;
 use domain::ops::Severity;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -148,11 +147,11 @@ pub fn OperationsPage() -> impl IntoView {
                                                 let shown = a.text.show(i18n.locale);
                                                 view! {
                                                     <tr>
-                                                        <td><time>{utc_minute(a.raised_at)}" UTC"</time></td>
+                                                        <td><time>{i18n.utc(a.raised_at)}</time></td>
                                                         <td>{i18n.t(a.severity.message_id())}</td>
                                                         <td lang=shown.locale.tag()>{shown.text}</td>
                                                         <td>{match cleared {
-                                                            Some(at) => format!("{} UTC", utc_minute(at)),
+                                                            Some(at) => i18n.utc(at),
                                                             None => i18n.t("ops-history-active"),
                                                         }}</td>
                                                     </tr>

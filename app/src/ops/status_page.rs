@@ -3,7 +3,6 @@
 
 use super::api::platform_status;
 use crate::shell::i18n::use_i18n;
-use domain::locale::utc_minute;
 use domain::ops::Health;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -45,7 +44,7 @@ pub fn StatusPage() -> impl IntoView {
                                         " "
                                         <span lang=shown.locale.tag()>{shown.text}</span>
                                         " "
-                                        <span class="muted">{format!("({} UTC)", utc_minute(a.raised_at))}</span>
+                                        <span class="muted">"("{i18n.utc(a.raised_at)}")"</span>
                                     </p>
                                 }
                             });
@@ -53,7 +52,7 @@ pub fn StatusPage() -> impl IntoView {
                                 <p>
                                     <strong>{i18n.t("ops-maintenance-banner")}</strong>
                                     " "
-                                    <span class="muted">{format!("({} UTC)", utc_minute(m.since))}</span>
+                                    <span class="muted">"("{i18n.utc(m.since)}")"</span>
                                 </p>
                             });
                             view! {
@@ -92,7 +91,7 @@ pub fn StatusPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <p class="muted">{i18n.t("status-checked")}" "{format!("{} UTC", utc_minute(r.checked_at))}</p>
+                                <p class="muted">{i18n.t("status-checked")}" "{i18n.utc(r.checked_at)}</p>
                             }.into_any()
                         }
                         Err(e) => view! { <p class="form-alert" role="alert">{i18n.t(e.message_id())}</p> }.into_any(),

@@ -73,6 +73,15 @@ impl I18n {
         self.locale.format_integer(n)
     }
 
+    /// A UTC millisecond time as `YYYY-MM-DD HH:MM UTC` (the same moment for every reader;
+    /// the words around it are the locale's).
+    pub fn utc(&self, millis: i64) -> String {
+        self.t_args(
+            "time-utc",
+            vec![("time", Arg::Str(domain::locale::utc_minute(millis)))],
+        )
+    }
+
     /// A `YYYY-MM-DD` date in the locale's long form (the pattern and month names are Fluent
     /// messages, so translators own the order). Unparseable input is shown as given.
     pub fn date(&self, iso: &str) -> String {
