@@ -17,6 +17,7 @@ pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod invitation;
 pub mod meeting;
 pub mod ops;
 pub mod product;

@@ -211,6 +211,17 @@ pub fn request_locale() -> Locale {
         .0
 }
 
+/// The value of a cookie the current request carries.
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = parts()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|h| crate::account::session::read_cookie(h, name).map(str::to_owned))
+}
+
 /// The CSP nonce of the current response, if the middleware made one.
 pub fn request_nonce() -> Option<String> {
     parts().and_then(|p| p.extensions.get::<CspNonce>().map(|n| n.0.clone()))

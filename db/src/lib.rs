@@ -12,6 +12,7 @@ pub mod directory;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod invitation;
 pub mod media;
 pub mod meeting;
 pub mod notification;

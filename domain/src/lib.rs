@@ -13,6 +13,7 @@ pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod invitation;
 pub mod locale;
 pub mod meeting;
 pub mod notification;

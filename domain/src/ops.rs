@@ -250,6 +250,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "favorite/mine",
     "hall/get",
     "hall/list",
+    "invitation/list",
     "meeting/get",
     "meeting/mine",
     "notification/list",

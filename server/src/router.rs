@@ -98,6 +98,7 @@ pub fn build_with_store(
         .route("/lang/{tag}", get(set_language))
         .route("/ws", get(crate::realtime::upgrade))
         .route("/export/{file}", get(crate::export::export))
+        .route("/i/{code}", get(crate::invite::follow))
         .with_state(state.clone())
         .merge(media_routes)
         .merge(pages)

@@ -175,6 +175,12 @@ pub async fn register(
         }
         Err(e) => return Err(e.into()),
     }
+    // Came through an invitation link: the registration counts for its source.
+    if let Some(code) = crate::state::request_cookie(domain::invitation::INVITE_COOKIE)
+        .filter(|c| domain::invitation::is_code(c))
+    {
+        db::invitation::record_registration(&mut tx, &code, &id, db::now_millis()).await?;
+    }
     let session = start_session(ctx, &mut tx, &id).await?;
     db::commit(tx).await?;
     end_previous_session(ctx).await?;

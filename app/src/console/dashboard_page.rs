@@ -48,6 +48,7 @@ pub fn DashboardPage() -> impl IntoView {
                                             <Card href="/dashboard/setup".into() title=i18n.t("setup-title") body=i18n.t("dash-setup-body") />
                                             <Card href="/dashboard/exhibitors".into() title=i18n.t("directory-exhibitors") body=i18n.t("dash-exhibitors-body") />
                                             <Card href="/dashboard/people".into() title=i18n.t("directory-people") body=i18n.t("dash-people-body") />
+                                            <Card href="/dashboard/invitations".into() title=i18n.t("invite-title") body=i18n.t("dash-invitations-body") />
                                         })}
                                         <Card href="/dashboard/operations".into() title=i18n.t("ops-title") body=i18n.t("dash-ops-body") />
                                         <Card href="/status".into() title=i18n.t("status-title") body=i18n.t("dash-status-body") />

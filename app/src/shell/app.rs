@@ -20,6 +20,7 @@ use crate::expo::landing_page::LandingPage;
 use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
 use crate::hall::halls_page::HallsPage;
+use crate::invitation::invitations_page::InvitationsPage;
 use crate::meeting::meeting_page::MeetingPage;
 use crate::meeting::meetings_page::MeetingsPage;
 use crate::ops::alert_banner::AlertBanner;
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard/setup") view=SetupPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/exhibitors") view=ExhibitorDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/people") view=PeopleDirectoryPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/invitations") view=InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/halls/:slug/plan") view=PlanEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                     </Routes>

@@ -9,6 +9,7 @@ mod editor;
 mod favorites;
 mod hall;
 mod helpers;
+mod invitations;
 mod media;
 mod meeting;
 mod ops;

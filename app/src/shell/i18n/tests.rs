@@ -136,6 +136,7 @@ fn every_message_is_used_and_every_used_id_exists() {
             "apply-error-",
             "setup-error-",
             "plan-error-",
+            "invite-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));
