@@ -41,7 +41,7 @@ pub async fn exhibitors(
         "SELECT e.id, e.name, e.country, h.name, b.code, \
          (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), e.website \
          FROM exhibitors e LEFT JOIN halls h ON h.id = e.hall_id LEFT JOIN booths b ON b.exhibitor_id = e.id \
-         WHERE {conditions} ORDER BY b.code, e.name, e.id LIMIT $5 OFFSET $6"
+         WHERE {conditions} ORDER BY (b.code IS NULL), b.code, e.name, e.id LIMIT $5 OFFSET $6"
     ))
     .bind(expo_id)
     .bind(filter.country.as_deref())

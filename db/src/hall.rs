@@ -43,6 +43,12 @@ pub async fn plan_in_tx(
     tx: &mut Tx,
     hall_id: &str,
 ) -> Result<Option<(String, i64, i64, Vec<Rect>)>> {
+    // The hall's row first (a no-op write): placements in one hall are serialized on both
+    // backends, so two approvals cannot take the same free spot.
+    sqlx::query("UPDATE halls SET plan_width = plan_width WHERE id = $1")
+        .bind(hall_id)
+        .execute(&mut **tx)
+        .await?;
     let hall: Option<(String, i64, i64)> =
         sqlx::query_as("SELECT expo_id, plan_width, plan_height FROM halls WHERE id = $1")
             .bind(hall_id)

@@ -6,16 +6,15 @@ use domain::text::LocalizedText;
 
 /// Takes down every active alert of `expo_id`; returns their ids.
 pub async fn clear_alerts(tx: &mut Tx, expo_id: &str, at: i64) -> Result<Vec<String>> {
-    let ids: Vec<(String,)> =
-        sqlx::query_as("SELECT id FROM alerts WHERE expo_id = $1 AND cleared_at IS NULL")
-            .bind(expo_id)
-            .fetch_all(&mut **tx)
-            .await?;
-    sqlx::query("UPDATE alerts SET cleared_at = $1 WHERE expo_id = $2 AND cleared_at IS NULL")
-        .bind(at)
-        .bind(expo_id)
-        .execute(&mut **tx)
-        .await?;
+    // One write (no read before it: on SQLite a transaction that has read cannot take the
+    // write lock while another commits).
+    let ids: Vec<(String,)> = sqlx::query_as(
+        "UPDATE alerts SET cleared_at = $1 WHERE expo_id = $2 AND cleared_at IS NULL RETURNING id",
+    )
+    .bind(at)
+    .bind(expo_id)
+    .fetch_all(&mut **tx)
+    .await?;
     Ok(ids.into_iter().map(|(id,)| id).collect())
 }
 

@@ -199,14 +199,24 @@ pub struct ApplicationForm {
 
 fn text(field: &str, value: &str, max: usize, errors: &mut ValidationErrors) -> String {
     let v = value.trim();
+    // Line breaks only where a text has lines (the summary); names go into e-mail subjects,
+    // exhibitor names and exports.
+    let multiline = field == "product_summary";
     if v.is_empty() {
         errors
             .0
             .push(FieldError::new(field, "apply-error-required"));
-    } else if v.chars().count() > max || v.chars().any(|c| c.is_control() && c != '\n') {
+    } else if v.chars().count() > max {
         errors
             .0
             .push(FieldError::new(field, "apply-error-too-long"));
+    } else if v
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r')))
+    {
+        errors
+            .0
+            .push(FieldError::new(field, "apply-error-characters"));
     }
     v.to_owned()
 }
@@ -465,6 +475,17 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
+        let broken = ApplicationInput {
+            company: "Evil\r\nBcc: x@example.com".into(),
+            product_summary: "Line one\nLine two".into(),
+            ..good()
+        };
+        let errors = broken.validate().expect_err("a line break in a name");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].message_id.as_str()),
+            ("company", "apply-error-characters")
+        );
         let bad = ApplicationInput {
             company: "".into(),
             country: "XX".into(),

@@ -166,8 +166,11 @@ fn date(field: &str, s: &str, required: bool) -> Result<Option<String>, FieldErr
             Ok(None)
         };
     }
+    // Stored in the one canonical form (`2026-12-08`, never `2026-12-8`): dates are compared
+    // as text, here and in queries.
     Date::parse_iso(s)
-        .map(|_| Some(s.to_owned()))
+        .filter(|d| (1900..=2200).contains(&d.year))
+        .map(|d| Some(d.to_iso()))
         .ok_or_else(|| FieldError::new(field, "setup-error-date"))
 }
 
@@ -452,6 +455,24 @@ mod tests {
                 ("applications_close", "setup-error-window"),
             ]
         );
+        // Unpadded dates are stored padded, so they order correctly.
+        let unpadded = ExpoInput {
+            starts_on: "2026-12-8".into(),
+            ends_on: "2026-12-10".into(),
+            applications_close: "2026-12-9".into(),
+            ..good.clone()
+        };
+        let s = unpadded.validate(Locale::En).expect("valid");
+        assert_eq!(
+            (s.starts_on.as_str(), s.applications_close.as_deref()),
+            ("2026-12-08", Some("2026-12-09"))
+        );
+        assert!(!applications_open(&s, "2026-12-10"));
+        let far = ExpoInput {
+            ends_on: "20260-12-10".into(),
+            ..good.clone()
+        };
+        assert!(far.validate(Locale::En).is_err());
         let reversed = ExpoInput {
             starts_on: "2026-12-12".into(),
             ends_on: "2026-12-08".into(),

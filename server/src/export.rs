@@ -202,7 +202,7 @@ async fn people_table(
                         .map(|r| i18n.t(r.message_id()))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    format!("{} UTC", domain::locale::utc_minute(p.registered_at)),
+                    i18n.utc(p.registered_at),
                     p.id,
                 ]
             })

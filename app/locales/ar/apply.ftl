@@ -31,6 +31,7 @@ apply-status-rejected = مرفوض
 apply-status-withdrawn = مسحوب
 apply-error-required = املأ هذا الحقل.
 apply-error-too-long = النص طويل جدًا.
+apply-error-characters = استخدم الحروف والأرقام وعلامات الترقيم فقط، في سطر واحد.
 apply-error-country = اختر دولة أو منطقة.
 apply-error-industry = اختر قطاعًا واحدًا على الأقل من القائمة.
 apply-error-license = أدخل رقم السجل: من 4 إلى 40 حرفًا أو رقمًا أو شرطة أو شرطة مائلة.

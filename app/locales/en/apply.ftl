@@ -31,6 +31,7 @@ apply-status-rejected = Declined
 apply-status-withdrawn = Withdrawn
 apply-error-required = Fill this in.
 apply-error-too-long = This is too long.
+apply-error-characters = Use letters, digits and punctuation only, on one line.
 apply-error-country = Choose a country or region.
 apply-error-industry = Choose at least one industry from the list.
 apply-error-license = Enter the licence number: 4 to 40 letters, digits, dashes or slashes.

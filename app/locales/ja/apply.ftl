@@ -31,6 +31,7 @@ apply-status-rejected = 見送り
 apply-status-withdrawn = 取り下げ
 apply-error-required = 入力してください。
 apply-error-too-long = 長すぎます。
+apply-error-characters = 改行せず、文字・数字・記号だけで入力してください。
 apply-error-country = 国または地域を選んでください。
 apply-error-industry = 一覧から業界を 1 つ以上選んでください。
 apply-error-license = 登録番号を入力してください：英字、数字、ハイフン、スラッシュで 4～40 文字。

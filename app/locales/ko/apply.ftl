@@ -31,6 +31,7 @@ apply-status-rejected = 거절
 apply-status-withdrawn = 철회
 apply-error-required = 입력해 주세요.
 apply-error-too-long = 너무 깁니다.
+apply-error-characters = 한 줄로, 문자와 숫자, 문장 부호만 쓰세요.
 apply-error-country = 국가 또는 지역을 선택하세요.
 apply-error-industry = 목록에서 산업을 하나 이상 선택하세요.
 apply-error-license = 등록 번호를 입력하세요: 영문자, 숫자, 하이픈, 슬래시 4~40자.

@@ -31,6 +31,7 @@ apply-status-rejected = Отклонена
 apply-status-withdrawn = Отозвана
 apply-error-required = Заполните это поле.
 apply-error-too-long = Слишком длинно.
+apply-error-characters = Только буквы, цифры и знаки препинания, в одну строку.
 apply-error-country = Выберите страну или регион.
 apply-error-industry = Выберите хотя бы одну отрасль из списка.
 apply-error-license = Введите номер: от 4 до 40 букв, цифр, дефисов или косых черт.

@@ -31,6 +31,7 @@ apply-status-rejected = 未通过
 apply-status-withdrawn = 已撤回
 apply-error-required = 请填写此项。
 apply-error-too-long = 内容过长。
+apply-error-characters = 只能包含文字、数字和标点，且不能换行。
 apply-error-country = 请选择国家或地区。
 apply-error-industry = 请从列表中至少选择一个行业。
 apply-error-license = 请输入营业执照号码：4 到 40 位字母、数字、短横线或斜线。

@@ -235,6 +235,15 @@ pub async fn organizer_decides(
         return Err(AppError::Conflict("apply-error-transition".into()));
     }
     if decision == Decision::Approve {
+        // Became an exhibitor meanwhile (another application, a grant): granting again would
+        // move them off their booth.
+        let roles = db::account::memberships(&ctx.state.db, &applicant.id).await?;
+        if roles
+            .iter()
+            .any(|m| m.expo_id == expo_id && m.role == domain::account::Role::Exhibitor)
+        {
+            return Err(AppError::Conflict("apply-error-already-exhibitor".into()));
+        }
         let mut errors = Vec::new();
         let code = parse_booth_code(input.booth_code)
             .map_err(|e| errors.push(e))

@@ -99,7 +99,8 @@ pub async fn plan(ctx: &Ctx, slug: &str) -> Result<HallPlan, AppError> {
 
 /// Moves or resizes a booth; returns where it stands now (snapped to the grid).
 pub async fn move_booth(ctx: &Ctx, booth_id: &str, wanted: Rect) -> Result<Rect, AppError> {
-    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    // Authorized before anything is read or locked.
+    let managed = managed_expo(ctx).await?;
     if !domain::text::is_id(booth_id) {
         return Err(AppError::NotFound);
     }
@@ -107,7 +108,9 @@ pub async fn move_booth(ctx: &Ctx, booth_id: &str, wanted: Rect) -> Result<Rect,
     let (_, expo_id, w, h, others) = db::setup::booth_for_move(&mut tx, booth_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id })?;
+    if expo_id != managed {
+        return Err(AppError::NotFound);
+    }
     let placed =
         domain::plan::place(w, h, wanted, &others).map_err(|e| AppError::Validation(vec![e]))?;
     db::setup::move_booth(&mut tx, booth_id, placed).await?;

@@ -564,3 +564,52 @@ async fn refusals_withdrawals_and_who_may_decide(backend: Backend) {
     assert_eq!(after.booths.len(), hall.booths.len() + 1);
 }
 both_backends!(refusals_withdrawals_and_who_may_decide);
+
+async fn two_approvals_into_one_hall_take_different_spots(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let a = new_person(&app, "one@example.com").await;
+    let b = new_person(&app, "two@example.com").await;
+    let (_, first): (_, Application) = json(
+        post(
+            &app,
+            &a,
+            "application/submit",
+            &form("First Cranes", "ONE-1"),
+        )
+        .await,
+    )
+    .await;
+    let (_, second): (_, Application) = json(
+        post(
+            &app,
+            &b,
+            "application/submit",
+            &form("Second Cranes", "TWO-2"),
+        )
+        .await,
+    )
+    .await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let organizer2 = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let hall = marine(&app).await;
+    let one = [("hall_id", hall.id.as_str()), ("booth_code", "M-31")];
+    let two = [("hall_id", hall.id.as_str()), ("booth_code", "M-32")];
+    let (r1, r2) = tokio::join!(
+        decide(&app, &organizer, &first.id, "approve", &one),
+        decide(&app, &organizer2, &second.id, "approve", &two),
+    );
+    assert_eq!((r1.status(), r2.status()), (StatusCode::OK, StatusCode::OK));
+    let after = marine(&app).await;
+    assert_eq!(after.booths.len(), hall.booths.len() + 2);
+    for (i, x) in after.booths.iter().enumerate() {
+        for y in &after.booths[i + 1..] {
+            assert!(
+                !x.rect.overlaps(&y.rect),
+                "{} and {} overlap",
+                x.code,
+                y.code
+            );
+        }
+    }
+}
+both_backends!(two_approvals_into_one_hall_take_different_spots);
