@@ -2,7 +2,7 @@
 
 use crate::{Db, Result};
 use domain::account::Role;
-use domain::directory::{DirectoryFilter, ExhibitorEntry, PersonEntry};
+use domain::directory::{DirectoryFilter, ExhibitorEntry, PersonEntry, Readiness};
 use domain::text::LocalizedText;
 
 fn like(text: Option<&str>) -> Option<String> {
@@ -28,18 +28,24 @@ pub async fn exhibitors(
     let text = like(filter.text.as_deref());
     let conditions = "e.expo_id = $1 AND ($2 IS NULL OR e.country = $2) AND ($3 IS NULL OR h.slug = $3) \
         AND ($4 IS NULL OR LOWER(e.name) LIKE $4 ESCAPE '\\' OR LOWER(e.website) LIKE $4 ESCAPE '\\')";
-    type Row = (
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        i64,
-        String,
-    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: String,
+        name: String,
+        country: String,
+        hall: Option<String>,
+        code: Option<String>,
+        products: i64,
+        website: String,
+        about: String,
+        logos: i64,
+        media: i64,
+    }
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT e.id, e.name, e.country, h.name, b.code, \
-         (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), e.website \
+        "SELECT e.id, e.name, e.country, h.name AS hall, b.code, \
+         (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id) AS products, e.website, e.about, \
+         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo') AS logos, \
+         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind NOT IN ('logo', 'banner')) AS media \
          FROM exhibitors e LEFT JOIN halls h ON h.id = e.hall_id LEFT JOIN booths b ON b.exhibitor_id = e.id \
          WHERE {conditions} ORDER BY (b.code IS NULL), b.code, e.name, e.id LIMIT $5 OFFSET $6"
     ))
@@ -74,18 +80,22 @@ pub async fn exhibitors(
     }
     let out = rows
         .into_iter()
-        .map(
-            |(id, name, country, hall, booth_code, products, website)| ExhibitorEntry {
-                team: teams.remove(&id).unwrap_or_default(),
-                id,
-                name: LocalizedText::from_json(&name),
-                country,
-                hall: hall.as_deref().map(LocalizedText::from_json),
-                booth_code,
-                products,
-                website,
-            },
-        )
+        .map(|r| ExhibitorEntry {
+            team: teams.remove(&r.id).unwrap_or_default(),
+            readiness: Readiness::from_facts(
+                &LocalizedText::from_json(&r.about),
+                r.logos > 0,
+                r.products,
+                r.media,
+            ),
+            id: r.id,
+            name: LocalizedText::from_json(&r.name),
+            country: r.country,
+            hall: r.hall.as_deref().map(LocalizedText::from_json),
+            booth_code: r.code,
+            products: r.products,
+            website: r.website,
+        })
         .collect();
     Ok((out, total))
 }
@@ -154,4 +164,26 @@ pub async fn people(
         )
         .collect();
     Ok((out, total))
+}
+
+/// How ready one exhibitor's booth is.
+pub async fn readiness(db: &Db, exhibitor_id: &str) -> Result<Option<Readiness>> {
+    let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT e.about, \
+         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo'), \
+         (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), \
+         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind NOT IN ('logo', 'banner')) \
+         FROM exhibitors e WHERE e.id = $1",
+    )
+    .bind(exhibitor_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(about, logos, products, media)| {
+        Readiness::from_facts(
+            &LocalizedText::from_json(&about),
+            logos > 0,
+            products,
+            media,
+        )
+    }))
 }

@@ -10,6 +10,89 @@ pub const DIRECTORY_PAGE: i64 = 50;
 /// Most rows one export holds.
 pub const EXPORT_MAX_ROWS: i64 = 100_000;
 
+/// One step of an exhibitor's readiness for the expo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadinessItem {
+    /// The "about" text is written.
+    Profile,
+    /// A logo is uploaded.
+    Logo,
+    /// At least one product is listed.
+    Products,
+    /// At least one picture, video, model or panorama is in the gallery.
+    Media,
+    /// A live slot is booked (comes with live streaming).
+    LiveSlot,
+    /// A test stream was made (comes with live streaming).
+    TestStream,
+}
+
+impl ReadinessItem {
+    /// Every step, in the order the checklist shows them.
+    pub const ALL: [ReadinessItem; 6] = [
+        ReadinessItem::Profile,
+        ReadinessItem::Logo,
+        ReadinessItem::Products,
+        ReadinessItem::Media,
+        ReadinessItem::LiveSlot,
+        ReadinessItem::TestStream,
+    ];
+
+    /// The Fluent id of the step.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ReadinessItem::Profile => "ready-profile",
+            ReadinessItem::Logo => "ready-logo",
+            ReadinessItem::Products => "ready-products",
+            ReadinessItem::Media => "ready-media",
+            ReadinessItem::LiveSlot => "ready-live-slot",
+            ReadinessItem::TestStream => "ready-test-stream",
+        }
+    }
+
+    /// Whether the step can be done on the platform yet (live streaming is not built).
+    pub fn available(self) -> bool {
+        !matches!(self, ReadinessItem::LiveSlot | ReadinessItem::TestStream)
+    }
+}
+
+/// An exhibitor's readiness: which steps are done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Readiness {
+    /// Each step and whether it is done.
+    pub steps: Vec<(ReadinessItem, bool)>,
+}
+
+impl Readiness {
+    /// From the facts the database counts.
+    pub fn from_facts(about: &LocalizedText, has_logo: bool, products: i64, media: i64) -> Self {
+        let profile = about.values.values().any(|t| !t.trim().is_empty());
+        Self {
+            steps: ReadinessItem::ALL
+                .into_iter()
+                .map(|i| {
+                    let done = match i {
+                        ReadinessItem::Profile => profile,
+                        ReadinessItem::Logo => has_logo,
+                        ReadinessItem::Products => products > 0,
+                        ReadinessItem::Media => media > 0,
+                        ReadinessItem::LiveSlot | ReadinessItem::TestStream => false,
+                    };
+                    (i, done)
+                })
+                .collect(),
+        }
+    }
+
+    /// (done, possible): steps done out of the steps that can be done now.
+    pub fn score(&self) -> (usize, usize) {
+        let possible = self.steps.iter().filter(|(i, _)| i.available()).count();
+        let done = self.steps.iter().filter(|(_, d)| *d).count();
+        (done, possible)
+    }
+}
+
 /// An exhibitor as the directory lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExhibitorEntry {
@@ -29,6 +112,8 @@ pub struct ExhibitorEntry {
     pub team: Vec<String>,
     /// Web site.
     pub website: String,
+    /// How ready the booth is.
+    pub readiness: Readiness,
 }
 
 /// A registered person as the directory lists them.
@@ -100,6 +185,20 @@ pub fn spreadsheet_safe(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readiness_counts_what_can_be_done() {
+        let empty = Readiness::from_facts(&LocalizedText::new(crate::Locale::En, " "), false, 0, 0);
+        assert_eq!(empty.score(), (0, 4));
+        let ready = Readiness::from_facts(
+            &LocalizedText::new(crate::Locale::En, "We make pumps"),
+            true,
+            3,
+            2,
+        );
+        assert_eq!(ready.score(), (4, 4));
+        assert!(ready.steps.iter().all(|(i, done)| *done == i.available()));
+    }
 
     #[test]
     fn formulas_are_defused() {

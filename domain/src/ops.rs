@@ -238,6 +238,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "application/queue",
     "booth/can-edit",
     "booth/get",
+    "booth/readiness",
     "chat/room",
     "chat/rooms",
     "chat/unread",

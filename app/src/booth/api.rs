@@ -88,6 +88,22 @@ pub async fn save_booth_about(input: AboutInput) -> Result<(), AppError> {
     .map_err(crate::error::with_status)
 }
 
+/// How ready the booth is (its team and the organizers).
+#[server(prefix = "/api", endpoint = "booth/readiness")]
+pub async fn booth_readiness(
+    exhibitor_id: String,
+) -> Result<domain::directory::Readiness, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        authorize_booth(&ctx, &exhibitor_id).await?;
+        db::directory::readiness(&ctx.state.db, &exhibitor_id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// Refuses unless the signed-in user may edit the exhibitor's booth (unknown exhibitor: 404).
 #[cfg(feature = "ssr")]
 pub(crate) async fn authorize_booth(

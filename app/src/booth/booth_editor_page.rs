@@ -63,6 +63,7 @@ pub fn BoothEditorPage() -> impl IntoView {
                                 <a class="btn btn-ghost" href=format!("/exhibitors/{exhibitor_id}")>{i18n.t("booth-editor-preview")}</a>
                             </p>
                             <FavoriteCountsLine exhibitor_id=exhibitor_id.clone() />
+                            <ReadinessChecklist exhibitor_id=exhibitor_id.clone() versions=(gallery_version, products_version) />
                             <Suspense fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     texts.await.map(|d| view! { <AboutEditor exhibitor_id=d.id.clone() about=d.about.clone() /> })
@@ -102,6 +103,51 @@ fn FavoriteCountsLine(exhibitor_id: String) -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// The readiness checklist the exhibitor and the organizers both see; it follows the
+/// gallery and the product list as they change.
+#[component]
+fn ReadinessChecklist(
+    exhibitor_id: String,
+    versions: (RwSignal<u32>, RwSignal<u32>),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let readiness = Resource::new(
+        move || (exhibitor_id.clone(), versions.0.get(), versions.1.get()),
+        |(id, _, _)| super::api::booth_readiness(id),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                readiness.await.ok().map(|r| {
+                    let (done, possible) = r.score();
+                    view! {
+                        <section class="card readiness" aria-labelledby="readiness-heading">
+                            <h2 id="readiness-heading">
+                                {i18n.t_args("ready-heading", vec![
+                                    ("done", crate::shell::i18n::Arg::Num(i64::try_from(done).unwrap_or(0))),
+                                    ("total", crate::shell::i18n::Arg::Num(i64::try_from(possible).unwrap_or(0))),
+                                ])}
+                            </h2>
+                            <ul class="readiness-list">
+                                {r.steps.into_iter().map(|(item, ok)| {
+                                    let state = if ok { "ready-done" } else if item.available() { "ready-todo" } else { "ready-later" };
+                                    view! {
+                                        <li class=state data-step=format!("{item:?}")>
+                                            <span aria-hidden="true">{if ok { "✓" } else { "○" }}</span>
+                                            " "{i18n.t(item.message_id())}" "
+                                            <span class="muted">{i18n.t(state)}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+            })}
+        </Transition>
+    }
 }
 
 type BoothResource = Resource<Result<domain::product::ExhibitorDetail, AppError>>;

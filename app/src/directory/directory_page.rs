@@ -145,6 +145,7 @@ pub fn ExhibitorDirectoryPage() -> impl IntoView {
                                     <th scope="col">{i18n.t("review-hall")}</th>
                                     <th scope="col">{i18n.t("directory-products")}</th>
                                     <th scope="col">{i18n.t("directory-team")}</th>
+                                    <th scope="col">{i18n.t("directory-readiness")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -156,6 +157,13 @@ pub fn ExhibitorDirectoryPage() -> impl IntoView {
                                         <td>{e.hall.as_ref().map(|h| h.show(i18n.locale).text).unwrap_or_default()}</td>
                                         <td>{i18n.number(e.products)}</td>
                                         <td>{e.team.join(", ")}</td>
+                                        <td>{
+                                            let (done, possible) = e.readiness.score();
+                                            i18n.t_args("directory-readiness-score", vec![
+                                                ("done", Arg::Num(i64::try_from(done).unwrap_or(0))),
+                                                ("total", Arg::Num(i64::try_from(possible).unwrap_or(0))),
+                                            ])
+                                        }</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

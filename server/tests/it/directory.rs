@@ -236,3 +236,62 @@ async fn only_organizers_see_the_directories(backend: Backend) {
     }
 }
 both_backends!(only_organizers_see_the_directories);
+
+async fn readiness_is_shown_to_the_team_and_the_organizers(backend: Backend) {
+    use domain::directory::{Readiness, ReadinessItem};
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let visitor = new_person(&app, "visitor@example.com").await;
+    let marine = exhibitors(&app, &organizer, &[("hall", "marine")]).await;
+    let m01 = marine
+        .items
+        .iter()
+        .find(|e| e.booth_code.as_deref() == Some("M-01"))
+        .expect("M-01")
+        .clone();
+    for who in [&organizer, &team] {
+        let resp = post(&app, who, "booth/readiness", &[("exhibitor_id", &m01.id)]).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        let r: Readiness = resp.json().await.expect("json");
+        assert_eq!(r, m01.readiness, "the editor and the directory agree");
+    }
+    // The demo booth has its products; live steps wait for live streaming.
+    let done = |r: &Readiness, i: ReadinessItem| r.steps.iter().any(|(s, d)| *s == i && *d);
+    assert!(done(&m01.readiness, ReadinessItem::Products));
+    assert!(!done(&m01.readiness, ReadinessItem::LiveSlot));
+    assert_eq!(
+        post(
+            &app,
+            &visitor,
+            "booth/readiness",
+            &[("exhibitor_id", &m01.id)]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    // Writing the profile counts at once.
+    let before = m01.readiness.score().0;
+    let had_profile = done(&m01.readiness, ReadinessItem::Profile);
+    let resp = post(
+        &app,
+        &team,
+        "booth/save-about",
+        &[
+            ("input[exhibitor_id]", m01.id.as_str()),
+            ("input[language]", "en"),
+            ("input[text]", "Marine diesel engines since 1998."),
+        ],
+    )
+    .await;
+    assert!(resp.status().is_success());
+    let r: Readiness = post(&app, &team, "booth/readiness", &[("exhibitor_id", &m01.id)])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert!(done(&r, ReadinessItem::Profile));
+    assert_eq!(r.score().0, before + usize::from(!had_profile));
+}
+both_backends!(readiness_is_shown_to_the_team_and_the_organizers);

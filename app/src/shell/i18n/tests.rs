@@ -158,6 +158,9 @@ fn every_message_is_used_and_every_used_id_exists() {
     for s in domain::ops::Severity::ALL {
         asked.insert(s.message_id().to_owned());
     }
+    for r in domain::directory::ReadinessItem::ALL {
+        asked.insert(r.message_id().to_owned());
+    }
     for s in domain::application::ApplicationStatus::ALL {
         asked.insert(s.message_id().to_owned());
     }
