@@ -47,6 +47,10 @@ function png(w: number, h: number): Buffer {
 
 test("an exhibitor uploads a picture, sees its progress, and finds it in the gallery", async ({ page }) => {
   await openOwnEditor(page);
+  // The readiness checklist: the live steps wait for live streaming.
+  await expect(page.getByRole("heading", { name: /参展准备/ })).toBeVisible();
+  await expect(page.locator(".readiness-list li")).toHaveCount(6);
+  await expect(page.locator(".readiness-list .ready-later")).toHaveCount(2);
   await expect(page.getByText("尚未上传内容")).toBeVisible();
   // Slow the upload down a little so the progress bar can be seen.
   await page.route("**/api/media/upload**", async (route) => {
