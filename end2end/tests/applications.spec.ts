@@ -1,14 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { following, hydrated, newBuyer, setLanguage, watchConsole } from "./helpers";
-
-async function signInOrganizer(page: Page) {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.locator("#login-email").fill("organizer@expo.example");
-  await page.locator("#login-password").fill("expo-demo-2026");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
-}
+import { following, hydrated, newBuyer, setLanguage, watchConsole, signInOrganizer } from "./helpers";
 
 test("a company applies, the organizer approves it in Chinese, and its booth appears on the hall map", async ({
   browser,
@@ -57,7 +48,7 @@ test("a company applies, the organizer approves it in Chinese, and its booth app
   await setLanguage(orgContext, baseURL!, "zh-CN");
   const org = await orgContext.newPage();
   const orgProblems = watchConsole(org);
-  await signInOrganizer(org);
+  await signInOrganizer(org, baseURL!, "zh-CN");
   await org.goto("/dashboard");
   await hydrated(org);
   await expect(org.getByRole("link", { name: new RegExp(`新的参展申请：.*${company}`) })).toBeVisible();

@@ -1,16 +1,6 @@
 import { test, expect, Page } from "@playwright/test";
-import { hydrated, plain, watchConsole } from "./helpers";
+import { hydrated, plain, watchConsole, signInOrganizer } from "./helpers";
 import * as fs from "fs";
-
-async function signInOrganizer(page: Page, baseURL: string, lang: string) {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.locator("#login-email").fill("organizer@expo.example");
-  await page.locator("#login-password").fill("expo-demo-2026");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
-  await page.context().addCookies([{ name: "lang", value: lang, url: baseURL }]);
-}
 
 test("an organizer filters the exhibitor directory in Chinese and downloads it as CSV and XLSX", async ({ page, baseURL }) => {
   const problems = watchConsole(page);

@@ -84,3 +84,15 @@ export function following(page: Page, prefix: string): Promise<void> {
     });
   });
 }
+
+/** Signs the demo organizer in, then switches the interface to `lang` (signing in picks the
+ * account's own language, Chinese for the demo organizer). */
+export async function signInOrganizer(page: Page, baseURL: string, lang: string) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.locator("#login-email").fill("organizer@expo.example");
+  await page.locator("#login-password").fill("expo-demo-2026");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByTestId("account-name")).toBeVisible();
+  await page.context().addCookies([{ name: "lang", value: lang, url: baseURL }]);
+}

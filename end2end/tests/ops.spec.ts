@@ -1,17 +1,5 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
-import { exhibitor, following, hydrated, setLanguage, watchConsole } from "./helpers";
-
-/** Signs the demo organizer in, then switches the interface to `lang` (signing in picks the
- * account's own language, Chinese for the demo organizer). */
-async function signInOrganizer(page: Page, baseURL: string, lang: string) {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.locator("#login-email").fill("organizer@expo.example");
-  await page.locator("#login-password").fill("expo-demo-2026");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
-  await page.context().addCookies([{ name: "lang", value: lang, url: baseURL }]);
-}
+import { exhibitor, following, hydrated, setLanguage, watchConsole, signInOrganizer } from "./helpers";
 
 /** Takes any alert down and ends maintenance, whatever a failed test left behind. */
 async function resetBanner(request: APIRequestContext) {

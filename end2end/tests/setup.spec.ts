@@ -1,15 +1,5 @@
 import { test, expect, Page, request as playwrightRequest } from "@playwright/test";
-import { hydrated, plain, setLanguage, uniqueEmail, watchConsole } from "./helpers";
-
-async function signInOrganizer(page: Page, baseURL: string, lang: string) {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.locator("#login-email").fill("organizer@expo.example");
-  await page.locator("#login-password").fill("expo-demo-2026");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByTestId("account-name")).toBeVisible();
-  await page.context().addCookies([{ name: "lang", value: lang, url: baseURL }]);
-}
+import { hydrated, plain, setLanguage, uniqueEmail, watchConsole, signInOrganizer } from "./helpers";
 
 /** A company that applied to exhibit, through the API (as its own browserless client). */
 async function applicant(baseURL: string, company: string, licence: string) {

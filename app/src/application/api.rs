@@ -145,15 +145,8 @@ pub async fn application_queue(
     #[server(default)] page: String,
 ) -> Result<QueuePage, AppError> {
     async {
-        use domain::authz::{authorize, Action};
         let ctx = crate::state::ctx()?;
-        if ctx.session.is_none() {
-            return Err(AppError::Unauthenticated);
-        }
-        let expo = db::expo::current_expo(&ctx.state.db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo.id })?;
+        let expo_id = crate::console::managed_expo(&ctx).await?;
         let country = country.trim().to_ascii_uppercase();
         let q: String = q.trim().chars().take(100).collect();
         let filter = db::application::QueueFilter {
@@ -170,13 +163,13 @@ pub async fn application_queue(
         let page = page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
         let (items, total) = db::application::queue(
             &ctx.state.db,
-            &expo.id,
+            &expo_id,
             &filter,
             QUEUE_PAGE,
             (page - 1) * QUEUE_PAGE,
         )
         .await?;
-        let counts = db::application::counts(&ctx.state.db, &expo.id).await?;
+        let counts = db::application::counts(&ctx.state.db, &expo_id).await?;
         Ok(QueuePage {
             items,
             total,

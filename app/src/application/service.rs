@@ -39,19 +39,6 @@ fn signed_in(ctx: &Ctx) -> Result<&crate::state::AuthSession, AppError> {
     ctx.session.as_ref().ok_or(AppError::Unauthenticated)
 }
 
-async fn audit(ctx: &Ctx, action: &str, object: &str) {
-    let entry = db::audit::AuditEntry {
-        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
-        action,
-        object,
-        result: "ok",
-        source_ip: &ctx.client.ip,
-    };
-    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
-        tracing::error!(error = %e, "audit append failed");
-    }
-}
-
 fn unique_to(field: &str, id: &str) -> impl FnOnce(db::Error) -> AppError {
     let (field, id) = (field.to_owned(), id.to_owned());
     move |e| match e {
@@ -119,7 +106,7 @@ pub async fn submit(ctx: &Ctx, input: &ApplicationInput) -> Result<Application, 
             Hint::Notification,
         );
     }
-    audit(ctx, "application.submit", &id).await;
+    crate::console::audit(ctx, "application.submit", &id).await;
     db::application::get(&ctx.state.db, &id)
         .await?
         .map(|(_, a)| a)
@@ -191,7 +178,7 @@ pub async fn applicant_decides(
             .map_err(unique_to("license_no", "apply-error-license-taken"))?;
     }
     db::commit(tx).await?;
-    audit(ctx, decision.audit_action(), id).await;
+    crate::console::audit(ctx, decision.audit_action(), id).await;
     Ok(to)
 }
 
@@ -320,7 +307,7 @@ pub async fn organizer_decides(
         // The booth is on the hall map now.
         ctx.state.content_changed();
     }
-    audit(ctx, decision.audit_action(), id).await;
+    crate::console::audit(ctx, decision.audit_action(), id).await;
     Ok(to)
 }
 

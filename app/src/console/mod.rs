@@ -1,6 +1,40 @@
 //! The dashboard: each person's way into what they run. Organizers and operators reach the
-//! organizer console (emergency tools now; expo setup, applications, directories and imports
-//! as they come); exhibitors reach their booth editor; everyone their own pages.
+//! organizer console (applications, expo setup, directories, invitations, emergency tools,
+//! status); exhibitors reach their booth editor; everyone their own pages. Also the console's
+//! shared guard (`managed_expo`) and audit helper.
 
 pub mod api;
 pub mod dashboard_page;
+
+/// The current expo's id, after checking the signed-in person runs it (organizers): the
+/// shared guard of the console's server functions.
+#[cfg(feature = "ssr")]
+pub async fn managed_expo(ctx: &crate::state::Ctx) -> Result<String, crate::AppError> {
+    ctx.session
+        .as_ref()
+        .ok_or(crate::AppError::Unauthenticated)?;
+    let expo = db::expo::current_expo(&ctx.state.db)
+        .await?
+        .ok_or(crate::AppError::NotFound)?;
+    domain::authz::authorize(
+        ctx.actor(),
+        domain::authz::Action::ManageExpo { expo_id: &expo.id },
+    )?;
+    Ok(expo.id)
+}
+
+/// Appends a successful console action to the audit log (a failure to append is logged, not
+/// returned: the action itself has happened).
+#[cfg(feature = "ssr")]
+pub async fn audit(ctx: &crate::state::Ctx, action: &str, object: &str) {
+    let entry = db::audit::AuditEntry {
+        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
+        action,
+        object,
+        result: "ok",
+        source_ip: &ctx.client.ip,
+    };
+    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
+        tracing::error!(error = %e, "audit append failed");
+    }
+}

@@ -19,19 +19,6 @@ pub struct DirectoryPage<T> {
 }
 
 #[cfg(feature = "ssr")]
-async fn managed(ctx: &crate::state::Ctx) -> Result<String, AppError> {
-    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
-    let expo = db::expo::current_expo(&ctx.state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    domain::authz::authorize(
-        ctx.actor(),
-        domain::authz::Action::ManageExpo { expo_id: &expo.id },
-    )?;
-    Ok(expo.id)
-}
-
-#[cfg(feature = "ssr")]
 fn page_of(page: &str) -> i64 {
     page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
 }
@@ -47,7 +34,7 @@ pub async fn exhibitor_directory(
     async {
         use domain::directory::{DirectoryFilter, DIRECTORY_PAGE};
         let ctx = crate::state::ctx()?;
-        let expo_id = managed(&ctx).await?;
+        let expo_id = crate::console::managed_expo(&ctx).await?;
         let filter = DirectoryFilter::from_query(&q, &country, &hall, "");
         let page = page_of(&page);
         let (items, total) = db::directory::exhibitors(
@@ -85,7 +72,7 @@ pub async fn people_directory(
     async {
         use domain::directory::{DirectoryFilter, DIRECTORY_PAGE};
         let ctx = crate::state::ctx()?;
-        let expo_id = managed(&ctx).await?;
+        let expo_id = crate::console::managed_expo(&ctx).await?;
         let filter = DirectoryFilter::from_query(&q, &country, "", &role);
         let page = page_of(&page);
         let (items, total) = db::directory::people(

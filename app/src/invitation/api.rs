@@ -4,25 +4,12 @@ use crate::AppError;
 use domain::invitation::InvitationStats;
 use leptos::prelude::*;
 
-#[cfg(feature = "ssr")]
-async fn managed(ctx: &crate::state::Ctx) -> Result<String, AppError> {
-    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
-    let expo = db::expo::current_expo(&ctx.state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    domain::authz::authorize(
-        ctx.actor(),
-        domain::authz::Action::ManageExpo { expo_id: &expo.id },
-    )?;
-    Ok(expo.id)
-}
-
 /// The expo's invitation links and what each brought (organizers).
 #[server(prefix = "/api", endpoint = "invitation/list")]
 pub async fn list_invitations() -> Result<Vec<InvitationStats>, AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        let expo_id = managed(&ctx).await?;
+        let expo_id = crate::console::managed_expo(&ctx).await?;
         Ok(db::invitation::stats(&ctx.state.db, &expo_id).await?)
     }
     .await
@@ -35,7 +22,7 @@ pub async fn create_invitation(source: String) -> Result<String, AppError> {
     async {
         use rand::RngCore;
         let ctx = crate::state::ctx()?;
-        let expo_id = managed(&ctx).await?;
+        let expo_id = crate::console::managed_expo(&ctx).await?;
         let source =
             domain::invitation::parse_source(&source).map_err(|e| AppError::Validation(vec![e]))?;
         let user = ctx

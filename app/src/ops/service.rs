@@ -56,19 +56,6 @@ async fn commit_and_publish(
     Ok(())
 }
 
-async fn audit(ctx: &Ctx, action: &str, object: &str) {
-    let entry = db::audit::AuditEntry {
-        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
-        action,
-        object,
-        result: "ok",
-        source_ip: &ctx.client.ip,
-    };
-    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
-        tracing::error!(error = %e, "audit append failed");
-    }
-}
-
 /// Raises an alert on every open page of the current expo (replacing any earlier one).
 pub async fn raise_alert(ctx: &Ctx, severity: &str, texts: &TextsInput) -> Result<Alert, AppError> {
     let expo_id = operated_expo(ctx).await?;
@@ -109,7 +96,7 @@ pub async fn raise_alert(ctx: &Ctx, severity: &str, texts: &TextsInput) -> Resul
         }],
     )
     .await?;
-    audit(ctx, "ops.alert.raise", &alert.id).await;
+    crate::console::audit(ctx, "ops.alert.raise", &alert.id).await;
     Ok(alert)
 }
 
@@ -129,7 +116,7 @@ pub async fn clear_alert(ctx: &Ctx) -> Result<bool, AppError> {
         .collect();
     commit_and_publish(&ctx.state, tx, &expo_id, changes).await?;
     for id in &cleared {
-        audit(ctx, "ops.alert.clear", id).await;
+        crate::console::audit(ctx, "ops.alert.clear", id).await;
     }
     Ok(true)
 }
@@ -158,7 +145,7 @@ pub async fn set_maintenance(ctx: &Ctx, on: bool, texts: &TextsInput) -> Result<
         vec![ExpoEvent::Maintenance { maintenance }],
     )
     .await?;
-    audit(
+    crate::console::audit(
         ctx,
         if on {
             "ops.maintenance.on"

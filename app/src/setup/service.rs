@@ -2,37 +2,13 @@
 
 use crate::state::Ctx;
 use crate::AppError;
-use domain::authz::{authorize, Action};
 use domain::expo::HallSummary;
 use domain::hall::{HallPlan, Rect};
 use domain::plan::{ExpoInput, ExpoSettings, HallInput};
 
-/// The current expo, after checking the actor runs it.
-async fn managed_expo(ctx: &Ctx) -> Result<String, AppError> {
-    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
-    let expo = db::expo::current_expo(&ctx.state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo.id })?;
-    Ok(expo.id)
-}
-
-async fn audit(ctx: &Ctx, action: &str, object: &str) {
-    let entry = db::audit::AuditEntry {
-        actor_id: ctx.session.as_ref().map(|s| s.user.id.as_str()),
-        action,
-        object,
-        result: "ok",
-        source_ip: &ctx.client.ip,
-    };
-    if let Err(e) = db::audit::append(&ctx.state.db, &entry, db::now_millis()).await {
-        tracing::error!(error = %e, "audit append failed");
-    }
-}
-
 /// The expo's settings and halls, for the setup page.
 pub async fn view(ctx: &Ctx) -> Result<(ExpoSettings, Vec<HallSummary>), AppError> {
-    let expo_id = managed_expo(ctx).await?;
+    let expo_id = crate::console::managed_expo(ctx).await?;
     let settings = db::setup::settings(&ctx.state.db, &expo_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -42,17 +18,17 @@ pub async fn view(ctx: &Ctx) -> Result<(ExpoSettings, Vec<HallSummary>), AppErro
 
 /// Saves the expo's settings.
 pub async fn save_expo(ctx: &Ctx, input: &ExpoInput) -> Result<(), AppError> {
-    let expo_id = managed_expo(ctx).await?;
+    let expo_id = crate::console::managed_expo(ctx).await?;
     let settings = input.validate(ctx.locale).map_err(AppError::Validation)?;
     db::setup::save_settings(&ctx.state.db, &expo_id, &settings).await?;
     ctx.state.content_changed();
-    audit(ctx, "expo.settings", &expo_id).await;
+    crate::console::audit(ctx, "expo.settings", &expo_id).await;
     Ok(())
 }
 
 /// Adds a hall; returns its slug.
 pub async fn add_hall(ctx: &Ctx, input: &HallInput) -> Result<String, AppError> {
-    let expo_id = managed_expo(ctx).await?;
+    let expo_id = crate::console::managed_expo(ctx).await?;
     let hall = input.validate(ctx.locale).map_err(AppError::Validation)?;
     let english = hall
         .name
@@ -79,7 +55,7 @@ pub async fn add_hall(ctx: &Ctx, input: &HallInput) -> Result<String, AppError> 
         {
             Ok(()) => {
                 ctx.state.content_changed();
-                audit(ctx, "hall.create", &id).await;
+                crate::console::audit(ctx, "hall.create", &id).await;
                 return Ok(slug);
             }
             Err(db::Error::Unique) => continue,
@@ -91,7 +67,7 @@ pub async fn add_hall(ctx: &Ctx, input: &HallInput) -> Result<String, AppError> 
 
 /// A hall's plan, for its editor.
 pub async fn plan(ctx: &Ctx, slug: &str) -> Result<HallPlan, AppError> {
-    let expo_id = managed_expo(ctx).await?;
+    let expo_id = crate::console::managed_expo(ctx).await?;
     db::hall::hall_plan(&ctx.state.db, &expo_id, slug)
         .await?
         .ok_or(AppError::NotFound)
@@ -100,7 +76,7 @@ pub async fn plan(ctx: &Ctx, slug: &str) -> Result<HallPlan, AppError> {
 /// Moves or resizes a booth; returns where it stands now (snapped to the grid).
 pub async fn move_booth(ctx: &Ctx, booth_id: &str, wanted: Rect) -> Result<Rect, AppError> {
     // Authorized before anything is read or locked.
-    let managed = managed_expo(ctx).await?;
+    let managed = crate::console::managed_expo(ctx).await?;
     if !domain::text::is_id(booth_id) {
         return Err(AppError::NotFound);
     }
@@ -116,6 +92,6 @@ pub async fn move_booth(ctx: &Ctx, booth_id: &str, wanted: Rect) -> Result<Rect,
     db::setup::move_booth(&mut tx, booth_id, placed).await?;
     db::commit(tx).await?;
     ctx.state.content_changed();
-    audit(ctx, "booth.move", booth_id).await;
+    crate::console::audit(ctx, "booth.move", booth_id).await;
     Ok(placed)
 }
