@@ -10,6 +10,7 @@
 pub mod account;
 pub mod application;
 pub mod booth;
+pub mod buyer;
 pub mod chat;
 pub mod console;
 pub mod directory;
@@ -17,6 +18,7 @@ pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod help;
 pub mod invitation;
 pub mod meeting;
 pub mod ops;

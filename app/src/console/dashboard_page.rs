@@ -48,6 +48,7 @@ pub fn DashboardPage() -> impl IntoView {
                                             <Card href="/dashboard/setup".into() title=i18n.t("setup-title") body=i18n.t("dash-setup-body") />
                                             <Card href="/dashboard/exhibitors".into() title=i18n.t("directory-exhibitors") body=i18n.t("dash-exhibitors-body") />
                                             <Card href="/dashboard/people".into() title=i18n.t("directory-people") body=i18n.t("dash-people-body") />
+                                            <Card href="/buyers?verified=no".into() title=i18n.t("buyers-title") body=i18n.t("dash-buyers-body") />
                                             <Card href="/dashboard/invitations".into() title=i18n.t("invite-title") body=i18n.t("dash-invitations-body") />
                                         })}
                                         <Card href="/dashboard/operations".into() title=i18n.t("ops-title") body=i18n.t("dash-ops-body") />
@@ -73,8 +74,13 @@ pub fn DashboardPage() -> impl IntoView {
                                     <Card href="/messages".into() title=i18n.t("nav-messages") body=i18n.t("dash-messages-body") />
                                     <Card href="/meetings".into() title=i18n.t("meeting-list-title") body=i18n.t("dash-meetings-body") />
                                     <Card href="/favorites".into() title=i18n.t("favorites-title") body=i18n.t("dash-favorites-body") />
+                                    <Card href="/help".into() title=i18n.t("help-title") body=i18n.t("help-lead") />
                                     {may_apply.then(|| view! {
                                         <Card href="/apply".into() title=i18n.t("apply-title") body=i18n.t("dash-apply-body") />
+                                        <Card href="/buyer".into() title=i18n.t("buyer-title") body=i18n.t("dash-buyer-body") />
+                                    })}
+                                    {(!may_apply && !h.organizer).then(|| view! {
+                                        <Card href="/buyers".into() title=i18n.t("buyers-title") body=i18n.t("dash-find-buyers-body") />
                                     })}
                                 </ul>
                             </section>

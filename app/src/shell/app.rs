@@ -13,6 +13,7 @@ use crate::application::queue_page::QueuePage;
 use crate::application::review_page::ReviewPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
+use crate::buyer::{buyer_page::BuyerPage, buyers_page::BuyersPage};
 use crate::chat::messages_page::MessagesPage;
 use crate::console::dashboard_page::DashboardPage;
 use crate::directory::directory_page::{ExhibitorDirectoryPage, PeopleDirectoryPage};
@@ -20,6 +21,7 @@ use crate::expo::landing_page::LandingPage;
 use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
 use crate::hall::halls_page::HallsPage;
+use crate::help::help_page::{HelpPage, HelpTopicPage};
 use crate::invitation::invitations_page::InvitationsPage;
 use crate::meeting::meeting_page::MeetingPage;
 use crate::meeting::meetings_page::MeetingsPage;
@@ -88,17 +90,22 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard/applications") view=QueuePage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/applications/:id") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
+                        <Route path=path!("/buyer") view=BuyerPage ssr=SsrMode::Async />
+                        <Route path=path!("/buyers") view=BuyersPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/setup") view=SetupPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/exhibitors") view=ExhibitorDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/people") view=PeopleDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/invitations") view=InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/halls/:slug/plan") view=PlanEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
+                        <Route path=path!("/help") view=HelpPage />
+                        <Route path=path!("/help/:topic") view=HelpTopicPage />
                     </Routes>
                 </ErrorBoundary>
             </main>
             <footer class="site-footer">
                 <p>{i18n.t("footer-standard")}</p>
+                <p><a href="/help">{i18n.t("help-title")}</a>" · "<a href="/status">{i18n.t("status-title")}</a></p>
             </footer>
         </Router>
     }

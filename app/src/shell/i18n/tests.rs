@@ -75,6 +75,10 @@ fn dynamic_ids() -> BTreeSet<String> {
     for i in domain::expo::INDUSTRIES {
         ids.insert(format!("industry-{i}"));
     }
+    for (slug, audience) in crate::help::TOPICS {
+        ids.extend(crate::help::message_ids(slug));
+        ids.insert(audience.message_id().to_owned());
+    }
     ids
 }
 
@@ -137,6 +141,8 @@ fn every_message_is_used_and_every_used_id_exists() {
             "setup-error-",
             "plan-error-",
             "invite-error-",
+            "buyer-error-",
+            "import-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));
@@ -160,6 +166,9 @@ fn every_message_is_used_and_every_used_id_exists() {
     }
     for r in domain::directory::ReadinessItem::ALL {
         asked.insert(r.message_id().to_owned());
+    }
+    for v in domain::buyer::Volume::ALL {
+        asked.insert(v.message_id().to_owned());
     }
     for s in domain::application::ApplicationStatus::ALL {
         asked.insert(s.message_id().to_owned());
