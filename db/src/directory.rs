@@ -5,7 +5,7 @@ use domain::account::Role;
 use domain::directory::{DirectoryFilter, ExhibitorEntry, PersonEntry, Readiness};
 use domain::text::LocalizedText;
 
-fn like(text: Option<&str>) -> Option<String> {
+pub(crate) fn like(text: Option<&str>) -> Option<String> {
     text.map(|t| {
         format!(
             "%{}%",

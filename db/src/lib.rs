@@ -7,6 +7,7 @@
 pub mod account;
 pub mod application;
 pub mod audit;
+pub mod buyer;
 pub mod chat;
 pub mod directory;
 pub mod expo;

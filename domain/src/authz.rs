@@ -67,6 +67,11 @@ pub enum Action<'a> {
         /// The exhibiting company.
         exhibitor_id: &'a str,
     },
+    /// See the buyer directory (contact details only as each buyer allowed).
+    ViewBuyers {
+        /// The expo.
+        expo_id: &'a str,
+    },
     /// Platform emergency tools: alert banner, maintenance mode.
     OperatePlatform {
         /// The expo.
@@ -111,6 +116,9 @@ pub fn authorize(actor: Option<&Actor>, action: Action<'_>) -> Result<(), Denied
                         && m.role == Role::Exhibitor
                         && m.exhibitor_id.as_deref() == Some(exhibitor_id)
                 })
+        }
+        Action::ViewBuyers { expo_id } => {
+            actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Exhibitor)
         }
         Action::OperatePlatform { expo_id } => {
             actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Operator)

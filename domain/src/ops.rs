@@ -239,6 +239,8 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "booth/can-edit",
     "booth/get",
     "booth/readiness",
+    "buyer/list",
+    "buyer/mine",
     "chat/room",
     "chat/rooms",
     "chat/unread",

@@ -1,4 +1,4 @@
-//! Directory exports: `GET /export/{exhibitors|people}.{csv|xlsx}` with the directory's
+//! Directory exports: `GET /export/{exhibitors|people|buyers}.{csv|xlsx}` with the directory's
 //! filters in the query, for organizers. Column titles and names of countries, halls and roles
 //! are in the requester's language; cells a spreadsheet would run as formulas are defused.
 
@@ -23,6 +23,10 @@ pub struct ExportQuery {
     hall: String,
     #[serde(default)]
     role: String,
+    #[serde(default)]
+    interest: String,
+    #[serde(default)]
+    verified: String,
 }
 
 /// A table: column titles and rows of text.
@@ -54,7 +58,7 @@ pub async fn export(
     let Some((kind, format)) = file.split_once('.') else {
         return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
     };
-    if !matches!(kind, "exhibitors" | "people") || !matches!(format, "csv" | "xlsx") {
+    if !matches!(kind, "exhibitors" | "people" | "buyers") || !matches!(format, "csv" | "xlsx") {
         return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
     }
     let expo = match db::expo::current_expo(&state.db).await {
@@ -77,6 +81,15 @@ pub async fn export(
     let filter = DirectoryFilter::from_query(&query.q, &query.country, &query.hall, &query.role);
     let table = match kind {
         "exhibitors" => exhibitor_table(&state, &expo.id, &filter, i18n).await,
+        "buyers" => {
+            let filter = domain::buyer::BuyerFilter::from_query(
+                &query.q,
+                &query.country,
+                &query.interest,
+                &query.verified,
+            );
+            buyer_table(&state, &expo.id, &filter, i18n).await
+        }
         _ => people_table(&state, &expo.id, &filter, i18n).await,
     };
     let table = match table {
@@ -204,6 +217,66 @@ async fn people_table(
                         .join(", "),
                     i18n.utc(p.registered_at),
                     p.id,
+                ]
+            })
+            .collect(),
+    })
+}
+
+async fn buyer_table(
+    state: &AppState,
+    expo_id: &str,
+    filter: &domain::buyer::BuyerFilter,
+    i18n: I18n,
+) -> Result<Table, db::Error> {
+    let (rows, _) = db::buyer::list(&state.db, expo_id, filter, EXPORT_MAX_ROWS, 0).await?;
+    let yes_no = |b: bool| i18n.t(if b { "buyer-yes" } else { "buyer-no" });
+    Ok(Table {
+        headers: [
+            "directory-name",
+            "apply-contact-email",
+            "apply-company",
+            "buyer-job-role",
+            "apply-country",
+            "buyer-interests",
+            "buyer-volume",
+            "buyer-countries",
+            "buyer-phone",
+            "buyer-wechat",
+            "buyer-consent-column",
+            "buyer-verified",
+            "directory-id",
+        ]
+        .iter()
+        .map(|id| i18n.t(id))
+        .collect(),
+        rows: rows
+            .into_iter()
+            .map(|b| {
+                vec![
+                    b.display_name.clone(),
+                    b.email.clone(),
+                    b.form.company.clone(),
+                    b.form.job_role.clone(),
+                    country(i18n, &b.country),
+                    b.form
+                        .interests
+                        .iter()
+                        .map(|k| i18n.t(&format!("industry-{k}")))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    i18n.t(b.form.volume.message_id()),
+                    b.form
+                        .countries
+                        .iter()
+                        .map(|c| country(i18n, c))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    b.form.phone.clone(),
+                    b.form.wechat.clone(),
+                    yes_no(b.form.consent),
+                    yes_no(b.verified()),
+                    b.user_id,
                 ]
             })
             .collect(),

@@ -14,7 +14,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 /// The query string of the current filters (without the page), for links.
-fn filters(q: &ParamsMap, keys: &[&str]) -> String {
+pub(crate) fn filters(q: &ParamsMap, keys: &[&str]) -> String {
     keys.iter()
         .filter_map(|k| {
             q.get(k)
@@ -25,7 +25,7 @@ fn filters(q: &ParamsMap, keys: &[&str]) -> String {
         .join("&")
 }
 
-fn countries(i18n: I18n) -> Vec<(String, &'static str)> {
+pub(crate) fn countries(i18n: I18n) -> Vec<(String, &'static str)> {
     let mut c: Vec<(String, &'static str)> = COUNTRIES
         .iter()
         .map(|c| (i18n.t(&country_message_id(c)), *c))
@@ -36,9 +36,10 @@ fn countries(i18n: I18n) -> Vec<(String, &'static str)> {
 
 /// Total, pages and export links under a directory's filters.
 #[component]
-fn Summary(
+pub(crate) fn Summary(
     base: &'static str,
-    export: &'static str,
+    /// The export's name (`/export/<export>.csv`), or none when the reader may not export.
+    export: Option<&'static str>,
     keys: &'static [&'static str],
     total: i64,
     page: i64,
@@ -67,12 +68,14 @@ fn Summary(
     view! {
         <div class="directory-summary">
             <p class="muted" role="status">{i18n.t_args("directory-total", vec![("count", Arg::Num(total))])}</p>
-            <p class="directory-export">
-                {i18n.t("directory-export")}" "
-                <a class="btn" href=format!("/export/{export}.csv{}", with(current.clone())) download="">{i18n.t("directory-export-csv")}</a>
-                " "
-                <a class="btn" href=format!("/export/{export}.xlsx{}", with(current.clone())) download="">{i18n.t("directory-export-xlsx")}</a>
-            </p>
+            {export.map(|export| view! {
+                <p class="directory-export">
+                    {i18n.t("directory-export")}" "
+                    <a class="btn" href=format!("/export/{export}.csv{}", with(current.clone())) download="">{i18n.t("directory-export-csv")}</a>
+                    " "
+                    <a class="btn" href=format!("/export/{export}.xlsx{}", with(current.clone())) download="">{i18n.t("directory-export-xlsx")}</a>
+                </p>
+            })}
         </div>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label=i18n.t("review-pages")>
@@ -135,7 +138,7 @@ pub fn ExhibitorDirectoryPage() -> impl IntoView {
                             </div>
                             <button type="submit" class="btn btn-primary">{i18n.t("review-filter")}</button>
                         </form>
-                        <Summary base="/dashboard/exhibitors" export="exhibitors" keys=&["q", "country", "hall"] total=page.total page=page.page />
+                        <Summary base="/dashboard/exhibitors" export=Some("exhibitors") keys=&["q", "country", "hall"] total=page.total page=page.page />
                         <table class="review-table">
                             <thead>
                                 <tr>
@@ -225,7 +228,7 @@ pub fn PeopleDirectoryPage() -> impl IntoView {
                             </div>
                             <button type="submit" class="btn btn-primary">{i18n.t("review-filter")}</button>
                         </form>
-                        <Summary base="/dashboard/people" export="people" keys=&["q", "country", "role"] total=page.total page=page.page />
+                        <Summary base="/dashboard/people" export=Some("people") keys=&["q", "country", "role"] total=page.total page=page.page />
                         <table class="review-table">
                             <thead>
                                 <tr>

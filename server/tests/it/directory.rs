@@ -28,7 +28,7 @@ async fn people(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> Directory
     resp.json().await.expect("json")
 }
 
-async fn download(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
+pub(crate) async fn download(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
     reqwest::Client::new()
         .get(app.url(path))
         // The interface language chosen: English (signing in chose the organizer's Chinese).
@@ -48,7 +48,7 @@ fn english(cookie: &str) -> String {
         .join("; ")
 }
 
-fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+pub(crate) fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes).expect("utf-8");
     let text = text
         .strip_prefix('\u{feff}')

@@ -3,6 +3,7 @@
 
 mod account;
 mod applications;
+mod buyers;
 mod chat;
 mod directory;
 mod editor;
