@@ -19,6 +19,7 @@ pub mod expo;
 pub mod favorite;
 pub mod hall;
 pub mod help;
+pub mod import;
 pub mod invitation;
 pub mod meeting;
 pub mod ops;

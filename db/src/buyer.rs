@@ -81,9 +81,11 @@ pub async fn save(
          phone, wechat, contact_consent, consent_changed_at, verified_at, verified_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $11, $11) \
          ON CONFLICT (expo_id, user_id) DO UPDATE SET \
-           verified_at = CASE WHEN excluded.verified_at IS NOT NULL THEN excluded.verified_at \
+           verified_at = CASE WHEN excluded.verified_at IS NOT NULL \
+             THEN COALESCE(buyer_profiles.verified_at, excluded.verified_at) \
              WHEN buyer_profiles.company = excluded.company THEN buyer_profiles.verified_at ELSE NULL END, \
-           verified_by = CASE WHEN excluded.verified_at IS NOT NULL THEN excluded.verified_by \
+           verified_by = CASE WHEN excluded.verified_at IS NOT NULL \
+             THEN COALESCE(buyer_profiles.verified_by, excluded.verified_by) \
              WHEN buyer_profiles.company = excluded.company THEN buyer_profiles.verified_by ELSE NULL END, \
            consent_changed_at = CASE WHEN buyer_profiles.contact_consent = excluded.contact_consent \
              THEN buyer_profiles.consent_changed_at ELSE excluded.consent_changed_at END, \

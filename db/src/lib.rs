@@ -13,6 +13,7 @@ pub mod directory;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod import;
 pub mod invitation;
 pub mod media;
 pub mod meeting;

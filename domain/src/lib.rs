@@ -14,6 +14,7 @@ pub mod error;
 pub mod expo;
 pub mod favorite;
 pub mod hall;
+pub mod import;
 pub mod invitation;
 pub mod locale;
 pub mod meeting;

@@ -253,6 +253,8 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "favorite/mine",
     "hall/get",
     "hall/list",
+    "import/get",
+    "import/list",
     "invitation/list",
     "meeting/get",
     "meeting/mine",

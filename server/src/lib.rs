@@ -9,6 +9,7 @@ pub mod config;
 pub mod export;
 pub mod health;
 pub mod housekeeping;
+pub mod import;
 pub mod invite;
 pub mod loadtest;
 pub mod media;

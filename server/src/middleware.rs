@@ -128,8 +128,8 @@ pub async fn body_limit(
     req: Request,
     next: Next,
 ) -> Response {
-    if req.uri().path() == "/api/media/upload" {
-        // Uploads stream with their own per-type limits (see `media`).
+    if matches!(req.uri().path(), "/api/media/upload" | "/api/import/upload") {
+        // Uploads stream with their own limits (see `media` and `import`).
         return next.run(req).await;
     }
     let declared = req

@@ -64,6 +64,18 @@ pub fn build_with_store(
         )
         .route("/media/{id}/{variant}", get(crate::media::serve))
         .with_state(media);
+    // Spreadsheets may be larger than other request bodies (their own limit is checked too).
+    let import_routes = Router::new()
+        .route(
+            "/api/import/upload",
+            axum::routing::post(crate::import::upload),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(
+            domain::import::MAX_BYTES + 64 * 1024,
+        ))
+        .route("/import/template/{file}", get(crate::import::template))
+        .route("/import/{id}/errors.csv", get(crate::import::errors))
+        .with_state(state.clone());
     let options = leptos_options(config);
     let routes = route_list();
     let pages = Router::new()
@@ -101,6 +113,7 @@ pub fn build_with_store(
         .route("/i/{code}", get(crate::invite::follow))
         .with_state(state.clone())
         .merge(media_routes)
+        .merge(import_routes)
         .merge(pages)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn_with_state(

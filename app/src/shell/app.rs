@@ -22,6 +22,7 @@ use crate::favorite::favorites_page::FavoritesPage;
 use crate::hall::hall_page::HallPage;
 use crate::hall::halls_page::HallsPage;
 use crate::help::help_page::{HelpPage, HelpTopicPage};
+use crate::import::import_page::{ImportPage, ImportPreviewPage};
 use crate::invitation::invitations_page::InvitationsPage;
 use crate::meeting::meeting_page::MeetingPage;
 use crate::meeting::meetings_page::MeetingsPage;
@@ -96,6 +97,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard/exhibitors") view=ExhibitorDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/people") view=PeopleDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/invitations") view=InvitationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/import") view=ImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/import/:id") view=ImportPreviewPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/halls/:slug/plan") view=PlanEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                         <Route path=path!("/help") view=HelpPage />

@@ -10,6 +10,7 @@ mod editor;
 mod favorites;
 mod hall;
 mod helpers;
+mod import;
 mod invitations;
 mod media;
 mod meeting;
