@@ -90,7 +90,7 @@ fn BuyerForm(profile: Option<BuyerProfile>, save: ServerAction<SaveBuyerProfile>
                     <p class="field-error" id="buyer-countries-error" aria-live="polite">{move || countries_error.get().map(|m| i18n.t(&m))}</p>
                 </div>
             </div>
-            <fieldset class="field-row buyer-contact">
+            <fieldset class="buyer-contact">
                 <legend>{i18n.t("buyer-contact")}</legend>
                 <p class="muted">{i18n.t("buyer-contact-lead")}</p>
                 <div class="form-grid">
