@@ -187,3 +187,14 @@ pub async fn readiness(db: &Db, exhibitor_id: &str) -> Result<Option<Readiness>>
         )
     }))
 }
+
+/// The members of every booth team of an expo: (exhibitor id, user id, e-mail, language tag).
+pub async fn team_members(db: &Db, expo_id: &str) -> Result<Vec<(String, String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT m.exhibitor_id, u.id, u.email, u.language FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.expo_id = $1 AND m.role = 'exhibitor' AND m.exhibitor_id IS NOT NULL ORDER BY u.id",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?)
+}

@@ -22,6 +22,13 @@ pub enum NotificationBody {
         /// The company.
         company: String,
     },
+    /// The organizers remind a booth's team of the steps still to do before the expo.
+    ReadinessReminder {
+        /// The company.
+        company: String,
+        /// The steps not done yet.
+        missing: Vec<crate::directory::ReadinessItem>,
+    },
 }
 
 /// A notification as its reader sees it.

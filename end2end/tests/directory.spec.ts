@@ -18,6 +18,9 @@ test("an organizer filters the exhibitor directory in Chinese and downloads it a
   await expect(page.getByRole("columnheader", { name: "准备情况" })).toBeVisible();
   await expect.poll(async () => plain(await page.getByRole("row", { name: /M-01/ }).locator("td").last().textContent())).toMatch(/^\d \/ 4$/);
   await page.screenshot({ path: "artifacts/directory-exhibitors-zh-CN.png", fullPage: true });
+  // Booth teams that are not ready are reminded (notification and e-mail).
+  await page.getByRole("button", { name: "提醒展位尚未准备就绪的展商" }).click();
+  await expect.poll(async () => plain(await page.locator(".directory-remind [role=status]").textContent())).toMatch(/^已提醒：\d+ 家展商，\d+ 人。$/);
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^exhibitors-\d{4}-\d{2}-\d{2}\.csv$/);

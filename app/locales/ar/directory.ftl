@@ -41,3 +41,7 @@ ready-todo = مطلوب
 ready-later = عند إتاحة البث المباشر
 directory-readiness = الاستعداد
 directory-readiness-score = { $done } من { $total }
+notice-readiness = جناحك { $company } ليس جاهزًا للمعرض بعد. المتبقي: { $missing }
+directory-remind = ذكّر العارضين الذين لم تجهز أجنحتهم
+directory-remind-hint = يتلقى كل عضو في فرق هذه الأجنحة إشعارًا ورسالة بريد إلكتروني بما تبقى من خطوات.
+directory-reminded = أُرسل التذكير: عدد العارضين { $exhibitors }، عدد الأشخاص { $people }.

@@ -44,3 +44,7 @@ ready-todo = to do
 ready-later = when live streaming opens
 directory-readiness = Readiness
 directory-readiness-score = { $done } of { $total }
+notice-readiness = Your booth { $company } is not ready for the expo yet. Still to do: { $missing }
+directory-remind = Remind exhibitors whose booth is not ready
+directory-remind-hint = Every member of those booth teams gets a notification and an e-mail that lists what is still to do.
+directory-reminded = Reminded: { $exhibitors } exhibitors, { $people } people.

@@ -41,3 +41,7 @@ ready-todo = 未完了
 ready-later = ライブ配信の開始後
 directory-readiness = 準備状況
 directory-readiness-score = { $done } / { $total }
+notice-readiness = ブース { $company } はまだ展示会の準備ができていません。残りの作業：{ $missing }
+directory-remind = 準備が整っていない出展者にリマインドする
+directory-remind-hint = 該当するブースチームの全員に、残りの作業を記した通知とメールが届きます。
+directory-reminded = リマインド済み：出展者 { $exhibitors } 社、{ $people } 人。

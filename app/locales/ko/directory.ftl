@@ -41,3 +41,7 @@ ready-todo = 할 일
 ready-later = 라이브 기능이 열리면
 directory-readiness = 준비 상태
 directory-readiness-score = { $done }/{ $total }
+notice-readiness = 부스 { $company }의 박람회 준비가 아직 끝나지 않았습니다. 남은 일: { $missing }
+directory-remind = 부스 준비가 안 된 참가업체에 알림 보내기
+directory-remind-hint = 해당 부스 팀의 모든 구성원이 남은 일을 적은 알림과 이메일을 받습니다.
+directory-reminded = 알림 완료: 참가업체 { $exhibitors }곳, { $people }명.

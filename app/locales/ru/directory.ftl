@@ -45,3 +45,7 @@ ready-todo = осталось
 ready-later = когда откроются трансляции
 directory-readiness = Готовность
 directory-readiness-score = { $done } из { $total }
+notice-readiness = Ваш стенд { $company } ещё не готов к выставке. Осталось: { $missing }
+directory-remind = Напомнить экспонентам, чьи стенды не готовы
+directory-remind-hint = Каждый член команды такого стенда получит уведомление и письмо со списком того, что осталось сделать.
+directory-reminded = Напоминания отправлены: экспонентов — { $exhibitors }, человек — { $people }.

@@ -41,3 +41,7 @@ ready-todo = 待完成
 ready-later = 直播功能开放后可完成
 directory-readiness = 准备情况
 directory-readiness-score = { $done } / { $total }
+notice-readiness = 您的展位 { $company } 尚未为展会准备就绪。待完成：{ $missing }
+directory-remind = 提醒展位尚未准备就绪的展商
+directory-remind-hint = 这些展位团队的每位成员都会收到一条通知和一封电子邮件，列出待完成的事项。
+directory-reminded = 已提醒：{ $exhibitors } 家展商，{ $people } 人。

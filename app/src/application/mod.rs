@@ -29,5 +29,21 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
             "notice-application-received",
             vec![("company", Arg::Str(company.clone()))],
         ),
+        NotificationBody::ReadinessReminder { company, missing } => i18n.t_args(
+            "notice-readiness",
+            vec![
+                ("company", Arg::Str(company.clone())),
+                (
+                    "missing",
+                    Arg::Str(
+                        missing
+                            .iter()
+                            .map(|m| i18n.t(m.message_id()))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ),
+            ],
+        ),
     }
 }

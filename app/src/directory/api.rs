@@ -93,3 +93,14 @@ pub async fn people_directory(
     .await
     .map_err(crate::error::with_status)
 }
+
+/// Reminds the teams of booths that are not ready (organizers); returns (exhibitors, people).
+#[server(prefix = "/api", endpoint = "directory/remind")]
+pub async fn remind_unready() -> Result<(i64, i64), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::remind_unready(&ctx).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

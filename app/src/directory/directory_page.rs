@@ -1,10 +1,11 @@
 //! `/dashboard/exhibitors` and `/dashboard/people`: searchable, filterable directories with
 //! pages and CSV/XLSX exports of what is shown. Filters are a plain GET form.
 
-use super::api::{exhibitor_directory, people_directory};
+use super::api::{exhibitor_directory, people_directory, RemindUnready};
 use crate::account::register_page::country_message_id;
 use crate::shell::i18n::{use_i18n, Arg, I18n};
 use crate::shell::language_menu::encode_query_value;
+use crate::ui::form_alert::FormAlert;
 use crate::AppError;
 use domain::account::{Role, COUNTRIES};
 use domain::directory::DIRECTORY_PAGE;
@@ -91,6 +92,8 @@ pub(crate) fn Summary(
 #[component]
 pub fn ExhibitorDirectoryPage() -> impl IntoView {
     let i18n = use_i18n();
+    let remind = ServerAction::<RemindUnready>::new();
+    let remind_error = Signal::derive(move || remind.value().get().and_then(Result::err));
     let query = use_query_map();
     let param = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
     let list = Resource::new(
@@ -102,6 +105,18 @@ pub fn ExhibitorDirectoryPage() -> impl IntoView {
         <section class="page review-page directory-page">
             <p><a href="/dashboard">{i18n.t("nav-dashboard")}</a></p>
             <h1>{i18n.t("directory-exhibitors")}</h1>
+            <ActionForm action=remind attr:class="directory-remind">
+                <FormAlert error=remind_error />
+                <button type="submit" class="btn" aria-describedby="directory-remind-hint">{i18n.t("directory-remind")}</button>
+                " "
+                <span class="save-status" role="status">
+                    {move || remind.value().get().and_then(Result::ok).map(|(exhibitors, people)| i18n.t_args(
+                        "directory-reminded",
+                        vec![("exhibitors", Arg::Num(exhibitors)), ("people", Arg::Num(people))],
+                    ))}
+                </span>
+                <p class="field-hint" id="directory-remind-hint">{i18n.t("directory-remind-hint")}</p>
+            </ActionForm>
             <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
                 {move || Suspend::new(async move {
                     let page = match list.await {

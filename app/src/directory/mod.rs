@@ -3,3 +3,5 @@
 
 pub mod api;
 pub mod directory_page;
+#[cfg(feature = "ssr")]
+pub mod service;

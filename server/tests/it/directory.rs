@@ -295,3 +295,130 @@ async fn readiness_is_shown_to_the_team_and_the_organizers(backend: Backend) {
     assert_eq!(r.score().0, before + usize::from(!had_profile));
 }
 both_backends!(readiness_is_shown_to_the_team_and_the_organizers);
+
+async fn organizers_remind_booth_teams_that_are_not_ready(backend: Backend) {
+    use domain::directory::ReadinessItem;
+    use domain::notification::{Notification, NotificationBody};
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    // A new exhibitor: applied, approved into the marine hall, nothing uploaded yet.
+    let newcomer = new_person(&app, "late@newcomer.example").await;
+    let resp = post(
+        &app,
+        &newcomer,
+        "application/submit",
+        &[
+            ("input[company]", "Late Newcomer Ltd"),
+            ("input[country]", "GB"),
+            ("input[industries][]", "marine"),
+            ("input[license_no]", "GB-1234567"),
+            ("input[product_summary]", "Winches."),
+            ("input[contact_name]", "Sam Late"),
+            ("input[contact_email]", "late@newcomer.example"),
+            ("input[contact_phone]", "+44 20 7946 0000"),
+        ],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let application: domain::application::Application = resp.json().await.expect("json");
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("db")
+        .expect("expo");
+    let marine = db::hall::halls_of(&app.db, &expo.id)
+        .await
+        .expect("halls")
+        .into_iter()
+        .find(|h| h.slug == "marine")
+        .expect("marine");
+    let resp = post(
+        &app,
+        &organizer,
+        "application/decide",
+        &[
+            ("id", application.id.as_str()),
+            ("decision", "approve"),
+            ("hall_id", marine.id.as_str()),
+            ("booth_code", "M-77"),
+        ],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+
+    // Only organizers remind.
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    assert_eq!(
+        post(&app, "", "directory/remind", &[]).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    for cookie in [&exhibitor, &newcomer] {
+        assert_eq!(
+            post(&app, cookie, "directory/remind", &[]).await.status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    let resp = post(&app, &organizer, "directory/remind", &[]).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let (exhibitors, people): (i64, i64) = resp.json().await.expect("json");
+    // As many as the directory shows with a step to do and a team.
+    let (all, _) = db::directory::exhibitors(
+        &app.db,
+        &expo.id,
+        &domain::directory::DirectoryFilter::default(),
+        10_000,
+        0,
+    )
+    .await
+    .expect("directory");
+    let unready: Vec<_> = all
+        .iter()
+        .filter(|e| !e.team.is_empty())
+        .filter(|e| {
+            e.readiness
+                .steps
+                .iter()
+                .any(|(i, done)| i.available() && !done)
+        })
+        .collect();
+    assert_eq!(exhibitors, unready.len() as i64);
+    assert_eq!(
+        people,
+        unready.iter().map(|e| e.team.len() as i64).sum::<i64>()
+    );
+    assert!(unready.iter().any(|e| e.team == ["late@newcomer.example"]));
+
+    // The newcomer is told what is missing, in the app and by e-mail, in English.
+    let notices: Vec<Notification> = post(&app, &newcomer, "notification/list", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    let missing = notices
+        .iter()
+        .find_map(|n| match &n.body {
+            NotificationBody::ReadinessReminder { company, missing }
+                if company == "Late Newcomer Ltd" =>
+            {
+                Some(missing.clone())
+            }
+            _ => None,
+        })
+        .expect("a reminder");
+    assert_eq!(
+        missing,
+        [
+            ReadinessItem::Profile,
+            ReadinessItem::Logo,
+            ReadinessItem::Products,
+            ReadinessItem::Media
+        ]
+    );
+    let mails = db::notification::emails_to(&app.db, "late@newcomer.example")
+        .await
+        .expect("outbox");
+    assert!(mails.iter().any(
+        |(subject, body)| subject.contains("is not ready for the expo yet")
+            && body.contains("Logo uploaded")
+    ));
+}
+both_backends!(organizers_remind_booth_teams_that_are_not_ready);
