@@ -1,7 +1,7 @@
 //! Expo setup: settings, new halls, and moving booths on a hall's plan.
 
 use crate::{classify, Db, Result, Tx};
-use domain::hall::Rect;
+use domain::hall::{BoothTier, Rect};
 use domain::plan::ExpoSettings;
 use domain::text::LocalizedText;
 
@@ -164,4 +164,22 @@ pub async fn move_booth(tx: &mut Tx, booth_id: &str, r: Rect) -> Result<()> {
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Sets a booth's tier; false when the booth is not in the expo.
+pub async fn set_booth_tier(
+    db: &Db,
+    expo_id: &str,
+    booth_id: &str,
+    tier: BoothTier,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE booths SET tier = $3 WHERE id = $2 AND hall_id IN (SELECT id FROM halls WHERE expo_id = $1)",
+    )
+    .bind(expo_id)
+    .bind(booth_id)
+    .bind(tier.as_str())
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

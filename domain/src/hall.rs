@@ -59,6 +59,14 @@ impl BoothTier {
         }
     }
 
+    /// Every tier, smallest first.
+    pub const ALL: [BoothTier; 3] = [BoothTier::Standard, BoothTier::Premium, BoothTier::Flagship];
+
+    /// Parses a name given by a person (unknown names refused).
+    pub fn parse_strict(s: &str) -> Option<BoothTier> {
+        BoothTier::ALL.into_iter().find(|t| t.as_str() == s.trim())
+    }
+
     /// Parses a stored name (unknown names read as standard).
     pub fn parse(s: &str) -> BoothTier {
         match s {

@@ -86,3 +86,14 @@ pub async fn move_booth(
     .await
     .map_err(crate::error::with_status)
 }
+
+/// Sets a booth's tier (organizers): `standard`, `premium` or `flagship`.
+#[server(prefix = "/api", endpoint = "setup/booth-tier")]
+pub async fn set_booth_tier(booth_id: String, tier: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::set_booth_tier(&ctx, &booth_id, &tier).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

@@ -4,10 +4,10 @@
 //! refused and the booth goes back. The table of positions below is the same editor as a list
 //! (and works without JavaScript).
 
-use super::api::{load_plan, move_booth, MoveBooth};
+use super::api::{load_plan, move_booth, MoveBooth, SetBoothTier};
 use crate::shell::i18n::{use_i18n, Arg, I18n};
 use crate::AppError;
-use domain::hall::{BoothOnPlan, HallPlan, Rect};
+use domain::hall::{BoothOnPlan, BoothTier, HallPlan, Rect};
 use domain::plan::{nudge, Nudge, GRID};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -271,6 +271,12 @@ fn Editor(plan: HallPlan) -> impl IntoView {
             .collect_view()
     });
     let move_path = <MoveBooth as server_fn::ServerFn>::PATH;
+    let tier_action = ServerAction::<SetBoothTier>::new();
+    Effect::new(move |_| match tier_action.value().get() {
+        Some(Ok(())) => said.set(Some(Said::Saved(i18n.t("plan-tier-saved")))),
+        Some(Err(e)) => said.set(Some(Said::Refused(i18n.t(e.message_id())))),
+        None => {}
+    });
     let rows = booths.with_value(|list| {
         list.iter()
             .map(|(b, m)| {
@@ -278,6 +284,7 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                 let rect = m.rect;
                 let name = b.exhibitor_name.show(i18n.locale).text;
                 let (booth_id, code) = (b.booth_id.clone(), b.code.clone());
+                let tier = b.tier;
                 let id_code = code.to_ascii_lowercase();
                 let field = move |label: String, name: &'static str, get: fn(Rect) -> i64| {
                     let id = format!("plan-{id_code}-{name}");
@@ -321,6 +328,23 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                                 </tr></tbody></table>
                             </form>
                         </td>
+                        <td>
+                            <ActionForm action=tier_action attr:class="plan-tier-form">
+                                <input type="hidden" name="booth_id" value=booth_id.clone() />
+                                <label class="visually-hidden" for=format!("plan-{}-tier", code.to_ascii_lowercase())>
+                                    {i18n.t_args("plan-tier-of", vec![("code", Arg::Str(code.clone()))])}
+                                </label>
+                                <select id=format!("plan-{}-tier", code.to_ascii_lowercase()) name="tier">
+                                    {BoothTier::ALL.into_iter().map(|t| view! {
+                                        <option value=t.as_str() selected=t == tier>{i18n.t(t.message_id())}</option>
+                                    }).collect_view()}
+                                </select>
+                                " "
+                                <button type="submit" class="btn" aria-label=i18n.t_args("plan-tier-save-of", vec![("code", Arg::Str(code.clone()))])>
+                                    {i18n.t("plan-save-row")}
+                                </button>
+                            </ActionForm>
+                        </td>
                     </tr>
                 }
             })
@@ -362,6 +386,7 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                     <th scope="col">{i18n.t("review-booth-code")}</th>
                     <th scope="col">{i18n.t("apply-company")}</th>
                     <th scope="col" colspan="5">{i18n.t("plan-position")}</th>
+                    <th scope="col">{i18n.t("plan-tier")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

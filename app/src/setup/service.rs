@@ -95,3 +95,19 @@ pub async fn move_booth(ctx: &Ctx, booth_id: &str, wanted: Rect) -> Result<Rect,
     crate::console::audit(ctx, "booth.move", booth_id).await;
     Ok(placed)
 }
+
+/// Sets a booth's tier (organizers of the booth's expo).
+pub async fn set_booth_tier(ctx: &Ctx, booth_id: &str, tier: &str) -> Result<(), AppError> {
+    let expo_id = crate::console::managed_expo(ctx).await?;
+    let tier = domain::hall::BoothTier::parse_strict(tier).ok_or_else(|| {
+        AppError::Validation(vec![domain::FieldError::new("tier", "plan-error-tier")])
+    })?;
+    if !domain::text::is_id(booth_id)
+        || !db::setup::set_booth_tier(&ctx.state.db, &expo_id, booth_id, tier).await?
+    {
+        return Err(AppError::NotFound);
+    }
+    ctx.state.content_changed();
+    crate::console::audit(ctx, "booth.tier", booth_id).await;
+    Ok(())
+}

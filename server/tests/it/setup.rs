@@ -404,3 +404,62 @@ async fn only_organizers_set_up_the_expo(backend: Backend) {
     );
 }
 both_backends!(only_organizers_set_up_the_expo);
+
+async fn organizers_set_booth_tiers(backend: Backend) {
+    use domain::hall::BoothTier;
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    async fn plan(app: &TestApp) -> HallPlan {
+        let resp = post(app, "", "hall/get", &[("slug", "marine")]).await;
+        resp.json::<HallPlan>().await.expect("plan")
+    }
+    let m01 = plan(&app)
+        .await
+        .booths
+        .into_iter()
+        .find(|b| b.code == "M-01")
+        .expect("M-01");
+    let form = [("booth_id", m01.booth_id.as_str()), ("tier", "flagship")];
+    assert_eq!(
+        post(&app, "", "setup/booth-tier", &form).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        post(&app, &exhibitor, "setup/booth-tier", &form)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let resp = post(
+        &app,
+        &organizer,
+        "setup/booth-tier",
+        &[("booth_id", m01.booth_id.as_str()), ("tier", "gold")],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.text().await.expect("body").contains("plan-error-tier"));
+    let resp = post(
+        &app,
+        &organizer,
+        "setup/booth-tier",
+        &[("booth_id", "nope"), ("tier", "premium")],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        post(&app, &organizer, "setup/booth-tier", &form)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let after = plan(&app).await;
+    let m01 = after
+        .booths
+        .iter()
+        .find(|b| b.code == "M-01")
+        .expect("M-01");
+    assert_eq!(m01.tier, BoothTier::Flagship);
+}
+both_backends!(organizers_set_booth_tiers);
