@@ -15,16 +15,17 @@ pub async fn settings(db: &Db, expo_id: &str) -> Result<Option<ExpoSettings>> {
         String,
         Option<String>,
         Option<String>,
+        Option<String>,
     );
     let row: Option<Row> = sqlx::query_as(
-        "SELECT name, tagline, starts_on, ends_on, time_zone, applications_open, applications_close \
+        "SELECT name, tagline, starts_on, ends_on, time_zone, applications_open, applications_close, brand_color \
          FROM expos WHERE id = $1",
     )
     .bind(expo_id)
     .fetch_optional(db.pool())
     .await?;
     Ok(row.map(
-        |(name, tagline, starts_on, ends_on, time_zone, open, close)| ExpoSettings {
+        |(name, tagline, starts_on, ends_on, time_zone, open, close, brand_color)| ExpoSettings {
             name: LocalizedText::from_json(&name),
             tagline: LocalizedText::from_json(&tagline),
             starts_on,
@@ -32,6 +33,7 @@ pub async fn settings(db: &Db, expo_id: &str) -> Result<Option<ExpoSettings>> {
             time_zone,
             applications_open: open,
             applications_close: close,
+            brand_color,
         },
     ))
 }
@@ -40,7 +42,7 @@ pub async fn settings(db: &Db, expo_id: &str) -> Result<Option<ExpoSettings>> {
 pub async fn save_settings(db: &Db, expo_id: &str, s: &ExpoSettings) -> Result<()> {
     sqlx::query(
         "UPDATE expos SET name = $1, tagline = $2, starts_on = $3, ends_on = $4, time_zone = $5, \
-         applications_open = $6, applications_close = $7 WHERE id = $8",
+         applications_open = $6, applications_close = $7, brand_color = $9 WHERE id = $8",
     )
     .bind(s.name.to_json())
     .bind(s.tagline.to_json())
@@ -50,6 +52,7 @@ pub async fn save_settings(db: &Db, expo_id: &str, s: &ExpoSettings) -> Result<(
     .bind(s.applications_open.as_deref())
     .bind(s.applications_close.as_deref())
     .bind(expo_id)
+    .bind(s.brand_color.as_deref())
     .execute(db.pool())
     .await?;
     Ok(())
@@ -182,4 +185,13 @@ pub async fn set_booth_tier(
     .execute(db.pool())
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// The brand color of the current expo (the one the home page shows), if it has one.
+pub async fn current_brand(db: &Db) -> Result<Option<String>> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT brand_color FROM expos ORDER BY starts_on, created_at LIMIT 1")
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.and_then(|(c,)| c))
 }

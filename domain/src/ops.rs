@@ -247,6 +247,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "dashboard/home",
     "directory/exhibitors",
     "directory/people",
+    "expo/brand",
     "expo/landing",
     "favorite/counts",
     "favorite/get",

@@ -136,6 +136,9 @@ pub struct ExpoInput {
     /// Last day exhibitors may apply (empty: until the expo ends).
     #[serde(default)]
     pub applications_close: String,
+    /// The brand color, `#rrggbb` (empty: the platform's colors).
+    #[serde(default)]
+    pub brand_color: String,
 }
 
 /// Checked expo settings.
@@ -155,6 +158,60 @@ pub struct ExpoSettings {
     pub applications_open: Option<String>,
     /// Applications close after (inclusive), if limited.
     pub applications_close: Option<String>,
+    /// The brand color (`#rrggbb`, lower-case), if the expo has one.
+    #[serde(default)]
+    pub brand_color: Option<String>,
+}
+
+/// The smallest contrast a brand color must have against white (WCAG AA for normal text):
+/// buttons carry white text on it.
+pub const MIN_BRAND_CONTRAST: f64 = 4.5;
+
+fn channel(hex: &str) -> Option<f64> {
+    let v = f64::from(u8::from_str_radix(hex, 16).ok()?) / 255.0;
+    Some(if v <= 0.039_28 {
+        v / 12.92
+    } else {
+        ((v + 0.055) / 1.055).powf(2.4)
+    })
+}
+
+/// The WCAG contrast ratio of `#rrggbb` against white.
+pub fn contrast_with_white(color: &str) -> Option<f64> {
+    let hex = color.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let l = 0.2126 * channel(&hex[0..2])?
+        + 0.7152 * channel(&hex[2..4])?
+        + 0.0722 * channel(&hex[4..6])?;
+    Some(1.05 / (l + 0.05))
+}
+
+/// Checks a brand color: empty (none), or `#rrggbb` dark enough for white text on it.
+pub fn parse_brand_color(raw: &str) -> Result<Option<String>, FieldError> {
+    let c = raw.trim().to_ascii_lowercase();
+    if c.is_empty() {
+        return Ok(None);
+    }
+    match contrast_with_white(&c) {
+        None => Err(FieldError::new("brand_color", "setup-error-color")),
+        Some(ratio) if ratio < MIN_BRAND_CONTRAST => {
+            Err(FieldError::new("brand_color", "setup-error-color-contrast"))
+        }
+        Some(_) => Ok(Some(c)),
+    }
+}
+
+/// A darker shade of `#rrggbb` (hover and pressed states): each channel at 80 %.
+pub fn darker(color: &str) -> String {
+    let hex = color.trim_start_matches('#');
+    let ch = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .map_or(0, |v| (f64::from(v) * 0.8).round() as u8)
+    };
+    format!("#{:02x}{:02x}{:02x}", ch(0), ch(2), ch(4))
 }
 
 fn date(field: &str, s: &str, required: bool) -> Result<Option<String>, FieldError> {
@@ -204,6 +261,10 @@ impl ExpoInput {
                 None
             }
         };
+        let brand_color = parse_brand_color(&self.brand_color).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
         let time_zone = self.time_zone.trim().to_owned();
         if !TIME_ZONES.contains(&time_zone.as_str()) {
             errors.push(FieldError::new("time_zone", "setup-error-time-zone"));
@@ -236,6 +297,7 @@ impl ExpoInput {
                 time_zone,
                 applications_open,
                 applications_close,
+                brand_color,
             }),
             _ => Err(errors),
         }
@@ -416,8 +478,10 @@ mod tests {
             time_zone: "Asia/Shanghai".into(),
             applications_open: String::new(),
             applications_close: "2026-12-01".into(),
+            brand_color: " #0B5CAD ".into(),
         };
         let s = good.validate(Locale::ZhCn).expect("valid");
+        assert_eq!(s.brand_color.as_deref(), Some("#0b5cad"));
         assert_eq!(s.name.original, Locale::ZhCn);
         assert!(applications_open(&s, "2026-11-29"));
         assert!(!applications_open(&s, "2026-12-02"));
@@ -483,6 +547,26 @@ mod tests {
             reversed.validate(Locale::En).expect_err("order")[0].message_id,
             "setup-error-date-order"
         );
+    }
+
+    #[test]
+    fn brand_colors_must_carry_white_text() {
+        assert_eq!(parse_brand_color(""), Ok(None));
+        assert_eq!(parse_brand_color("#1F5EFF"), Ok(Some("#1f5eff".into())));
+        for bad in ["blue", "#12345", "#12345g", "1f5eff", "#ｆｆｆｆｆｆ"] {
+            assert_eq!(
+                parse_brand_color(bad).unwrap_err().message_id,
+                "setup-error-color",
+                "{bad}"
+            );
+        }
+        // Yellow on white cannot be read.
+        assert_eq!(
+            parse_brand_color("#ffd600").unwrap_err().message_id,
+            "setup-error-color-contrast"
+        );
+        assert!((contrast_with_white("#000000").unwrap() - 21.0).abs() < 0.01);
+        assert_eq!(darker("#ff8040"), "#cc6633");
     }
 
     #[test]

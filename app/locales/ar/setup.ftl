@@ -46,3 +46,7 @@ plan-tier-of = فئة الجناح { $code }
 plan-tier-save-of = احفظ فئة الجناح { $code }
 plan-tier-saved = حُفظت فئة الجناح.
 plan-error-tier = اختر فئة الجناح من القائمة.
+setup-brand-color = لون العلامة
+setup-brand-color-hint = اختياري، بالصيغة ‎#rrggbb. تأخذ الأزرار والروابط هذا اللون، ويجب أن يكون داكنًا بما يكفي لقراءة النص الأبيض.
+setup-error-color = اكتب اللون بالعلامة # وستة أرقام ست عشرية، مثل ‎#0b5cad.
+setup-error-color-contrast = هذا اللون فاتح جدًا للنص الأبيض على الأزرار. اختر لونًا أغمق.

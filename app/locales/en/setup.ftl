@@ -46,3 +46,7 @@ plan-tier-of = Tier of { $code }
 plan-tier-save-of = Save the tier of { $code }
 plan-tier-saved = Booth tier saved.
 plan-error-tier = Choose a booth tier from the list.
+setup-brand-color = Brand color
+setup-brand-color-hint = Optional, as #rrggbb. Buttons and links take this color; it must be dark enough for white text.
+setup-error-color = Write the color as # and six hexadecimal digits, for example #0b5cad.
+setup-error-color-contrast = This color is too light for white text on buttons. Choose a darker one.

@@ -46,3 +46,7 @@ plan-tier-of = { $code } のブースランク
 plan-tier-save-of = { $code } のブースランクを保存
 plan-tier-saved = ブースランクを保存しました。
 plan-error-tier = 一覧からブースランクを選んでください。
+setup-brand-color = ブランドカラー
+setup-brand-color-hint = 任意。#rrggbb の形式。ボタンとリンクがこの色になります。白い文字が読める濃さが必要です。
+setup-error-color = 色は # と 16 進数 6 桁で入力してください（例：#0b5cad）。
+setup-error-color-contrast = この色は明るすぎて、ボタンの白い文字が読めません。もっと濃い色を選んでください。

@@ -46,3 +46,7 @@ plan-tier-of = { $code } 부스 등급
 plan-tier-save-of = { $code } 부스 등급 저장
 plan-tier-saved = 부스 등급을 저장했습니다.
 plan-error-tier = 목록에서 부스 등급을 선택하세요.
+setup-brand-color = 브랜드 색상
+setup-brand-color-hint = 선택 사항, #rrggbb 형식. 버튼과 링크에 이 색이 쓰이며 흰 글자가 보일 만큼 어두워야 합니다.
+setup-error-color = 색상은 #과 16진수 여섯 자리로 입력하세요(예: #0b5cad).
+setup-error-color-contrast = 이 색은 너무 밝아 버튼의 흰 글자가 잘 보이지 않습니다. 더 어두운 색을 고르세요.

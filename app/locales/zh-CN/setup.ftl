@@ -46,3 +46,7 @@ plan-tier-of = { $code } 的展位等级
 plan-tier-save-of = 保存 { $code } 的展位等级
 plan-tier-saved = 展位等级已保存。
 plan-error-tier = 请从列表中选择展位等级。
+setup-brand-color = 品牌色
+setup-brand-color-hint = 选填，格式为 #rrggbb。按钮和链接将使用此颜色；颜色须足够深，以便显示白色文字。
+setup-error-color = 请以 # 加六位十六进制数字填写颜色，例如 #0b5cad。
+setup-error-color-contrast = 此颜色太浅，按钮上的白色文字看不清。请选择更深的颜色。

@@ -97,3 +97,20 @@ pub async fn set_booth_tier(booth_id: String, tier: String) -> Result<(), AppErr
     .await
     .map_err(crate::error::with_status)
 }
+
+/// The current expo's brand color and its darker shade, if it has one (every page).
+#[server(prefix = "/api", endpoint = "expo/brand")]
+pub async fn current_brand() -> Result<Option<(String, String)>, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        Ok(db::setup::current_brand(&ctx.state.db)
+            .await?
+            .and_then(|c| domain::plan::parse_brand_color(&c).ok().flatten())
+            .map(|c| {
+                let strong = domain::plan::darker(&c);
+                (c, strong)
+            }))
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

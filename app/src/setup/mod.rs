@@ -4,6 +4,7 @@
 //! booths outside the plan are refused).
 
 pub mod api;
+pub mod brand;
 pub mod plan_editor;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -93,6 +93,9 @@ pub fn SetupPage() -> impl IntoView {
                                     value=settings.applications_open.clone().unwrap_or_default() error=field(save_error, "applications_open") />
                                 <DateField name="input[applications_close]" id="setup-apply-close" label=i18n.t("setup-applications-close")
                                     value=settings.applications_close.clone().unwrap_or_default() error=field(save_error, "applications_close") />
+                                <crate::ui::text_field::TextField name="input[brand_color]" id="setup-brand-color" label=i18n.t("setup-brand-color")
+                                    hint=i18n.t("setup-brand-color-hint") value=settings.brand_color.clone().unwrap_or_default()
+                                    error=field(save_error, "brand_color") />
                             </div>
                             <button type="submit" class="btn btn-primary">{i18n.t("setup-save")}</button>
                             <span class="save-status" role="status">{move || saved().then(|| i18n.t("booth-editor-saved"))}</span>

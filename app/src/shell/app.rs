@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{i18n.t("nav-skip-to-content")}</a>
             <Header />
+            <crate::setup::brand::Brand />
             <AlertBanner />
             <main id="main" tabindex="-1">
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>

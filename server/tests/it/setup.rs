@@ -463,3 +463,54 @@ async fn organizers_set_booth_tiers(backend: Backend) {
     assert_eq!(m01.tier, BoothTier::Flagship);
 }
 both_backends!(organizers_set_booth_tiers);
+
+async fn the_brand_color_reaches_every_page_and_must_carry_white_text(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let page = |path: &'static str| {
+        let url = app.url(path);
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    assert!(
+        !page("/").await.contains("data-brand="),
+        "no brand color at first"
+    );
+    for (color, id) in [
+        ("#ffd600", "setup-error-color-contrast"),
+        ("navy", "setup-error-color"),
+    ] {
+        let mut form = expo_form("", "");
+        form.push(("input[brand_color]", color));
+        let (status, text) = body(post(&app, &organizer, "setup/save-expo", &form).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text.contains(id), "{color}: {text}");
+    }
+    let mut form = expo_form("", "");
+    form.push(("input[brand_color]", "#0B5CAD"));
+    let (status, text) = body(post(&app, &organizer, "setup/save-expo", &form).await).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    for path in ["/", "/halls", "/help"] {
+        let html = page(path).await;
+        assert!(
+            html.contains(r##"data-brand="#0b5cad""##)
+                && html.contains("--color-primary:light-dark(#0b5cad,#6d93ff)")
+                && html.contains("--color-primary-strong:light-dark(#094a8a,#8eabff)"),
+            "{path} carries the brand color"
+        );
+    }
+    // Clearing it brings the platform's colors back.
+    let (status, _) =
+        body(post(&app, &organizer, "setup/save-expo", &expo_form("", "")).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page("/halls").await.contains("data-brand="));
+}
+both_backends!(the_brand_color_reaches_every_page_and_must_carry_white_text);
