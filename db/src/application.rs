@@ -294,3 +294,79 @@ pub async fn counts(db: &Db, expo_id: &str) -> Result<Vec<(ApplicationStatus, i6
         })
         .collect())
 }
+
+/// Attaches a document to an application.
+pub async fn insert_document(
+    db: &Db,
+    application_id: &str,
+    doc: &domain::application::ApplicationDocument,
+    uploaded_by: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO application_documents (id, application_id, name, content_type, byte_size, uploaded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&doc.id)
+    .bind(application_id)
+    .bind(&doc.name)
+    .bind(&doc.content_type)
+    .bind(doc.byte_size)
+    .bind(uploaded_by)
+    .bind(doc.created_at)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The documents of an application, oldest first.
+pub async fn documents(
+    db: &Db,
+    application_id: &str,
+) -> Result<Vec<domain::application::ApplicationDocument>> {
+    let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, name, content_type, byte_size, created_at FROM application_documents \
+         WHERE application_id = $1 ORDER BY created_at, id",
+    )
+    .bind(application_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, content_type, byte_size, created_at)| {
+            domain::application::ApplicationDocument {
+                id,
+                name,
+                content_type,
+                byte_size,
+                created_at,
+            }
+        })
+        .collect())
+}
+
+/// One document: (its application's id, the document).
+pub async fn document(
+    db: &Db,
+    id: &str,
+) -> Result<Option<(String, domain::application::ApplicationDocument)>> {
+    let row: Option<(String, String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT application_id, id, name, content_type, byte_size, created_at FROM application_documents WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(
+        |(application, id, name, content_type, byte_size, created_at)| {
+            (
+                application,
+                domain::application::ApplicationDocument {
+                    id,
+                    name,
+                    content_type,
+                    byte_size,
+                    created_at,
+                },
+            )
+        },
+    ))
+}

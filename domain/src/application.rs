@@ -559,3 +559,39 @@ mod tests {
         );
     }
 }
+
+/// Most documents one application may carry.
+pub const MAX_DOCUMENTS: i64 = 5;
+/// Largest document (bytes).
+pub const MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A document attached to an application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationDocument {
+    /// Id.
+    pub id: String,
+    /// The file name as uploaded.
+    pub name: String,
+    /// MIME type, from the file's first bytes.
+    pub content_type: String,
+    /// Size in bytes.
+    pub byte_size: i64,
+    /// When it was uploaded.
+    pub created_at: i64,
+}
+
+/// A file name fit to show and to send back in a header: the last path part, control and
+/// quote characters dropped, at most 120 characters.
+pub fn clean_file_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let name: String = last
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | ';'))
+        .take(120)
+        .collect();
+    if name.trim().is_empty() {
+        "document".into()
+    } else {
+        name.trim().to_owned()
+    }
+}

@@ -233,6 +233,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "account/login",
     "account/logout",
     "account/me",
+    "application/documents",
     "application/get",
     "application/mine",
     "application/queue",

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod documents;
 pub mod export;
 pub mod health;
 pub mod housekeeping;

@@ -128,7 +128,10 @@ pub async fn body_limit(
     req: Request,
     next: Next,
 ) -> Response {
-    if matches!(req.uri().path(), "/api/media/upload" | "/api/import/upload") {
+    if matches!(
+        req.uri().path(),
+        "/api/media/upload" | "/api/import/upload" | "/api/application/document"
+    ) {
         // Uploads stream with their own limits (see `media` and `import`).
         return next.run(req).await;
     }

@@ -63,6 +63,20 @@ pub fn build_with_store(
             axum::routing::post(crate::media::upload),
         )
         .route("/media/{id}/{variant}", get(crate::media::serve))
+        .route(
+            "/application-documents/{id}",
+            get(crate::documents::download),
+        )
+        .merge(
+            Router::new()
+                .route(
+                    "/api/application/document",
+                    axum::routing::post(crate::documents::upload),
+                )
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    domain::application::MAX_DOCUMENT_BYTES as usize + 64 * 1024,
+                )),
+        )
         .with_state(media);
     // Spreadsheets may be larger than other request bodies (their own limit is checked too).
     let import_routes = Router::new()

@@ -88,3 +88,13 @@ dash-applications-body = { $count ->
    *[other] { $count } applications are waiting for review.
 }
 dash-apply-body = Exhibit at this expo: apply for a booth.
+apply-documents = Documents
+apply-documents-hint = Business licence, certificates: PDF, JPEG or PNG, up to 10 MB each, at most five.
+apply-documents-none = No documents yet.
+apply-document-file = Document
+apply-document-upload = Attach
+apply-error-document-type = This file is not a PDF, JPEG or PNG document.
+apply-error-document-size = This file is larger than 10 MB.
+apply-error-document-count = An application holds at most five documents.
+apply-error-document-closed = Documents can be attached only while the application is open.
+apply-error-document-empty = Choose a file to attach.

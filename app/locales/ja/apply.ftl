@@ -84,3 +84,13 @@ dash-applications-body = { $count ->
    *[other] 審査待ちの申込が { $count } 件あります。
 }
 dash-apply-body = この展示会に出展：ブースを申し込む。
+apply-documents = 書類
+apply-documents-hint = 営業許可証や認証書など：PDF、JPEG、PNG、各 10 MB まで、最大 5 件。
+apply-documents-none = 書類はまだありません。
+apply-document-file = 書類
+apply-document-upload = 添付する
+apply-error-document-type = このファイルは PDF、JPEG、PNG のいずれでもありません。
+apply-error-document-size = このファイルは 10 MB を超えています。
+apply-error-document-count = 1 件の申込に添付できる書類は 5 件までです。
+apply-error-document-closed = 書類を添付できるのは申込の審査中だけです。
+apply-error-document-empty = 添付するファイルを選んでください。

@@ -84,3 +84,13 @@ dash-applications-body = { $count ->
    *[other] 심사 대기 중인 신청 { $count }건.
 }
 dash-apply-body = 이 박람회에 출품: 부스를 신청하세요.
+apply-documents = 서류
+apply-documents-hint = 사업자 등록증, 인증서 등: PDF, JPEG 또는 PNG, 파일당 10MB 이하, 최대 5개.
+apply-documents-none = 아직 서류가 없습니다.
+apply-document-file = 서류
+apply-document-upload = 첨부
+apply-error-document-type = 이 파일은 PDF, JPEG, PNG 문서가 아닙니다.
+apply-error-document-size = 이 파일은 10MB를 넘습니다.
+apply-error-document-count = 신청 한 건에는 서류를 최대 5개까지 첨부할 수 있습니다.
+apply-error-document-closed = 신청이 진행 중일 때만 서류를 첨부할 수 있습니다.
+apply-error-document-empty = 첨부할 파일을 선택하세요.

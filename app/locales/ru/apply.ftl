@@ -90,3 +90,13 @@ dash-applications-body = { $count ->
    *[other] { $count } заявок ждут рассмотрения.
 }
 dash-apply-body = Участвуйте в выставке: подайте заявку на стенд.
+apply-documents = Документы
+apply-documents-hint = Лицензия, сертификаты: PDF, JPEG или PNG, до 10 МБ каждый, не больше пяти.
+apply-documents-none = Документов пока нет.
+apply-document-file = Документ
+apply-document-upload = Прикрепить
+apply-error-document-type = Этот файл не является документом PDF, JPEG или PNG.
+apply-error-document-size = Этот файл больше 10 МБ.
+apply-error-document-count = К заявке можно прикрепить не больше пяти документов.
+apply-error-document-closed = Документы можно прикреплять, только пока заявка рассматривается.
+apply-error-document-empty = Выберите файл.

@@ -84,3 +84,13 @@ dash-applications-body = { $count ->
    *[other] { $count } 份申请待审核。
 }
 dash-apply-body = 参加本届展会：申请展位。
+apply-documents = 文件
+apply-documents-hint = 营业执照、证书等：PDF、JPEG 或 PNG，每个不超过 10 MB，最多五个。
+apply-documents-none = 尚无文件。
+apply-document-file = 文件
+apply-document-upload = 上传附件
+apply-error-document-type = 此文件不是 PDF、JPEG 或 PNG 文件。
+apply-error-document-size = 此文件超过 10 MB。
+apply-error-document-count = 每份申请最多附五个文件。
+apply-error-document-closed = 只有在申请处理中时才能附加文件。
+apply-error-document-empty = 请选择要上传的文件。

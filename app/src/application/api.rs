@@ -205,3 +205,17 @@ pub async fn read_notifications() -> Result<(), AppError> {
     .await
     .map_err(crate::error::with_status)
 }
+
+/// The documents of an application (its applicant or an organizer).
+#[server(prefix = "/api", endpoint = "application/documents")]
+pub async fn application_documents(
+    id: String,
+) -> Result<Vec<domain::application::ApplicationDocument>, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::document_reader(&ctx, &id).await?;
+        Ok(db::application::documents(&ctx.state.db, &id).await?)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

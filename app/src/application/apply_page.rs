@@ -118,6 +118,7 @@ fn StatusCard(application: Application) -> impl IntoView {
             {application.reason.clone().map(|r| view! {
                 <blockquote class="apply-reason"><p>{r}</p></blockquote>
             })}
+            <super::documents::Documents application_id=application.id.clone() can_attach=status.is_open() />
             {application.exhibitor_id.clone().map(|id| view! {
                 <p>
                     {application.booth_code.clone().map(|c| view! { <span class="badge">{c}</span> " " })}

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod apply_page;
+pub mod documents;
 pub mod notifications;
 pub mod queue_page;
 pub mod review_page;

@@ -82,6 +82,7 @@ pub fn ReviewPage() -> impl IntoView {
                             {a.reason.clone().map(|r| view! { <dt>{i18n.t("review-reason")}</dt><dd>{r}</dd> })}
                             {a.booth_code.clone().map(|c| view! { <dt>{i18n.t("review-booth-code")}</dt><dd><span class="badge">{c}</span></dd> })}
                         </dl>
+                        <crate::application::documents::Documents application_id=a.id.clone() can_attach=false />
                         {a.exhibitor_id.clone().map(|ex| view! {
                             <p><a class="btn" href=format!("/exhibitors/{ex}")>{i18n.t("review-see-booth")}</a></p>
                         })}

@@ -327,3 +327,53 @@ pub fn email_of(i18n: I18n, body: &NotificationBody) -> (String, String) {
     text.push_str(&i18n.t("apply-email-footer"));
     (subject, text)
 }
+
+/// Who is asking about an application's documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentReader {
+    /// The applicant.
+    Applicant,
+    /// An organizer of the expo.
+    Organizer,
+}
+
+/// The application, if the signed-in person may read its documents (its applicant or an
+/// organizer of its expo); anyone else is told it does not exist.
+pub async fn document_reader(
+    ctx: &Ctx,
+    application_id: &str,
+) -> Result<(Application, DocumentReader), AppError> {
+    let session = signed_in(ctx)?;
+    if !domain::text::is_id(application_id) {
+        return Err(AppError::NotFound);
+    }
+    let (expo_id, application) = db::application::get(&ctx.state.db, application_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if application.applicant_id == session.user.id {
+        return Ok((application, DocumentReader::Applicant));
+    }
+    if authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id }).is_ok() {
+        return Ok((application, DocumentReader::Organizer));
+    }
+    Err(AppError::NotFound)
+}
+
+/// May the signed-in person attach one more document? Only the applicant, while the
+/// application is open, up to [`domain::application::MAX_DOCUMENTS`].
+pub async fn may_attach(ctx: &Ctx, application_id: &str) -> Result<(), AppError> {
+    let (application, reader) = document_reader(ctx, application_id).await?;
+    if reader != DocumentReader::Applicant {
+        return Err(AppError::Forbidden);
+    }
+    if !application.status.is_open() {
+        return Err(AppError::Conflict("apply-error-document-closed".into()));
+    }
+    let count = db::application::documents(&ctx.state.db, application_id)
+        .await?
+        .len() as i64;
+    if count >= domain::application::MAX_DOCUMENTS {
+        return Err(AppError::Conflict("apply-error-document-count".into()));
+    }
+    Ok(())
+}

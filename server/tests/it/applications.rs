@@ -613,3 +613,150 @@ async fn two_approvals_into_one_hall_take_different_spots(backend: Backend) {
     }
 }
 both_backends!(two_approvals_into_one_hall_take_different_spots);
+
+async fn upload_document(
+    app: &TestApp,
+    cookie: &str,
+    application: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, String) {
+    let form = reqwest::multipart::Form::new()
+        .text("application", application.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+    let resp = reqwest::Client::new()
+        .post(app.url("/api/application/document"))
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    (resp.status(), resp.text().await.expect("body"))
+}
+
+async fn applicants_attach_documents_that_organizers_read(backend: Backend) {
+    use domain::application::ApplicationDocument;
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let applicant = new_person(&app, "docs@propellers.example").await;
+    let stranger = new_person(&app, "nosy@stranger.example").await;
+    let (status, submitted): (_, Application) = json(
+        post(
+            &app,
+            &applicant,
+            "application/submit",
+            &form("Docs Propellers", "DOC-12345"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let id = submitted.id.as_str();
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        .to_vec();
+
+    // Only the applicant attaches; strangers and anonymous people learn nothing.
+    assert_eq!(
+        upload_document(&app, "", id, "licence.pdf", pdf.clone())
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        upload_document(&app, &stranger, id, "licence.pdf", pdf.clone())
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        upload_document(&app, &organizer, id, "licence.pdf", pdf.clone())
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    // Not a document: refused by its bytes, whatever its name.
+    let (status, body) = upload_document(
+        &app,
+        &applicant,
+        id,
+        "licence.pdf",
+        b"MZ\x90\x00 not a pdf at all".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(body.contains("apply-error-document-type"));
+    let (status, body) = upload_document(&app, &applicant, id, "huge.pdf", {
+        let mut b = pdf.clone();
+        b.resize(11 * 1024 * 1024, b' ');
+        b
+    })
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    let (status, body) =
+        upload_document(&app, &applicant, id, "../../etc/营业执照.pdf", pdf.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let doc: ApplicationDocument = serde_json::from_str(&body).expect("json");
+    assert_eq!(doc.name, "营业执照.pdf");
+    assert_eq!(doc.content_type, "application/pdf");
+
+    // The organizer lists and downloads it, byte for byte; a stranger may not.
+    let (status, docs): (_, Vec<ApplicationDocument>) =
+        json(post(&app, &organizer, "application/documents", &[("id", id)]).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(docs, vec![doc.clone()]);
+    assert_eq!(
+        post(&app, &stranger, "application/documents", &[("id", id)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let get = |cookie: &str| {
+        reqwest::Client::new()
+            .get(app.url(&format!("/application-documents/{}", doc.id)))
+            .header("cookie", cookie.to_owned())
+            .send()
+    };
+    let resp = get(&organizer).await.expect("download");
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    assert!(resp.headers()["content-disposition"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("attachment"));
+    assert_eq!(resp.bytes().await.expect("bytes").to_vec(), pdf);
+    assert_eq!(
+        get(&stranger).await.expect("download").status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get("").await.expect("download").status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Five at most; none once the application is decided.
+    for n in 2..=5 {
+        let (status, _) =
+            upload_document(&app, &applicant, id, &format!("cert-{n}.pdf"), pdf.clone()).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, body) = upload_document(&app, &applicant, id, "six.pdf", pdf.clone()).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("apply-error-document-count"));
+    let resp = decide(
+        &app,
+        &organizer,
+        id,
+        "reject",
+        &[("reason", "Not our industry.")],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let (_, docs): (_, Vec<ApplicationDocument>) =
+        json(post(&app, &applicant, "application/documents", &[("id", id)]).await).await;
+    assert_eq!(docs.len(), 5, "the applicant still sees them");
+}
+both_backends!(applicants_attach_documents_that_organizers_read);
