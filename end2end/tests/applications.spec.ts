@@ -35,6 +35,10 @@ test("a company applies, the organizer approves it in Chinese, and its booth app
   await page.getByLabel("Phone").fill("+86 574 8888 1234");
   await page.getByRole("button", { name: "Send the application" }).click();
   await expect(page.locator("[data-status=submitted]")).toHaveText("Waiting for review");
+  // The business licence goes with it (a plain multipart form).
+  await page.getByLabel("Document", { exact: true }).setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n") });
+  await page.getByRole("button", { name: "Attach" }).click();
+  await expect(page.locator(".document-list")).toContainText("licence.pdf");
   await page.screenshot({ path: "artifacts/apply-submitted-en.png", fullPage: true });
   // The applicant waits on the dashboard.
   const listening = following(page, "user:");
@@ -64,6 +68,7 @@ test("a company applies, the organizer approves it in Chinese, and its booth app
   await hydrated(org);
   // The hall of the company's industry is suggested.
   await expect(org.getByLabel("展馆").locator("option:checked")).toHaveText("电子信息馆");
+  await expect(org.locator(".document-list a")).toHaveText("licence.pdf");
   await org.getByLabel("展位号").fill(code);
   await org.screenshot({ path: "artifacts/review-application-zh-CN.png", fullPage: true });
   await org.getByRole("button", { name: "通过", exact: true }).click();
