@@ -86,3 +86,87 @@ pub async fn emails_to(db: &Db, to: &str) -> Result<Vec<(String, String)>> {
     .await?;
     Ok(rows)
 }
+
+/// Attempts before a queued e-mail is given up.
+pub const MAX_EMAIL_ATTEMPTS: i64 = 6;
+
+/// A queued e-mail.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct QueuedEmail {
+    /// Id.
+    pub id: String,
+    /// Recipient.
+    #[sqlx(rename = "to_address")]
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Text.
+    pub body: String,
+    /// Failed attempts so far.
+    pub attempts: i64,
+}
+
+/// E-mails not sent yet whose time has come, oldest first.
+pub async fn due_emails(db: &Db, now: i64, limit: i64) -> Result<Vec<QueuedEmail>> {
+    Ok(sqlx::query_as(
+        "SELECT id, to_address, subject, body, attempts FROM outbox_emails \
+         WHERE sent_at IS NULL AND attempts < $1 AND (next_attempt_at IS NULL OR next_attempt_at <= $2) \
+         ORDER BY created_at, id LIMIT $3",
+    )
+    .bind(MAX_EMAIL_ATTEMPTS)
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Reserves a due e-mail for this sender until `until`; false when another took it.
+pub async fn claim_email(db: &Db, id: &str, now: i64, until: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE outbox_emails SET next_attempt_at = $3 WHERE id = $1 AND sent_at IS NULL \
+         AND (next_attempt_at IS NULL OR next_attempt_at <= $2)",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(until)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks an e-mail delivered.
+pub async fn email_sent(db: &Db, id: &str, at: i64) -> Result<()> {
+    sqlx::query("UPDATE outbox_emails SET sent_at = $2, last_error = NULL WHERE id = $1")
+        .bind(id)
+        .bind(at)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Records a failed attempt; the e-mail is due again at `next`.
+pub async fn email_failed(db: &Db, id: &str, error: &str, next: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox_emails SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(error.chars().take(500).collect::<String>())
+    .bind(next)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Where an e-mail to `to` stands: (subject, sent, attempts), oldest first.
+pub async fn email_states(db: &Db, to: &str) -> Result<Vec<(String, bool, i64)>> {
+    let rows: Vec<(String, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT subject, sent_at, attempts FROM outbox_emails WHERE to_address = $1 ORDER BY created_at, id",
+    )
+    .bind(to)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(s, sent, a)| (s, sent.is_some(), a))
+        .collect())
+}

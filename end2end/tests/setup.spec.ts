@@ -107,6 +107,10 @@ test("an organizer sets up the expo, adds two halls, gives a booth in a new hall
   await expect(rect).toHaveAttribute("y", "40");
   const x0 = 40;
   const y0 = 40;
+  // The booth's tier, from the same table.
+  await page.getByLabel(/Tier of .?T-01/).selectOption("premium");
+  await page.getByRole("button", { name: /Set the tier of .?T-01/ }).click();
+  await expect(page.locator(".plan-said [role=status]")).toHaveText("Booth tier saved.");
 
   // Keyboard: select with Tab focus, move right one grid step.
   await booth.focus();

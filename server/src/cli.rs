@@ -294,6 +294,20 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         store,
         std::time::Duration::from_secs(3600),
     );
+    // The e-mail outbox goes out when an SMTP server is configured (a bad setting stops the
+    // start, not the first mail).
+    let mailer = match &config.smtp_url {
+        Some(url) => Some(crate::mailer::spawn(
+            db.clone(),
+            crate::mailer::Mailer::new(url, &config.mail_from)
+                .context("EXPO_SMTP_URL or EXPO_MAIL_FROM")?,
+            std::time::Duration::from_secs(10),
+        )),
+        None => {
+            tracing::info!("EXPO_SMTP_URL not set: e-mail stays in the outbox");
+            None
+        }
+    };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -313,6 +327,9 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     housekeeping.abort();
+    if let Some(m) = mailer {
+        m.abort();
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -53,6 +53,11 @@ pub struct Config {
     pub media_dir: String,
     /// Upload size limits per kind.
     pub media_limits: crate::media::MediaLimits,
+    /// Where the e-mail outbox goes: `smtp://[user:pass@]host[:port][?tls=required]` or
+    /// `smtps://…`; unset, mail stays queued.
+    pub smtp_url: Option<String>,
+    /// The sender of the platform's e-mail.
+    pub mail_from: String,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -146,6 +151,9 @@ impl Config {
                     model: parse("EXPO_MEDIA_MAX_MODEL_BYTES", d.model)?,
                 }
             },
+            smtp_url: var("EXPO_SMTP_URL"),
+            mail_from: var("EXPO_MAIL_FROM")
+                .unwrap_or_else(|| "Cloud Expo <no-reply@localhost>".into()),
         })
     }
 

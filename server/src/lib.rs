@@ -13,6 +13,7 @@ pub mod housekeeping;
 pub mod import;
 pub mod invite;
 pub mod loadtest;
+pub mod mailer;
 pub mod media;
 pub mod middleware;
 pub mod page_cache;

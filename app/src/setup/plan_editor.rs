@@ -341,7 +341,7 @@ fn Editor(plan: HallPlan) -> impl IntoView {
                                 </select>
                                 " "
                                 <button type="submit" class="btn" aria-label=i18n.t_args("plan-tier-save-of", vec![("code", Arg::Str(code.clone()))])>
-                                    {i18n.t("plan-save-row")}
+                                    {i18n.t("plan-tier-set")}
                                 </button>
                             </ActionForm>
                         </td>

@@ -63,6 +63,8 @@ pub fn test_config(database_url: &str) -> Config {
             document: 1 << 20,
             model: 1 << 20,
         },
+        smtp_url: None,
+        mail_from: "Cloud Expo <no-reply@expo.example>".to_owned(),
     }
 }
 

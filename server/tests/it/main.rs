@@ -12,6 +12,7 @@ mod hall;
 mod helpers;
 mod import;
 mod invitations;
+mod mail;
 mod media;
 mod meeting;
 mod ops;
