@@ -156,6 +156,21 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The context of a plain axum handler, from what the middleware put in the request.
+    pub fn of_request(
+        state: AppState,
+        client: ClientInfo,
+        session: CurrentSession,
+        locale: RequestLocale,
+    ) -> Ctx {
+        Ctx {
+            state,
+            client,
+            session: session.0,
+            locale: locale.0,
+        }
+    }
+
     /// Whether cookies must carry `Secure`: configured, or the request came over TLS.
     pub fn secure_cookies(&self) -> bool {
         self.state.auth.secure_cookies || self.client.https

@@ -58,12 +58,7 @@ pub async fn upload(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let json = wants_json(&headers);
-    let ctx = Ctx {
-        state: media.app.clone(),
-        client,
-        session: session.0,
-        locale: locale.0,
-    };
+    let ctx = Ctx::of_request(media.app.clone(), client, session, locale);
     let Some(user) = ctx.session.as_ref().map(|s| s.user.id.clone()) else {
         return refuse(json, StatusCode::UNAUTHORIZED, AppError::Unauthenticated);
     };
@@ -204,12 +199,7 @@ pub async fn download(
     Extension(locale): Extension<RequestLocale>,
     Extension(client): Extension<ClientInfo>,
 ) -> Response {
-    let ctx = Ctx {
-        state: media.app.clone(),
-        client,
-        session: session.0,
-        locale: locale.0,
-    };
+    let ctx = Ctx::of_request(media.app.clone(), client, session, locale);
     if !domain::text::is_id(&id) {
         return refuse(true, StatusCode::NOT_FOUND, AppError::NotFound);
     }

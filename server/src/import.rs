@@ -223,12 +223,7 @@ pub async fn upload(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let json = wants_json(&headers);
-    let ctx = Ctx {
-        state,
-        client,
-        session: session.0,
-        locale: locale.0,
-    };
+    let ctx = Ctx::of_request(state, client, session, locale);
     // Refuse strangers before reading what they send.
     if let Err(e) = app::console::managed_expo(&ctx).await {
         return app_error(json, e);
@@ -346,12 +341,7 @@ pub async fn template(
     Extension(locale): Extension<RequestLocale>,
     Extension(client): Extension<ClientInfo>,
 ) -> Response {
-    let ctx = Ctx {
-        state,
-        client,
-        session: session.0,
-        locale: locale.0,
-    };
+    let ctx = Ctx::of_request(state, client, session, locale);
     if let Err(e) = app::console::managed_expo(&ctx).await {
         return app_error(true, e);
     }
@@ -378,12 +368,7 @@ pub async fn errors(
     Extension(client): Extension<ClientInfo>,
 ) -> Response {
     let i18n = I18n { locale: locale.0 };
-    let ctx = Ctx {
-        state,
-        client,
-        session: session.0,
-        locale: locale.0,
-    };
+    let ctx = Ctx::of_request(state, client, session, locale);
     let (summary, _, errors) = match app::import::service::get(&ctx, &id).await {
         Ok(found) => found,
         Err(e) => return app_error(true, e),

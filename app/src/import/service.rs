@@ -216,6 +216,32 @@ async fn plan(
     Ok((ops, errors))
 }
 
+/// A product row to write: an imported product has no specification rows (an update keeps
+/// the ones it had).
+fn product_row<'a>(
+    id: &'a str,
+    exhibitor_id: &'a str,
+    name: &'a LocalizedText,
+    description: &'a LocalizedText,
+    product: &'a ValidProduct,
+    now: i64,
+) -> db::expo::NewProduct<'a> {
+    db::expo::NewProduct {
+        id,
+        exhibitor_id,
+        name,
+        description,
+        category: &product.category,
+        specs: &[],
+        price: product.price.as_ref(),
+        min_order: product.min_order,
+        lead_time_days: product.lead_time_days,
+        certifications: &product.certifications,
+        origin: &product.origin,
+        created_at: now,
+    }
+}
+
 fn cell(r: &Record, column: &str, message_id: &str) -> CellError {
     CellError {
         line: r.line,
@@ -397,24 +423,8 @@ pub async fn commit(ctx: &Ctx, id: &str) -> Result<(i64, i64), AppError> {
                 let id = db::new_id();
                 let name = LocalizedText::new(language, product.name.clone());
                 let description = LocalizedText::new(language, product.description.clone());
-                db::expo::insert_product(
-                    &mut tx,
-                    &db::expo::NewProduct {
-                        id: &id,
-                        exhibitor_id: &exhibitor_id,
-                        name: &name,
-                        description: &description,
-                        category: &product.category,
-                        specs: &[],
-                        price: product.price.as_ref(),
-                        min_order: product.min_order,
-                        lead_time_days: product.lead_time_days,
-                        certifications: &product.certifications,
-                        origin: &product.origin,
-                        created_at: now,
-                    },
-                )
-                .await?;
+                let row = product_row(&id, &exhibitor_id, &name, &description, &product, now);
+                db::expo::insert_product(&mut tx, &row).await?;
             }
             Op::Product {
                 id,
@@ -425,24 +435,8 @@ pub async fn commit(ctx: &Ctx, id: &str) -> Result<(i64, i64), AppError> {
             } => {
                 name.set(language, &product.name);
                 description.set(language, &product.description);
-                db::import::update_product(
-                    &mut tx,
-                    &db::expo::NewProduct {
-                        id: &id,
-                        exhibitor_id: &exhibitor_id,
-                        name: &name,
-                        description: &description,
-                        category: &product.category,
-                        specs: &[],
-                        price: product.price.as_ref(),
-                        min_order: product.min_order,
-                        lead_time_days: product.lead_time_days,
-                        certifications: &product.certifications,
-                        origin: &product.origin,
-                        created_at: now,
-                    },
-                )
-                .await?;
+                let row = product_row(&id, &exhibitor_id, &name, &description, &product, now);
+                db::import::update_product(&mut tx, &row).await?;
             }
             Op::Buyer { row, user_id } => {
                 let user_id = match user_id {
