@@ -127,33 +127,41 @@ fn plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The HTTP status that matches the error (server functions and plain handlers alike).
+    pub fn status_code(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
 /// Gives the response the HTTP status that matches the error (and `Retry-After`); server
 /// functions map their errors through it.
 #[cfg(feature = "ssr")]
 pub fn with_status(e: AppError) -> AppError {
-    use http::{header, HeaderValue, StatusCode};
+    use http::{header, HeaderValue};
     use leptos::prelude::use_context;
     use leptos_axum::ResponseOptions;
     if plain_form_post() {
         return e;
     }
     if let Some(resp) = use_context::<ResponseOptions>() {
-        let status = match &e {
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::RateLimited { retry_after_secs } => {
-                if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                    resp.insert_header(header::RETRY_AFTER, v);
-                }
-                StatusCode::TOO_MANY_REQUESTS
+        if let AppError::RateLimited { retry_after_secs } = &e {
+            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                resp.insert_header(header::RETRY_AFTER, v);
             }
-            AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        resp.set_status(status);
+        }
+        resp.set_status(e.status_code());
     }
     e
 }

@@ -157,8 +157,14 @@ pub async fn finish(tx: &mut Tx, id: &str, created: i64, updated: i64) -> Result
 /// A hall and what stands on it: (id, slug, width, height, booths' rectangles).
 pub type HallSpace = (String, String, i64, i64, Vec<domain::hall::Rect>);
 
-/// Every hall of the expo with its booths.
+/// Every hall of the expo with its booths. The halls' rows are written first (a no-op write,
+/// as `hall::plan_in_tx` does for one hall): placements into these halls by approvals and
+/// other imports wait for this transaction on both backends, so no two take one spot.
 pub async fn halls(tx: &mut Tx, expo_id: &str) -> Result<Vec<HallSpace>> {
+    sqlx::query("UPDATE halls SET plan_width = plan_width WHERE expo_id = $1")
+        .bind(expo_id)
+        .execute(&mut **tx)
+        .await?;
     let halls: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT id, slug, plan_width, plan_height FROM halls WHERE expo_id = $1 ORDER BY position",
     )

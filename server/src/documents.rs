@@ -18,24 +18,6 @@ fn object_path(application: &str, id: &str) -> object_store::path::Path {
     object_store::path::Path::from(format!("applications/{application}/{id}"))
 }
 
-fn status_of(e: &AppError) -> StatusCode {
-    match e {
-        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Conflict(_) => StatusCode::CONFLICT,
-        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
-fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
-}
-
 /// A refusal: JSON for scripts, back to `/apply` with the reason for a plain form.
 fn refuse(json: bool, status: StatusCode, e: AppError) -> Response {
     if json {
@@ -57,7 +39,7 @@ pub async fn upload(
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    let json = wants_json(&headers);
+    let json = crate::middleware::wants_json(&headers);
     let ctx = Ctx::of_request(media.app.clone(), client, session, locale);
     let Some(user) = ctx.session.as_ref().map(|s| s.user.id.clone()) else {
         return refuse(json, StatusCode::UNAUTHORIZED, AppError::Unauthenticated);
@@ -89,7 +71,7 @@ pub async fn upload(
                 name = clean_file_name(field.file_name().unwrap_or(""));
                 // The applicant and the state are checked before the bytes are read.
                 if let Err(e) = may_attach(&ctx, application.trim()).await {
-                    return refuse(json, status_of(&e), e);
+                    return refuse(json, e.status_code(), e);
                 }
                 let mut field = field;
                 loop {
@@ -123,7 +105,7 @@ pub async fn upload(
     if bytes.is_empty() {
         // No file (or the file came before the application's id).
         if let Err(e) = may_attach(&ctx, &application).await {
-            return refuse(json, status_of(&e), e);
+            return refuse(json, e.status_code(), e);
         }
         return refuse(
             json,
@@ -215,7 +197,7 @@ pub async fn download(
         }
     };
     if let Err(e) = document_reader(&ctx, &application).await {
-        return refuse(true, status_of(&e), e);
+        return refuse(true, e.status_code(), e);
     }
     let bytes = match media.store.get(&object_path(&application, &id)).await {
         Ok(r) => match r.bytes().await {

@@ -168,13 +168,6 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheet, FileError> {
     sheet_of(rows, formulas)
 }
 
-fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
-}
-
 fn refuse(json: bool, status: StatusCode, kind: &str, error: &FileError) -> Response {
     let (missing, unknown) = match error {
         FileError::Columns { missing, unknown } => (missing.join(", "), unknown.join(", ")),
@@ -200,12 +193,7 @@ fn refuse(json: bool, status: StatusCode, kind: &str, error: &FileError) -> Resp
 }
 
 fn app_error(json: bool, e: app::AppError) -> Response {
-    let status = match e {
-        app::AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        app::AppError::Forbidden => StatusCode::FORBIDDEN,
-        app::AppError::NotFound => StatusCode::NOT_FOUND,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    };
+    let status = e.status_code();
     if json {
         let body = serde_json::json!({ "error": e.message_id() });
         return (status, axum::Json(body)).into_response();
@@ -222,7 +210,7 @@ pub async fn upload(
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    let json = wants_json(&headers);
+    let json = crate::middleware::wants_json(&headers);
     let ctx = Ctx::of_request(state, client, session, locale);
     // Refuse strangers before reading what they send.
     if let Err(e) = app::console::managed_expo(&ctx).await {

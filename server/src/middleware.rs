@@ -150,6 +150,15 @@ pub async fn body_limit(
     next.run(req).await
 }
 
+/// Whether a client asks for JSON rather than a page (a script, not a plain form post):
+/// upload handlers answer such clients with JSON and browsers with a redirect.
+pub fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
+}
+
 fn state_changing(method: &Method) -> bool {
     !matches!(
         *method,
