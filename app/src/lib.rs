@@ -25,6 +25,7 @@ pub mod meeting;
 pub mod ops;
 pub mod product;
 pub mod realtime;
+pub mod search;
 pub mod setup;
 pub mod shell;
 #[cfg(feature = "ssr")]

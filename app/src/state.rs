@@ -73,6 +73,8 @@ pub struct AppState {
     pub ice_servers: Arc<String>,
     /// Chat flood limit per sender (on this node).
     pub chat_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
+    /// This node's search index, when the server opened one.
+    pub search: Option<crate::search::engine::SearchIndex>,
 }
 
 impl AppState {
@@ -92,6 +94,7 @@ impl AppState {
             auth: Arc::new(auth),
             content_version: Arc::default(),
             hub: crate::realtime::hub::Hub::default(),
+            search: None,
         }
     }
 

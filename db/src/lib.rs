@@ -20,6 +20,7 @@ pub mod meeting;
 pub mod notification;
 pub mod ops;
 pub mod realtime;
+pub mod search;
 pub mod setup;
 pub mod throttle;
 

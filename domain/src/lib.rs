@@ -23,6 +23,7 @@ pub mod ops;
 pub mod plan;
 pub mod product;
 pub mod realtime;
+pub mod search;
 pub mod text;
 
 pub use error::{FieldError, ValidationErrors};

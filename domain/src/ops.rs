@@ -265,6 +265,9 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "ops/console",
     "ops/status",
     "product/get",
+    "search/insights",
+    "search/run",
+    "search/suggest",
     "setup/get",
     "setup/plan",
 ];

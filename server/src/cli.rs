@@ -39,10 +39,31 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The search index.
+    Search {
+        #[command(subcommand)]
+        command: SearchCommand,
+    },
     /// Load clients for capacity planning (run against a test deployment, not production).
     Loadtest {
         #[command(subcommand)]
         command: LoadtestCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum SearchCommand {
+    /// Rebuild this server's index from the database (stop the server using the folder first).
+    Reindex,
+    /// Build an index of generated products in memory and time queries (`cargo xtask bench
+    /// search`); no database is touched.
+    Bench {
+        /// Products to generate.
+        #[arg(long, default_value_t = 1_000_000)]
+        products: usize,
+        /// Folder for the index (emptied first).
+        #[arg(long, default_value = "target/bench-search")]
+        dir: String,
     },
 }
 
@@ -153,6 +174,30 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Search {
+            command: SearchCommand::Reindex,
+        } => {
+            let db = connect(&config).await?;
+            let index =
+                app::search::engine::SearchIndex::open(std::path::Path::new(&config.search_dir))
+                    .with_context(|| {
+                        format!(
+                            "cannot open {} (is a server using it? stop it first)",
+                            config.search_dir
+                        )
+                    })?;
+            let started = std::time::Instant::now();
+            app::search::follower::rebuild(&db, &index).await?;
+            println!(
+                "search index rebuilt: {} documents in {:.1} s",
+                index.len(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Search {
+            command: SearchCommand::Bench { products, dir },
+        } => crate::search_bench::run(products, std::path::Path::new(&dir)),
         Command::Loadtest {
             command:
                 LoadtestCommand::Ws {

@@ -51,6 +51,9 @@ pub struct Config {
     pub ice_servers: String,
     /// Folder of the local object store for uploads.
     pub media_dir: String,
+    /// Folder of this server's search index (one per server process; rebuilt from the database
+    /// when missing).
+    pub search_dir: String,
     /// Upload size limits per kind.
     pub media_limits: crate::media::MediaLimits,
     /// Where the e-mail outbox goes: `smtp://[user:pass@]host[:port][?tls=required]` or
@@ -142,6 +145,7 @@ impl Config {
             ws_frames_per_sec: parse("EXPO_WS_FRAMES_PER_SEC", 40)?,
             ice_servers: ice_servers(var("EXPO_ICE_SERVERS"))?,
             media_dir: var("EXPO_MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
+            search_dir: var("EXPO_SEARCH_DIR").unwrap_or_else(|| "data/search".into()),
             media_limits: {
                 let d = crate::media::MediaLimits::default();
                 crate::media::MediaLimits {

@@ -44,7 +44,9 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
     let keep = auth.registration_window_secs.max(auth.failure_window_secs);
     let events = db::throttle::purge(db, now - keep * 1000).await?;
     let realtime = db::realtime::prune(db, now - REALTIME_KEEP_MILLIS).await?;
-    Ok(sessions + failures + events + realtime)
+    let search =
+        db::search::prune_changes(db, now - app::search::follower::CHANGES_KEPT_MS).await?;
+    Ok(sessions + failures + events + realtime + search)
 }
 
 /// Runs [`run_once`] every `every` until the process ends.

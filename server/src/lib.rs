@@ -19,6 +19,7 @@ pub mod middleware;
 pub mod page_cache;
 pub mod realtime;
 pub mod router;
+pub mod search_bench;
 pub mod seed;
 pub mod seed_assets;
 pub mod telemetry;

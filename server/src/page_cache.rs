@@ -67,6 +67,8 @@ fn cacheable_request(req: &Request) -> bool {
         && !path.starts_with("/api/")
         && !path.starts_with("/pkg/")
         && !path.starts_with("/vendor/")
+        // Every search is recorded, so each one must reach the server.
+        && path != "/search"
         && req
             .extensions()
             .get::<CurrentSession>()

@@ -51,7 +51,16 @@ pub fn build_with_store(
     db: Db,
     store: Arc<dyn object_store::ObjectStore>,
 ) -> Router {
-    let state = AppState::new(db, config.auth());
+    let mut state = AppState::new(db.clone(), config.auth());
+    // Search follows the database from its own folder; without it, search answers an error
+    // and every other page works.
+    match app::search::engine::SearchIndex::open(std::path::Path::new(&config.search_dir)) {
+        Ok(index) => {
+            app::search::follower::spawn(db, index.clone(), std::time::Duration::from_millis(200));
+            state.search = Some(index);
+        }
+        Err(e) => tracing::error!(error = %e, dir = %config.search_dir, "search index unavailable"),
+    }
     let media = crate::media::MediaState {
         app: state.clone(),
         store,

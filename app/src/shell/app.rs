@@ -30,6 +30,8 @@ use crate::ops::alert_banner::AlertBanner;
 use crate::ops::operations_page::OperationsPage;
 use crate::ops::status_page::StatusPage;
 use crate::product::product_page::ProductPage;
+use crate::search::insights_page::SearchInsightsPage;
+use crate::search::search_page::SearchPage;
 use crate::setup::plan_editor::PlanEditorPage;
 use crate::setup::setup_page::SetupPage;
 use leptos::prelude::*;
@@ -78,6 +80,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitors/:id/edit") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("/favorites") view=FavoritesPage ssr=SsrMode::Async />
+                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/searches") view=SearchInsightsPage ssr=SsrMode::Async />
                         <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route
                             path=path!("/matchmaking")

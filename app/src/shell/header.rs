@@ -5,6 +5,7 @@ use super::language_menu::LanguageMenu;
 use super::theme_toggle::ThemeToggle;
 use crate::account::account_menu::AccountMenu;
 use crate::chat::unread_badge::UnreadBadge;
+use crate::search::search_box::SearchBox;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -64,6 +65,7 @@ pub fn Header() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <SearchBox />
                 <div class="header-tools">
                     <LanguageMenu />
                     <ThemeToggle />

@@ -16,12 +16,14 @@ pub struct TestApp {
     pub db: db::Db,
     /// The media folder (object store).
     pub media_dir: PathBuf,
+    search_dir: PathBuf,
     sqlite_file: Option<PathBuf>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.media_dir);
+        let _ = std::fs::remove_dir_all(&self.search_dir);
         if let Some(f) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
@@ -55,6 +57,10 @@ pub fn test_config(database_url: &str) -> Config {
         ice_servers: "[]".to_owned(),
         media_dir: std::env::temp_dir()
             .join(format!("expo-it-media-{}", uuid::Uuid::now_v7().simple()))
+            .display()
+            .to_string(),
+        search_dir: std::env::temp_dir()
+            .join(format!("expo-it-search-{}", uuid::Uuid::now_v7().simple()))
             .display()
             .to_string(),
         media_limits: server::media::MediaLimits {
@@ -109,6 +115,7 @@ impl TestApp {
         }
         let app = server::router::build(&config, db.clone()).expect("router");
         let media_dir = PathBuf::from(&config.media_dir);
+        let search_dir = PathBuf::from(&config.search_dir);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -131,6 +138,7 @@ impl TestApp {
             db,
             sqlite_file,
             media_dir,
+            search_dir,
         }
     }
 

@@ -19,6 +19,7 @@ mod ops;
 mod platform;
 mod realtime;
 mod schema;
+mod search;
 mod setup;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).
