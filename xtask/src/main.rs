@@ -87,7 +87,7 @@ fn main() -> ExitCode {
         Some("install") => tools::ensure_all(Instant::now(), true).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   [all|wasm|ssr|ws] release WASM size; SSR throughput/latency of landing, hall list,\n          hall, booth and product pages, with and without the page cache; the realtime hub with\n          5,000 connections (deliveries/s, latency, memory per idle connection)\n  install only install the tools"
+                "usage: cargo xtask <command>\n\n  run     install what is missing, build, seed the demo expo, serve it\n          (EXPO_HOST / EXPO_PORT choose the address; default 127.0.0.1:3000)\n  test    every check: fmt, clippy, unit + integration tests (SQLite and PostgreSQL),\n          release build, browser tests\n  bench   [all|wasm|ssr|ws|search] release WASM size; SSR throughput/latency of landing, hall list,\n          hall, booth and product pages, with and without the page cache; the realtime hub with\n          5,000 connections (deliveries/s, latency, memory per idle connection); search over\n          1,000,000 generated products (build time, size, query p50/p99)\n  install only install the tools"
             );
             return ExitCode::from(2);
         }
@@ -588,8 +588,10 @@ fn browser_tests() -> Result<(u64, u64), String> {
 fn cmd_bench(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let what = args.first().map(String::as_str).unwrap_or("all");
-    if !["all", "ssr", "wasm", "ws"].contains(&what) {
-        return Err(format!("unknown benchmark {what:?} (all, ssr, wasm, ws)"));
+    if !["all", "ssr", "wasm", "ws", "search"].contains(&what) {
+        return Err(format!(
+            "unknown benchmark {what:?} (all, ssr, wasm, ws, search)"
+        ));
     }
     tools::ensure_all(start, false)?;
     tools::ensure_apt(&["wrk", "brotli"], &["wrk", "brotli"])?;
@@ -612,6 +614,9 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     }
     if what == "all" || what == "ws" {
         bench_ws(start, &mut rows)?;
+    }
+    if what == "all" || what == "search" {
+        bench_search(start, &mut rows)?;
     }
     if what == "all" || what == "ssr" {
         // Cached: as visitors who are not signed in get pages (each page rendered at most once
@@ -688,6 +693,40 @@ fn rss_kib(pid: u32) -> Option<u64> {
 /// The realtime hub under load: 5,000 connections follow one conversation, messages are sent at
 /// a fixed rate, the load client reports deliveries and latency; the server's memory is read
 /// before the connections open and while they are idle.
+/// The search index at scale: generated products (Chinese, English, Korean texts) indexed on
+/// disk, then a fixed set of queries timed in the process (no HTTP), as `expo-server search
+/// bench` reports. `EXPO_BENCH_SEARCH_PRODUCTS` changes the count (default 1,000,000).
+fn bench_search(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
+    let products =
+        std::env::var("EXPO_BENCH_SEARCH_PRODUCTS").unwrap_or_else(|_| "1000000".into());
+    step(
+        start,
+        &format!("search: index {products} generated products, then time 200 queries and 80 suggestions"),
+    );
+    let dir = target_dir().join("bench-search");
+    let out = cmd(&server_binary().to_string_lossy())
+        .args(["search", "bench", "--products", &products, "--dir"])
+        .arg(&dir)
+        .env("RUST_LOG", "warn")
+        .output()
+        .map_err(|e| format!("search bench: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    println!("{text}");
+    if !out.status.success() {
+        return Err(format!(
+            "the search bench failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    for line in text.lines() {
+        if let Some((k, v)) = line.strip_prefix("RESULT ").and_then(|r| r.split_once(' ')) {
+            rows.push((format!("search: {k}"), v.to_owned()));
+        }
+    }
+    Ok(())
+}
+
 fn bench_ws(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
     let connections = 5_000;
     let rate = std::env::var("EXPO_BENCH_WS_RATE").unwrap_or_else(|_| "20".into());
