@@ -75,6 +75,9 @@ pub struct AppState {
     pub chat_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
     /// This node's search index, when the server opened one.
     pub search: Option<crate::search::engine::SearchIndex>,
+    /// The site's public origin (`https://expo.example`), when configured; otherwise links
+    /// that must be absolute (QR codes, sitemap, Open Graph) use the request's host.
+    pub public_origin: Option<String>,
 }
 
 impl AppState {
@@ -95,6 +98,7 @@ impl AppState {
             content_version: Arc::default(),
             hub: crate::realtime::hub::Hub::default(),
             search: None,
+            public_origin: None,
         }
     }
 
@@ -102,6 +106,23 @@ impl AppState {
     pub fn content_changed(&self) {
         self.content_version
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The origin absolute links start with: the configured public origin, else the scheme and
+    /// the request's `Host` (kept only when it looks like a host name, else `localhost`).
+    pub fn origin(&self, https: bool, host: Option<&str>) -> String {
+        if let Some(o) = &self.public_origin {
+            return o.clone();
+        }
+        let host = host
+            .filter(|h| {
+                !h.is_empty()
+                    && h.len() <= 255
+                    && h.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+            })
+            .unwrap_or("localhost");
+        format!("{}://{host}", if https { "https" } else { "http" })
     }
 
     /// The current content version.

@@ -363,3 +363,25 @@ pub async fn records_since(db: &Db, expo_id: &str, since: i64) -> Result<Vec<Rec
     .fetch_all(db.pool())
     .await?)
 }
+
+/// The public pages of an expo: exhibitors with a booth, and their products (ids).
+pub async fn public_pages(db: &Db, expo_id: &str) -> Result<(Vec<String>, Vec<String>)> {
+    let booths: Vec<(String,)> = sqlx::query_as(
+        "SELECT e.id FROM exhibitors e JOIN booths b ON b.exhibitor_id = e.id \
+         WHERE e.expo_id = $1 ORDER BY e.id",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?;
+    let products: Vec<(String,)> = sqlx::query_as(
+        "SELECT p.id FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
+         JOIN booths b ON b.exhibitor_id = e.id WHERE e.expo_id = $1 ORDER BY p.id",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok((
+        booths.into_iter().map(|(id,)| id).collect(),
+        products.into_iter().map(|(id,)| id).collect(),
+    ))
+}

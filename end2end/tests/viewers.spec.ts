@@ -55,9 +55,17 @@ test.describe("3D models, 360° views and picture zoom", () => {
       // The stand's 3D model loads.
       expect(await modelLoaded(page)).toBe("load");
       await page.screenshot({ path: `artifacts/booth-3d-${tag}.png`, fullPage: true });
-      // Share: this browser has no share sheet, so the link is copied.
+      // Share: the menu shows the link and its QR code; this browser has no share sheet, so
+      // "Copy link" copies it.
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-      await page.getByRole("button", { name: en ? "Share" : "分享" }).click();
+      await page.locator(".share-menu > summary").filter({ hasText: en ? "Share" : "分享" }).click();
+      await expect(page.getByLabel(en ? "Link to this page" : "本页链接")).toHaveValue(page.url());
+      const qr = page.getByRole("img", { name: en ? "QR code of this page's link" : "本页链接的二维码" });
+      await expect(qr).toBeVisible();
+      await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await expect(page.getByRole("button", { name: en ? "Share with an app…" : "通过应用分享…" })).toHaveCount(0);
+      await page.locator(".share-panel").screenshot({ path: `artifacts/share-${tag}.png` });
+      await page.getByRole("button", { name: en ? "Copy link" : "复制链接" }).click();
       await expect(page.locator(".share-status")).toHaveText(en ? "Link copied" : "链接已复制");
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
       // The first product has a 3D model too, and pictures that zoom.

@@ -22,4 +22,5 @@ pub mod router;
 pub mod search_bench;
 pub mod seed;
 pub mod seed_assets;
+pub mod share;
 pub mod telemetry;

@@ -52,6 +52,7 @@ pub fn build_with_store(
     store: Arc<dyn object_store::ObjectStore>,
 ) -> Router {
     let mut state = AppState::new(db.clone(), config.auth());
+    state.public_origin.clone_from(&config.public_origin);
     // Search follows the database from its own folder; without it, search answers an error
     // and every other page works.
     match app::search::engine::SearchIndex::open(std::path::Path::new(&config.search_dir)) {
@@ -134,6 +135,9 @@ pub fn build_with_store(
         .route("/ws", get(crate::realtime::upgrade))
         .route("/export/{file}", get(crate::export::export))
         .route("/i/{code}", get(crate::invite::follow))
+        .route("/qr/{kind}/{file}", get(crate::share::qr))
+        .route("/robots.txt", get(crate::share::robots))
+        .route("/sitemap.xml", get(crate::share::sitemap))
         .with_state(state.clone())
         .merge(media_routes)
         .merge(import_routes)

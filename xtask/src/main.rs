@@ -417,6 +417,7 @@ impl TestServer {
         c.args(["serve", "--seed-demo"])
             .env("DATABASE_URL", &db)
             .env("EXPO_MEDIA_DIR", dir.path.join("media"))
+            .env("EXPO_SEARCH_DIR", dir.path.join("search"))
             .env("EXPO_PORT", port.to_string())
             .env("EXPO_HOST", "127.0.0.1")
             .env("LEPTOS_SITE_ROOT", site_root())
@@ -697,11 +698,12 @@ fn rss_kib(pid: u32) -> Option<u64> {
 /// disk, then a fixed set of queries timed in the process (no HTTP), as `expo-server search
 /// bench` reports. `EXPO_BENCH_SEARCH_PRODUCTS` changes the count (default 1,000,000).
 fn bench_search(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
-    let products =
-        std::env::var("EXPO_BENCH_SEARCH_PRODUCTS").unwrap_or_else(|_| "1000000".into());
+    let products = std::env::var("EXPO_BENCH_SEARCH_PRODUCTS").unwrap_or_else(|_| "1000000".into());
     step(
         start,
-        &format!("search: index {products} generated products, then time 200 queries and 80 suggestions"),
+        &format!(
+            "search: index {products} generated products, then time 200 queries and 80 suggestions"
+        ),
     );
     let dir = target_dir().join("bench-search");
     let out = cmd(&server_binary().to_string_lossy())

@@ -96,3 +96,10 @@ favorite-counts = { $booth ->
     [one] once
    *[other] { $products } times
 }.
+share-link = Link to this page
+share-copy = Copy link
+share-device = Share with an app…
+share-qr-alt = QR code of this page's link
+share-qr-caption = Scan to open this page on a phone.
+share-qr-png = Download PNG
+share-qr-svg = Download SVG

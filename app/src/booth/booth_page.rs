@@ -78,8 +78,13 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
     view! {
         <Title text=name.text.clone() />
         <Meta name="description" content=about.text.clone() />
-        <Meta property="og:title" content=name.text.clone() />
-        <Meta property="og:description" content=about.text.clone() />
+        <crate::ui::share::SocialMeta
+            title=name.text.clone()
+            description=about.text.clone()
+            path=crate::hall::hall_map::booth_href(&detail.id)
+            kind="profile"
+            image=picture_of("logo", 0)
+        />
         <section class="booth-hero" data-industry=detail.industry.clone().unwrap_or_default() style=banner_style>
             <div class="hero-inner booth-hero-inner">
                 {match logo {
@@ -107,7 +112,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-inquiry")}</button>
                 <crate::chat::chat_button::ChatButton exhibitor_id=detail.id.clone() />
                 <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Booth id=detail.id.clone() />
-                <crate::ui::share::ShareButton title=name.text.clone() />
+                <crate::ui::share::ShareButton title=name.text.clone() kind="booth" id=detail.id.clone() path=crate::hall::hall_map::booth_href(&detail.id) />
                 <div id="coming-soon" popover="auto" class="popover" role="dialog" aria-label=i18n.t("coming-soon")>
                     <p><strong>{i18n.t("coming-soon")}</strong></p>
                     <p>{i18n.t("booth-action-coming")}</p>

@@ -82,9 +82,13 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
     view! {
         <Title text=name.text.clone() />
         <Meta name="description" content=description.text.clone() />
-        <Meta property="og:title" content=name.text.clone() />
-        <Meta property="og:description" content=description.text.clone() />
-        <Meta property="og:type" content="product" />
+        <crate::ui::share::SocialMeta
+            title=name.text.clone()
+            description=description.text.clone()
+            path=format!("/products/{}", detail.card.id)
+            kind="product"
+            image=pictures.first().map(|m| m.url(m.variants.get(1).or(m.variants.first()).map_or("w800", String::as_str)))
+        />
         <article class="page product-page">
             <nav class="breadcrumb" aria-label=i18n.t("nav-breadcrumb")>
                 <a href="/halls">{i18n.t("nav-halls")}</a>
@@ -106,7 +110,7 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                     <div class="product-actions">
                         <crate::chat::chat_button::ChatButton exhibitor_id=detail.exhibitor_id.clone() />
                         <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Product id=detail.card.id.clone() />
-                        <crate::ui::share::ShareButton title=name.text.clone() />
+                        <crate::ui::share::ShareButton title=name.text.clone() kind="product" id=detail.card.id.clone() path=format!("/products/{}", detail.card.id) />
                     </div>
                     <dl class="facts">
                         {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

@@ -21,6 +21,7 @@ mod realtime;
 mod schema;
 mod search;
 mod setup;
+mod share;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).
 pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
