@@ -83,8 +83,10 @@ impl Lcg {
 }
 
 fn text(zh: &str, en: &str, ko: &str) -> String {
-    serde_json::json!({"original": "zh-CN", "values": {"zh-CN": zh, "en": en, "ko": ko}})
-        .to_string()
+    domain::text::LocalizedText::new(domain::Locale::ZhCn, zh)
+        .with(domain::Locale::En, en)
+        .with(domain::Locale::Ko, ko)
+        .to_json()
 }
 
 fn product(rng: &mut Lcg, i: usize) -> db::search::ProductDoc {
@@ -178,9 +180,11 @@ pub fn run(products: usize, dir: &Path) -> anyhow::Result<()> {
             ..SearchRequest::default()
         })
         .collect();
-    // One untimed pass warms the page cache, as a running server's would be.
+    // One untimed pass warms the page cache, as a running server's would be, and checks that
+    // every query finds something (timing empty results would measure nothing).
     for r in &requests {
-        index.search(EXPO, r)?;
+        let found = index.search(EXPO, r)?;
+        anyhow::ensure!(found.total > 0, "the query {:?} found nothing", r.text);
     }
     let mut times = Vec::new();
     let mut hits = 0u64;

@@ -728,4 +728,86 @@ mod tests {
         );
         assert!(cut("").is_empty());
     }
+
+    fn product(id: &str, zh: &str, en: &str, price: Option<i64>) -> Doc {
+        let text = |zh: &str, en: &str| {
+            LocalizedText::new(Locale::ZhCn, zh)
+                .with(Locale::En, en)
+                .to_json()
+        };
+        Doc::Product(db::search::ProductDoc {
+            id: id.into(),
+            expo_id: "x".into(),
+            exhibitor_id: format!("e-{id}"),
+            name: text(zh, en),
+            description: text("出口品质", "Export quality"),
+            category: "marine".into(),
+            certifications: "CE; ISO 9001".into(),
+            price_min: price,
+            currency: "USD".into(),
+            created_at: 1,
+            company: text("威海公司", "Weihai Company"),
+            country: "CN".into(),
+            hall: "marine".into(),
+        })
+    }
+
+    #[test]
+    fn searches_in_any_language_with_facets_and_prefixes() {
+        let index = SearchIndex::in_memory().expect("index");
+        index
+            .stage(
+                &[],
+                &[],
+                &[
+                    product("p1", "船用发动机", "Marine engine", Some(1_200_000)),
+                    product("p2", "救生筏", "Life raft", None),
+                ],
+            )
+            .expect("stage");
+        index.commit(7, 0).expect("commit");
+        let req = |text: &str| SearchRequest {
+            text: text.into(),
+            page: 1,
+            ..SearchRequest::default()
+        };
+        let ids = |text: &str| -> Vec<String> {
+            index
+                .search("x", &req(text))
+                .expect("search")
+                .hits
+                .into_iter()
+                .map(|(_, id)| id)
+                .collect()
+        };
+        assert_eq!(ids("船用发动机"), ["p1"]);
+        assert_eq!(ids("marine engines"), ["p1"]);
+        // The industry's label in any language finds its products.
+        assert_eq!(ids("海洋装备").len(), 2);
+        assert_eq!(ids("raft"), ["p2"]);
+        assert!(ids("zebra").is_empty());
+        assert!(index
+            .search("other expo", &req("raft"))
+            .expect("search")
+            .hits
+            .is_empty());
+        let found = index.search("x", &req("")).expect("search");
+        assert_eq!(found.total, 2);
+        assert_eq!(
+            found.facets.price,
+            vec![FacetCount {
+                value: "USD-4".into(),
+                count: 1
+            }]
+        );
+        assert_eq!(found.facets.certification.len(), 2);
+        let sugg = index.suggest("x", "mari", 8).expect("suggest");
+        assert_eq!(sugg[0].1, "p1");
+        assert_eq!(index.suggest("x", "船", 8).expect("suggest")[0].1, "p1");
+        assert_eq!(index.watermark().map(|w| w.change_id), Some(7));
+        // Staging a removal hides the product after the next commit.
+        index.stage(&["p1".into()], &[], &[]).expect("stage");
+        index.commit(8, 0).expect("commit");
+        assert!(ids("engine").is_empty());
+    }
 }

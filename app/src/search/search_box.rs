@@ -107,7 +107,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-activedescendant=move || active.get().filter(|_| open.get()).map(option_id)
                 maxlength=domain::search::MAX_QUERY_CHARS.to_string()
-                placeholder=i18n.t("search-placeholder")
+                placeholder=i18n.t("search-submit")
                 on:input=on_input
                 on:keydown=on_keydown
                 on:blur=on_blur

@@ -14,6 +14,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The database, for checks behind the API.
     pub db: db::Db,
+    /// The database URL (for commands run against it).
+    pub database_url: String,
     /// The media folder (object store).
     pub media_dir: PathBuf,
     search_dir: PathBuf,
@@ -139,6 +141,7 @@ impl TestApp {
             sqlite_file,
             media_dir,
             search_dir,
+            database_url: url,
         }
     }
 

@@ -445,3 +445,63 @@ async fn records(app: &TestApp) -> Vec<(String, String, i64, String, Option<Stri
         .await
         .expect("records")
 }
+
+async fn reindex_rebuilds_the_index_from_the_database(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    wait_for_index(&app).await;
+    let dir =
+        std::env::temp_dir().join(format!("expo-it-reindex-{}", uuid::Uuid::now_v7().simple()));
+    let run = |dir: std::path::PathBuf, url: String| {
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_expo-server"))
+                .args(["search", "reindex"])
+                .env("DATABASE_URL", url)
+                .env("EXPO_SEARCH_DIR", dir)
+                .env("RUST_LOG", "warn")
+                .output()
+                .expect("run expo-server")
+        })
+    };
+    let out = run(dir.clone(), app.database_url.clone())
+        .await
+        .expect("join");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("q")
+        .expect("expo");
+    let (booths, products) = db::search::public_pages(&app.db, &expo.id)
+        .await
+        .expect("q");
+    assert!(
+        stdout.contains(&format!(
+            "search index rebuilt: {} documents",
+            booths.len() + products.len()
+        )),
+        "{stdout}"
+    );
+    // The rebuilt index answers like the server's own.
+    let index = app::search::engine::SearchIndex::open(&dir).expect("open");
+    let request = domain::search::SearchRequest {
+        text: "船用发动机".into(),
+        page: 1,
+        ..Default::default()
+    };
+    let rebuilt = index.search(&expo.id, &request).expect("search");
+    let live = search(&app, &app.new_client(), &[("q", "船用发动机")]).await;
+    assert_eq!(Some(rebuilt.total), live["total"].as_u64());
+    // While something holds the folder (a running server), the command refuses and says why.
+    let out = run(dir.clone(), app.database_url.clone())
+        .await
+        .expect("join");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a server using it?"));
+    drop(index);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+crate::both_backends!(reindex_rebuilds_the_index_from_the_database);
