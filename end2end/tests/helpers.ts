@@ -92,7 +92,7 @@ export async function signInOrganizer(page: Page, baseURL: string, lang: string)
   await hydrated(page);
   await page.locator("#login-email").fill("organizer@expo.example");
   await page.locator("#login-password").fill("expo-demo-2026");
-  await page.locator("form button[type=submit]").click();
+  await page.locator("form:has(#login-email) button[type=submit]").click();
   await expect(page.getByTestId("account-name")).toBeVisible();
   await page.context().addCookies([{ name: "lang", value: lang, url: baseURL }]);
 }

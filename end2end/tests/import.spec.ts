@@ -46,7 +46,7 @@ test("a wrong file is refused with the reason in Chinese, without JavaScript", a
   await page.goto("/login");
   await page.locator("#login-email").fill("organizer@expo.example");
   await page.locator("#login-password").fill("expo-demo-2026");
-  await page.locator("form button[type=submit]").click();
+  await page.locator("form:has(#login-email) button[type=submit]").click();
   await context.addCookies([{ name: "lang", value: "zh-CN", url: baseURL! }]);
   await page.goto("/dashboard/import");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("从表格导入");

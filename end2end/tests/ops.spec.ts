@@ -149,7 +149,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/login");
     await page.locator("#login-email").fill("organizer@expo.example");
     await page.locator("#login-password").fill("expo-demo-2026");
-    await page.locator("form button[type=submit]").click();
+    await page.locator("form:has(#login-email) button[type=submit]").click();
     await expect(page.getByTestId("account-name")).toBeVisible();
     await setLanguage(context, baseURL!, "en");
     await page.goto("/dashboard/operations");
