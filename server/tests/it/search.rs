@@ -471,13 +471,8 @@ async fn reindex_rebuilds_the_index_from_the_database(backend: Backend) {
         "{stdout} {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let expo = db::expo::current_expo(&app.db)
-        .await
-        .expect("q")
-        .expect("expo");
-    let (booths, products) = db::search::public_pages(&app.db, &expo.id)
-        .await
-        .expect("q");
+    let expo_id = expo_id(&app).await;
+    let (booths, products) = crate::share::public_pages(&app).await;
     assert!(
         stdout.contains(&format!(
             "search index rebuilt: {} documents",
@@ -492,7 +487,7 @@ async fn reindex_rebuilds_the_index_from_the_database(backend: Backend) {
         page: 1,
         ..Default::default()
     };
-    let rebuilt = index.search(&expo.id, &request).expect("search");
+    let rebuilt = index.search(&expo_id, &request).expect("search");
     let live = search(&app, &app.new_client(), &[("q", "船用发动机")]).await;
     assert_eq!(Some(rebuilt.total), live["total"].as_u64());
     // While something holds the folder (a running server), the command refuses and says why.

@@ -4,14 +4,19 @@
 use crate::helpers::{Backend, TestApp};
 use reqwest::StatusCode;
 
-async fn some_booth_and_product(app: &TestApp) -> (String, String) {
+/// The public booths and products of the current expo (exhibitor ids, product ids).
+pub(crate) async fn public_pages(app: &TestApp) -> (Vec<String>, Vec<String>) {
     let expo = db::expo::current_expo(&app.db)
         .await
         .expect("q")
         .expect("expo");
-    let (booths, products) = db::search::public_pages(&app.db, &expo.id)
+    db::search::public_pages(&app.db, &expo.id)
         .await
-        .expect("q");
+        .expect("q")
+}
+
+async fn some_booth_and_product(app: &TestApp) -> (String, String) {
+    let (booths, products) = public_pages(app).await;
     (booths[0].clone(), products[0].clone())
 }
 
@@ -114,13 +119,7 @@ async fn public_origin_sitemap_and_card_tags(backend: Backend) {
             "{loc} in sitemap"
         );
     }
-    let expo = db::expo::current_expo(&app.db)
-        .await
-        .expect("q")
-        .expect("expo");
-    let (booths, products) = db::search::public_pages(&app.db, &expo.id)
-        .await
-        .expect("q");
+    let (booths, products) = public_pages(&app).await;
     assert!(xml.matches("<url>").count() >= booths.len() + products.len() + 3);
     let robots = get(&app, "/robots.txt").await.text().await.expect("text");
     assert!(robots.contains("Sitemap: https://expo.example/sitemap.xml"));
