@@ -141,6 +141,9 @@ pub struct ClientInfo {
     pub user_agent: String,
     /// The request reached us over TLS (a trusted proxy said `X-Forwarded-Proto: https`).
     pub https: bool,
+    /// The expo the organizer chose to manage in the console (cookie
+    /// [`domain::plan::CONSOLE_EXPO_COOKIE`]), if it is an id; honoured only for its organizers.
+    pub console_expo: Option<String>,
 }
 
 /// A signed-in session, resolved from the cookie by the server's middleware.

@@ -303,3 +303,103 @@ pub async fn memberships(db: &Db, user_id: &str) -> Result<Vec<Membership>> {
         })
         .collect())
 }
+
+/// The id and language of the account with this e-mail, for a password reset link.
+pub async fn reset_target(db: &Db, email: &str) -> Result<Option<(String, String)>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT id, language FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row)
+}
+
+/// How many reset links were made for this account since `since`.
+pub async fn resets_since(db: &Db, user_id: &str, since: i64) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM password_resets WHERE user_id = $1 AND created_at >= $2",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n)
+}
+
+/// Stores a reset link under the hash of its token.
+pub async fn insert_reset(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether a reset link is still usable (not used, not expired) at `now`.
+pub async fn reset_usable(db: &Db, token_hash: &str, now: i64) -> Result<bool> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT 1 FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Uses a reset link: sets the account's new password hash, marks every open link of the
+/// account used and ends all its sessions. `None` (and nothing changed) when the link is
+/// unknown, used or expired. The link is taken first, so two concurrent uses cannot both pass.
+pub async fn use_reset(
+    tx: &mut Tx,
+    token_hash: &str,
+    password_hash: &str,
+    now: i64,
+) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "UPDATE password_resets SET used_at = $2 \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((user_id,)) = row else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL")
+        .bind(&user_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(&user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(&user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Some(user_id))
+}
+
+/// Removes reset links that expired before `before`.
+pub async fn purge_resets(db: &Db, before: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
+        .bind(before)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected())
+}

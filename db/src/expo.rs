@@ -204,11 +204,15 @@ fn expo_summary(row: ExpoRow) -> ExpoSummary {
     }
 }
 
-/// The expo shown on the home page: the one that starts soonest (earliest created on ties).
+/// The order that puts the current expo first: the one made public most recently; when none
+/// was, the one that starts soonest (earliest created on ties).
+pub const CURRENT_ORDER: &str = "COALESCE(public_since, 0) DESC, starts_on, created_at";
+
+/// The expo shown on the home page (see [`CURRENT_ORDER`]).
 pub async fn current_expo(db: &Db) -> Result<Option<ExpoSummary>> {
-    let row: Option<ExpoRow> = sqlx::query_as(
-        "SELECT id, slug, name, tagline, starts_on, ends_on, time_zone FROM expos ORDER BY starts_on, created_at LIMIT 1",
-    )
+    let row: Option<ExpoRow> = sqlx::query_as(&format!(
+        "SELECT id, slug, name, tagline, starts_on, ends_on, time_zone FROM expos ORDER BY {CURRENT_ORDER} LIMIT 1"
+    ))
     .fetch_optional(db.pool())
     .await?;
     Ok(row.map(expo_summary))
@@ -286,4 +290,111 @@ pub async fn set_exhibitor_about(db: &Db, id: &str, about: &LocalizedText) -> Re
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+/// Slugs of every expo (a new one gets a free one).
+pub async fn expo_slugs(db: &Db) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT slug FROM expos")
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Creates an expo prepared in the console: not public until an organizer makes it so. When
+/// no expo was made public yet, the one visitors see now is pinned first, so a new expo never
+/// takes over the home page because of its dates. A taken slug gives [`crate::Error::Unique`].
+pub async fn create_expo(
+    tx: &mut Tx,
+    id: &str,
+    slug: &str,
+    settings: &domain::plan::ExpoSettings,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(&format!(
+        "UPDATE expos SET public_since = $1 WHERE id = (SELECT id FROM expos ORDER BY {CURRENT_ORDER} LIMIT 1) \
+         AND NOT EXISTS (SELECT 1 FROM expos WHERE public_since IS NOT NULL)"
+    ))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO expos (id, slug, name, tagline, starts_on, ends_on, time_zone, created_at, \
+         applications_open, applications_close, brand_color) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(id)
+    .bind(slug)
+    .bind(settings.name.to_json())
+    .bind(settings.tagline.to_json())
+    .bind(&settings.starts_on)
+    .bind(&settings.ends_on)
+    .bind(&settings.time_zone)
+    .bind(now)
+    .bind(&settings.applications_open)
+    .bind(&settings.applications_close)
+    .bind(&settings.brand_color)
+    .execute(&mut **tx)
+    .await
+    .map_err(crate::classify)?;
+    Ok(())
+}
+
+/// Makes `expo_id` the expo visitors see; false when there is no such expo.
+pub async fn make_public(db: &Db, expo_id: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE expos SET public_since = $1 WHERE id = $2")
+        .bind(now)
+        .bind(expo_id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The expos `user_id` organizes, newest first, with their hall and exhibitor counts;
+/// `managed` marks the one the console manages.
+pub async fn organized_by(
+    db: &Db,
+    user_id: &str,
+    managed: &str,
+) -> Result<Vec<domain::plan::ExpoListItem>> {
+    type Row = (String, String, String, String, String, i64, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT e.id, e.slug, e.name, e.starts_on, e.ends_on, \
+           (SELECT COUNT(*) FROM halls h WHERE h.expo_id = e.id), \
+           (SELECT COUNT(*) FROM exhibitors x WHERE x.expo_id = e.id) \
+         FROM expos e JOIN memberships m ON m.expo_id = e.id AND m.user_id = $1 AND m.role = 'organizer' \
+         ORDER BY e.starts_on DESC, e.created_at DESC",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let public = current_expo(db).await?.map(|e| e.id).unwrap_or_default();
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, slug, name, starts_on, ends_on, hall_count, exhibitor_count)| {
+                domain::plan::ExpoListItem {
+                    is_public: id == public,
+                    is_managed: id == managed,
+                    id,
+                    slug,
+                    name: LocalizedText::from_json(&name),
+                    starts_on,
+                    ends_on,
+                    hall_count,
+                    exhibitor_count,
+                }
+            },
+        )
+        .collect())
+}
+
+/// The address of an expo's logo, if it has one.
+pub async fn logo_of(db: &Db, expo_id: &str) -> Result<Option<String>> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT a.id, a.variants FROM expos e JOIN expo_assets a ON a.id = e.logo_id WHERE e.id = $1",
+    )
+    .bind(expo_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.and_then(|(id, v)| crate::setup::logo_src(Some(id), Some(v))))
 }

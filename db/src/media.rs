@@ -235,11 +235,12 @@ pub async fn delete_others_of_kind(
     Ok(done.rows_affected())
 }
 
-/// Ids of every upload (for the object-store sweep).
+/// Ids of every upload and expo asset (for the object-store sweep).
 pub async fn all_ids(db: &Db) -> Result<std::collections::HashSet<String>> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM media")
-        .fetch_all(db.pool())
-        .await?;
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT id FROM media UNION SELECT id FROM expo_assets")
+            .fetch_all(db.pool())
+            .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 

@@ -119,9 +119,10 @@ pub async fn maintenance(db: &Db, expo_id: &str) -> Result<Option<Maintenance>> 
 /// The current expo (as [`crate::expo::current_expo`] picks it) and its maintenance mode, in
 /// one query: the maintenance gate asks on every state-changing request.
 pub async fn current_maintenance(db: &Db) -> Result<Option<(String, Option<Maintenance>)>> {
-    let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT id, maintenance_since, maintenance_text FROM expos ORDER BY starts_on, created_at LIMIT 1",
-    )
+    let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT id, maintenance_since, maintenance_text FROM expos ORDER BY {} LIMIT 1",
+        crate::expo::CURRENT_ORDER
+    ))
     .fetch_optional(db.pool())
     .await?;
     Ok(row.map(|(id, since, text)| {

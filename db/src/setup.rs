@@ -187,11 +187,115 @@ pub async fn set_booth_tier(
     Ok(done.rows_affected() == 1)
 }
 
-/// The brand color of the current expo (the one the home page shows), if it has one.
-pub async fn current_brand(db: &Db) -> Result<Option<String>> {
-    let row: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT brand_color FROM expos ORDER BY starts_on, created_at LIMIT 1")
+/// The brand color and logo (its address) of the current expo (the one the home page shows),
+/// each if it has one.
+pub async fn current_brand(db: &Db) -> Result<(Option<String>, Option<String>)> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT brand_color, logo_id, (SELECT variants FROM expo_assets a WHERE a.id = expos.logo_id) \
+         FROM expos ORDER BY {} LIMIT 1",
+        crate::expo::CURRENT_ORDER
+    ))
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map_or((None, None), |(color, id, variants)| {
+        (color, logo_src(id, variants))
+    }))
+}
+
+/// The address of a logo's smallest stored variant (the header and the setup page show it).
+pub(crate) fn logo_src(id: Option<String>, variants: Option<String>) -> Option<String> {
+    let variant = variants?.rsplit(',').next()?.to_owned();
+    Some(format!("/media/{}/{variant}", id?))
+}
+/// A picture that belongs to an expo rather than to an exhibitor (its logo), stored like media
+/// under `media/<id>/<variant>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpoAsset {
+    /// Id.
+    pub id: String,
+    /// The expo.
+    pub expo_id: String,
+    /// `logo`.
+    pub kind: String,
+    /// MIME type of the upload.
+    pub content_type: String,
+    /// Bytes uploaded.
+    pub byte_size: i64,
+    /// Pixel width of the upload.
+    pub width: i64,
+    /// Pixel height of the upload.
+    pub height: i64,
+    /// Stored variants (`w512`, `w256`).
+    pub variants: Vec<String>,
+}
+
+/// Makes `asset` the expo's logo; the previous logo's row goes (its files are swept later).
+/// Returns the previous logo's id.
+pub async fn set_expo_logo(
+    db: &Db,
+    asset: &ExpoAsset,
+    uploaded_by: &str,
+    now: i64,
+) -> Result<Option<String>> {
+    let mut tx = db.begin().await?;
+    // Written first: SQLite takes the write lock before anything is read.
+    sqlx::query(
+        "INSERT INTO expo_assets (id, expo_id, kind, content_type, byte_size, width, height, variants, uploaded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&asset.id)
+    .bind(&asset.expo_id)
+    .bind(&asset.kind)
+    .bind(&asset.content_type)
+    .bind(asset.byte_size)
+    .bind(asset.width)
+    .bind(asset.height)
+    .bind(asset.variants.join(","))
+    .bind(uploaded_by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let (old,): (Option<String>,) = sqlx::query_as("SELECT logo_id FROM expos WHERE id = $1")
+        .bind(&asset.expo_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE expos SET logo_id = $1 WHERE id = $2")
+        .bind(&asset.id)
+        .bind(&asset.expo_id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(old) = &old {
+        sqlx::query("DELETE FROM expo_assets WHERE id = $1")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
+    crate::commit(tx).await?;
+    Ok(old)
+}
+
+/// Removes the expo's logo; false when it had none.
+pub async fn remove_expo_logo(db: &Db, expo_id: &str) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let done =
+        sqlx::query("DELETE FROM expo_assets WHERE id = (SELECT logo_id FROM expos WHERE id = $1)")
+            .bind(expo_id)
+            .execute(&mut *tx)
+            .await?;
+    sqlx::query("UPDATE expos SET logo_id = NULL WHERE id = $1")
+        .bind(expo_id)
+        .execute(&mut *tx)
+        .await?;
+    crate::commit(tx).await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The MIME type and stored variants of an expo asset, for serving it.
+pub async fn expo_asset(db: &Db, id: &str) -> Result<Option<(String, Vec<String>)>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT content_type, variants FROM expo_assets WHERE id = $1")
+            .bind(id)
             .fetch_optional(db.pool())
             .await?;
-    Ok(row.and_then(|(c,)| c))
+    Ok(row.map(|(t, v)| (t, v.split(',').map(str::to_owned).collect())))
 }

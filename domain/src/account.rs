@@ -313,6 +313,47 @@ impl RegistrationForm {
     }
 }
 
+/// How long a password reset link works.
+pub const RESET_LINK_MINUTES: i64 = 60;
+/// Reset links one account can be sent per hour (more requests are answered the same way, but
+/// no mail goes out).
+pub const RESETS_PER_HOUR: i64 = 3;
+
+/// The form that sets a new password from a reset link (strings, untrusted).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordResetForm {
+    /// The token from the link.
+    #[serde(default)]
+    pub token: String,
+    /// The new password.
+    #[serde(default)]
+    pub password: String,
+    /// The new password again.
+    #[serde(default)]
+    pub confirm: String,
+}
+
+impl PasswordResetForm {
+    /// The new password when it is acceptable and typed the same twice; a missing token is
+    /// reported on the form, as an unusable link.
+    pub fn parse(&self) -> Result<Password, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if self.token.trim().is_empty() {
+            errors.0.push(FieldError::new("form", "reset-error-link"));
+        }
+        let password = errors.check(Password::parse(&self.password, None));
+        if password.is_some() && self.password != self.confirm {
+            errors
+                .0
+                .push(FieldError::new("confirm", "error-password-mismatch"));
+        }
+        match password {
+            Some(p) if errors.0.is_empty() => Ok(p),
+            _ => Err(errors),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,6 +463,40 @@ mod tests {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
         assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn reset_form_needs_token_and_matching_passwords() {
+        let ok = PasswordResetForm {
+            token: "t".into(),
+            password: "correct horse battery".into(),
+            confirm: "correct horse battery".into(),
+        };
+        assert_eq!(ok.parse().unwrap().expose(), "correct horse battery");
+        let ids = |f: &PasswordResetForm| -> Vec<String> {
+            f.parse()
+                .unwrap_err()
+                .0
+                .into_iter()
+                .map(|e| e.message_id)
+                .collect()
+        };
+        let mismatch = PasswordResetForm {
+            confirm: "correct horse batterY".into(),
+            ..ok.clone()
+        };
+        assert_eq!(ids(&mismatch), ["error-password-mismatch"]);
+        let short = PasswordResetForm {
+            password: "short".into(),
+            confirm: "short".into(),
+            ..ok.clone()
+        };
+        assert_eq!(ids(&short), ["error-password-too-short"]);
+        let no_token = PasswordResetForm {
+            token: " ".into(),
+            ..ok
+        };
+        assert_eq!(ids(&no_token), ["reset-error-link"]);
     }
 }
 

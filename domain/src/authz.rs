@@ -72,6 +72,8 @@ pub enum Action<'a> {
         /// The expo.
         expo_id: &'a str,
     },
+    /// Create another expo on the platform (its creator becomes its organizer).
+    CreateExpo,
     /// Platform emergency tools: alert banner, maintenance mode.
     OperatePlatform {
         /// The expo.
@@ -123,6 +125,8 @@ pub fn authorize(actor: Option<&Actor>, action: Action<'_>) -> Result<(), Denied
         Action::OperatePlatform { expo_id } => {
             actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Operator)
         }
+        // The platform's organizers (of any expo) start new ones.
+        Action::CreateExpo => actor.memberships.iter().any(|m| m.role == Role::Organizer),
     };
     if allowed {
         Ok(())
@@ -160,6 +164,26 @@ mod tests {
             authorize(None, Action::ManageExpo { expo_id: "e1" }),
             Err(Denied::Unauthenticated)
         );
+    }
+
+    #[test]
+    fn only_organizers_create_expos() {
+        assert_eq!(
+            authorize(None, Action::CreateExpo),
+            Err(Denied::Unauthenticated)
+        );
+        for role in Role::ALL {
+            let expected = if role == Role::Organizer {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(
+                authorize(Some(&actor(&[(role, None)])), Action::CreateExpo),
+                expected,
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

@@ -230,9 +230,12 @@ pub struct OpsConsole {
 /// it (so a new endpoint is read-only-safe by default). Signing in and out stay open so the
 /// people who end maintenance can reach the console.
 pub const READ_ENDPOINTS: &[&str] = &[
+    "account/forgot",
     "account/login",
     "account/logout",
     "account/me",
+    "account/reset",
+    "account/reset-link",
     "application/documents",
     "application/get",
     "application/mine",
@@ -268,6 +271,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "search/insights",
     "search/run",
     "search/suggest",
+    "setup/expos",
     "setup/get",
     "setup/plan",
 ];

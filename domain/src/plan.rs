@@ -163,6 +163,58 @@ pub struct ExpoSettings {
     pub brand_color: Option<String>,
 }
 
+/// The cookie that names the expo an organizer is managing in the console (when it is not the
+/// public one). Only an expo the person organizes is honoured.
+pub const CONSOLE_EXPO_COOKIE: &str = "console_expo";
+
+/// What the setup page shows: the managed expo's settings, logo and halls, and whether it is
+/// the public one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupView {
+    /// The expo's id.
+    pub expo_id: String,
+    /// Its settings.
+    pub settings: ExpoSettings,
+    /// The address of its logo, if it has one.
+    pub logo_src: Option<String>,
+    /// Whether visitors see this expo now.
+    pub is_public: bool,
+    /// Its halls.
+    pub halls: Vec<crate::expo::HallSummary>,
+}
+
+/// One expo in the organizer's list of expos.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpoListItem {
+    /// Id.
+    pub id: String,
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: LocalizedText,
+    /// First day.
+    pub starts_on: String,
+    /// Last day.
+    pub ends_on: String,
+    /// Halls.
+    pub hall_count: i64,
+    /// Exhibitors.
+    pub exhibitor_count: i64,
+    /// Visitors see this one now.
+    pub is_public: bool,
+    /// The console manages this one now.
+    pub is_managed: bool,
+}
+
+/// The brand of the public expo: its color (with the darker shade) and logo, each if set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpoBrand {
+    /// `#rrggbb` and its darker shade.
+    pub color: Option<(String, String)>,
+    /// The address of the logo.
+    pub logo_src: Option<String>,
+}
+
 /// The smallest contrast a brand color must have against white (WCAG AA for normal text):
 /// buttons carry white text on it.
 pub const MIN_BRAND_CONTRAST: f64 = 4.5;

@@ -46,7 +46,8 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
     let realtime = db::realtime::prune(db, now - REALTIME_KEEP_MILLIS).await?;
     let search =
         db::search::prune_changes(db, now - app::search::follower::CHANGES_KEPT_MS).await?;
-    Ok(sessions + failures + events + realtime + search)
+    let resets = db::account::purge_resets(db, now).await?;
+    Ok(sessions + failures + events + realtime + search + resets)
 }
 
 /// Runs [`run_once`] every `every` until the process ends.

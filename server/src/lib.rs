@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod documents;
+pub mod expo_logo;
 pub mod export;
 pub mod health;
 pub mod housekeeping;

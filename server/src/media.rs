@@ -201,7 +201,7 @@ fn limit_for(limits: &MediaLimits, kind: &str) -> u64 {
     }
 }
 
-fn object_path(id: &str, variant: &str) -> Path {
+pub(crate) fn object_path(id: &str, variant: &str) -> Path {
     Path::from(format!("media/{id}/{variant}"))
 }
 
@@ -608,9 +608,15 @@ pub async fn serve(
     if !domain::text::is_id(&id) || !variant.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return not_found();
     }
-    let record = match db::media::get(&media.app.db, &id).await {
-        Ok(Some(r)) if r.variants.contains(&variant) => r,
-        Ok(_) => return not_found(),
+    // An upload of a booth, or else an asset of an expo (its logo).
+    let content_type = match db::media::get(&media.app.db, &id).await {
+        Ok(Some(r)) if r.variants.contains(&variant) => r.content_type,
+        Ok(Some(_)) => return not_found(),
+        Ok(None) => match db::setup::expo_asset(&media.app.db, &id).await {
+            Ok(Some((t, variants))) if variants.contains(&variant) => t,
+            Ok(_) => return not_found(),
+            Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+        },
         Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
     };
     let etag = format!("\"{id}-{variant}\"");
@@ -627,8 +633,8 @@ pub async fn serve(
         Err(_) => return not_found(),
     };
     let content_type = if variant == "original" {
-        record.content_type.clone()
-    } else if record.content_type == "image/png" || record.content_type == "image/webp" {
+        content_type
+    } else if content_type == "image/png" || content_type == "image/webp" {
         // Variants with transparency are PNG; opaque ones JPEG (see image_variants).
         sniff_variant_type(&media, &path).await
     } else {

@@ -130,7 +130,7 @@ pub async fn body_limit(
 ) -> Response {
     if matches!(
         req.uri().path(),
-        "/api/media/upload" | "/api/import/upload" | "/api/application/document"
+        "/api/media/upload" | "/api/import/upload" | "/api/application/document" | "/api/expo/logo"
     ) {
         // Uploads stream with their own limits (see `media` and `import`).
         return next.run(req).await;
@@ -254,10 +254,14 @@ pub async fn request_context(
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+    let console_expo = cookie(req.headers(), domain::plan::CONSOLE_EXPO_COOKIE)
+        .filter(|id| domain::text::is_id(id))
+        .map(str::to_owned);
     let client = ClientInfo {
         ip: client_ip(&req, trust),
         user_agent,
         https,
+        console_expo,
     };
     let session = match cookie(req.headers(), SESSION_COOKIE) {
         Some(token) => match session::resolve(&state, token).await {

@@ -74,6 +74,20 @@ pub fn build_with_store(
         )
         .route("/media/{id}/{variant}", get(crate::media::serve))
         .route(
+            "/api/expo/logo/remove",
+            axum::routing::post(crate::expo_logo::remove),
+        )
+        .merge(
+            Router::new()
+                .route(
+                    "/api/expo/logo",
+                    axum::routing::post(crate::expo_logo::upload),
+                )
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::expo_logo::MAX_LOGO_BYTES + 64 * 1024,
+                )),
+        )
+        .route(
             "/application-documents/{id}",
             get(crate::documents::download),
         )

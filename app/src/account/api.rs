@@ -60,6 +60,52 @@ pub async fn current_user() -> Result<Option<UserProfile>, AppError> {
     Ok(ctx.session.map(|s| s.user))
 }
 
+/// The "forgot your password" form.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ForgotInput {
+    /// E-mail address of the account.
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Sends a password reset link if an account has this e-mail (the answer does not say).
+#[server(prefix = "/api", endpoint = "account/forgot")]
+pub async fn forgot_password(input: ForgotInput) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let origin = crate::ui::share::page_origin();
+        super::service::request_reset(&ctx, &input.email, &origin).await?;
+        leptos_axum::redirect("/forgot-password?sent=1");
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Whether a password reset link can still be used.
+#[server(prefix = "/api", endpoint = "account/reset-link")]
+pub async fn reset_link_usable(token: String) -> Result<bool, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::reset_link_usable(&ctx, &token).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Sets a new password from a reset link, then sends the person to sign in with it.
+#[server(prefix = "/api", endpoint = "account/reset")]
+pub async fn reset_password(input: domain::account::PasswordResetForm) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::reset_password(&ctx, &input).await?;
+        leptos_axum::redirect("/login?reset=done");
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::state::Ctx;

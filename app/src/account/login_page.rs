@@ -20,7 +20,9 @@ pub fn LoginPage() -> impl IntoView {
             auth.0.update(|v| *v += 1);
         }
     });
-    let next = move || use_query_map().read().get("next").unwrap_or_default();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let was_reset = move || query.read().get("reset").as_deref() == Some("done");
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let field =
         move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
@@ -29,6 +31,9 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth-card">
             <h1>{i18n.t("login-title")}</h1>
             <p class="lead">{i18n.t("login-lead")}</p>
+            <Show when=was_reset>
+                <p class="alert alert-success" role="status">{i18n.t("reset-done")}</p>
+            </Show>
             <ActionForm action=action attr:novalidate=true>
                 <FormAlert error=error />
                 <TextField
@@ -49,6 +54,7 @@ pub fn LoginPage() -> impl IntoView {
                     required=true
                     error=field("password")
                 />
+                <p class="field-aside"><a href="/forgot-password">{i18n.t("login-forgot-link")}</a></p>
                 <input type="hidden" name="input[next]" value=next />
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>
                     {i18n.t("login-submit")}

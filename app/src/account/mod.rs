@@ -8,6 +8,7 @@ pub mod account_menu;
 pub mod api;
 pub mod login_page;
 pub mod register_page;
+pub mod reset_pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

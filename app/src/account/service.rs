@@ -280,6 +280,124 @@ pub async fn logout(ctx: &Ctx) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Sends a link to choose a new password to the account with this e-mail, if there is one.
+/// The answer is the same whether or not the account exists, so the form cannot be used to
+/// find out who is registered; requests are throttled per client address like registrations,
+/// and an account gets at most [`domain::account::RESETS_PER_HOUR`] links an hour.
+pub async fn request_reset(ctx: &Ctx, email: &str, origin: &str) -> Result<(), AppError> {
+    let email = Email::parse(email).map_err(|e| AppError::Validation(vec![e]))?;
+    let db = &ctx.state.db;
+    let now = db::now_millis();
+    let window = ctx.state.auth.registration_window_secs;
+    let recent =
+        db::throttle::count_since(db, "reset", &ctx.client.ip, now - window * 1000).await?;
+    if recent.count >= ctx.state.auth.max_registrations_per_ip {
+        audit(
+            ctx,
+            None,
+            "account.reset-request",
+            email.as_str(),
+            "throttled",
+        )
+        .await;
+        return Err(AppError::RateLimited {
+            retry_after_secs: retry_after(recent.oldest_at, now, window),
+        });
+    }
+    db::throttle::record(db, "reset", &ctx.client.ip, now).await?;
+    let Some((user_id, language)) = db::account::reset_target(db, email.as_str()).await? else {
+        audit(
+            ctx,
+            None,
+            "account.reset-request",
+            email.as_str(),
+            "unknown",
+        )
+        .await;
+        return Ok(());
+    };
+    if db::account::resets_since(db, &user_id, now - 3_600_000).await?
+        >= domain::account::RESETS_PER_HOUR
+    {
+        audit(ctx, None, "account.reset-request", &user_id, "throttled").await;
+        return Ok(());
+    }
+    let token = session::new_token();
+    let expires = now + domain::account::RESET_LINK_MINUTES * 60_000;
+    let locale = domain::Locale::parse(&language).unwrap_or_default();
+    let (subject, body) = reset_email(locale, &format!("{origin}/reset-password?token={token}"));
+    let mut tx = db.begin().await?;
+    db::account::insert_reset(
+        &mut tx,
+        &session::hash_token(&token),
+        &user_id,
+        now,
+        expires,
+    )
+    .await?;
+    db::notification::queue_email(&mut tx, email.as_str(), &subject, &body, now).await?;
+    db::commit(tx).await?;
+    audit(ctx, None, "account.reset-request", &user_id, "ok").await;
+    Ok(())
+}
+
+/// The reset e-mail in the account's language: subject and plain text with the link.
+fn reset_email(locale: domain::Locale, link: &str) -> (String, String) {
+    use crate::shell::i18n::{Arg, I18n};
+    let i18n = I18n { locale };
+    let minutes = Arg::Num(domain::account::RESET_LINK_MINUTES);
+    let body = format!(
+        "{}\n\n{link}\n\n{}",
+        i18n.t_args("reset-email-intro", vec![("minutes", minutes)]),
+        i18n.t("reset-email-ignore"),
+    );
+    // Plain-text mail: Fluent's isolation marks around the number are left out.
+    (
+        i18n.t("reset-email-subject"),
+        body.replace(['\u{2068}', '\u{2069}'], ""),
+    )
+}
+
+/// Whether a reset link can still be used (for the page to say so before the form is filled).
+pub async fn reset_link_usable(ctx: &Ctx, token: &str) -> Result<bool, AppError> {
+    if !session::plausible_token(token) {
+        return Ok(false);
+    }
+    Ok(
+        db::account::reset_usable(&ctx.state.db, &session::hash_token(token), db::now_millis())
+            .await?,
+    )
+}
+
+/// Sets a new password from a reset link. The link works once; every other open link of the
+/// account stops working and every session of the account ends (whoever knew the old password
+/// is signed out).
+pub async fn reset_password(
+    ctx: &Ctx,
+    form: &domain::account::PasswordResetForm,
+) -> Result<(), AppError> {
+    let password = form.parse().map_err(|e| AppError::Validation(e.0))?;
+    let unusable = || AppError::Validation(vec![FieldError::new("form", "reset-error-link")]);
+    // Checked before hashing, so garbage links cost no Argon2 run.
+    if !reset_link_usable(ctx, &form.token).await? {
+        audit(ctx, None, "account.reset", "", "unusable").await;
+        return Err(unusable());
+    }
+    let hash = hash_password(password.expose().to_owned()).await?;
+    let mut tx = ctx.state.db.begin().await?;
+    let user_id = db::account::use_reset(
+        &mut tx,
+        &session::hash_token(&form.token),
+        &hash,
+        db::now_millis(),
+    )
+    .await?
+    .ok_or_else(unusable)?;
+    db::commit(tx).await?;
+    audit(ctx, Some(&user_id), "account.reset", &user_id, "ok").await;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

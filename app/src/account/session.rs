@@ -48,6 +48,15 @@ pub fn clear_session_cookie(secure: bool) -> String {
     )
 }
 
+/// `Set-Cookie` value that names the expo the console manages (for a year).
+pub fn console_expo_cookie(expo_id: &str, secure: bool) -> String {
+    format!(
+        "{}={expo_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{}",
+        domain::plan::CONSOLE_EXPO_COOKIE,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
 /// `Set-Cookie` value that stores the interface language for a year.
 pub fn lang_cookie(tag: &str, secure: bool) -> String {
     format!(

@@ -6,21 +6,40 @@
 pub mod api;
 pub mod dashboard_page;
 
-/// The current expo's id, after checking the signed-in person runs it (organizers): the
-/// shared guard of the console's server functions.
+/// The id of the expo the console manages, after checking the signed-in person organizes it:
+/// the shared guard of the console's server functions. That is the expo chosen on the expos
+/// page (a cookie), else the public one, else the first one the person organizes.
 #[cfg(feature = "ssr")]
 pub async fn managed_expo(ctx: &crate::state::Ctx) -> Result<String, crate::AppError> {
     ctx.session
         .as_ref()
         .ok_or(crate::AppError::Unauthenticated)?;
+    // The expo chosen in the console, when the person organizes it (memberships name only
+    // existing expos); otherwise the public one.
+    if let Some(chosen) = ctx.client.console_expo.as_deref() {
+        let action = domain::authz::Action::ManageExpo { expo_id: chosen };
+        if domain::authz::authorize(ctx.actor(), action).is_ok() {
+            return Ok(chosen.to_owned());
+        }
+    }
     let expo = db::expo::current_expo(&ctx.state.db)
         .await?
         .ok_or(crate::AppError::NotFound)?;
-    domain::authz::authorize(
+    match domain::authz::authorize(
         ctx.actor(),
         domain::authz::Action::ManageExpo { expo_id: &expo.id },
-    )?;
-    Ok(expo.id)
+    ) {
+        Ok(()) => Ok(expo.id),
+        Err(denied) => ctx
+            .actor()
+            .and_then(|a| {
+                a.memberships
+                    .iter()
+                    .find(|m| m.role == domain::account::Role::Organizer)
+            })
+            .map(|m| m.expo_id.clone())
+            .ok_or_else(|| denied.into()),
+    }
 }
 
 /// Appends a successful console action to the audit log (a failure to append is logged, not

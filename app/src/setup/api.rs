@@ -1,14 +1,13 @@
 //! Server functions of expo setup.
 
 use crate::AppError;
-use domain::expo::HallSummary;
 use domain::hall::{HallPlan, Rect};
-use domain::plan::{ExpoInput, ExpoSettings, HallInput};
+use domain::plan::{ExpoBrand, ExpoInput, ExpoListItem, HallInput, SetupView};
 use leptos::prelude::*;
 
-/// The expo's settings and halls (organizers).
+/// The managed expo's settings, logo and halls (organizers).
 #[server(prefix = "/api", endpoint = "setup/get")]
-pub async fn load_setup() -> Result<(ExpoSettings, Vec<HallSummary>), AppError> {
+pub async fn load_setup() -> Result<SetupView, AppError> {
     async {
         let ctx = crate::state::ctx()?;
         super::service::view(&ctx).await
@@ -98,18 +97,80 @@ pub async fn set_booth_tier(booth_id: String, tier: String) -> Result<(), AppErr
     .map_err(crate::error::with_status)
 }
 
-/// The current expo's brand color and its darker shade, if it has one (every page).
+/// The public expo's brand color (with its darker shade) and logo, each if set (every page).
 #[server(prefix = "/api", endpoint = "expo/brand")]
-pub async fn current_brand() -> Result<Option<(String, String)>, AppError> {
+pub async fn current_brand() -> Result<ExpoBrand, AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        Ok(db::setup::current_brand(&ctx.state.db)
-            .await?
-            .and_then(|c| domain::plan::parse_brand_color(&c).ok().flatten())
-            .map(|c| {
-                let strong = domain::plan::darker(&c);
-                (c, strong)
-            }))
+        let (color, logo_src) = db::setup::current_brand(&ctx.state.db).await?;
+        Ok(ExpoBrand {
+            color: color
+                .and_then(|c| domain::plan::parse_brand_color(&c).ok().flatten())
+                .map(|c| {
+                    let strong = domain::plan::darker(&c);
+                    (c, strong)
+                }),
+            logo_src,
+        })
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The expos the signed-in organizer organizes.
+#[server(prefix = "/api", endpoint = "setup/expos")]
+pub async fn load_expos() -> Result<Vec<ExpoListItem>, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::expos(&ctx).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Remembers which expo the console manages (for this browser).
+#[cfg(feature = "ssr")]
+fn remember_managed(ctx: &crate::state::Ctx, expo_id: &str) {
+    crate::account::api::ssr::append_cookie(&crate::account::session::console_expo_cookie(
+        expo_id,
+        ctx.secure_cookies(),
+    ));
+}
+
+/// Creates an expo, then manages it in the console.
+#[server(prefix = "/api", endpoint = "setup/create-expo")]
+pub async fn create_expo(input: ExpoInput) -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let id = super::service::create_expo(&ctx, &input).await?;
+        remember_managed(&ctx, &id);
+        leptos_axum::redirect("/dashboard/setup");
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Manages another expo the signed-in person organizes.
+#[server(prefix = "/api", endpoint = "setup/manage-expo")]
+pub async fn manage_expo(expo_id: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::may_manage(&ctx, &expo_id).await?;
+        remember_managed(&ctx, &expo_id);
+        leptos_axum::redirect("/dashboard/setup");
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Makes an expo the one visitors see.
+#[server(prefix = "/api", endpoint = "setup/publish-expo")]
+pub async fn publish_expo(expo_id: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::make_public(&ctx, &expo_id).await
     }
     .await
     .map_err(crate::error::with_status)

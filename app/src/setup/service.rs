@@ -2,18 +2,28 @@
 
 use crate::state::Ctx;
 use crate::AppError;
-use domain::expo::HallSummary;
 use domain::hall::{HallPlan, Rect};
-use domain::plan::{ExpoInput, ExpoSettings, HallInput};
+use domain::plan::{ExpoInput, ExpoListItem, HallInput, SetupView};
 
-/// The expo's settings and halls, for the setup page.
-pub async fn view(ctx: &Ctx) -> Result<(ExpoSettings, Vec<HallSummary>), AppError> {
+/// The managed expo's settings, logo and halls, for the setup page.
+pub async fn view(ctx: &Ctx) -> Result<SetupView, AppError> {
     let expo_id = crate::console::managed_expo(ctx).await?;
-    let settings = db::setup::settings(&ctx.state.db, &expo_id)
+    let db = &ctx.state.db;
+    let settings = db::setup::settings(db, &expo_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let halls = db::hall::halls_of(&ctx.state.db, &expo_id).await?;
-    Ok((settings, halls))
+    let halls = db::hall::halls_of(db, &expo_id).await?;
+    let logo_src = db::expo::logo_of(db, &expo_id).await?;
+    let is_public = db::expo::current_expo(db)
+        .await?
+        .is_some_and(|e| e.id == expo_id);
+    Ok(SetupView {
+        expo_id,
+        settings,
+        logo_src,
+        is_public,
+        halls,
+    })
 }
 
 /// Saves the expo's settings.
@@ -109,5 +119,95 @@ pub async fn set_booth_tier(ctx: &Ctx, booth_id: &str, tier: &str) -> Result<(),
     }
     ctx.state.content_changed();
     crate::console::audit(ctx, "booth.tier", booth_id).await;
+    Ok(())
+}
+
+/// The expos the signed-in organizer organizes, the managed one marked.
+pub async fn expos(ctx: &Ctx) -> Result<Vec<ExpoListItem>, AppError> {
+    let managed = crate::console::managed_expo(ctx).await?;
+    let user = &ctx
+        .session
+        .as_ref()
+        .ok_or(AppError::Unauthenticated)?
+        .user
+        .id;
+    Ok(db::expo::organized_by(&ctx.state.db, user, &managed).await?)
+}
+
+/// Creates an expo (organizers of any expo); its creator organizes it. It is not public until
+/// made so. Returns its id.
+pub async fn create_expo(ctx: &Ctx, input: &ExpoInput) -> Result<String, AppError> {
+    let user = ctx
+        .session
+        .as_ref()
+        .ok_or(AppError::Unauthenticated)?
+        .user
+        .id
+        .clone();
+    domain::authz::authorize(ctx.actor(), domain::authz::Action::CreateExpo)?;
+    let settings = input.validate(ctx.locale).map_err(AppError::Validation)?;
+    let english = settings
+        .name
+        .values
+        .get(&domain::Locale::En)
+        .cloned()
+        .unwrap_or_default();
+    let db = &ctx.state.db;
+    // Two organizers creating expos of the same name at once: the second gets the next slug.
+    for _ in 0..3 {
+        let taken = db::expo::expo_slugs(db).await?;
+        let slug = domain::plan::hall_slug(&english, "expo", &taken);
+        let id = db::new_id();
+        let now = db::now_millis();
+        let mut tx = db.begin().await?;
+        match db::expo::create_expo(&mut tx, &id, &slug, &settings, now).await {
+            Ok(()) => {}
+            Err(db::Error::Unique) => continue,
+            Err(e) => return Err(e.into()),
+        }
+        db::account::grant_role(
+            &mut tx,
+            &user,
+            &id,
+            domain::account::Role::Organizer,
+            None,
+            now,
+        )
+        .await?;
+        db::commit(tx).await?;
+        crate::console::audit(ctx, "expo.create", &id).await;
+        return Ok(id);
+    }
+    Err(AppError::Conflict("error-conflict".into()))
+}
+
+/// Checks the signed-in person organizes `expo_id` (to manage it in the console).
+pub async fn may_manage(ctx: &Ctx, expo_id: &str) -> Result<(), AppError> {
+    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    if !domain::text::is_id(expo_id) {
+        return Err(AppError::NotFound);
+    }
+    domain::authz::authorize(ctx.actor(), domain::authz::Action::ManageExpo { expo_id })?;
+    Ok(())
+}
+
+/// Makes `expo_id` the expo visitors see: its organizers may, when they also organize the
+/// expo public until now (one organizer cannot take the home page from another's expo).
+pub async fn make_public(ctx: &Ctx, expo_id: &str) -> Result<(), AppError> {
+    may_manage(ctx, expo_id).await?;
+    let db = &ctx.state.db;
+    if let Some(current) = db::expo::current_expo(db).await? {
+        domain::authz::authorize(
+            ctx.actor(),
+            domain::authz::Action::ManageExpo {
+                expo_id: &current.id,
+            },
+        )?;
+    }
+    if !db::expo::make_public(db, expo_id, db::now_millis()).await? {
+        return Err(AppError::NotFound);
+    }
+    ctx.state.content_changed();
+    crate::console::audit(ctx, "expo.publish", expo_id).await;
     Ok(())
 }

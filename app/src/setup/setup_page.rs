@@ -6,13 +6,13 @@ use crate::shell::i18n::{use_i18n, Arg};
 use crate::ui::form_alert::FormAlert;
 use crate::ui::texts_fields::TextsFields;
 use crate::AppError;
-use domain::plan::TIME_ZONES;
+use domain::plan::{SetupView, TIME_ZONES};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// A date field with its error.
 #[component]
-fn DateField(
+pub(crate) fn DateField(
     name: &'static str,
     id: &'static str,
     label: String,
@@ -27,6 +27,79 @@ fn DateField(
             <input id=id name=name type="date" value=value aria-describedby=error_id.clone() />
             <p class="field-error" id=error_id aria-live="polite">{move || error.get().map(|m| i18n.t(&m))}</p>
         </div>
+    }
+}
+
+/// The time zone select (`input[time_zone]`).
+#[component]
+pub(crate) fn TimeZoneField(id: &'static str, selected: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{i18n.t("setup-time-zone")}</label>
+            <select id=id name="input[time_zone]">
+                {TIME_ZONES.into_iter().map(|tz| {
+                    let chosen = tz == selected;
+                    view! { <option value=tz selected=chosen>{tz.replace('_', " ")}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The expo's logo: the current one, a plain multipart form to upload another (works without
+/// JavaScript; the server returns here with the outcome) and one to remove it.
+#[component]
+fn LogoCard(logo_src: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = leptos_router::hooks::use_query_map();
+    let outcome = move || {
+        let q = query.read();
+        if let Some(error) = q.get("logo_error") {
+            // Only message ids of our own reach the page.
+            let id = if error.starts_with("error-")
+                && error.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            {
+                error
+            } else {
+                "error-request-malformed".to_owned()
+            };
+            return Some(
+                view! { <p class="alert alert-error" role="alert">{i18n.t(&id)}</p> }.into_any(),
+            );
+        }
+        match q.get("logo").as_deref() {
+            Some("saved") => Some(view! { <p class="alert alert-success" role="status">{i18n.t("setup-logo-saved")}</p> }.into_any()),
+            Some("removed") => Some(view! { <p class="alert alert-success" role="status">{i18n.t("setup-logo-removed")}</p> }.into_any()),
+            _ => None,
+        }
+    };
+    view! {
+        <section class="card setup-logo" aria-labelledby="setup-logo-heading">
+            <h2 id="setup-logo-heading">{i18n.t("setup-logo")}</h2>
+            {outcome}
+            <div class="setup-logo-row">
+                {match logo_src.clone() {
+                    Some(src) => view! {
+                        <img class="setup-logo-preview" src=src alt=i18n.t("setup-logo-current") />
+                    }.into_any(),
+                    None => view! { <p class="muted">{i18n.t("setup-logo-none")}</p> }.into_any(),
+                }}
+                <form class="setup-logo-form" method="post" action="/api/expo/logo" enctype="multipart/form-data">
+                    <div class="field">
+                        <label for="setup-logo-file">{i18n.t("setup-logo-file")}</label>
+                        <input id="setup-logo-file" name="file" type="file" accept="image/png,image/jpeg,image/webp" required=true aria-describedby="setup-logo-hint" />
+                        <p class="field-hint" id="setup-logo-hint">{i18n.t("setup-logo-hint")}</p>
+                    </div>
+                    <button type="submit" class="btn btn-primary">{i18n.t("setup-logo-upload")}</button>
+                </form>
+                {logo_src.is_some().then(|| view! {
+                    <form method="post" action="/api/expo/logo/remove">
+                        <button type="submit" class="btn">{i18n.t("setup-logo-remove")}</button>
+                    </form>
+                })}
+            </div>
+        </section>
     }
 }
 
@@ -53,7 +126,7 @@ pub fn SetupPage() -> impl IntoView {
             <h1>{i18n.t("setup-title")}</h1>
             <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
                 {move || Suspend::new(async move {
-                    let (settings, halls) = match setup.await {
+                    let SetupView { settings, halls, logo_src, is_public, .. } = match setup.await {
                         Ok(x) => x,
                         Err(AppError::Unauthenticated) => return view! {
                             <p><a class="btn btn-primary" href="/login?next=%2Fdashboard%2Fsetup">{i18n.t("nav-login")}</a></p>
@@ -62,7 +135,20 @@ pub fn SetupPage() -> impl IntoView {
                     };
                     let name_error = field(save_error, "name");
                     let hall_name_error = field(add_error, "name");
+                    let managing = settings.name.show(i18n.locale).text;
                     view! {
+                        <p class="setup-managing">
+                            {i18n.t_args("expos-managing", vec![("name", Arg::Str(managing))])}
+                            " "
+                            {if is_public {
+                                view! { <span class="badge badge-public">{i18n.t("expos-public")}</span> }.into_any()
+                            } else {
+                                view! { <span class="badge">{i18n.t("expos-not-public")}</span> }.into_any()
+                            }}
+                            " · "
+                            <a href="/dashboard/expos">{i18n.t("expos-all")}</a>
+                        </p>
+                        <LogoCard logo_src />
                         <ActionForm action=save attr:class="card ops-form setup-form" attr:novalidate=true>
                             <h2>{i18n.t("setup-expo-heading")}</h2>
                             <FormAlert error=save_error />
@@ -78,15 +164,7 @@ pub fn SetupPage() -> impl IntoView {
                             <div class="field-row">
                                 <DateField name="input[starts_on]" id="setup-starts" label=i18n.t("setup-starts") value=settings.starts_on.clone() error=field(save_error, "starts_on") />
                                 <DateField name="input[ends_on]" id="setup-ends" label=i18n.t("setup-ends") value=settings.ends_on.clone() error=field(save_error, "ends_on") />
-                                <div class="field">
-                                    <label for="setup-tz">{i18n.t("setup-time-zone")}</label>
-                                    <select id="setup-tz" name="input[time_zone]">
-                                        {TIME_ZONES.into_iter().map(|tz| {
-                                            let selected = tz == settings.time_zone;
-                                            view! { <option value=tz selected=selected>{tz.replace('_', " ")}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                </div>
+                                <TimeZoneField id="setup-tz" selected=settings.time_zone.clone() />
                             </div>
                             <div class="field-row">
                                 <DateField name="input[applications_open]" id="setup-apply-open" label=i18n.t("setup-applications-open")
@@ -117,7 +195,13 @@ pub fn SetupPage() -> impl IntoView {
                                         let name = h.name.show(i18n.locale).text;
                                         view! {
                                             <tr>
-                                                <th scope="row"><a href=format!("/halls/{}", h.slug)>{name.clone()}</a></th>
+                                                <th scope="row">
+                                                    {if is_public {
+                                                        view! { <a href=format!("/halls/{}", h.slug)>{name.clone()}</a> }.into_any()
+                                                    } else {
+                                                        view! { <span>{name.clone()}</span> }.into_any()
+                                                    }}
+                                                </th>
                                                 <td>{i18n.t(&format!("industry-{}", h.industry))}</td>
                                                 <td>{i18n.number(h.exhibitor_count)}</td>
                                                 <td>

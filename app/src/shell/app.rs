@@ -8,6 +8,7 @@ use super::placeholder_page::{PlaceholderPage, Section};
 use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
+use crate::account::reset_pages::{ForgotPasswordPage, ResetPasswordPage};
 use crate::application::apply_page::ApplyPage;
 use crate::application::queue_page::QueuePage;
 use crate::application::review_page::ReviewPage;
@@ -32,6 +33,7 @@ use crate::ops::status_page::StatusPage;
 use crate::product::product_page::ProductPage;
 use crate::search::insights_page::SearchInsightsPage;
 use crate::search::search_page::SearchPage;
+use crate::setup::expos_page::ExposPage;
 use crate::setup::plan_editor::PlanEditorPage;
 use crate::setup::setup_page::SetupPage;
 use leptos::prelude::*;
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
         locale: page_locale(),
     });
     provide_auth();
+    crate::setup::brand::provide_brand();
     let i18n = use_i18n();
     // Effects run only in the browser, after hydration: the marker tells tests (and styles)
     // that the page is interactive.
@@ -74,6 +77,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/halls") view=HallsPage ssr=SsrMode::Async />
                         <Route path=path!("/halls/:slug") view=HallPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:id") view=BoothPage ssr=SsrMode::Async />
@@ -99,6 +104,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/buyer") view=BuyerPage ssr=SsrMode::Async />
                         <Route path=path!("/buyers") view=BuyersPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/setup") view=SetupPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/expos") view=ExposPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/exhibitors") view=ExhibitorDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/people") view=PeopleDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/invitations") view=InvitationsPage ssr=SsrMode::Async />

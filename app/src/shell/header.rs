@@ -32,7 +32,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="header-inner">
                 <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <crate::setup::brand::BrandMark />
                     <span class="brand-name">{i18n.t("site-name")}</span>
                 </a>
                 <button
