@@ -551,7 +551,14 @@ pub fn http_ok(port: u16, path: &str) -> bool {
 }
 
 fn browser_tests() -> Result<(u64, u64), String> {
-    let server = TestServer::start(&[])?;
+    // The server sends its e-mail to a loopback SMTP sink that the password reset test opens
+    // on this port (until then, mail waits in the outbox and is retried).
+    let smtp_port = free_port().to_string();
+    let smtp_url = format!("smtp://127.0.0.1:{smtp_port}");
+    let server = TestServer::start(&[
+        ("EXPO_SMTP_URL", smtp_url.as_str()),
+        ("EXPO_MAIL_FROM", "Expo <noreply@expo.example>"),
+    ])?;
     let e2e = root().join("end2end");
     let artifacts = e2e.join("artifacts");
     let _ = std::fs::create_dir_all(&artifacts);
@@ -560,6 +567,7 @@ fn browser_tests() -> Result<(u64, u64), String> {
         .args(["playwright", "test", "--reporter=list"])
         .env("BASE_URL", format!("http://127.0.0.1:{}", server.port))
         .env("CHROMIUM_PATH", tools::chromium_path())
+        .env("SMTP_PORT", &smtp_port)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .output()
