@@ -72,7 +72,7 @@ pub fn ExposPage() -> impl IntoView {
                                                 {e.is_public.then(|| view! { <span class="badge badge-public">{i18n.t("expos-public")}</span> })}
                                                 {e.is_managed.then(|| view! { " " <span class="badge">{i18n.t("expos-managed")}</span> })}
                                             </td>
-                                            <td class="expos-actions">
+                                            <td><div class="expos-actions">
                                                 {(!e.is_managed).then(|| view! {
                                                     <ActionForm action=manage>
                                                         <input type="hidden" name="expo_id" value=id />
@@ -89,7 +89,7 @@ pub fn ExposPage() -> impl IntoView {
                                                         </button>
                                                     </ActionForm>
                                                 })}
-                                            </td>
+                                            </div></td>
                                         </tr>
                                     }
                                 }).collect_view()}
