@@ -47,14 +47,24 @@ fn unique_to(field: &str, id: &str) -> impl FnOnce(db::Error) -> AppError {
     }
 }
 
+/// The calendar day (`YYYY-MM-DD`) at `now_ms` in the expo's time zone (UTC if the zone is
+/// unknown): the application window opens and closes at the expo's midnight.
+pub fn today_in(time_zone: &str, now_ms: i64) -> String {
+    let utc = chrono::DateTime::from_timestamp_millis(now_ms).unwrap_or_default();
+    match time_zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => utc.with_timezone(&tz).format("%Y-%m-%d").to_string(),
+        Err(_) => utc.format("%Y-%m-%d").to_string(),
+    }
+}
+
 /// Submits an application to exhibit at the current expo.
 pub async fn submit(ctx: &Ctx, input: &ApplicationInput) -> Result<Application, AppError> {
     let session = signed_in(ctx)?;
     let expo_id = current_expo_id(&ctx.state).await?;
     let form = input.validate().map_err(AppError::Validation)?;
     if let Some(settings) = db::setup::settings(&ctx.state.db, &expo_id).await? {
-        let today = &domain::locale::utc_minute(db::now_millis())[..10];
-        if !domain::plan::applications_open(&settings, today) {
+        let today = today_in(&settings.time_zone, db::now_millis());
+        if !domain::plan::applications_open(&settings, &today) {
             return Err(AppError::Conflict("apply-error-closed".into()));
         }
     }
@@ -376,4 +386,46 @@ pub async fn may_attach(ctx: &Ctx, application_id: &str) -> Result<(), AppError>
         return Err(AppError::Conflict("apply-error-document-count".into()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::today_in;
+
+    /// UTC milliseconds of a UTC date and time.
+    fn at(iso: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(iso)
+            .expect("time")
+            .timestamp_millis()
+    }
+
+    #[test]
+    fn the_day_is_the_expos_day() {
+        // 17:00 UTC on 1 December is already 2 December in Shanghai…
+        assert_eq!(
+            today_in("Asia/Shanghai", at("2026-12-01T17:00:00Z")),
+            "2026-12-02"
+        );
+        // …and still 1 December in New York at 03:00 UTC on the 2nd.
+        assert_eq!(
+            today_in("America/New_York", at("2026-12-02T03:00:00Z")),
+            "2026-12-01"
+        );
+        // Summer time counts (Berlin is UTC+2 in July).
+        assert_eq!(
+            today_in("Europe/Berlin", at("2026-07-01T22:30:00Z")),
+            "2026-07-02"
+        );
+        assert_eq!(
+            today_in("Mars/Base", at("2026-07-01T22:30:00Z")),
+            "2026-07-01"
+        );
+    }
+
+    #[test]
+    fn every_offered_time_zone_is_known() {
+        for tz in domain::plan::TIME_ZONES {
+            assert!(tz.parse::<chrono_tz::Tz>().is_ok(), "{tz}");
+        }
+    }
 }
