@@ -76,6 +76,26 @@ test("a buyer registers, the organizer verifies, exhibitors see contacts only wi
   await expect(ex.page.getByRole("link", { name: "CSV" })).toHaveCount(0);
   await ex.page.screenshot({ path: "artifacts/buyers-exhibitor-zh-CN.png", fullPage: true });
 
+  // The exhibitor writes to Lena from the directory (her contacts stay hidden); she reads it.
+  await hydrated(ex.page);
+  await ex.page
+    .locator("tr", { hasText: lenaName })
+    .getByRole("button", { name: new RegExp(`^给\u2068?${lenaName}\u2069?发消息$`) })
+    .click();
+  await expect(ex.page).toHaveURL(/\/messages\/[0-9a-f-]+$/);
+  await hydrated(ex.page);
+  const composer = ex.page.getByLabel("消息", { exact: true });
+  await composer.fill("您好，我们的新款螺旋桨三月发货。");
+  await composer.press("Enter");
+  await expect(ex.page.getByRole("log").locator(".chat-message").filter({ hasText: "三月发货" })).toHaveCount(1);
+  await lena.page.goto("/messages");
+  await hydrated(lena.page);
+  const lenaRooms = lena.page.getByRole("navigation", { name: "Conversations" });
+  await lenaRooms.getByRole("link").first().click();
+  await hydrated(lena.page);
+  await expect(lena.page.getByRole("log").locator(".chat-message").filter({ hasText: "三月发货" })).toHaveCount(1);
+  await lena.page.screenshot({ path: "artifacts/direct-chat-buyer-en.png" });
+
   // Kari sees her badge.
   await kari.page.goto("/buyer");
   await expect(kari.page.locator(".apply-status [data-verified=yes]")).toHaveText(/Verified buyer/);

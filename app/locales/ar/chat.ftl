@@ -37,3 +37,7 @@ realtime-error-too-large = الرسالة أكبر من أن تُرسل.
 realtime-error-too-many-topics = محادثات كثيرة مفتوحة في هذا التبويب. أغلق بعضها وأعد المحاولة.
 chat-support-start = تواصل مع دعم المنظِّم
 chat-error-own-support = يجيب المنظمون من مكتب الدعم؛ تظهر أسئلة الزوار في «الرسائل».
+
+chat-message-person = راسل
+chat-message-person-named = راسل { $name }
+chat-error-self = هذا أنت: اختر شخصًا آخر لمراسلته.

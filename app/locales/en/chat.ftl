@@ -46,3 +46,7 @@ realtime-error-too-large = That message is too large to send.
 realtime-error-too-many-topics = Too many open conversations in this tab. Close some and try again.
 chat-support-start = Contact organizer support
 chat-error-own-support = Organizers answer the support desk; visitors' questions appear under Messages.
+
+chat-message-person = Message
+chat-message-person-named = Message { $name }
+chat-error-self = This is you: choose someone else to write to.

@@ -37,3 +37,7 @@ realtime-error-too-large = メッセージが大きすぎて送信できませ�
 realtime-error-too-many-topics = このタブで開いている会話が多すぎます。いくつか閉じてから再試行してください。
 chat-support-start = 主催者サポートに連絡
 chat-error-own-support = 主催者はサポート窓口で回答します。来場者の質問は「メッセージ」に表示されます。
+
+chat-message-person = メッセージ
+chat-message-person-named = { $name }さんにメッセージ
+chat-error-self = これはあなた自身です。ほかの人を選んでください。

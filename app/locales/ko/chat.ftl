@@ -37,3 +37,7 @@ realtime-error-too-large = 메시지가 너무 커서 보낼 수 없습니다.
 realtime-error-too-many-topics = 이 탭에 열린 대화가 너무 많습니다. 몇 개를 닫고 다시 시도하세요.
 chat-support-start = 주최 측 지원에 문의
 chat-error-own-support = 주최 측은 지원 창구에서 답변합니다. 방문객의 질문은 메시지에 표시됩니다.
+
+chat-message-person = 메시지
+chat-message-person-named = { $name }님에게 메시지
+chat-error-self = 본인입니다. 다른 사람을 선택하세요.

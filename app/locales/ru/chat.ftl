@@ -49,3 +49,7 @@ realtime-error-too-large = Сообщение слишком большое дл
 realtime-error-too-many-topics = В этой вкладке открыто слишком много диалогов. Закройте некоторые и повторите.
 chat-support-start = Написать в поддержку организатора
 chat-error-own-support = Организаторы отвечают в службе поддержки; вопросы посетителей появляются в «Сообщениях».
+
+chat-message-person = Написать
+chat-message-person-named = Написать: { $name }
+chat-error-self = Это вы сами: выберите другого собеседника.

@@ -37,3 +37,7 @@ realtime-error-too-large = 消息过大，无法发送。
 realtime-error-too-many-topics = 此标签页打开的会话过多，请关闭一些后重试。
 chat-support-start = 联系组委会客服
 chat-error-own-support = 组委会负责回复客服会话；访客的问题会显示在“消息”中。
+
+chat-message-person = 发消息
+chat-message-person-named = 给{ $name }发消息
+chat-error-self = 这是您自己，请选择其他人。

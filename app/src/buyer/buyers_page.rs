@@ -127,6 +127,7 @@ pub fn BuyersPage() -> impl IntoView {
                                     <th scope="col">{i18n.t("buyer-volume")}</th>
                                     <th scope="col">{i18n.t("buyer-countries")}</th>
                                     <th scope="col">{i18n.t("buyer-contact")}</th>
+                                    <th scope="col"><span class="visually-hidden">{i18n.t("chat-message-person")}</span></th>
                                     {organizer.then(|| view! { <th scope="col">{i18n.t("buyer-verification")}</th> })}
                                 </tr>
                             </thead>
@@ -148,6 +149,7 @@ pub fn BuyersPage() -> impl IntoView {
                                             <td>{i18n.t(b.form.volume.message_id())}</td>
                                             <td>{sources}</td>
                                             <td><Contact buyer=b.clone() organizer /></td>
+                                            <td><crate::chat::chat_button::DirectChatButton user_id=b.user_id.clone() name=b.display_name.clone() /></td>
                                             {organizer.then(|| view! {
                                                 <td>
                                                     <ActionForm action=verify>

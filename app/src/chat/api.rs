@@ -24,6 +24,21 @@ pub async fn start_booth_chat(exhibitor_id: String) -> Result<String, AppError> 
     .map_err(crate::error::with_status)
 }
 
+/// Opens (or reopens) the signed-in person's one-to-one conversation with another person
+/// (organizers with anyone, a booth's team with a buyer) and goes there.
+#[server(prefix = "/api", endpoint = "chat/start-direct")]
+pub async fn start_direct_chat(user_id: String) -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        let id = super::service::open_direct_room(&ctx.state, session, &user_id).await?;
+        leptos_axum::redirect(&format!("/messages/{id}"));
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// Opens (or reopens) the signed-in person's conversation with the organizers' support desk.
 #[server(prefix = "/api", endpoint = "chat/start-support")]
 pub async fn start_support_chat() -> Result<String, AppError> {

@@ -2,7 +2,7 @@
 //! JavaScript; it opens (or reopens) the visitor's conversation with the booth's team.
 //! Visitors who are not signed in get a sign-in link that brings them back.
 
-use super::api::StartBoothChat;
+use super::api::{StartBoothChat, StartDirectChat};
 use crate::shell::i18n::use_i18n;
 use crate::AppError;
 use leptos::prelude::*;
@@ -52,5 +52,39 @@ pub fn ChatButton(#[prop(into)] exhibitor_id: String) -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// "Message" beside a person in the buyer and people directories: opens (or reopens) the
+/// one-to-one conversation with them. A form, so it works without JavaScript.
+#[component]
+pub fn DirectChatButton(
+    /// The person to write to.
+    #[prop(into)]
+    user_id: String,
+    /// Their name, for the button's accessible name.
+    #[prop(into)]
+    name: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let act = ServerAction::<StartDirectChat>::new();
+    let label = i18n.t_args(
+        "chat-message-person-named",
+        vec![("name", crate::shell::i18n::Arg::Str(name))],
+    );
+    let error = move || match act.value().get() {
+        Some(Err(AppError::Conflict(id))) => Some(i18n.t(&id)),
+        Some(Err(e)) => Some(i18n.t(e.message_id())),
+        _ => None,
+    };
+    view! {
+        <ActionForm action=act attr:class="chat-direct-form">
+            <input type="hidden" name="user_id" value=user_id />
+            <button type="submit" class="btn" aria-label=label disabled=move || act.pending().get()>
+                <span aria-hidden="true">"✉ "</span>
+                {i18n.t("chat-message-person")}
+            </button>
+            {move || error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </ActionForm>
     }
 }

@@ -90,6 +90,60 @@ pub async fn open_support_room(
     create_room(state, &room, &members).await
 }
 
+/// Opens the signed-in person's one-to-one conversation with another person of the current
+/// expo (the same room every time, whoever starts it). Organizers may write to anyone on the
+/// platform (the people directory); a booth's team to the expo's professional buyers (the buyer
+/// directory: messages reveal no contact details); buyers and visitors write to booths and to
+/// the support desk instead. Returns the room id.
+pub async fn open_direct_room(
+    state: &AppState,
+    session: &AuthSession,
+    other_id: &str,
+) -> Result<String, AppError> {
+    if !domain::text::is_id(other_id) {
+        return Err(AppError::NotFound);
+    }
+    if other_id == session.user.id {
+        return Err(AppError::Conflict("chat-error-self".into()));
+    }
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let organizer = session.actor.has_role(&expo.id, Role::Organizer);
+    if !organizer && !session.actor.has_role(&expo.id, Role::Exhibitor) {
+        return Err(AppError::Forbidden);
+    }
+    let reachable = if organizer {
+        db::account::get_user(&state.db, other_id).await?.is_some()
+    } else {
+        db::buyer::get(&state.db, &expo.id, other_id)
+            .await?
+            .is_some()
+    };
+    if !reachable {
+        return Err(AppError::NotFound);
+    }
+    let key = room_key(RoomKind::Direct, &session.user.id, other_id);
+    if let Some(id) = db::chat::room_by_key(&state.db, &key).await? {
+        return Ok(id);
+    }
+    let room = db::chat::NewRoom {
+        id: &db::new_id(),
+        expo_id: &expo.id,
+        kind: RoomKind::Direct,
+        key: &key,
+        exhibitor_id: None,
+        created_by: &session.user.id,
+        at: db::now_millis(),
+    };
+    create_room(
+        state,
+        &room,
+        &[session.user.id.clone(), other_id.to_owned()],
+    )
+    .await
+}
+
 /// Creates a room with its first members in one transaction; when a concurrent request made
 /// the room with the same key first, that room's id.
 async fn create_room(

@@ -253,6 +253,7 @@ pub fn PeopleDirectoryPage() -> impl IntoView {
                                     <th scope="col">{i18n.t("apply-country")}</th>
                                     <th scope="col">{i18n.t("directory-roles")}</th>
                                     <th scope="col">{i18n.t("directory-registered")}</th>
+                                    <th scope="col"><span class="visually-hidden">{i18n.t("chat-message-person")}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -266,6 +267,7 @@ pub fn PeopleDirectoryPage() -> impl IntoView {
                                             <td>{i18n.t(&country_message_id(&p.country))}</td>
                                             <td>{roles}</td>
                                             <td>{i18n.utc(p.registered_at)}</td>
+                                            <td><crate::chat::chat_button::DirectChatButton user_id=p.id.clone() name=p.name.clone() /></td>
                                         </tr>
                                     }
                                 }).collect_view()}

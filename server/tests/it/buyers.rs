@@ -13,7 +13,7 @@ use reqwest::StatusCode;
 
 const ORGANIZER: &str = "organizer@expo.example";
 
-fn profile_form<'a>(
+pub(crate) fn profile_form<'a>(
     company: &'a str,
     wechat: &'a str,
     consent: bool,

@@ -324,3 +324,136 @@ async fn the_support_desk_reaches_the_organizers(backend: Backend) {
     );
 }
 both_backends!(the_support_desk_reaches_the_organizers);
+
+async fn direct_conversations_start_from_the_directories(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |c| c.chat_burst = 1_000).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let organizer = session_cookie(&app, "organizer@expo.example", PASSWORD).await;
+    let buyer = new_person(&app, "kari@nordic.example").await;
+    let visitor = new_person(&app, "curious@visitor.example").await;
+    let resp = post(
+        &app,
+        Some(&buyer),
+        "buyer/save",
+        &crate::buyers::profile_form("Nordic Marine AS", "kari_nordic", false),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let buyer_id = resp.json::<serde_json::Value>().await.expect("json")["user_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let visitor_id: String = {
+        let v: serde_json::Value = post(&app, Some(&visitor), "account/me", &[])
+            .await
+            .json()
+            .await
+            .expect("me");
+        v["id"].as_str().expect("id").to_owned()
+    };
+    let start = |cookie: Option<&str>, id: &str| {
+        let id = id.to_owned();
+        let cookie = cookie.map(str::to_owned);
+        let app = &app;
+        async move {
+            post(
+                app,
+                cookie.as_deref(),
+                "chat/start-direct",
+                &[("user_id", id.as_str())],
+            )
+            .await
+        }
+    };
+
+    // Who may start one, with whom.
+    assert_eq!(
+        start(None, &buyer_id).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        start(Some(&visitor), &buyer_id).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        start(Some(&buyer), &visitor_id).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        start(Some(&exhibitor), &visitor_id).await.status(),
+        StatusCode::NOT_FOUND,
+        "a booth's team writes to buyers, not to every visitor"
+    );
+    assert_eq!(
+        start(Some(&exhibitor), "../x").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let me = post(&app, Some(&organizer), "account/me", &[])
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .expect("me")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let own = start(Some(&organizer), &me).await;
+    assert_eq!(own.status(), StatusCode::CONFLICT);
+    assert!(own.text().await.expect("body").contains("chat-error-self"));
+
+    // The exhibitor writes to the buyer: one room, the same whoever starts it again.
+    let room: String = start(Some(&exhibitor), &buyer_id)
+        .await
+        .json()
+        .await
+        .expect("room");
+    let again: String = start(Some(&exhibitor), &buyer_id)
+        .await
+        .json()
+        .await
+        .expect("room");
+    assert_eq!(room, again);
+    let sent = post(
+        &app,
+        Some(&exhibitor),
+        "chat/send",
+        &[
+            ("room_id", &room),
+            ("text", "Our new propellers ship in March."),
+            ("cid", "d1"),
+        ],
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    // The buyer sees it under the exhibitor's name, unread, and answers.
+    let list = rooms(&app, &buyer).await;
+    let talk = list
+        .iter()
+        .find(|r| r.id == room)
+        .expect("the buyer's room list");
+    assert!(matches!(&talk.title, RoomTitle::People(names) if names.len() == 1));
+    assert_eq!(unread(&app, &buyer).await, 1);
+    let page = room_page(&app, &buyer, &room, None).await;
+    assert_eq!(page.messages.len(), 1);
+    assert_eq!(page.messages[0].text, "Our new propellers ship in March.");
+    // Nobody else reads it.
+    let other = new_person(&app, "nosy@other.example").await;
+    for cookie in [&other, &visitor] {
+        let resp = post(
+            &app,
+            Some(cookie),
+            "chat/room",
+            &[("room_id", room.as_str())],
+        )
+        .await;
+        assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+    }
+    // The organizers write to anyone in the people directory, the visitor included.
+    let desk: String = start(Some(&organizer), &visitor_id)
+        .await
+        .json()
+        .await
+        .expect("room");
+    assert_ne!(desk, room);
+    assert!(rooms(&app, &visitor).await.iter().any(|r| r.id == desk));
+}
+both_backends!(direct_conversations_start_from_the_directories);
