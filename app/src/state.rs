@@ -78,6 +78,9 @@ pub struct AppState {
     /// The site's public origin (`https://expo.example`), when configured; otherwise links
     /// that must be absolute (QR codes, sitemap, Open Graph) use the request's host.
     pub public_origin: Option<String>,
+    /// This server's own address (`http://127.0.0.1:3000`), the origin of links sent by e-mail
+    /// when no public origin is configured — never the request's `Host`, which anyone can set.
+    pub bind_origin: String,
 }
 
 impl AppState {
@@ -99,6 +102,7 @@ impl AppState {
             hub: crate::realtime::hub::Hub::default(),
             search: None,
             public_origin: None,
+            bind_origin: "http://localhost".to_owned(),
         }
     }
 
@@ -123,6 +127,14 @@ impl AppState {
             })
             .unwrap_or("localhost");
         format!("{}://{host}", if https { "https" } else { "http" })
+    }
+
+    /// The origin of links sent by e-mail (password reset): the configured public origin, else
+    /// this server's own address. Unlike page links it never comes from the request.
+    pub fn mail_origin(&self) -> String {
+        self.public_origin
+            .clone()
+            .unwrap_or_else(|| self.bind_origin.clone())
     }
 
     /// The current content version.

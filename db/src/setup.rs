@@ -238,7 +238,12 @@ pub async fn set_expo_logo(
     now: i64,
 ) -> Result<Option<String>> {
     let mut tx = db.begin().await?;
-    // Written first: SQLite takes the write lock before anything is read.
+    // The expo's row is written first: SQLite takes its write lock and PostgreSQL locks the
+    // row, so two uploads at once replace one another in turn and no asset is left unnamed.
+    sqlx::query("UPDATE expos SET logo_id = logo_id WHERE id = $1")
+        .bind(&asset.expo_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO expo_assets (id, expo_id, kind, content_type, byte_size, width, height, variants, uploaded_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",

@@ -76,6 +76,13 @@ impl RoomKind {
     }
 }
 
+/// The key of the one-to-one room of two people in an expo: the same whoever starts it, and
+/// another one in another expo (whose organizers moderate it).
+pub fn direct_room_key(expo_id: &str, a: &str, b: &str) -> String {
+    let (x, y) = if a <= b { (a, b) } else { (b, a) };
+    format!("direct:{expo_id}:{x}:{y}")
+}
+
 /// The key that makes a conversation unique: asking again for the same pair opens the same
 /// room instead of a new one.
 pub fn room_key(kind: RoomKind, a: &str, b: &str) -> String {
@@ -272,5 +279,17 @@ mod tests {
         ] {
             assert_eq!(RoomKind::parse(k.as_str()), Some(k));
         }
+    }
+
+    #[test]
+    fn direct_rooms_are_per_expo_and_pair() {
+        assert_eq!(
+            direct_room_key("e1", "a", "b"),
+            direct_room_key("e1", "b", "a")
+        );
+        assert_ne!(
+            direct_room_key("e1", "a", "b"),
+            direct_room_key("e2", "a", "b")
+        );
     }
 }

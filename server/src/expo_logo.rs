@@ -25,6 +25,7 @@ fn refuse(json: bool, e: AppError) -> Response {
         AppError::Validation(errors) => errors
             .first()
             .map_or(e.message_id(), |f| f.message_id.as_str()),
+        AppError::Conflict(id) if !id.is_empty() => id.as_str(),
         other => other.message_id(),
     };
     Redirect::to(&format!("/dashboard/setup?logo_error={id}")).into_response()
@@ -63,6 +64,15 @@ pub async fn upload(
             }
             Err(_) => return refuse(json, invalid("error-request-malformed")),
         };
+        // The form names the expo it was opened for (before the file): one switched away from
+        // in another tab since is refused, not given this logo.
+        if field.name() == Some("expo_id") {
+            let named = field.text().await.unwrap_or_default();
+            if !named.is_empty() && named != expo_id {
+                return refuse(json, AppError::Conflict("setup-error-switched".into()));
+            }
+            continue;
+        }
         if field.name() != Some("file") {
             continue;
         }

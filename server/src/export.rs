@@ -3,12 +3,11 @@
 //! are in the requester's language; cells a spreadsheet would run as formulas are defused.
 
 use app::shell::i18n::I18n;
-use app::state::{AppState, CurrentSession, RequestLocale};
+use app::state::{AppState, ClientInfo, CurrentSession, RequestLocale};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use domain::authz::{authorize, Action};
 use domain::directory::{spreadsheet_safe, DirectoryFilter, EXPORT_MAX_ROWS};
 use serde::Deserialize;
 
@@ -52,6 +51,7 @@ pub async fn export(
     Path(file): Path<String>,
     Query(query): Query<ExportQuery>,
     Extension(session): Extension<CurrentSession>,
+    Extension(client): Extension<ClientInfo>,
     Extension(locale): Extension<RequestLocale>,
 ) -> Response {
     let i18n = I18n { locale: locale.0 };
@@ -61,26 +61,22 @@ pub async fn export(
     if !matches!(kind, "exhibitors" | "people" | "buyers") || !matches!(format, "csv" | "xlsx") {
         return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
     }
-    let expo = match db::expo::current_expo(&state.db).await {
-        Ok(Some(e)) => e,
-        Ok(None) => return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found"),
-        Err(e) => {
-            let err = app::AppError::internal(e);
-            return text_error(i18n, StatusCode::INTERNAL_SERVER_ERROR, err.message_id());
+    // The expo the console manages (the directories' pages list the same one).
+    let ctx = app::state::Ctx::of_request(state.clone(), client, session, locale);
+    let expo_id = match app::console::managed_expo(&ctx).await {
+        Ok(id) => id,
+        Err(err) => {
+            let status = match err {
+                app::AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                app::AppError::NotFound => StatusCode::NOT_FOUND,
+                _ => StatusCode::FORBIDDEN,
+            };
+            return text_error(i18n, status, err.message_id());
         }
     };
-    let actor = session.0.as_ref().map(|s| &s.actor);
-    if let Err(denied) = authorize(actor, Action::ManageExpo { expo_id: &expo.id }) {
-        let err = app::AppError::from(denied);
-        let status = match err {
-            app::AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            _ => StatusCode::FORBIDDEN,
-        };
-        return text_error(i18n, status, err.message_id());
-    }
     let filter = DirectoryFilter::from_query(&query.q, &query.country, &query.hall, &query.role);
     let table = match kind {
-        "exhibitors" => exhibitor_table(&state, &expo.id, &filter, i18n).await,
+        "exhibitors" => exhibitor_table(&state, &expo_id, &filter, i18n).await,
         "buyers" => {
             let filter = domain::buyer::BuyerFilter::from_query(
                 &query.q,
@@ -88,9 +84,9 @@ pub async fn export(
                 &query.interest,
                 &query.verified,
             );
-            buyer_table(&state, &expo.id, &filter, i18n).await
+            buyer_table(&state, &expo_id, &filter, i18n).await
         }
-        _ => people_table(&state, &expo.id, &filter, i18n).await,
+        _ => people_table(&state, &expo_id, &filter, i18n).await,
     };
     let table = match table {
         Ok(t) => t,

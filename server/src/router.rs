@@ -53,6 +53,7 @@ pub fn build_with_store(
 ) -> Router {
     let mut state = AppState::new(db.clone(), config.auth());
     state.public_origin.clone_from(&config.public_origin);
+    state.bind_origin = format!("http://{}", config.addr);
     // Search follows the database from its own folder; without it, search answers an error
     // and every other page works.
     match app::search::engine::SearchIndex::open(std::path::Path::new(&config.search_dir)) {

@@ -81,3 +81,5 @@ setup-logo-upload = ارفع الشعار
 setup-logo-remove = احذف الشعار
 setup-logo-saved = حُفظ الشعار.
 setup-logo-removed = حُذف الشعار.
+
+setup-error-switched = فُتح هذا النموذج لمعرض آخر: تم تبديل لوحة التحكم منذ ذلك الحين (ربما في علامة تبويب أخرى). أعد تحميل الصفحة وحاول مرة أخرى.

@@ -81,3 +81,5 @@ setup-logo-upload = Upload the logo
 setup-logo-remove = Remove the logo
 setup-logo-saved = The logo has been saved.
 setup-logo-removed = The logo has been removed.
+
+setup-error-switched = This form was opened for another expo: the console has been switched since (perhaps in another tab). Reload the page and try again.

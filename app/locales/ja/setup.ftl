@@ -81,3 +81,5 @@ setup-logo-upload = ロゴをアップロード
 setup-logo-remove = ロゴを削除
 setup-logo-saved = ロゴを保存しました。
 setup-logo-removed = ロゴを削除しました。
+
+setup-error-switched = このフォームは別の展示会用に開かれました。その後（別のタブなどで）コンソールが切り替えられています。ページを再読み込みしてやり直してください。

@@ -81,3 +81,5 @@ setup-logo-upload = 로고 업로드
 setup-logo-remove = 로고 삭제
 setup-logo-saved = 로고를 저장했습니다.
 setup-logo-removed = 로고를 삭제했습니다.
+
+setup-error-switched = 이 양식은 다른 박람회용으로 열렸습니다. 그 후 (다른 탭 등에서) 콘솔이 전환되었습니다. 페이지를 새로 고친 뒤 다시 시도하세요.

@@ -81,3 +81,5 @@ setup-logo-upload = 上传标志
 setup-logo-remove = 删除标志
 setup-logo-saved = 标志已保存。
 setup-logo-removed = 标志已删除。
+
+setup-error-switched = 此表单是为另一个展会打开的：控制台已切换（可能在其他标签页中）。请刷新页面后重试。

@@ -73,7 +73,8 @@ pub struct ForgotInput {
 pub async fn forgot_password(input: ForgotInput) -> Result<(), AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        let origin = crate::ui::share::page_origin();
+        // Never the request's Host: a forged one would send the token to another site.
+        let origin = ctx.state.mail_origin();
         super::service::request_reset(&ctx, &input.email, &origin).await?;
         leptos_axum::redirect("/forgot-password?sent=1");
         Ok(())

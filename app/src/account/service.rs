@@ -394,6 +394,10 @@ pub async fn reset_password(
     .await?
     .ok_or_else(unusable)?;
     db::commit(tx).await?;
+    // Failed sign-ins before the reset no longer hold the account back.
+    if let Some(user) = db::account::get_user(&ctx.state.db, &user_id).await? {
+        db::account::clear_login_failures(&ctx.state.db, &user.email).await?;
+    }
     audit(ctx, Some(&user_id), "account.reset", &user_id, "ok").await;
     Ok(())
 }

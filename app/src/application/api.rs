@@ -53,15 +53,13 @@ pub async fn my_application() -> Result<Option<Application>, AppError> {
 pub async fn get_application(id: String) -> Result<(Application, Vec<HallChoice>), AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        let application = super::service::get(&ctx, &id).await?;
-        let halls = match db::expo::current_expo(&ctx.state.db).await? {
-            Some(expo) => db::hall::halls_of(&ctx.state.db, &expo.id)
-                .await?
-                .into_iter()
-                .map(|h| (h.id, h.name, h.industry))
-                .collect(),
-            None => Vec::new(),
-        };
+        let (expo_id, application) = super::service::get(&ctx, &id).await?;
+        // The halls of the application's own expo (which may not be the public one).
+        let halls = db::hall::halls_of(&ctx.state.db, &expo_id)
+            .await?
+            .into_iter()
+            .map(|h| (h.id, h.name, h.industry))
+            .collect();
         Ok((application, halls))
     }
     .await

@@ -131,7 +131,7 @@ pub async fn mine(ctx: &Ctx) -> Result<Option<Application>, AppError> {
 }
 
 /// An application, for its applicant or an organizer of its expo.
-pub async fn get(ctx: &Ctx, id: &str) -> Result<Application, AppError> {
+pub async fn get(ctx: &Ctx, id: &str) -> Result<(String, Application), AppError> {
     let session = signed_in(ctx)?;
     if !domain::text::is_id(id) {
         return Err(AppError::NotFound);
@@ -143,7 +143,7 @@ pub async fn get(ctx: &Ctx, id: &str) -> Result<Application, AppError> {
         authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id })
             .map_err(|_| AppError::NotFound)?;
     }
-    Ok(application)
+    Ok((expo_id, application))
 }
 
 /// The applicant sends a changed application again, or takes it back.

@@ -51,7 +51,12 @@ pub async fn list(
     page: i64,
 ) -> Result<(Vec<BuyerProfile>, i64, bool), AppError> {
     ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
-    let expo_id = current_expo_id(ctx).await?;
+    // Organizers see the buyers of the expo their console manages (where they verify);
+    // a booth's team those of the public expo.
+    let expo_id = match crate::console::managed_expo(ctx).await {
+        Ok(id) => id,
+        Err(_) => current_expo_id(ctx).await?,
+    };
     authorize(ctx.actor(), Action::ViewBuyers { expo_id: &expo_id })?;
     let organizer = authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id }).is_ok();
     let (items, total) = db::buyer::list(

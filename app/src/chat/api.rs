@@ -30,8 +30,7 @@ pub async fn start_booth_chat(exhibitor_id: String) -> Result<String, AppError> 
 pub async fn start_direct_chat(user_id: String) -> Result<String, AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        let session = signed_in(&ctx)?;
-        let id = super::service::open_direct_room(&ctx.state, session, &user_id).await?;
+        let id = super::service::open_direct_room(&ctx, &user_id).await?;
         leptos_axum::redirect(&format!("/messages/{id}"));
         Ok(id)
     }

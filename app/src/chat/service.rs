@@ -95,41 +95,47 @@ pub async fn open_support_room(
 /// platform (the people directory); a booth's team to the expo's professional buyers (the buyer
 /// directory: messages reveal no contact details); buyers and visitors write to booths and to
 /// the support desk instead. Returns the room id.
-pub async fn open_direct_room(
-    state: &AppState,
-    session: &AuthSession,
-    other_id: &str,
-) -> Result<String, AppError> {
+pub async fn open_direct_room(ctx: &crate::state::Ctx, other_id: &str) -> Result<String, AppError> {
+    let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    let state = &ctx.state;
     if !domain::text::is_id(other_id) {
         return Err(AppError::NotFound);
     }
     if other_id == session.user.id {
         return Err(AppError::Conflict("chat-error-self".into()));
     }
-    let expo = db::expo::current_expo(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let organizer = session.actor.has_role(&expo.id, Role::Organizer);
-    if !organizer && !session.actor.has_role(&expo.id, Role::Exhibitor) {
+    // Organizers write within the expo their console manages; a booth's team within the
+    // public expo.
+    let (expo_id, organizer) = match crate::console::managed_expo(ctx).await {
+        Ok(id) => (id, true),
+        Err(_) => (
+            db::expo::current_expo(&state.db)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .id,
+            false,
+        ),
+    };
+    if !organizer && !session.actor.has_role(&expo_id, Role::Exhibitor) {
         return Err(AppError::Forbidden);
     }
     let reachable = if organizer {
         db::account::get_user(&state.db, other_id).await?.is_some()
     } else {
-        db::buyer::get(&state.db, &expo.id, other_id)
+        db::buyer::get(&state.db, &expo_id, other_id)
             .await?
             .is_some()
     };
     if !reachable {
         return Err(AppError::NotFound);
     }
-    let key = room_key(RoomKind::Direct, &session.user.id, other_id);
+    let key = domain::chat::direct_room_key(&expo_id, &session.user.id, other_id);
     if let Some(id) = db::chat::room_by_key(&state.db, &key).await? {
         return Ok(id);
     }
     let room = db::chat::NewRoom {
         id: &db::new_id(),
-        expo_id: &expo.id,
+        expo_id: &expo_id,
         kind: RoomKind::Direct,
         key: &key,
         exhibitor_id: None,

@@ -29,15 +29,15 @@ pub async fn load_dashboard() -> Result<DashboardHome, AppError> {
         let ctx = crate::state::ctx()?;
         let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
         let expo = db::expo::current_expo(&ctx.state.db).await?;
-        let (organizer, operator) = match &expo {
-            Some(e) => (
-                authorize(ctx.actor(), Action::ManageExpo { expo_id: &e.id }).is_ok(),
-                authorize(ctx.actor(), Action::OperatePlatform { expo_id: &e.id }).is_ok(),
-            ),
-            None => (false, false),
+        // Organizers: of the expo their console manages (which may not be the public one).
+        let managed = crate::console::managed_expo(&ctx).await.ok();
+        let organizer = managed.is_some();
+        let operator = match &expo {
+            Some(e) => authorize(ctx.actor(), Action::OperatePlatform { expo_id: &e.id }).is_ok(),
+            None => false,
         };
-        let waiting_applications = match (&expo, organizer) {
-            (Some(e), true) => db::application::counts(&ctx.state.db, &e.id)
+        let waiting_applications = match &managed {
+            Some(id) => db::application::counts(&ctx.state.db, id)
                 .await?
                 .into_iter()
                 .filter(|(s, _)| *s == domain::application::ApplicationStatus::Submitted)

@@ -18,10 +18,13 @@ pub async fn load_setup() -> Result<SetupView, AppError> {
 
 /// Saves the expo's settings.
 #[server(prefix = "/api", endpoint = "setup/save-expo")]
-pub async fn save_expo(input: ExpoInput) -> Result<(), AppError> {
+pub async fn save_expo(
+    input: ExpoInput,
+    #[server(default)] expo_id: String,
+) -> Result<(), AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        super::service::save_expo(&ctx, &input).await
+        super::service::save_expo(&ctx, &input, &expo_id).await
     }
     .await
     .map_err(crate::error::with_status)
@@ -29,10 +32,13 @@ pub async fn save_expo(input: ExpoInput) -> Result<(), AppError> {
 
 /// Adds a hall; returns its slug.
 #[server(prefix = "/api", endpoint = "setup/add-hall")]
-pub async fn add_hall(input: HallInput) -> Result<String, AppError> {
+pub async fn add_hall(
+    input: HallInput,
+    #[server(default)] expo_id: String,
+) -> Result<String, AppError> {
     async {
         let ctx = crate::state::ctx()?;
-        super::service::add_hall(&ctx, &input).await
+        super::service::add_hall(&ctx, &input, &expo_id).await
     }
     .await
     .map_err(crate::error::with_status)

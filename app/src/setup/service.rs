@@ -26,9 +26,20 @@ pub async fn view(ctx: &Ctx) -> Result<SetupView, AppError> {
     })
 }
 
-/// Saves the expo's settings.
-pub async fn save_expo(ctx: &Ctx, input: &ExpoInput) -> Result<(), AppError> {
+/// The managed expo, when the form was made for it: a form opened for another expo (the
+/// console was switched in another tab since) is refused rather than written to the wrong
+/// expo. An empty `form_expo` (scripts) means the managed one.
+async fn managed_for(ctx: &Ctx, form_expo: &str) -> Result<String, AppError> {
     let expo_id = crate::console::managed_expo(ctx).await?;
+    if !form_expo.is_empty() && form_expo != expo_id {
+        return Err(AppError::Conflict("setup-error-switched".into()));
+    }
+    Ok(expo_id)
+}
+
+/// Saves the expo's settings.
+pub async fn save_expo(ctx: &Ctx, input: &ExpoInput, form_expo: &str) -> Result<(), AppError> {
+    let expo_id = managed_for(ctx, form_expo).await?;
     let settings = input.validate(ctx.locale).map_err(AppError::Validation)?;
     db::setup::save_settings(&ctx.state.db, &expo_id, &settings).await?;
     ctx.state.content_changed();
@@ -37,8 +48,8 @@ pub async fn save_expo(ctx: &Ctx, input: &ExpoInput) -> Result<(), AppError> {
 }
 
 /// Adds a hall; returns its slug.
-pub async fn add_hall(ctx: &Ctx, input: &HallInput) -> Result<String, AppError> {
-    let expo_id = crate::console::managed_expo(ctx).await?;
+pub async fn add_hall(ctx: &Ctx, input: &HallInput, form_expo: &str) -> Result<String, AppError> {
+    let expo_id = managed_for(ctx, form_expo).await?;
     let hall = input.validate(ctx.locale).map_err(AppError::Validation)?;
     let english = hall
         .name

@@ -50,14 +50,14 @@ pub(crate) fn TimeZoneField(id: &'static str, selected: String) -> impl IntoView
 /// The expo's logo: the current one, a plain multipart form to upload another (works without
 /// JavaScript; the server returns here with the outcome) and one to remove it.
 #[component]
-fn LogoCard(logo_src: Option<String>) -> impl IntoView {
+fn LogoCard(logo_src: Option<String>, expo_id: String) -> impl IntoView {
     let i18n = use_i18n();
     let query = leptos_router::hooks::use_query_map();
     let outcome = move || {
         let q = query.read();
         if let Some(error) = q.get("logo_error") {
             // Only message ids of our own reach the page.
-            let id = if error.starts_with("error-")
+            let id = if (error.starts_with("error-") || error.contains("-error-"))
                 && error.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
             {
                 error
@@ -86,6 +86,7 @@ fn LogoCard(logo_src: Option<String>) -> impl IntoView {
                     None => view! { <p class="muted">{i18n.t("setup-logo-none")}</p> }.into_any(),
                 }}
                 <form class="setup-logo-form" method="post" action="/api/expo/logo" enctype="multipart/form-data">
+                    <input type="hidden" name="expo_id" value=expo_id />
                     <div class="field">
                         <label for="setup-logo-file">{i18n.t("setup-logo-file")}</label>
                         <input id="setup-logo-file" name="file" type="file" accept="image/png,image/jpeg,image/webp" required=true aria-describedby="setup-logo-hint" />
@@ -126,7 +127,7 @@ pub fn SetupPage() -> impl IntoView {
             <h1>{i18n.t("setup-title")}</h1>
             <Suspense fallback=|| view! { <div class="skeleton" aria-busy="true"></div> }>
                 {move || Suspend::new(async move {
-                    let SetupView { settings, halls, logo_src, is_public, .. } = match setup.await {
+                    let SetupView { expo_id, settings, halls, logo_src, is_public } = match setup.await {
                         Ok(x) => x,
                         Err(AppError::Unauthenticated) => return view! {
                             <p><a class="btn btn-primary" href="/login?next=%2Fdashboard%2Fsetup">{i18n.t("nav-login")}</a></p>
@@ -136,6 +137,7 @@ pub fn SetupPage() -> impl IntoView {
                     let name_error = field(save_error, "name");
                     let hall_name_error = field(add_error, "name");
                     let managing = settings.name.show(i18n.locale).text;
+                    let (logo_expo, settings_expo, hall_expo) = (expo_id.clone(), expo_id.clone(), expo_id);
                     view! {
                         <p class="setup-managing">
                             {i18n.t_args("expos-managing", vec![("name", Arg::Str(managing))])}
@@ -148,9 +150,10 @@ pub fn SetupPage() -> impl IntoView {
                             " · "
                             <a href="/dashboard/expos">{i18n.t("expos-all")}</a>
                         </p>
-                        <LogoCard logo_src />
+                        <LogoCard logo_src expo_id=logo_expo />
                         <ActionForm action=save attr:class="card ops-form setup-form" attr:novalidate=true>
                             <h2>{i18n.t("setup-expo-heading")}</h2>
+                            <input type="hidden" name="expo_id" value=settings_expo />
                             <FormAlert error=save_error />
                             <fieldset>
                                 <legend>{i18n.t("setup-name")}</legend>
@@ -217,6 +220,7 @@ pub fn SetupPage() -> impl IntoView {
                             </table>
                             <ActionForm action=add attr:class="ops-form setup-add-hall" attr:novalidate=true>
                                 <h3>{i18n.t("setup-add-hall")}</h3>
+                                <input type="hidden" name="expo_id" value=hall_expo />
                                 <FormAlert error=add_error />
                                 <fieldset>
                                     <legend>{i18n.t("setup-hall-name")}</legend>

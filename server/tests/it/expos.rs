@@ -305,6 +305,33 @@ async fn expos_are_created_managed_and_made_public(backend: Backend) {
     // Without the cookie (another browser) the console manages the public expo.
     assert_eq!(setup_of(&app, &organizer).await.expo_id, seeded.expo_id);
 
+    // A form opened for the public expo, sent after the console switched (another tab), is
+    // refused rather than written to the new expo.
+    let mut stale = new_expo_form("Overwritten?", "2026-06-01", "2026-06-05");
+    stale.push(("expo_id", seeded.expo_id.as_str()));
+    let (status, text) = body(post(&app, &managing, "setup/save-expo", &stale).await).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{text}");
+    assert!(text.contains("setup-error-switched"), "{text}");
+    let stale_logo = reqwest::multipart::Form::new()
+        .text("expo_id", seeded.expo_id.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(jpeg_with_exif(300, 300)).file_name("l.jpg"),
+        );
+    let resp = reqwest::Client::new()
+        .post(app.url("/api/expo/logo"))
+        .header("accept", "application/json")
+        .header("cookie", &managing)
+        .multipart(stale_logo)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    let mut fresh = new_expo_form("Spring Marine Expo 2027", "2026-06-01", "2026-06-05");
+    fresh.push(("expo_id", new_id.as_str()));
+    let (status, text) = body(post(&app, &managing, "setup/save-expo", &fresh).await).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+
     // Console actions go to the managed expo.
     let (status, text) = body(
         post(

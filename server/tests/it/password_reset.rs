@@ -163,6 +163,53 @@ async fn reset_by_email(backend: Backend) {
 }
 both_backends!(reset_by_email);
 
+async fn a_forged_host_never_reaches_the_link(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert!(ok(&app
+        .register(&app.new_client(), "kim@example.com", OLD)
+        .await));
+    let resp = app
+        .new_client()
+        .post(app.url("/api/account/forgot"))
+        .header("Accept", "application/json")
+        .header("Host", "evil.example")
+        .form(&[("input[email]", "kim@example.com")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let mail = db::notification::emails_to(&app.db, "kim@example.com")
+        .await
+        .expect("outbox");
+    assert_eq!(mail.len(), 1);
+    assert!(!mail[0].1.contains("evil.example"), "{}", mail[0].1);
+    assert!(
+        mail[0].1.contains("http://127.0.0.1:"),
+        "the server's own address: {}",
+        mail[0].1
+    );
+    // With a public origin, that one.
+    let app = TestApp::spawn_with(backend, false, |c| {
+        c.public_origin = Some("https://expo.example".into());
+    })
+    .await;
+    assert!(ok(&app
+        .register(&app.new_client(), "kim@example.com", OLD)
+        .await));
+    assert!(ok(&forgot(&app, "kim@example.com").await));
+    let mail = db::notification::emails_to(&app.db, "kim@example.com")
+        .await
+        .expect("outbox");
+    assert!(
+        mail[0]
+            .1
+            .contains("https://expo.example/reset-password?token="),
+        "{}",
+        mail[0].1
+    );
+}
+both_backends!(a_forged_host_never_reaches_the_link);
+
 async fn links_expire_and_a_new_one_cancels_nothing_else(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     assert!(ok(&app
