@@ -1,7 +1,10 @@
 //! Chat rooms, members and messages.
 
 use crate::{classify, Db, Result, Tx};
-use domain::chat::{room_title, ChatMessage, RoomKind, RoomMember, RoomSummary};
+use domain::chat::{
+    room_title, ChatMessage, MutedPerson, Removal, ReportLine, ReportReason, RoomKind, RoomMember,
+    RoomSummary,
+};
 use domain::text::LocalizedText;
 use std::collections::HashMap;
 
@@ -187,12 +190,24 @@ pub async fn holders_of(db: &Db, expo_id: &str, role: &str) -> Result<Vec<String
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
-const MESSAGE_COLUMNS: &str =
-    "m.id, m.room_id, m.sender_id, u.display_name, m.client_id, m.body, m.created_at";
+const MESSAGE_COLUMNS: &str = "m.id, m.room_id, m.sender_id, u.display_name, m.client_id, m.body, \
+     m.created_at, m.edited_at, m.deleted_by";
 
-type MessageRow = (i64, String, String, String, String, String, i64);
+type MessageRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+);
 
-fn message((id, room_id, sender_id, sender_name, cid, text, at): MessageRow) -> ChatMessage {
+fn message(
+    (id, room_id, sender_id, sender_name, cid, text, at, edited_at, deleted_by): MessageRow,
+) -> ChatMessage {
     ChatMessage {
         id,
         room_id,
@@ -201,7 +216,293 @@ fn message((id, room_id, sender_id, sender_name, cid, text, at): MessageRow) -> 
         cid,
         text,
         at,
+        edited_at,
+        removed: deleted_by.as_deref().and_then(Removal::parse),
     }
+}
+
+/// A message by id, if it exists.
+pub async fn message_by_id(db: &Db, id: i64) -> Result<Option<ChatMessage>> {
+    let row: Option<MessageRow> = sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id WHERE m.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(message))
+}
+
+/// Replaces a message's text (its sender edited it).
+pub async fn update_text(tx: &mut Tx, id: i64, text: &str, at: i64) -> Result<()> {
+    sqlx::query("UPDATE chat_messages SET body = $2, edited_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(text)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Takes a message back: its text is erased, its row stays (ids and read marks stay right).
+pub async fn remove_message(tx: &mut Tx, id: i64, by: Removal, at: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE chat_messages SET body = '', deleted_at = $2, deleted_by = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(at)
+    .bind(by.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records that `user_id` blocks `blocked_id` (nothing happens when they already do).
+pub async fn block(db: &Db, user_id: &str, blocked_id: &str, at: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO chat_blocks (user_id, blocked_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id, blocked_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(blocked_id)
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// Lifts a block.
+pub async fn unblock(db: &Db, user_id: &str, blocked_id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM chat_blocks WHERE user_id = $1 AND blocked_id = $2")
+        .bind(user_id)
+        .bind(blocked_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Whether `user_id` blocks `other_id`.
+pub async fn blocks(db: &Db, user_id: &str, other_id: &str) -> Result<bool> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM chat_blocks WHERE user_id = $1 AND blocked_id = $2",
+    )
+    .bind(user_id)
+    .bind(other_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n > 0)
+}
+
+/// How a block stands between a person and the other members of a room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockState {
+    /// No block either way.
+    None,
+    /// The person blocks a member.
+    Blocking,
+    /// A member blocks the person.
+    BlockedBy,
+}
+
+/// Whether a block stands between `user_id` and another member of the room.
+pub async fn block_in_room(db: &Db, room_id: &str, user_id: &str) -> Result<BlockState> {
+    let (blocking, blocked_by): (i64, i64) = sqlx::query_as(
+        "SELECT \
+           (SELECT COUNT(*) FROM chat_blocks b JOIN chat_members m ON m.user_id = b.blocked_id \
+             WHERE m.room_id = $1 AND b.user_id = $2), \
+           (SELECT COUNT(*) FROM chat_blocks b JOIN chat_members m ON m.user_id = b.user_id \
+             WHERE m.room_id = $1 AND b.blocked_id = $2)",
+    )
+    .bind(room_id)
+    .bind(user_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(if blocking > 0 {
+        BlockState::Blocking
+    } else if blocked_by > 0 {
+        BlockState::BlockedBy
+    } else {
+        BlockState::None
+    })
+}
+
+/// A report to store.
+#[derive(Clone, Debug)]
+pub struct NewReport<'a> {
+    /// New id.
+    pub id: &'a str,
+    /// The room's expo.
+    pub expo_id: &'a str,
+    /// Room.
+    pub room_id: &'a str,
+    /// The message reported.
+    pub message_id: i64,
+    /// Who reports it.
+    pub reporter_id: &'a str,
+    /// Why.
+    pub reason: ReportReason,
+    /// Their note.
+    pub note: &'a str,
+    /// Now.
+    pub at: i64,
+}
+
+/// Stores a report; false when this person already reported this message.
+pub async fn insert_report(db: &Db, r: &NewReport<'_>) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO chat_reports (id, expo_id, room_id, message_id, reporter_id, reason, note, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id, reporter_id) DO NOTHING",
+    )
+    .bind(r.id)
+    .bind(r.expo_id)
+    .bind(r.room_id)
+    .bind(r.message_id)
+    .bind(r.reporter_id)
+    .bind(r.reason.as_str())
+    .bind(r.note)
+    .bind(r.at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The open reports of an expo, grouped by message (the longest waiting first, at most 100
+/// messages), each with its room kind.
+pub async fn open_reports(
+    db: &Db,
+    expo_id: &str,
+) -> Result<Vec<(i64, RoomKind, Vec<ReportLine>)>> {
+    type Row = (i64, String, String, String, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.message_id, k.kind, u.display_name, r.reason, r.note, r.created_at \
+         FROM chat_reports r JOIN users u ON u.id = r.reporter_id JOIN chat_rooms k ON k.id = r.room_id \
+         WHERE r.expo_id = $1 AND r.outcome IS NULL ORDER BY r.created_at, r.id LIMIT 1000",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out: Vec<(i64, RoomKind, Vec<ReportLine>)> = Vec::new();
+    for (message_id, kind, reporter_name, reason, note, at) in rows {
+        let (Some(kind), Some(reason)) = (RoomKind::parse(&kind), ReportReason::parse(&reason))
+        else {
+            continue;
+        };
+        let line = ReportLine {
+            reporter_name,
+            reason,
+            note,
+            at,
+        };
+        match out.iter().position(|(id, _, _)| *id == message_id) {
+            Some(i) => out[i].2.push(line),
+            None if out.len() < 100 => out.push((message_id, kind, vec![line])),
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+/// How many messages of an expo wait for the organizers.
+pub async fn open_report_count(db: &Db, expo_id: &str) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT message_id) FROM chat_reports WHERE expo_id = $1 AND outcome IS NULL",
+    )
+    .bind(expo_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n)
+}
+
+/// Closes the open reports of a message with an outcome (`removed` or `dismissed`); returns
+/// how many it closed.
+pub async fn resolve_reports(
+    db: &Db,
+    message_id: i64,
+    outcome: &str,
+    by: &str,
+    at: i64,
+) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE chat_reports SET outcome = $2, resolved_by = $3, resolved_at = $4 \
+         WHERE message_id = $1 AND outcome IS NULL",
+    )
+    .bind(message_id)
+    .bind(outcome)
+    .bind(by)
+    .bind(at)
+    .execute(db.pool())
+    .await?
+    .rows_affected())
+}
+
+/// Stops a person from writing in an expo's conversations (the note is kept for the
+/// organizers; muting again keeps the first one).
+pub async fn mute(
+    db: &Db,
+    expo_id: &str,
+    user_id: &str,
+    by: &str,
+    reason: &str,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO chat_mutes (expo_id, user_id, muted_by, reason, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (expo_id, user_id) DO NOTHING",
+    )
+    .bind(expo_id)
+    .bind(user_id)
+    .bind(by)
+    .bind(reason)
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// Lets a muted person write again; false when they were not muted.
+pub async fn unmute(db: &Db, expo_id: &str, user_id: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("DELETE FROM chat_mutes WHERE expo_id = $1 AND user_id = $2")
+            .bind(expo_id)
+            .bind(user_id)
+            .execute(db.pool())
+            .await?
+            .rows_affected()
+            > 0,
+    )
+}
+
+/// Whether the organizers stopped a person from writing in the expo.
+pub async fn is_muted(db: &Db, expo_id: &str, user_id: &str) -> Result<bool> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM chat_mutes WHERE expo_id = $1 AND user_id = $2")
+            .bind(expo_id)
+            .bind(user_id)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(n > 0)
+}
+
+/// The people stopped from writing in an expo, the most recent first.
+pub async fn muted(db: &Db, expo_id: &str) -> Result<Vec<MutedPerson>> {
+    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT m.user_id, u.display_name, m.reason, m.created_at FROM chat_mutes m \
+         JOIN users u ON u.id = m.user_id WHERE m.expo_id = $1 ORDER BY m.created_at DESC, m.user_id",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, reason, at)| MutedPerson {
+            user_id,
+            name,
+            reason,
+            at,
+        })
+        .collect())
 }
 
 /// A page of history: the `limit` newest messages before id `before` (all when `None`),

@@ -29,6 +29,36 @@ pub async fn insert_event(db: &Db, tx: &mut Tx, topic: &str, body: &str, at: i64
     Ok(id)
 }
 
+/// Replaces the stored body of an event (a chat message edited or deleted after it was
+/// published: a client catching up must not receive the old text).
+pub async fn replace_body(tx: &mut Tx, id: i64, body: &str) -> Result<()> {
+    sqlx::query("UPDATE realtime_events SET body = $2 WHERE id = $1")
+        .bind(id)
+        .bind(body)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Replaces the stored body of every event of `topic` whose body starts with `prefix` (the
+/// earlier changes of one chat message, when it changes again or is deleted).
+pub async fn replace_bodies_starting(
+    tx: &mut Tx,
+    topic: &str,
+    prefix: &str,
+    body: &str,
+) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE realtime_events SET body = $3 WHERE topic = $1 AND substr(body, 1, length($2)) = $2",
+    )
+    .bind(topic)
+    .bind(prefix)
+    .bind(body)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
 /// The events of `topic` after id `after`, oldest first, at most `limit`.
 pub async fn events_after(
     db: &Db,

@@ -84,13 +84,10 @@ pub fn direct_room_key(expo_id: &str, a: &str, b: &str) -> String {
 }
 
 /// The key that makes a conversation unique: asking again for the same pair opens the same
-/// room instead of a new one.
+/// room instead of a new one. (One-to-one rooms are keyed per expo by [`direct_room_key`].)
 pub fn room_key(kind: RoomKind, a: &str, b: &str) -> String {
     match kind {
-        RoomKind::Direct => {
-            let (x, y) = if a <= b { (a, b) } else { (b, a) };
-            format!("direct:{x}:{y}")
-        }
+        RoomKind::Direct => direct_room_key("", a, b),
         RoomKind::Booth => format!("booth:{a}:{b}"),
         RoomKind::Support => format!("support:{a}:{b}"),
         RoomKind::Meeting => format!("meeting:{a}"),
@@ -142,6 +139,177 @@ pub struct ChatMessage {
     pub text: String,
     /// When it was sent (UTC milliseconds).
     pub at: i64,
+    /// When its sender last changed the text, if ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<i64>,
+    /// Who took it back, if it was (its text is gone then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Removal>,
+}
+
+/// Who removed a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Removal {
+    /// Its sender deleted it.
+    Sender,
+    /// The expo's organizers removed it (moderation).
+    Moderator,
+}
+
+impl Removal {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Removal::Sender => "sender",
+            Removal::Moderator => "moderator",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Removal> {
+        match s {
+            "sender" => Some(Removal::Sender),
+            "moderator" => Some(Removal::Moderator),
+            _ => None,
+        }
+    }
+}
+
+/// How long after sending a message its sender may still change the text (24 hours): long
+/// enough to fix a figure, short enough that an old agreement is not rewritten. Deleting has
+/// no limit.
+pub const EDIT_WINDOW_MS: i64 = 24 * 3_600_000;
+
+/// Whether `user` may change the text of `message` at `now`; the error is the Fluent id of
+/// the reason.
+pub fn may_edit(message: &ChatMessage, user: &str, now: i64) -> Result<(), &'static str> {
+    if message.sender_id != user {
+        return Err("chat-error-not-yours");
+    }
+    if message.removed.is_some() {
+        return Err("chat-error-removed");
+    }
+    if now - message.at > EDIT_WINDOW_MS {
+        return Err("chat-error-edit-too-late");
+    }
+    Ok(())
+}
+
+/// Why someone reports a message to the organizers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportReason {
+    /// Unwanted advertising or repeated messages.
+    Spam,
+    /// Insults, harassment, threats.
+    Abuse,
+    /// A scam or a fake offer.
+    Fraud,
+    /// Something else (the note says what).
+    Other,
+}
+
+impl ReportReason {
+    /// Every reason, in the order forms offer them.
+    pub const ALL: [ReportReason; 4] = [
+        ReportReason::Spam,
+        ReportReason::Abuse,
+        ReportReason::Fraud,
+        ReportReason::Other,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportReason::Spam => "spam",
+            ReportReason::Abuse => "abuse",
+            ReportReason::Fraud => "fraud",
+            ReportReason::Other => "other",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<ReportReason> {
+        ReportReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The Fluent id of its label.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            ReportReason::Spam => "chat-report-spam",
+            ReportReason::Abuse => "chat-report-abuse",
+            ReportReason::Fraud => "chat-report-fraud",
+            ReportReason::Other => "chat-report-other",
+        }
+    }
+}
+
+/// The longest note a report or a mute may carry, in characters.
+pub const NOTE_MAX_CHARS: usize = 500;
+
+/// Parses the optional note of a report or a mute: trimmed, control characters dropped,
+/// at most [`NOTE_MAX_CHARS`].
+pub fn parse_note(note: &str) -> Result<String, FieldError> {
+    let kept: String = note
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect();
+    let cleaned = kept.trim().to_owned();
+    if cleaned.chars().count() > NOTE_MAX_CHARS {
+        return Err(FieldError::new("note", "chat-error-note-too-long"));
+    }
+    Ok(cleaned)
+}
+
+/// One report of a message, as the organizers see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLine {
+    /// Who reported it.
+    pub reporter_name: String,
+    /// Why.
+    pub reason: ReportReason,
+    /// Their note (may be empty).
+    pub note: String,
+    /// When.
+    pub at: i64,
+}
+
+/// A reported message waiting for the organizers, with what came just before it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationItem {
+    /// The message.
+    pub message: ChatMessage,
+    /// The kind of conversation it is in.
+    pub room_kind: RoomKind,
+    /// Up to three earlier messages of the conversation, oldest first.
+    pub context: Vec<ChatMessage>,
+    /// The open reports of it, oldest first.
+    pub reports: Vec<ReportLine>,
+    /// Whether its sender is already stopped from writing in the expo.
+    pub sender_muted: bool,
+}
+
+/// A person the organizers stopped from writing in the expo's conversations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MutedPerson {
+    /// User id.
+    pub user_id: String,
+    /// Their name.
+    pub name: String,
+    /// The organizers' note.
+    pub reason: String,
+    /// Since when.
+    pub at: i64,
+}
+
+/// The organizers' moderation queue of an expo.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationView {
+    /// Reported messages, the longest waiting first.
+    pub items: Vec<ModerationItem>,
+    /// People stopped from writing.
+    pub muted: Vec<MutedPerson>,
 }
 
 /// A member of a room as the conversation shows them.
@@ -191,6 +359,16 @@ pub struct RoomView {
     pub has_more: bool,
     /// The viewer's user id.
     pub me: String,
+    /// The person the viewer may block from here (the other side of a one-to-one room, or the
+    /// visitor of a booth room for the booth's team), if any.
+    #[serde(default)]
+    pub other: Option<String>,
+    /// Whether the viewer has blocked that person.
+    #[serde(default)]
+    pub blocked: bool,
+    /// Whether the organizers stopped the viewer from writing in the expo.
+    #[serde(default)]
+    pub muted: bool,
 }
 
 #[cfg(test)]
@@ -217,6 +395,61 @@ mod tests {
             Ok("<script>alert(1)</script>"),
             "kept as text; pages escape it"
         );
+    }
+
+    fn sent(at: i64) -> ChatMessage {
+        ChatMessage {
+            id: 1,
+            room_id: "r".into(),
+            sender_id: "a".into(),
+            sender_name: "A".into(),
+            cid: "c".into(),
+            text: "t".into(),
+            at,
+            edited_at: None,
+            removed: None,
+        }
+    }
+
+    #[test]
+    fn only_the_sender_edits_and_only_for_a_day() {
+        let m = sent(1_000);
+        assert_eq!(may_edit(&m, "a", 1_000), Ok(()));
+        assert_eq!(may_edit(&m, "a", 1_000 + EDIT_WINDOW_MS), Ok(()));
+        assert_eq!(
+            may_edit(&m, "a", 1_001 + EDIT_WINDOW_MS),
+            Err("chat-error-edit-too-late")
+        );
+        assert_eq!(may_edit(&m, "b", 1_000), Err("chat-error-not-yours"));
+        let gone = ChatMessage {
+            removed: Some(Removal::Sender),
+            ..m
+        };
+        assert_eq!(may_edit(&gone, "a", 1_000), Err("chat-error-removed"));
+        for r in [Removal::Sender, Removal::Moderator] {
+            assert_eq!(Removal::parse(r.as_str()), Some(r));
+        }
+    }
+
+    #[test]
+    fn reports_name_a_reason_and_a_short_note() {
+        for r in ReportReason::ALL {
+            assert_eq!(ReportReason::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(ReportReason::parse("SPAM"), None);
+        assert_eq!(parse_note("  spam \u{7} ").as_deref(), Ok("spam"));
+        assert!(parse_note(&"x".repeat(NOTE_MAX_CHARS)).is_ok());
+        assert_eq!(
+            parse_note(&"x".repeat(NOTE_MAX_CHARS + 1)).map_err(|e| e.message_id),
+            Err("chat-error-note-too-long".to_owned())
+        );
+    }
+
+    #[test]
+    fn old_messages_without_the_new_fields_still_read() {
+        let json = r#"{"id":1,"room_id":"r","sender_id":"a","sender_name":"A","cid":"c","text":"t","at":5}"#;
+        let m: ChatMessage = serde_json::from_str(json).expect("old message");
+        assert_eq!(m, sent(5));
     }
 
     #[test]

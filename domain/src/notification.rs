@@ -29,6 +29,11 @@ pub enum NotificationBody {
         /// The steps not done yet.
         missing: Vec<crate::directory::ReadinessItem>,
     },
+    /// Someone reported a chat message to the organizers (for organizers).
+    MessageReported {
+        /// Why.
+        reason: crate::chat::ReportReason,
+    },
 }
 
 /// A notification as its reader sees it.

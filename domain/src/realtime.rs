@@ -204,6 +204,9 @@ pub struct Event {
 pub enum EventBody {
     /// A new chat message.
     ChatMessage(ChatMessage),
+    /// A message changed: its sender edited or deleted it, or the organizers removed it. It
+    /// carries the message as it is now (no text once removed).
+    ChatUpdated(ChatMessage),
     /// Something changed in a meeting.
     Meeting(MeetingEvent),
     /// An expo's announcements changed (alert banner, maintenance mode).
@@ -265,7 +268,7 @@ impl EventBody {
     pub fn assign_id(&mut self, id: i64) {
         match self {
             EventBody::ChatMessage(m) => m.id = id,
-            EventBody::Meeting(_) | EventBody::Expo(_) => {}
+            EventBody::ChatUpdated(_) | EventBody::Meeting(_) | EventBody::Expo(_) => {}
         }
     }
 }

@@ -50,3 +50,73 @@ chat-error-own-support = Organizers answer the support desk; visitors' questions
 chat-message-person = Message
 chat-message-person-named = Message { $name }
 chat-error-self = This is you: choose someone else to write to.
+
+## Editing, deleting, blocking and reporting
+chat-edited = edited
+chat-edit = Edit
+chat-edit-label = New text of the message
+chat-save = Save
+chat-delete = Delete
+chat-delete-confirm = Delete this message for everyone? Its text cannot be brought back.
+chat-delete-yes = Delete the message
+chat-deleted = This message was deleted.
+chat-removed-by-organizers = This message was removed by the organizers.
+chat-action-failed = Not done: { $reason }
+chat-report = Report
+chat-report-reason = Reason
+chat-report-note = What is wrong (optional; needed for "Something else")
+chat-report-send = Report to the organizers
+chat-reported = Reported. The organizers will look at it.
+chat-report-spam = Spam or advertising
+chat-report-abuse = Insults or harassment
+chat-report-fraud = Scam or fake offer
+chat-report-other = Something else
+chat-block = Block
+chat-unblock = Unblock
+chat-blocked-notice = You blocked this person: neither of you can write here. Unblock them to talk again.
+chat-muted-notice = The organizers have stopped you from writing in this expo's conversations. You can still write to the support desk.
+chat-error-not-yours = Only the sender can change this message.
+chat-error-removed = This message was deleted.
+chat-error-edit-too-late = Messages can be changed for 24 hours after sending.
+chat-error-muted = The organizers have stopped you from writing in this expo's conversations.
+chat-error-blocked = This person is not accepting your messages.
+chat-error-you-blocked = You blocked this person. Unblock them to write.
+chat-error-reason = Choose a reason.
+chat-error-note-needed = Say what is wrong.
+chat-error-note-too-long = Keep the note under 500 characters.
+chat-error-report-own = You cannot report your own message.
+chat-error-mute-organizer = Organizers cannot be stopped from writing.
+
+## Moderation (organizers)
+moderation-title = Chat moderation
+dash-moderation-body = Reported messages, and people stopped from writing.
+moderation-lead = Messages people reported in this expo's conversations. Remove what breaks the rules, keep what does not, and stop repeat offenders from writing.
+moderation-summary = { $count ->
+    [0] Nothing is waiting.
+    [one] One reported message is waiting.
+   *[other] { $count } reported messages are waiting.
+}
+moderation-empty = No reported messages. Reports appear here as soon as someone sends one.
+moderation-item-title = { $name } in a { $room }
+moderation-room-booth = booth conversation
+moderation-room-direct = one-to-one conversation
+moderation-room-support = support conversation
+moderation-room-meeting = meeting chat
+moderation-context = Said just before
+moderation-reports = { $count ->
+    [one] One report
+   *[other] { $count } reports
+}
+moderation-reported-by = reported by { $name }
+moderation-remove = Remove the message
+moderation-dismiss = Keep it
+moderation-mute = Stop { $name } writing
+moderation-mute-reason = Note for the organizers
+moderation-already-muted = Already stopped from writing
+moderation-muted-title = People stopped from writing
+moderation-none-muted = Nobody is stopped from writing.
+moderation-person = Person
+moderation-since = Since
+moderation-actions = Actions
+moderation-unmute = Let { $name } write again
+notice-message-reported = A chat message was reported ({ $reason }). Open the moderation queue.

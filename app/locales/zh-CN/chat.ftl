@@ -41,3 +41,69 @@ chat-error-own-support = 组委会负责回复客服会话；访客的问题会�
 chat-message-person = 发消息
 chat-message-person-named = 给{ $name }发消息
 chat-error-self = 这是您自己，请选择其他人。
+
+## 编辑、删除、屏蔽与举报
+chat-edited = 已编辑
+chat-edit = 编辑
+chat-edit-label = 消息的新内容
+chat-save = 保存
+chat-delete = 删除
+chat-delete-confirm = 要为所有人删除这条消息吗？删除后无法恢复。
+chat-delete-yes = 删除消息
+chat-deleted = 此消息已被删除。
+chat-removed-by-organizers = 此消息已被主办方移除。
+chat-action-failed = 未完成：{ $reason }
+chat-report = 举报
+chat-report-reason = 原因
+chat-report-note = 问题说明（可选；选择“其他”时必填）
+chat-report-send = 举报给主办方
+chat-reported = 已举报，主办方会进行处理。
+chat-report-spam = 垃圾信息或广告
+chat-report-abuse = 辱骂或骚扰
+chat-report-fraud = 诈骗或虚假报价
+chat-report-other = 其他
+chat-block = 屏蔽
+chat-unblock = 取消屏蔽
+chat-blocked-notice = 您已屏蔽此人：双方都无法在此发送消息。取消屏蔽后可以继续交流。
+chat-muted-notice = 主办方已禁止您在本届展会的会话中发言。您仍可以联系客服。
+chat-error-not-yours = 只有发送者可以修改这条消息。
+chat-error-removed = 此消息已被删除。
+chat-error-edit-too-late = 消息发送后 24 小时内可以修改。
+chat-error-muted = 主办方已禁止您在本届展会的会话中发言。
+chat-error-blocked = 对方不接收您的消息。
+chat-error-you-blocked = 您已屏蔽此人。取消屏蔽后才能发送消息。
+chat-error-reason = 请选择原因。
+chat-error-note-needed = 请说明问题所在。
+chat-error-note-too-long = 说明请少于 500 个字符。
+chat-error-report-own = 不能举报自己的消息。
+chat-error-mute-organizer = 不能禁止主办方发言。
+
+## 会话管理（主办方）
+moderation-title = 会话管理
+dash-moderation-body = 被举报的消息，以及被禁止发言的人。
+moderation-lead = 本届展会会话中被举报的消息。移除违规内容，保留没有问题的内容，并禁止屡次违规者发言。
+moderation-summary = { $count ->
+    [0] 没有待处理的举报。
+   *[other] 有 { $count } 条被举报的消息待处理。
+}
+moderation-empty = 没有被举报的消息。有人举报后会立即显示在这里。
+moderation-item-title = { $name }（{ $room }）
+moderation-room-booth = 展位会话
+moderation-room-direct = 一对一会话
+moderation-room-support = 客服会话
+moderation-room-meeting = 会议聊天
+moderation-context = 之前的消息
+moderation-reports = { $count } 条举报
+moderation-reported-by = 举报人：{ $name }
+moderation-remove = 移除消息
+moderation-dismiss = 保留
+moderation-mute = 禁止 { $name } 发言
+moderation-mute-reason = 备注（仅主办方可见）
+moderation-already-muted = 已被禁止发言
+moderation-muted-title = 被禁止发言的人
+moderation-none-muted = 没有人被禁止发言。
+moderation-person = 姓名
+moderation-since = 开始时间
+moderation-actions = 操作
+moderation-unmute = 允许 { $name } 发言
+notice-message-reported = 有一条聊天消息被举报（{ $reason }）。请打开会话管理查看。

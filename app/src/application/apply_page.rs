@@ -78,7 +78,7 @@ pub fn ApplicationFields(
             <label for="apply-summary">{i18n.t("apply-summary")}</label>
             <textarea id="apply-summary" name="input[product_summary]" rows="5"
                 maxlength=domain::application::MAX_LONG.to_string() required=true
-                aria-describedby="apply-summary-error">{p.product_summary.clone()}</textarea>
+                aria-describedby="apply-summary-error">{crate::ui::textarea_text(&p.product_summary)}</textarea>
             <p class="field-error" id="apply-summary-error" aria-live="polite">{move || summary_error.get().map(|m| i18n.t(&m))}</p>
         </div>
         <fieldset class="field-row">

@@ -46,5 +46,9 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
                 ),
             ],
         ),
+        NotificationBody::MessageReported { reason } => i18n.t_args(
+            "notice-message-reported",
+            vec![("reason", Arg::Str(i18n.t(reason.label_id())))],
+        ),
     }
 }

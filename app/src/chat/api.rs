@@ -2,7 +2,7 @@
 //! realtime socket; these serve page loads, history, and sending without JavaScript.
 
 use crate::AppError;
-use domain::chat::{ChatMessage, RoomSummary, RoomView};
+use domain::chat::{ChatMessage, ModerationView, RoomSummary, RoomView};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -101,4 +101,98 @@ pub async fn unread_count() -> Result<i64, AppError> {
         Some(s) => Ok(db::chat::unread_total(&ctx.state.db, &s.user.id).await?),
         None => Ok(0),
     }
+}
+
+/// The sender changes the text of their message (within a day of sending it).
+#[server(prefix = "/api", endpoint = "chat/edit")]
+pub async fn edit_message(message_id: i64, text: String) -> Result<ChatMessage, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::moderation::edit(&ctx.state, session, message_id, &text).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The sender deletes their message.
+#[server(prefix = "/api", endpoint = "chat/delete")]
+pub async fn delete_message(message_id: i64) -> Result<ChatMessage, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::moderation::delete(&ctx.state, session, message_id).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Reports another person's message to the expo's organizers.
+#[server(prefix = "/api", endpoint = "chat/report")]
+pub async fn report_message(
+    message_id: i64,
+    reason: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::moderation::report(&ctx.state, session, message_id, &reason, &note).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Blocks a person (`on` true) or lifts the block.
+#[server(prefix = "/api", endpoint = "chat/block")]
+pub async fn block_person(user_id: String, on: bool) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::moderation::set_block(&ctx.state, session, &user_id, on).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The reported messages and stopped people of the expo the console manages (organizers).
+#[server(prefix = "/api", endpoint = "chat/moderation")]
+pub async fn moderation_queue() -> Result<ModerationView, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::moderation::queue(&ctx).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The organizers remove a reported message (`remove` true) or dismiss its reports.
+#[server(prefix = "/api", endpoint = "chat/moderate")]
+pub async fn moderate_message(message_id: i64, remove: bool) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        if remove {
+            super::moderation::remove(&ctx, message_id).await
+        } else {
+            super::moderation::dismiss(&ctx, message_id).await
+        }
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The organizers stop a person from writing in the expo's conversations (`on` true) or let
+/// them again.
+#[server(prefix = "/api", endpoint = "chat/mute")]
+pub async fn mute_person(
+    user_id: String,
+    on: bool,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::moderation::set_mute(&ctx, &user_id, on, &reason).await
+    }
+    .await
+    .map_err(crate::error::with_status)
 }

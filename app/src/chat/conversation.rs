@@ -3,7 +3,8 @@
 //! socket and show at once as "sending…"; they are kept and sent again after a reconnect.
 //! Without it, the composer is a plain form that posts to `chat/send`.
 
-use super::api::{get_room, SendMessage};
+use super::api::{get_room, BlockPerson, SendMessage};
+use super::message_row::MessageRow;
 use crate::realtime::use_topic;
 use crate::shell::i18n::{use_i18n, Arg, I18n};
 use domain::chat::{ChatMessage, RoomKind, RoomTitle, RoomView, MESSAGE_MAX_CHARS};
@@ -99,23 +100,6 @@ fn send_hint(frame: ClientFrame) {
     let _ = frame;
 }
 
-/// Hours and minutes of a UTC millisecond time: in the viewer's zone in the browser, in UTC on
-/// the server (the browser corrects it after hydration).
-fn clock(at: i64, local: bool) -> String {
-    #[cfg(feature = "hydrate")]
-    if local {
-        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
-        return format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
-    }
-    let _ = local;
-    let mins = at.div_euclid(60_000);
-    format!(
-        "{:02}:{:02}",
-        mins.div_euclid(60).rem_euclid(24),
-        mins.rem_euclid(60)
-    )
-}
-
 #[component]
 fn LiveConversation(room: RoomView) -> impl IntoView {
     let i18n = use_i18n();
@@ -170,6 +154,19 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
         }
     };
 
+    // A message as the server has it now (edited or removed): replaces the one shown.
+    let replace = move |m: ChatMessage| {
+        let _ = messages.try_update(|ms| {
+            if let Some(x) = ms.iter_mut().find(|x| x.id == m.id) {
+                *x = m;
+            }
+        });
+    };
+    let on_changed = Callback::new(replace);
+    let blocked = RwSignal::new(room.blocked);
+    let block_busy = RwSignal::new(false);
+    let muted = room.muted;
+
     let last_id = room.messages.last().map(|m| m.id).unwrap_or(0);
     {
         let me = me.clone();
@@ -180,6 +177,10 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
             Some(last_id),
             move |frame| match frame {
                 ServerFrame::Event(e) => {
+                    if let EventBody::ChatUpdated(m) = &e.body {
+                        replace(m.clone());
+                        return;
+                    }
                     let EventBody::ChatMessage(m) = &e.body else {
                         return;
                     };
@@ -397,6 +398,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let me_for_rows = me.clone();
     let ssr_cid = new_client_id();
     let send_url = <SendMessage as server_fn::ServerFn>::PATH;
+    let block_url = <BlockPerson as server_fn::ServerFn>::PATH;
     let start_meeting = ServerAction::<crate::meeting::api::CreateMeeting>::new();
     let (meeting_title, meeting_room) = (title.clone(), room_id.clone());
     let exhibitor_link = room
@@ -412,6 +414,36 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                 </a>
                 <h2 id="chat-room-title">{title.clone()}</h2>
                 {exhibitor_link.map(|href| view! { <a class="btn btn-ghost" href=href>{i18n.t("chat-view-booth")}</a> })}
+                {room.other.clone().map(|other| {
+                    let other_for_submit = other.clone();
+                    let on_block = move |ev: web_sys::SubmitEvent| {
+                        ev.prevent_default();
+                        let on = !blocked.get_untracked();
+                        let other = other_for_submit.clone();
+                        block_busy.set(true);
+                        leptos::task::spawn_local(async move {
+                            match super::api::block_person(other, on).await {
+                                Ok(()) => {
+                                    let _ = blocked.try_set(on);
+                                    let _ = notice.try_set(None);
+                                }
+                                Err(e) => {
+                                    let _ = notice.try_set(Some(crate::ui::error_text(&i18n, &e)));
+                                }
+                            }
+                            let _ = block_busy.try_set(false);
+                        });
+                    };
+                    view! {
+                        <form method="post" action=block_url class="inline-form" on:submit=on_block>
+                            <input type="hidden" name="user_id" value=other />
+                            <input type="hidden" name="on" value=move || (!blocked.get()).to_string() />
+                            <button type="submit" class="btn btn-ghost" disabled=move || block_busy.get()>
+                                {move || if blocked.get() { i18n.t("chat-unblock") } else { i18n.t("chat-block") }}
+                            </button>
+                        </form>
+                    }
+                })}
                 {(room.kind != RoomKind::Meeting).then(|| view! {
                     <ActionForm action=start_meeting attr:class="inline-form">
                         <input type="hidden" name="title" value=meeting_title />
@@ -456,26 +488,12 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                 })}
                 <For
                     each=move || messages.get()
-                    key=|m: &ChatMessage| m.id
+                    key=|m: &ChatMessage| (m.id, m.edited_at, m.removed)
                     children={
                         let me = me_for_rows.clone();
                         move |m: ChatMessage| {
                             let mine = m.sender_id == me;
-                            let id = m.id;
-                            let at = m.at;
-                            let sender = if mine { i18n.t("chat-you") } else { m.sender_name.clone() };
-                            view! {
-                                <li class="chat-message" class:mine=mine data-message-id=id>
-                                    <p class="chat-meta">
-                                        <span class="chat-sender">{sender}</span>
-                                        <time>{move || clock(at, mounted.get())}</time>
-                                    </p>
-                                    <p class="chat-text">{m.text.clone()}</p>
-                                    {move || (my_last_seen.get() == Some(id)).then(|| view! {
-                                        <p class="chat-status chat-seen">{i18n.t("chat-seen")}</p>
-                                    })}
-                                </li>
-                            }
+                            view! { <MessageRow message=m mine mounted seen=my_last_seen on_changed /> }
                         }
                     }
                 />
@@ -512,28 +530,40 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                 {move || typing.get().map(|(name, _)| i18n.t_args("chat-typing", vec![("name", Arg::Str(name))]))}
             </p>
             {move || notice.get().map(|n| view! { <p class="form-alert" role="alert">{n}</p> })}
-            <form
-                class="chat-compose"
-                method="post"
-                action=send_url
-                node_ref=form_ref
-                on:submit=on_submit
-            >
-                <input type="hidden" name="room_id" value=room_id.clone() />
-                <input type="hidden" name="cid" value=ssr_cid />
-                <label class="visually-hidden" for="chat-text">{i18n.t("chat-message-label")}</label>
-                <textarea
-                    id="chat-text"
-                    name="text"
-                    rows="2"
-                    maxlength=MESSAGE_MAX_CHARS.to_string()
-                    placeholder=i18n.t("chat-placeholder")
-                    prop:value=move || text.get()
-                    on:input=on_input
-                    on:keydown=on_keydown
-                ></textarea>
-                <button type="submit" class="btn btn-primary">{i18n.t("chat-send")}</button>
-            </form>
+            {move || if muted {
+                view! { <p class="chat-closed" role="status">{i18n.t("chat-muted-notice")}</p> }.into_any()
+            } else if blocked.get() {
+                view! { <p class="chat-closed" role="status">{i18n.t("chat-blocked-notice")}</p> }.into_any()
+            } else {
+                let on_submit = on_submit.clone();
+                let on_input = on_input.clone();
+                let room_id = room_id.clone();
+                let ssr_cid = ssr_cid.clone();
+                view! {
+                <form
+                    class="chat-compose"
+                    method="post"
+                    action=send_url
+                    node_ref=form_ref
+                    on:submit=on_submit
+                >
+                    <input type="hidden" name="room_id" value=room_id.clone() />
+                    <input type="hidden" name="cid" value=ssr_cid />
+                    <label class="visually-hidden" for="chat-text">{i18n.t("chat-message-label")}</label>
+                    <textarea
+                        id="chat-text"
+                        name="text"
+                        rows="2"
+                        maxlength=MESSAGE_MAX_CHARS.to_string()
+                        placeholder=i18n.t("chat-placeholder")
+                        prop:value=move || text.get()
+                        on:input=on_input
+                        on:keydown=on_keydown
+                    ></textarea>
+                    <button type="submit" class="btn btn-primary">{i18n.t("chat-send")}</button>
+                </form>
+                }.into_any()
+            }}
         </section>
     }
 }

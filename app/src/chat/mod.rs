@@ -9,7 +9,11 @@
 pub mod api;
 pub mod chat_button;
 pub mod conversation;
+pub mod message_row;
 pub mod messages_page;
+pub mod moderation_page;
+#[cfg(feature = "ssr")]
+pub mod moderation;
 pub mod room_list;
 #[cfg(feature = "ssr")]
 pub mod service;

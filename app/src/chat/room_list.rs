@@ -30,7 +30,10 @@ pub fn RoomList(me: String, #[prop(into)] current: Signal<Option<String>>) -> im
         let href = format!("/messages/{}", r.id);
         let id = r.id.clone();
         let title = title_text(&r.title, i18n);
-        let snippet: Option<String> = r.last.as_ref().map(|m| m.text.chars().take(80).collect());
+        let snippet: Option<String> = r.last.as_ref().map(|m| match m.removed {
+            Some(by) => super::message_row::removed_text(i18n, by),
+            None => m.text.chars().take(80).collect(),
+        });
         view! {
             <li>
                 <a

@@ -129,6 +129,12 @@ pub async fn open_direct_room(ctx: &crate::state::Ctx, other_id: &str) -> Result
     if !reachable {
         return Err(AppError::NotFound);
     }
+    if db::chat::blocks(&state.db, &session.user.id, other_id).await? {
+        return Err(AppError::Conflict("chat-error-you-blocked".into()));
+    }
+    if db::chat::blocks(&state.db, other_id, &session.user.id).await? {
+        return Err(AppError::Conflict("chat-error-blocked".into()));
+    }
     let key = domain::chat::direct_room_key(&expo_id, &session.user.id, other_id);
     if let Some(id) = db::chat::room_by_key(&state.db, &key).await? {
         return Ok(id);
@@ -219,6 +225,7 @@ pub async fn send(
     }
     let text = parse_message(text).map_err(|e| AppError::Validation(vec![e]))?;
     let info = writable_room(&state.db, session, room_id).await?;
+    super::moderation::may_post(state, session, &info).await?;
     if let Some(existing) = db::chat::message_by_client_id(&state.db, &session.user.id, cid).await?
     {
         return Ok((existing, false));
@@ -241,6 +248,8 @@ pub async fn send(
         cid: cid.to_owned(),
         text,
         at,
+        edited_at: None,
+        removed: None,
     };
     let mut tx = state.db.begin().await?;
     // The body is stored before its id is known (one insert); a replay fills the id in from
@@ -342,11 +351,27 @@ pub async fn room_view(
         Some(ex) => db::chat::exhibitor_name(&state.db, ex).await?,
         None => None,
     };
-    let others = members
+    let others: Vec<String> = members
         .iter()
         .filter(|m| m.user_id != session.user.id)
         .map(|m| m.name.clone())
         .collect();
+    // The person a block from here would concern: the other side of a one-to-one room; the
+    // visitor of a booth room, for the booth's team.
+    let other = match info.kind {
+        RoomKind::Direct => members
+            .iter()
+            .find(|m| m.user_id != session.user.id)
+            .map(|m| m.user_id.clone()),
+        RoomKind::Booth if is_team(session, &info) => info.created_by.clone(),
+        _ => None,
+    };
+    let blocked = match &other {
+        Some(o) => db::chat::blocks(&state.db, &session.user.id, o).await?,
+        None => false,
+    };
+    let muted = info.kind != RoomKind::Support
+        && db::chat::is_muted(&state.db, &info.expo_id, &session.user.id).await?;
     Ok(RoomView {
         title: domain::chat::room_title(
             info.kind,
@@ -362,5 +387,8 @@ pub async fn room_view(
         messages,
         has_more,
         me: session.user.id.clone(),
+        other,
+        blocked,
+        muted,
     })
 }

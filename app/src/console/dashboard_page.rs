@@ -52,6 +52,7 @@ pub fn DashboardPage() -> impl IntoView {
                                             <Card href="/buyers?verified=no".into() title=i18n.t("buyers-title") body=i18n.t("dash-buyers-body") />
                                             <Card href="/dashboard/import".into() title=i18n.t("import-title") body=i18n.t("dash-import-body") />
                                             <Card href="/dashboard/searches".into() title=i18n.t("search-insights-title") body=i18n.t("dash-searches-body") />
+                                            <Card href="/dashboard/moderation".into() title=i18n.t("moderation-title") body=i18n.t("dash-moderation-body") />
                                             <Card href="/dashboard/invitations".into() title=i18n.t("invite-title") body=i18n.t("dash-invitations-body") />
                                         })}
                                         <Card href="/dashboard/operations".into() title=i18n.t("ops-title") body=i18n.t("dash-ops-body") />

@@ -16,6 +16,7 @@ use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::buyer::{buyer_page::BuyerPage, buyers_page::BuyersPage};
 use crate::chat::messages_page::MessagesPage;
+use crate::chat::moderation_page::ModerationPage;
 use crate::console::dashboard_page::DashboardPage;
 use crate::directory::directory_page::{ExhibitorDirectoryPage, PeopleDirectoryPage};
 use crate::expo::landing_page::LandingPage;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/favorites") view=FavoritesPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/searches") view=SearchInsightsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route
                             path=path!("/matchmaking")

@@ -35,3 +35,28 @@ pub fn error_text(i18n: &I18n, e: &AppError) -> String {
         other => i18n.t(other.message_id()),
     }
 }
+
+/// The text to put inside a `<textarea>` as its first value. Leptos writes a textarea's
+/// children into server-rendered HTML without escaping them (its content is raw text to HTML),
+/// so `</textarea><script>` in someone's text would end the element there; on the server the
+/// text is escaped (the browser reads the entities back into the same text), in the browser it
+/// is set as it is.
+pub fn textarea_text(text: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text.to_owned()
+    }
+}

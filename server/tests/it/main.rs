@@ -16,6 +16,7 @@ mod invitations;
 mod mail;
 mod media;
 mod meeting;
+mod moderation;
 mod ops;
 mod password_reset;
 mod platform;
