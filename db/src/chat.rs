@@ -283,13 +283,12 @@ pub async fn unblock(db: &Db, user_id: &str, blocked_id: &str) -> Result<()> {
 
 /// Whether `user_id` blocks `other_id`.
 pub async fn blocks(db: &Db, user_id: &str, other_id: &str) -> Result<bool> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM chat_blocks WHERE user_id = $1 AND blocked_id = $2",
-    )
-    .bind(user_id)
-    .bind(other_id)
-    .fetch_one(db.pool())
-    .await?;
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM chat_blocks WHERE user_id = $1 AND blocked_id = $2")
+            .bind(user_id)
+            .bind(other_id)
+            .fetch_one(db.pool())
+            .await?;
     Ok(n > 0)
 }
 
@@ -369,10 +368,7 @@ pub async fn insert_report(db: &Db, r: &NewReport<'_>) -> Result<bool> {
 
 /// The open reports of an expo, grouped by message (the longest waiting first, at most 100
 /// messages), each with its room kind.
-pub async fn open_reports(
-    db: &Db,
-    expo_id: &str,
-) -> Result<Vec<(i64, RoomKind, Vec<ReportLine>)>> {
+pub async fn open_reports(db: &Db, expo_id: &str) -> Result<Vec<(i64, RoomKind, Vec<ReportLine>)>> {
     type Row = (i64, String, String, String, String, i64);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT r.message_id, k.kind, u.display_name, r.reason, r.note, r.created_at \

@@ -41,3 +41,80 @@ chat-error-own-support = يجيب المنظمون من مكتب الدعم؛ ت
 chat-message-person = راسل
 chat-message-person-named = راسل { $name }
 chat-error-self = هذا أنت: اختر شخصًا آخر لمراسلته.
+
+## التعديل والحذف والحظر والإبلاغ
+chat-edited = معدَّلة
+chat-edit = تعديل
+chat-edit-label = النص الجديد للرسالة
+chat-save = حفظ
+chat-delete = حذف
+chat-delete-confirm = أتريد حذف هذه الرسالة لدى الجميع؟ لا يمكن استعادة نصها بعد ذلك.
+chat-delete-yes = احذف الرسالة
+chat-deleted = حُذفت هذه الرسالة.
+chat-removed-by-organizers = أزال المنظمون هذه الرسالة.
+chat-action-failed = تعذّر التنفيذ: { $reason }
+chat-report = إبلاغ
+chat-report-reason = السبب
+chat-report-note = ما المشكلة (اختياري؛ مطلوب عند اختيار «سبب آخر»)
+chat-report-send = أبلغ المنظمين
+chat-reported = تم الإبلاغ. سيراجع المنظمون الرسالة.
+chat-report-spam = رسائل مزعجة أو إعلانات
+chat-report-abuse = إهانات أو مضايقة
+chat-report-fraud = احتيال أو عرض زائف
+chat-report-other = سبب آخر
+chat-block = حظر
+chat-unblock = إلغاء الحظر
+chat-blocked-notice = لقد حظرت هذا الشخص: لا يمكن لأيٍّ منكما الكتابة هنا. ألغِ الحظر لتتواصلا من جديد.
+chat-muted-notice = منعك المنظمون من الكتابة في محادثات هذا المعرض. لا يزال بإمكانك مراسلة مكتب الدعم.
+chat-error-not-yours = لا يمكن تعديل هذه الرسالة إلا لمرسلها.
+chat-error-removed = حُذفت هذه الرسالة.
+chat-error-edit-too-late = يمكن تعديل الرسائل خلال 24 ساعة من إرسالها.
+chat-error-muted = منعك المنظمون من الكتابة في محادثات هذا المعرض.
+chat-error-blocked = هذا الشخص لا يستقبل رسائلك.
+chat-error-you-blocked = لقد حظرت هذا الشخص. ألغِ الحظر لتراسله.
+chat-error-reason = اختر سببًا.
+chat-error-note-needed = اذكر ما المشكلة.
+chat-error-note-too-long = اجعل الملاحظة أقل من 500 حرف.
+chat-error-report-own = لا يمكنك الإبلاغ عن رسالتك.
+chat-error-mute-organizer = لا يمكن منع المنظمين من الكتابة.
+
+## الإشراف (للمنظمين)
+moderation-title = الإشراف على الدردشة
+dash-moderation-body = الرسائل المبلَّغ عنها والأشخاص الممنوعون من الكتابة.
+moderation-lead = رسائل أبلغ عنها المشاركون في محادثات هذا المعرض. أزل ما يخالف القواعد، وأبقِ ما لا يخالفها، وامنع المخالفين المتكررين من الكتابة.
+moderation-summary = { $count ->
+    [zero] لا توجد بلاغات بانتظار المراجعة.
+    [one] رسالة واحدة مبلَّغ عنها بانتظار المراجعة.
+    [two] رسالتان مبلَّغ عنهما بانتظار المراجعة.
+    [few] { $count } رسائل مبلَّغ عنها بانتظار المراجعة.
+    [many] { $count } رسالةً مبلَّغًا عنها بانتظار المراجعة.
+   *[other] { $count } رسالة مبلَّغ عنها بانتظار المراجعة.
+}
+moderation-empty = لا توجد رسائل مبلَّغ عنها. تظهر البلاغات هنا فور إرسالها.
+moderation-item-title = { $name } في { $room }
+moderation-room-booth = محادثة جناح
+moderation-room-direct = محادثة ثنائية
+moderation-room-support = محادثة دعم
+moderation-room-meeting = دردشة اجتماع
+moderation-context = ما قيل قبلها
+moderation-reports = { $count ->
+    [zero] { $count } بلاغ
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغًا
+   *[other] { $count } بلاغ
+}
+moderation-reported-by = أبلغ عنها { $name }
+moderation-remove = إزالة الرسالة
+moderation-dismiss = الإبقاء عليها
+moderation-mute = منع { $name } من الكتابة
+moderation-mute-reason = ملاحظة للمنظمين
+moderation-already-muted = ممنوع من الكتابة بالفعل
+moderation-muted-title = الممنوعون من الكتابة
+moderation-none-muted = لا أحد ممنوع من الكتابة.
+moderation-person = الشخص
+moderation-since = منذ
+moderation-actions = الإجراءات
+moderation-unmute = السماح لـ{ $name } بالكتابة من جديد
+notice-message-reported = أُبلغ عن رسالة في الدردشة ({ $reason }). افتح قائمة الإشراف.

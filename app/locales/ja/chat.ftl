@@ -41,3 +41,69 @@ chat-error-own-support = 主催者はサポート窓口で回答します。来�
 chat-message-person = メッセージ
 chat-message-person-named = { $name }さんにメッセージ
 chat-error-self = これはあなた自身です。ほかの人を選んでください。
+
+## 編集・削除・ブロック・通報
+chat-edited = 編集済み
+chat-edit = 編集
+chat-edit-label = メッセージの新しい内容
+chat-save = 保存
+chat-delete = 削除
+chat-delete-confirm = このメッセージを全員の画面から削除しますか？削除した内容は元に戻せません。
+chat-delete-yes = メッセージを削除
+chat-deleted = このメッセージは削除されました。
+chat-removed-by-organizers = このメッセージは主催者により削除されました。
+chat-action-failed = 完了できませんでした：{ $reason }
+chat-report = 通報
+chat-report-reason = 理由
+chat-report-note = 問題の内容（任意。「その他」を選んだ場合は必須）
+chat-report-send = 主催者に通報
+chat-reported = 通報しました。主催者が確認します。
+chat-report-spam = スパムまたは広告
+chat-report-abuse = 侮辱または嫌がらせ
+chat-report-fraud = 詐欺または虚偽のオファー
+chat-report-other = その他
+chat-block = ブロック
+chat-unblock = ブロック解除
+chat-blocked-notice = この相手をブロックしました。お互いにここでメッセージを送ることはできません。再びやり取りするには、ブロックを解除してください。
+chat-muted-notice = 主催者により、この展示会の会話での発言が停止されています。サポート窓口へのメッセージは引き続き送信できます。
+chat-error-not-yours = このメッセージを変更できるのは送信者だけです。
+chat-error-removed = このメッセージは削除されました。
+chat-error-edit-too-late = メッセージは送信後 24 時間以内なら変更できます。
+chat-error-muted = 主催者により、この展示会の会話での発言が停止されています。
+chat-error-blocked = この相手はあなたからのメッセージを受け付けていません。
+chat-error-you-blocked = この相手をブロックしています。メッセージを送るには、ブロックを解除してください。
+chat-error-reason = 理由を選んでください。
+chat-error-note-needed = 問題の内容を入力してください。
+chat-error-note-too-long = 内容は 500 文字未満で入力してください。
+chat-error-report-own = 自分のメッセージは通報できません。
+chat-error-mute-organizer = 主催者の発言は停止できません。
+
+## チャット管理（主催者向け）
+moderation-title = チャット管理
+dash-moderation-body = 通報されたメッセージと、発言を停止した人。
+moderation-lead = この展示会の会話で通報されたメッセージです。ルールに反するものは削除し、問題のないものは残して、違反を繰り返す人の発言を停止します。
+moderation-summary = { $count ->
+    [0] 対応待ちの通報はありません。
+   *[other] 対応待ちの通報メッセージが { $count } 件あります。
+}
+moderation-empty = 通報されたメッセージはありません。通報があると、すぐにここに表示されます。
+moderation-item-title = { $name }（{ $room }）
+moderation-room-booth = ブースでの会話
+moderation-room-direct = 1 対 1 の会話
+moderation-room-support = サポート窓口での会話
+moderation-room-meeting = 会議のチャット
+moderation-context = 直前のメッセージ
+moderation-reports = 通報 { $count } 件
+moderation-reported-by = 通報者：{ $name }
+moderation-remove = メッセージを削除
+moderation-dismiss = そのまま残す
+moderation-mute = { $name } さんの発言を停止
+moderation-mute-reason = 主催者用メモ
+moderation-already-muted = 発言停止中
+moderation-muted-title = 発言を停止した人
+moderation-none-muted = 発言を停止した人はいません。
+moderation-person = 名前
+moderation-since = 開始日時
+moderation-actions = 操作
+moderation-unmute = { $name } さんの発言を再開
+notice-message-reported = チャットメッセージが通報されました（{ $reason }）。チャット管理を開いて確認してください。

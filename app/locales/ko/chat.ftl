@@ -41,3 +41,69 @@ chat-error-own-support = 주최 측은 지원 창구에서 답변합니다. 방�
 chat-message-person = 메시지
 chat-message-person-named = { $name }님에게 메시지
 chat-error-self = 본인입니다. 다른 사람을 선택하세요.
+
+## 수정, 삭제, 차단 및 신고
+chat-edited = 수정됨
+chat-edit = 수정
+chat-edit-label = 메시지의 새 내용
+chat-save = 저장
+chat-delete = 삭제
+chat-delete-confirm = 모든 사람에게서 이 메시지를 삭제할까요? 삭제한 내용은 되돌릴 수 없습니다.
+chat-delete-yes = 메시지 삭제
+chat-deleted = 삭제된 메시지입니다.
+chat-removed-by-organizers = 주최 측에서 삭제한 메시지입니다.
+chat-action-failed = 완료하지 못함: { $reason }
+chat-report = 신고
+chat-report-reason = 사유
+chat-report-note = 문제 내용(선택 사항, “기타”를 선택한 경우 필수)
+chat-report-send = 주최 측에 신고
+chat-reported = 신고했습니다. 주최 측에서 확인합니다.
+chat-report-spam = 스팸 또는 광고
+chat-report-abuse = 모욕 또는 괴롭힘
+chat-report-fraud = 사기 또는 허위 제안
+chat-report-other = 기타
+chat-block = 차단
+chat-unblock = 차단 해제
+chat-blocked-notice = 이 사람을 차단했습니다. 두 사람 모두 이 대화에 메시지를 쓸 수 없습니다. 다시 대화하려면 차단을 해제하세요.
+chat-muted-notice = 주최 측에서 이 박람회의 대화에 메시지를 쓰지 못하도록 제한했습니다. 지원 창구에는 계속 메시지를 보낼 수 있습니다.
+chat-error-not-yours = 보낸 사람만 이 메시지를 변경할 수 있습니다.
+chat-error-removed = 삭제된 메시지입니다.
+chat-error-edit-too-late = 메시지는 보낸 후 24시간 동안 수정할 수 있습니다.
+chat-error-muted = 주최 측에서 이 박람회의 대화에 메시지를 쓰지 못하도록 제한했습니다.
+chat-error-blocked = 상대방이 내 메시지를 받지 않습니다.
+chat-error-you-blocked = 이 사람을 차단했습니다. 메시지를 쓰려면 차단을 해제하세요.
+chat-error-reason = 사유를 선택하세요.
+chat-error-note-needed = 무엇이 문제인지 적어 주세요.
+chat-error-note-too-long = 내용은 500자 미만으로 입력하세요.
+chat-error-report-own = 내 메시지는 신고할 수 없습니다.
+chat-error-mute-organizer = 주최자의 메시지 작성은 제한할 수 없습니다.
+
+## 채팅 관리(주최 측)
+moderation-title = 채팅 관리
+dash-moderation-body = 신고된 메시지와 메시지 작성이 제한된 사람.
+moderation-lead = 이 박람회의 대화에서 신고된 메시지입니다. 규칙을 어긴 메시지는 삭제하고 문제없는 메시지는 그대로 두며, 위반을 반복하는 사람은 메시지 작성을 제한하세요.
+moderation-summary = { $count ->
+    [0] 처리를 기다리는 신고가 없습니다.
+   *[other] 처리를 기다리는 신고 메시지가 { $count }건 있습니다.
+}
+moderation-empty = 신고된 메시지가 없습니다. 누군가 신고하면 바로 여기에 표시됩니다.
+moderation-item-title = { $name }({ $room })
+moderation-room-booth = 부스 대화
+moderation-room-direct = 1:1 대화
+moderation-room-support = 지원 창구 대화
+moderation-room-meeting = 회의 채팅
+moderation-context = 직전 메시지
+moderation-reports = 신고 { $count }건
+moderation-reported-by = 신고자: { $name }
+moderation-remove = 메시지 삭제
+moderation-dismiss = 그대로 두기
+moderation-mute = { $name }님 메시지 작성 제한
+moderation-mute-reason = 주최 측 메모
+moderation-already-muted = 이미 작성 제한됨
+moderation-muted-title = 메시지 작성이 제한된 사람
+moderation-none-muted = 메시지 작성이 제한된 사람이 없습니다.
+moderation-person = 이름
+moderation-since = 시작 일시
+moderation-actions = 작업
+moderation-unmute = { $name }님 작성 제한 해제
+notice-message-reported = 채팅 메시지가 신고되었습니다({ $reason }). 채팅 관리에서 확인하세요.

@@ -53,3 +53,77 @@ chat-error-own-support = Организаторы отвечают в служб
 chat-message-person = Написать
 chat-message-person-named = Написать: { $name }
 chat-error-self = Это вы сами: выберите другого собеседника.
+
+## Редактирование, удаление, блокировка и жалобы
+chat-edited = изменено
+chat-edit = Изменить
+chat-edit-label = Новый текст сообщения
+chat-save = Сохранить
+chat-delete = Удалить
+chat-delete-confirm = Удалить это сообщение для всех? Восстановить его текст будет невозможно.
+chat-delete-yes = Удалить сообщение
+chat-deleted = Это сообщение удалено.
+chat-removed-by-organizers = Это сообщение удалено организаторами.
+chat-action-failed = Не выполнено: { $reason }
+chat-report = Пожаловаться
+chat-report-reason = Причина
+chat-report-note = Что не так (необязательно; нужно для варианта «Другое»)
+chat-report-send = Отправить жалобу организаторам
+chat-reported = Жалоба отправлена. Организаторы её рассмотрят.
+chat-report-spam = Спам или реклама
+chat-report-abuse = Оскорбления или травля
+chat-report-fraud = Мошенничество или фиктивное предложение
+chat-report-other = Другое
+chat-block = Заблокировать
+chat-unblock = Разблокировать
+chat-blocked-notice = Вы заблокировали этого человека: никто из вас не может здесь писать. Разблокируйте его, чтобы снова общаться.
+chat-muted-notice = Организаторы запретили вам писать в диалогах этой выставки. В службу поддержки писать по-прежнему можно.
+chat-error-not-yours = Изменить это сообщение может только отправитель.
+chat-error-removed = Это сообщение удалено.
+chat-error-edit-too-late = Сообщение можно изменить в течение 24 часов после отправки.
+chat-error-muted = Организаторы запретили вам писать в диалогах этой выставки.
+chat-error-blocked = Этот человек не принимает ваши сообщения.
+chat-error-you-blocked = Вы заблокировали этого человека. Разблокируйте его, чтобы написать.
+chat-error-reason = Выберите причину.
+chat-error-note-needed = Опишите, что не так.
+chat-error-note-too-long = Пояснение должно быть короче 500 символов.
+chat-error-report-own = Нельзя пожаловаться на собственное сообщение.
+chat-error-mute-organizer = Организаторам нельзя запретить писать.
+
+## Модерация (для организаторов)
+moderation-title = Модерация чата
+dash-moderation-body = Сообщения с жалобами и люди, которым запрещено писать.
+moderation-lead = Сообщения из диалогов этой выставки, на которые пожаловались участники. Удаляйте то, что нарушает правила, оставляйте то, что не нарушает, и запрещайте писать тем, кто нарушает их повторно.
+moderation-summary = { $count ->
+    [0] Жалоб, ждущих рассмотрения, нет.
+    [one] { $count } сообщение с жалобой ждёт рассмотрения.
+    [few] { $count } сообщения с жалобами ждут рассмотрения.
+    [many] { $count } сообщений с жалобами ждут рассмотрения.
+   *[other] { $count } сообщения с жалобами ждут рассмотрения.
+}
+moderation-empty = Жалоб на сообщения нет. Новая жалоба появляется здесь сразу после отправки.
+moderation-item-title = { $name } — { $room }
+moderation-room-booth = диалог на стенде
+moderation-room-direct = личный диалог
+moderation-room-support = диалог с поддержкой
+moderation-room-meeting = чат встречи
+moderation-context = Предыдущие сообщения
+moderation-reports = { $count ->
+    [one] { $count } жалоба
+    [few] { $count } жалобы
+    [many] { $count } жалоб
+   *[other] { $count } жалобы
+}
+moderation-reported-by = жалоба от { $name }
+moderation-remove = Удалить сообщение
+moderation-dismiss = Оставить
+moderation-mute = Запретить писать: { $name }
+moderation-mute-reason = Заметка для организаторов
+moderation-already-muted = Уже запрещено писать
+moderation-muted-title = Кому запрещено писать
+moderation-none-muted = Никому не запрещено писать.
+moderation-person = Участник
+moderation-since = Действует с
+moderation-actions = Действия
+moderation-unmute = Снова разрешить писать: { $name }
+notice-message-reported = На сообщение в чате пожаловались ({ $reason }). Откройте очередь модерации.

@@ -75,7 +75,9 @@ pub fn MessageRow(
     let busy = RwSignal::new(false);
     let id_text = id.to_string();
 
-    let run = move |call: std::pin::Pin<Box<dyn std::future::Future<Output = Result<Option<ChatMessage>, crate::AppError>>>>| {
+    let run = move |call: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<Option<ChatMessage>, crate::AppError>>>,
+    >| {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -100,23 +102,31 @@ pub fn MessageRow(
         ev.prevent_default();
         let form: web_sys::HtmlFormElement = event_target(&ev);
         let text = field(&form, "text");
-        run(Box::pin(async move { super::api::edit_message(id, text).await.map(Some) }));
+        run(Box::pin(async move {
+            super::api::edit_message(id, text).await.map(Some)
+        }));
     };
     let on_delete = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        run(Box::pin(async move { super::api::delete_message(id).await.map(Some) }));
+        run(Box::pin(async move {
+            super::api::delete_message(id).await.map(Some)
+        }));
     };
     let on_report = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let form: web_sys::HtmlFormElement = event_target(&ev);
         let (reason, note) = (field(&form, "reason"), field(&form, "note"));
         run(Box::pin(async move {
-            super::api::report_message(id, reason, note).await.map(|()| None)
+            super::api::report_message(id, reason, note)
+                .await
+                .map(|()| None)
         }));
     };
 
     let body = match message.removed {
-        Some(by) => view! { <p class="chat-text chat-removed">{removed_text(i18n, by)}</p> }.into_any(),
+        Some(by) => {
+            view! { <p class="chat-text chat-removed">{removed_text(i18n, by)}</p> }.into_any()
+        }
         None => view! { <p class="chat-text">{message.text.clone()}</p> }.into_any(),
     };
     let live = message.removed.is_none();

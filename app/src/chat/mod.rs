@@ -11,9 +11,9 @@ pub mod chat_button;
 pub mod conversation;
 pub mod message_row;
 pub mod messages_page;
-pub mod moderation_page;
 #[cfg(feature = "ssr")]
 pub mod moderation;
+pub mod moderation_page;
 pub mod room_list;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -59,7 +59,9 @@ async fn apply(
     // later edit or the deletion). Their bodies start with the tag and the message id.
     let earlier = format!("{{\"kind\":\"chat_updated\",\"id\":{},", updated.id);
     if !json.starts_with(&earlier) {
-        return Err(AppError::internal("unexpected shape of a chat update event"));
+        return Err(AppError::internal(
+            "unexpected shape of a chat update event",
+        ));
     }
     db::realtime::replace_bodies_starting(&mut tx, &topic, &earlier, &json).await?;
     let id = db::realtime::insert_event(&state.db, &mut tx, &topic, &json, at).await?;

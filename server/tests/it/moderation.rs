@@ -45,7 +45,9 @@ async fn refused(resp: reqwest::Response, status: StatusCode, code: &str) {
 /// The next `ChatUpdated` event on the socket.
 async fn update(ws: &mut Ws) -> ChatMessage {
     match ws
-        .until(|f| matches!(f, ServerFrame::Event(e) if matches!(e.body, EventBody::ChatUpdated(_))))
+        .until(
+            |f| matches!(f, ServerFrame::Event(e) if matches!(e.body, EventBody::ChatUpdated(_))),
+        )
         .await
     {
         ServerFrame::Event(e) => match e.body {
@@ -92,7 +94,10 @@ async fn senders_edit_and_delete_their_own_messages(backend: Backend) {
             .await
         }
     };
-    assert_eq!(edit(&team, "mine now").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        edit(&team, "mine now").await.status(),
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(edit(&stranger, "x").await.status(), StatusCode::NOT_FOUND);
     refused(
         edit(&buyer, "  ").await,
@@ -101,10 +106,15 @@ async fn senders_edit_and_delete_their_own_messages(backend: Backend) {
     )
     .await;
     assert_eq!(
-        post(&app, &buyer, "chat/edit", &[("message_id", "x"), ("text", "y")])
-            .await
-            .status()
-            .as_u16()
+        post(
+            &app,
+            &buyer,
+            "chat/edit",
+            &[("message_id", "x"), ("text", "y")]
+        )
+        .await
+        .status()
+        .as_u16()
             / 100,
         4
     );
@@ -138,7 +148,10 @@ async fn senders_edit_and_delete_their_own_messages(backend: Backend) {
     assert_eq!(gone.removed, Some(Removal::Sender));
     assert_eq!(gone.text, "");
     let live = update(&mut watcher).await;
-    assert_eq!((live.removed, live.text.as_str()), (Some(Removal::Sender), ""));
+    assert_eq!(
+        (live.removed, live.text.as_str()),
+        (Some(Removal::Sender), "")
+    );
     let history = view(&app, &team, &room).await;
     assert_eq!(history.messages.len(), 1);
     assert_eq!(history.messages[0].removed, Some(Removal::Sender));
@@ -207,7 +220,12 @@ async fn blocking_stops_both_sides(backend: Backend) {
         }
     };
     let team_id = user_id(&app, &team).await;
-    refused(block(&team, &team_id, "true").await, StatusCode::CONFLICT, "chat-error-self").await;
+    refused(
+        block(&team, &team_id, "true").await,
+        StatusCode::CONFLICT,
+        "chat-error-self",
+    )
+    .await;
     assert_eq!(
         block(&team, "01936f5e-7c1a-7d2b-8e3f-0123456789ab", "true")
             .await
@@ -218,7 +236,10 @@ async fn blocking_stops_both_sides(backend: Backend) {
         block(&team, &buyer_id, "maybe").await.status().as_u16() / 100,
         4
     );
-    assert_eq!(block(&team, &buyer_id, "true").await.status(), StatusCode::OK);
+    assert_eq!(
+        block(&team, &buyer_id, "true").await.status(),
+        StatusCode::OK
+    );
     assert!(view(&app, &team, &room).await.blocked);
     refused(
         send(&app, &buyer, &room, "are you there?", "b2").await,
@@ -241,7 +262,10 @@ async fn blocking_stops_both_sides(backend: Backend) {
         _ => unreachable!(),
     }
     // Lifted: both write again.
-    assert_eq!(block(&team, &buyer_id, "false").await.status(), StatusCode::OK);
+    assert_eq!(
+        block(&team, &buyer_id, "false").await.status(),
+        StatusCode::OK
+    );
     sent(&app, &buyer, &room, "are you there?", "b2").await;
     sent(&app, &team, &room, "yes", "t1").await;
 
@@ -253,7 +277,13 @@ async fn blocking_stops_both_sides(backend: Backend) {
         StatusCode::OK
     );
     refused(
-        post(&app, &organizer, "chat/start-direct", &[("user_id", &buyer_id)]).await,
+        post(
+            &app,
+            &organizer,
+            "chat/start-direct",
+            &[("user_id", &buyer_id)],
+        )
+        .await,
         StatusCode::CONFLICT,
         "chat-error-blocked",
     )
@@ -263,9 +293,14 @@ async fn blocking_stops_both_sides(backend: Backend) {
         StatusCode::OK
     );
     assert_eq!(
-        post(&app, &organizer, "chat/start-direct", &[("user_id", &buyer_id)])
-            .await
-            .status(),
+        post(
+            &app,
+            &organizer,
+            "chat/start-direct",
+            &[("user_id", &buyer_id)]
+        )
+        .await
+        .status(),
         StatusCode::OK
     );
 }
@@ -282,8 +317,12 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     let spam_id = spam.id.to_string();
 
     let report = |cookie: &str, id: &str, reason: &str, note: &str| {
-        let (cookie, id, reason, note) =
-            (cookie.to_owned(), id.to_owned(), reason.to_owned(), note.to_owned());
+        let (cookie, id, reason, note) = (
+            cookie.to_owned(),
+            id.to_owned(),
+            reason.to_owned(),
+            note.to_owned(),
+        );
         let app = &app;
         async move {
             post(
@@ -328,7 +367,9 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        report(&team, &spam_id, "spam", "Sent to every booth").await.status(),
+        report(&team, &spam_id, "spam", "Sent to every booth")
+            .await
+            .status(),
         StatusCode::OK
     );
     // Reporting twice files one report.
@@ -375,7 +416,13 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     assert_eq!(q.items.len(), 1);
     let item = &q.items[0];
     assert_eq!(item.message.text, "cheap watches at example.com");
-    assert_eq!(item.context.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["hello"]);
+    assert_eq!(
+        item.context
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>(),
+        ["hello"]
+    );
     assert_eq!(item.reports.len(), 1);
     assert_eq!(item.reports[0].reason, ReportReason::Spam);
     assert_eq!(item.reports[0].note, "Sent to every booth");
@@ -394,16 +441,26 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
 
     // Others cannot act on it.
     assert_eq!(
-        post(&app, &team, "chat/moderate", &[("message_id", &spam_id), ("remove", "true")])
-            .await
-            .status(),
+        post(
+            &app,
+            &team,
+            "chat/moderate",
+            &[("message_id", &spam_id), ("remove", "true")]
+        )
+        .await
+        .status(),
         StatusCode::FORBIDDEN
     );
     // Kept: the reports close, the message stays.
     assert_eq!(
-        post(&app, &organizer, "chat/moderate", &[("message_id", &spam_id), ("remove", "false")])
-            .await
-            .status(),
+        post(
+            &app,
+            &organizer,
+            "chat/moderate",
+            &[("message_id", &spam_id), ("remove", "false")]
+        )
+        .await
+        .status(),
         StatusCode::OK
     );
     assert!(queue(organizer.clone()).await.items.is_empty());
@@ -419,37 +476,61 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     let mut watcher = Ws::connect(&app, Some(&team)).await;
     watcher.subscribe(&format!("chat:{room}"), None).await;
     assert_eq!(
-        post(&app, &organizer, "chat/moderate", &[("message_id", &abuse_id), ("remove", "true")])
-            .await
-            .status(),
+        post(
+            &app,
+            &organizer,
+            "chat/moderate",
+            &[("message_id", &abuse_id), ("remove", "true")]
+        )
+        .await
+        .status(),
         StatusCode::OK
     );
     let live = update(&mut watcher).await;
-    assert_eq!((live.removed, live.text.as_str()), (Some(Removal::Moderator), ""));
+    assert_eq!(
+        (live.removed, live.text.as_str()),
+        (Some(Removal::Moderator), "")
+    );
     assert_eq!(
         view(&app, &buyer, &room).await.messages[2].removed,
         Some(Removal::Moderator)
     );
     assert!(queue(organizer.clone()).await.items.is_empty());
     assert_eq!(
-        post(&app, &organizer, "chat/moderate", &[("message_id", "999999999"), ("remove", "true")])
-            .await
-            .status(),
+        post(
+            &app,
+            &organizer,
+            "chat/moderate",
+            &[("message_id", "999999999"), ("remove", "true")]
+        )
+        .await
+        .status(),
         StatusCode::NOT_FOUND
     );
 
     // Stopped from writing: refused everywhere but the support desk, until let again.
     let organizer_id = user_id(&app, &organizer).await;
     refused(
-        post(&app, &organizer, "chat/mute", &[("user_id", &organizer_id), ("on", "true")]).await,
+        post(
+            &app,
+            &organizer,
+            "chat/mute",
+            &[("user_id", &organizer_id), ("on", "true")],
+        )
+        .await,
         StatusCode::CONFLICT,
         "chat-error-mute-organizer",
     )
     .await;
     assert_eq!(
-        post(&app, &team, "chat/mute", &[("user_id", &buyer_id), ("on", "true")])
-            .await
-            .status(),
+        post(
+            &app,
+            &team,
+            "chat/mute",
+            &[("user_id", &buyer_id), ("on", "true")]
+        )
+        .await
+        .status(),
         StatusCode::FORBIDDEN
     );
     assert_eq!(
@@ -457,7 +538,11 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
             &app,
             &organizer,
             "chat/mute",
-            &[("user_id", &buyer_id), ("on", "true"), ("reason", "abuse, twice")]
+            &[
+                ("user_id", &buyer_id),
+                ("on", "true"),
+                ("reason", "abuse, twice")
+            ]
         )
         .await
         .status(),
@@ -481,9 +566,14 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     assert_eq!(q.muted[0].user_id, buyer_id);
     assert_eq!(q.muted[0].reason, "abuse, twice");
     assert_eq!(
-        post(&app, &organizer, "chat/mute", &[("user_id", &buyer_id), ("on", "false")])
-            .await
-            .status(),
+        post(
+            &app,
+            &organizer,
+            "chat/mute",
+            &[("user_id", &buyer_id), ("on", "false")]
+        )
+        .await
+        .status(),
         StatusCode::OK
     );
     sent(&app, &buyer, &room, "sorry", "b4").await;

@@ -1,0 +1,137 @@
+import { test, expect, Page } from "@playwright/test";
+import { exhibitor, hydrated, newBuyer, openBoothM01, plain, signInOrganizer, watchConsole } from "./helpers";
+
+const log = (page: Page) => page.getByRole("log");
+const bubble = (page: Page, text: string) => log(page).locator(".chat-message").filter({ hasText: text });
+
+test("messages are edited and deleted live; a person is blocked; a report is removed by the organizers, who stop and then let the sender write", async ({ browser, baseURL }) => {
+  const buyer = await newBuyer(browser, baseURL!, "Otto Kivi");
+  const team = await exhibitor(browser, baseURL!);
+  const a = buyer.page;
+  const b = team.page;
+  const problemsA = watchConsole(a);
+  const problemsB = watchConsole(b);
+
+  // The buyer (en) writes to booth M-01; the team (zh-CN) has the conversation open.
+  await openBoothM01(a, "List");
+  await a.getByRole("button", { name: "Message the exhibitor" }).click();
+  await expect(a).toHaveURL(/\/messages\/[0-9a-f-]+$/);
+  await hydrated(a);
+  const roomUrl = a.url();
+  const composer = a.getByLabel("Message", { exact: true });
+  for (const text of ["Our price is 100 USD per unit", "Buy cheap watches now", "typo mesage"]) {
+    await composer.fill(text);
+    await composer.press("Enter");
+    await expect(bubble(a, text)).toHaveCount(1);
+    await expect(bubble(a, text)).not.toContainText("Sending…");
+  }
+  await b.goto(roomUrl);
+  await hydrated(b);
+  await expect(bubble(b, "Buy cheap watches now")).toHaveCount(1);
+
+  // Edit: the new text shows on both sides, marked as edited.
+  const first = bubble(a, "Our price is 100 USD per unit");
+  await first.locator("summary", { hasText: "Edit" }).click();
+  await first.getByLabel("New text of the message").fill("Our price is 95 USD per unit");
+  await first.getByRole("button", { name: "Save" }).click();
+  await expect(bubble(a, "Our price is 95 USD per unit")).toContainText("edited");
+  await expect(bubble(a, "Our price is 100 USD")).toHaveCount(0);
+  await expect(bubble(b, "Our price is 95 USD per unit")).toContainText("已编辑");
+  await expect(bubble(b, "Our price is 100 USD")).toHaveCount(0);
+
+  // Delete: the text is gone on both sides.
+  const typo = bubble(a, "typo mesage");
+  await typo.locator("summary", { hasText: "Delete" }).click();
+  await expect(typo.getByText("Delete this message for everyone?")).toBeVisible();
+  await typo.getByRole("button", { name: "Delete the message" }).click();
+  await expect(bubble(a, "typo mesage")).toHaveCount(0);
+  await expect(bubble(a, "This message was deleted.")).toHaveCount(1);
+  await expect(bubble(b, "typo mesage")).toHaveCount(0);
+  await expect(bubble(b, "此消息已被删除。")).toHaveCount(1);
+  // Nobody edits or reports a deleted message; the team cannot edit the buyer's.
+  await expect(bubble(a, "This message was deleted.").locator("summary")).toHaveCount(0);
+  await expect(bubble(b, "Our price is 95 USD").locator("summary", { hasText: "编辑" })).toHaveCount(0);
+
+  // Report: the team reports the spam with a reason and a note.
+  const spam = bubble(b, "Buy cheap watches now");
+  await spam.locator("summary", { hasText: "举报" }).click();
+  await spam.getByLabel("原因").selectOption({ label: "垃圾信息或广告" });
+  await spam.getByLabel(/问题说明/).fill("Sent to every booth in the hall");
+  await b.screenshot({ path: "artifacts/chat-report-zh-CN.png" });
+  await spam.getByRole("button", { name: "举报给主办方" }).click();
+  await expect(spam.getByRole("status")).toHaveText("已举报，主办方会进行处理。");
+
+  // Block: the team blocks the buyer; neither can write; unblocking restores both.
+  await b.getByRole("button", { name: "屏蔽", exact: true }).click();
+  await expect(b.getByText("您已屏蔽此人")).toBeVisible();
+  await expect(b.getByLabel("消息", { exact: true })).toHaveCount(0);
+  await composer.fill("Hello? Are you still there?");
+  await composer.press("Enter");
+  await expect(bubble(a, "Are you still there?")).toContainText("This person is not accepting your messages.");
+  await b.getByRole("button", { name: "取消屏蔽" }).click();
+  await expect(b.getByLabel("消息", { exact: true })).toBeVisible();
+  await bubble(a, "Are you still there?").getByRole("button", { name: "Try again" }).click();
+  await expect(bubble(b, "Are you still there?")).toHaveCount(1);
+  await expect(bubble(a, "Are you still there?")).not.toContainText("Sending…");
+
+  // The organizers (zh-CN, then en) find the report in their queue.
+  const orgContext = await browser.newContext();
+  const o = await orgContext.newPage();
+  const problemsO = watchConsole(o);
+  await signInOrganizer(o, baseURL!, "zh-CN");
+  await o.goto("/dashboard");
+  await o.getByRole("link", { name: /会话管理/ }).click();
+  await expect(o).toHaveURL(/\/dashboard\/moderation$/);
+  await hydrated(o);
+  const item = o.locator(".moderation-item").filter({ hasText: "Buy cheap watches now" });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("垃圾信息或广告");
+  await expect(item).toContainText("Sent to every booth in the hall");
+  await expect(item.getByRole("list", { name: "之前的消息" })).toContainText("Our price is 95 USD per unit");
+  await o.screenshot({ path: "artifacts/moderation-zh-CN.png", fullPage: true });
+  await orgContext.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+  await o.reload();
+  await hydrated(o);
+  const itemEn = o.locator(".moderation-item").filter({ hasText: "Buy cheap watches now" });
+  await expect(itemEn).toContainText("Spam or advertising");
+  await expect(itemEn.getByRole("heading", { level: 2 })).toHaveText(/Otto Kivi.*in a.*booth conversation/);
+
+  // Stop the sender writing, then remove the message.
+  await itemEn.getByLabel("Note for the organizers").fill("Spam to several booths");
+  await itemEn.getByRole("button", { name: /Stop .*Otto Kivi.* writing/ }).click();
+  await expect(itemEn.getByText("Already stopped from writing")).toBeVisible();
+  const muted = o.getByRole("table", { name: "People stopped from writing" });
+  await expect(muted.getByRole("row", { name: /Otto Kivi/ })).toContainText("Spam to several booths");
+  await o.screenshot({ path: "artifacts/moderation-en.png", fullPage: true });
+  await itemEn.getByRole("button", { name: "Remove the message" }).click();
+  await expect(o.locator(".moderation-item").filter({ hasText: "Buy cheap watches now" })).toHaveCount(0);
+  await expect(bubble(b, "Buy cheap watches now")).toHaveCount(0);
+  await expect(bubble(b, "此消息已被主办方移除。")).toHaveCount(1);
+  await expect(bubble(a, "This message was removed by the organizers.")).toHaveCount(1);
+
+  // The stopped buyer sees why, with no composer; the support desk stays open to them.
+  await a.reload();
+  await hydrated(a);
+  await expect(a.getByText("The organizers have stopped you from writing")).toBeVisible();
+  await expect(a.getByLabel("Message", { exact: true })).toHaveCount(0);
+  await a.screenshot({ path: "artifacts/chat-muted-en.png" });
+
+  // Let write again: the composer is back.
+  await muted.getByRole("button", { name: /Let .*Otto Kivi.* write again/ }).click();
+  await expect(o.getByText("Nobody is stopped from writing.")).toBeVisible();
+  await a.reload();
+  await hydrated(a);
+  await expect(a.getByLabel("Message", { exact: true })).toBeVisible();
+  await a.getByLabel("Message", { exact: true }).fill("Sorry about that");
+  await a.getByLabel("Message", { exact: true }).press("Enter");
+  await expect(bubble(b, "Sorry about that")).toHaveCount(1);
+  await b.screenshot({ path: "artifacts/chat-moderated-zh-CN.png" });
+
+  expect(problemsA).toEqual([]);
+  expect(problemsB).toEqual([]);
+  expect(problemsO).toEqual([]);
+  expect(plain(await a.title())).not.toBe("");
+  await orgContext.close();
+  await buyer.context.close();
+  await team.context.close();
+});
