@@ -5,7 +5,10 @@ const log = (page: Page) => page.getByRole("log");
 const bubble = (page: Page, text: string) => log(page).locator(".chat-message").filter({ hasText: text });
 
 test("messages are edited and deleted live; a person is blocked; a report is removed by the organizers, who stop and then let the sender write", async ({ browser, baseURL }) => {
-  const buyer = await newBuyer(browser, baseURL!, "Otto Kivi");
+  // Names and texts unique to this run, so a rerun against the same database finds its own.
+  const run = String(Date.now() % 1_000_000);
+  const spamText = `Buy cheap watches now ${run}`;
+  const buyer = await newBuyer(browser, baseURL!, `Otto Kivi ${run}`);
   const team = await exhibitor(browser, baseURL!);
   const a = buyer.page;
   const b = team.page;
@@ -19,7 +22,7 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   await hydrated(a);
   const roomUrl = a.url();
   const composer = a.getByLabel("Message", { exact: true });
-  for (const text of ["Our price is 100 USD per unit", "Buy cheap watches now", "typo mesage"]) {
+  for (const text of ["Our price is 100 USD per unit", spamText, "typo mesage"]) {
     await composer.fill(text);
     await composer.press("Enter");
     await expect(bubble(a, text)).toHaveCount(1);
@@ -27,7 +30,7 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   }
   await b.goto(roomUrl);
   await hydrated(b);
-  await expect(bubble(b, "Buy cheap watches now")).toHaveCount(1);
+  await expect(bubble(b, spamText)).toHaveCount(1);
 
   // Edit: the new text shows on both sides, marked as edited.
   const first = bubble(a, "Our price is 100 USD per unit");
@@ -53,7 +56,7 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   await expect(bubble(b, "Our price is 95 USD").locator("summary", { hasText: "编辑" })).toHaveCount(0);
 
   // Report: the team reports the spam with a reason and a note.
-  const spam = bubble(b, "Buy cheap watches now");
+  const spam = bubble(b, spamText);
   await spam.locator("summary", { hasText: "举报" }).click();
   await spam.getByLabel("原因").selectOption({ label: "垃圾信息或广告" });
   await spam.getByLabel(/问题说明/).fill("Sent to every booth in the hall");
@@ -80,10 +83,12 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   const problemsO = watchConsole(o);
   await signInOrganizer(o, baseURL!, "zh-CN");
   await o.goto("/dashboard");
-  await o.getByRole("link", { name: /会话管理/ }).click();
+  // The notification links there too; the dashboard card is the way in.
+  await expect(o.getByRole("link", { name: /有一条聊天消息被举报/ }).first()).toBeVisible();
+  await o.locator(".dash-card").getByRole("link", { name: /会话管理/ }).click();
   await expect(o).toHaveURL(/\/dashboard\/moderation$/);
   await hydrated(o);
-  const item = o.locator(".moderation-item").filter({ hasText: "Buy cheap watches now" });
+  const item = o.locator(".moderation-item").filter({ hasText: spamText });
   await expect(item).toHaveCount(1);
   await expect(item).toContainText("垃圾信息或广告");
   await expect(item).toContainText("Sent to every booth in the hall");
@@ -92,20 +97,20 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   await orgContext.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
   await o.reload();
   await hydrated(o);
-  const itemEn = o.locator(".moderation-item").filter({ hasText: "Buy cheap watches now" });
+  const itemEn = o.locator(".moderation-item").filter({ hasText: spamText });
   await expect(itemEn).toContainText("Spam or advertising");
-  await expect(itemEn.getByRole("heading", { level: 2 })).toHaveText(/Otto Kivi.*in a.*booth conversation/);
+  await expect(itemEn.getByRole("heading", { level: 2 })).toHaveText(new RegExp(`Otto Kivi ${run}.*in a.*booth conversation`));
 
   // Stop the sender writing, then remove the message.
   await itemEn.getByLabel("Note for the organizers").fill("Spam to several booths");
-  await itemEn.getByRole("button", { name: /Stop .*Otto Kivi.* writing/ }).click();
+  await itemEn.getByRole("button", { name: new RegExp(`Stop .*Otto Kivi ${run}.* writing`) }).click();
   await expect(itemEn.getByText("Already stopped from writing")).toBeVisible();
   const muted = o.getByRole("table", { name: "People stopped from writing" });
-  await expect(muted.getByRole("row", { name: /Otto Kivi/ })).toContainText("Spam to several booths");
+  await expect(muted.getByRole("row", { name: new RegExp(`Otto Kivi ${run}`) })).toContainText("Spam to several booths");
   await o.screenshot({ path: "artifacts/moderation-en.png", fullPage: true });
   await itemEn.getByRole("button", { name: "Remove the message" }).click();
-  await expect(o.locator(".moderation-item").filter({ hasText: "Buy cheap watches now" })).toHaveCount(0);
-  await expect(bubble(b, "Buy cheap watches now")).toHaveCount(0);
+  await expect(o.locator(".moderation-item").filter({ hasText: spamText })).toHaveCount(0);
+  await expect(bubble(b, spamText)).toHaveCount(0);
   await expect(bubble(b, "此消息已被主办方移除。")).toHaveCount(1);
   await expect(bubble(a, "This message was removed by the organizers.")).toHaveCount(1);
 
@@ -117,8 +122,8 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   await a.screenshot({ path: "artifacts/chat-muted-en.png" });
 
   // Let write again: the composer is back.
-  await muted.getByRole("button", { name: /Let .*Otto Kivi.* write again/ }).click();
-  await expect(o.getByText("Nobody is stopped from writing.")).toBeVisible();
+  await muted.getByRole("button", { name: new RegExp(`Let .*Otto Kivi ${run}.* write again`) }).click();
+  await expect(muted.getByRole("row", { name: new RegExp(`Otto Kivi ${run}`) })).toHaveCount(0);
   await a.reload();
   await hydrated(a);
   await expect(a.getByLabel("Message", { exact: true })).toBeVisible();
