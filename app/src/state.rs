@@ -81,6 +81,8 @@ pub struct AppState {
     /// This server's own address (`http://127.0.0.1:3000`), the origin of links sent by e-mail
     /// when no public origin is configured — never the request's `Host`, which anyone can set.
     pub bind_origin: String,
+    /// The machine translation provider for chat messages, when one is configured.
+    pub translator: Option<Arc<dyn crate::chat::translate::Translator>>,
 }
 
 impl AppState {
@@ -103,6 +105,7 @@ impl AppState {
             search: None,
             public_origin: None,
             bind_origin: "http://localhost".to_owned(),
+            translator: None,
         }
     }
 

@@ -165,6 +165,29 @@ pub async fn members(db: &Db, room_id: &str) -> Result<Vec<RoomMember>> {
         .collect())
 }
 
+/// The rooms a person is a member of (at most 500, the most recently active first).
+pub async fn room_ids_of(db: &Db, user_id: &str) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT r.id FROM chat_members m JOIN chat_rooms r ON r.id = m.room_id WHERE m.user_id = $1 \
+         ORDER BY r.last_message_at DESC LIMIT 500",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The other members of each of a person's rooms: (room id, user id).
+pub async fn co_members(db: &Db, user_id: &str) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT o.room_id, o.user_id FROM chat_members o WHERE o.user_id <> $1 \
+         AND o.room_id IN (SELECT room_id FROM chat_members WHERE user_id = $1)",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?)
+}
+
 /// Users holding the exhibitor role for a booth (its team).
 pub async fn booth_team(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<String>> {
     let rows: Vec<(String,)> = sqlx::query_as(
@@ -646,6 +669,7 @@ pub async fn rooms_of(db: &Db, user_id: &str) -> Result<Vec<RoomSummary>> {
                     title,
                     unread,
                     active_at,
+                    online: false,
                 })
             },
         )
@@ -668,4 +692,46 @@ pub async fn exhibitor_expo(db: &Db, exhibitor_id: &str) -> Result<Option<String
         .fetch_optional(db.pool())
         .await?;
     Ok(row.map(|(id,)| id))
+}
+
+/// A stored translation of a message into a language (its tag), if any.
+pub async fn translation(db: &Db, message_id: i64, locale: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT body FROM chat_translations WHERE message_id = $1 AND locale = $2")
+            .bind(message_id)
+            .bind(locale)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(b,)| b))
+}
+
+/// Keeps a translation (a concurrent one for the same message and language wins).
+pub async fn keep_translation(
+    db: &Db,
+    message_id: i64,
+    locale: &str,
+    body: &str,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO chat_translations (message_id, locale, body, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (message_id, locale) DO NOTHING",
+    )
+    .bind(message_id)
+    .bind(locale)
+    .bind(body)
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// Forgets the translations of a message (its text changed or is gone).
+pub async fn forget_translations(tx: &mut Tx, message_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM chat_translations WHERE message_id = $1")
+        .bind(message_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

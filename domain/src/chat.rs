@@ -338,6 +338,9 @@ pub struct RoomSummary {
     pub last: Option<ChatMessage>,
     /// When the newest message was sent (or the room made).
     pub active_at: i64,
+    /// Whether someone else in it has the platform open now.
+    #[serde(default)]
+    pub online: bool,
 }
 
 /// One conversation, opened: members and a page of history (oldest first).
@@ -369,6 +372,23 @@ pub struct RoomView {
     /// Whether the organizers stopped the viewer from writing in the expo.
     #[serde(default)]
     pub muted: bool,
+    /// The other members who have the platform open now.
+    #[serde(default)]
+    pub online: Vec<String>,
+    /// Whether messages can be translated (a translation provider is configured).
+    #[serde(default)]
+    pub can_translate: bool,
+}
+
+/// A message translated into the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translated {
+    /// The message.
+    pub message_id: i64,
+    /// The language it was translated into.
+    pub locale: crate::Locale,
+    /// The translated text (plain).
+    pub text: String,
 }
 
 #[cfg(test)]

@@ -248,6 +248,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "chat/moderation",
     "chat/room",
     "chat/rooms",
+    "chat/translate",
     "chat/unread",
     "dashboard/home",
     "directory/exhibitors",

@@ -291,6 +291,14 @@ pub enum Hint {
         /// Up to this message id.
         id: i64,
     },
+    /// A member of the room came online (their first open tab) or went offline (their last
+    /// tab closed).
+    Presence {
+        /// Who.
+        user_id: String,
+        /// Whether they are online now.
+        online: bool,
+    },
     /// The person's unread counts changed; fetch them again.
     Unread,
     /// The person has a new notification; fetch them again.

@@ -1,5 +1,23 @@
 import { test, expect, Page } from "@playwright/test";
+import * as http from "node:http";
 import { exhibitor, hydrated, newBuyer, openBoothM01, plain, signInOrganizer, watchConsole } from "./helpers";
+
+/** A translation service on loopback that speaks the LibreTranslate API (the server is started
+ * with it configured, on TRANSLATE_PORT): it answers with the target language's marker. */
+async function translationService(port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      const form = new URLSearchParams(body);
+      const marker: Record<string, string> = { zh: "【中文译文】", en: "[English] " };
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ translatedText: `${marker[form.get("target") ?? ""] ?? "?"}${form.get("q")}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
 
 const log = (page: Page) => page.getByRole("log");
 const bubble = (page: Page, text: string) => log(page).locator(".chat-message").filter({ hasText: text });
@@ -31,6 +49,9 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   await b.goto(roomUrl);
   await hydrated(b);
   await expect(bubble(b, spamText)).toHaveCount(1);
+  // Each sees the other is online.
+  await expect(a.locator(".chat-presence")).toHaveText("Online now");
+  await expect(b.locator(".chat-presence")).toHaveText("在线");
 
   // Edit: the new text shows on both sides, marked as edited.
   const first = bubble(a, "Our price is 100 USD per unit");
@@ -54,6 +75,21 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   // Nobody edits or reports a deleted message; the team cannot edit the buyer's.
   await expect(bubble(a, "This message was deleted.").locator("summary")).toHaveCount(0);
   await expect(bubble(b, "Our price is 95 USD").locator("summary", { hasText: "编辑" })).toHaveCount(0);
+
+  // Translate: the team reads the buyer's message in Chinese, through the configured service.
+  const port = Number(process.env.TRANSLATE_PORT ?? "0");
+  expect(port, "TRANSLATE_PORT names the translation service the server uses").toBeGreaterThan(0);
+  const translator = await translationService(port);
+  try {
+    const price = bubble(b, "Our price is 95 USD per unit");
+    await price.getByRole("button", { name: "翻译" }).click();
+    await expect(price.locator(".chat-translation")).toHaveText(/译文：\s*【中文译文】Our price is 95 USD per unit/);
+    await expect(price.getByRole("button", { name: "翻译" })).toHaveCount(0);
+    // One's own messages have nothing to translate.
+    await expect(bubble(a, "Our price is 95 USD").getByRole("button", { name: "Translate" })).toHaveCount(0);
+  } finally {
+    translator.close();
+  }
 
   // Report: the team reports the spam with a reason and a note.
   const spam = bubble(b, spamText);
@@ -137,6 +173,8 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   expect(problemsO).toEqual([]);
   expect(plain(await a.title())).not.toBe("");
   await orgContext.close();
-  await buyer.context.close();
+  // The team closes the platform: the buyer's conversation says so, live.
   await team.context.close();
+  await expect(a.locator(".chat-presence")).toHaveText("Not online: your messages wait for them");
+  await buyer.context.close();
 });

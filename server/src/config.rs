@@ -61,6 +61,11 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of the platform's e-mail.
     pub mail_from: String,
+    /// A LibreTranslate-compatible translation service (`https://translate.example`), for the
+    /// chat's translate button; unset, there is no such button.
+    pub translate_url: Option<String>,
+    /// Its API key, if it needs one.
+    pub translate_key: Option<String>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -158,6 +163,8 @@ impl Config {
             smtp_url: var("EXPO_SMTP_URL"),
             mail_from: var("EXPO_MAIL_FROM")
                 .unwrap_or_else(|| "Cloud Expo <no-reply@localhost>".into()),
+            translate_url: var("EXPO_TRANSLATE_URL"),
+            translate_key: var("EXPO_TRANSLATE_KEY"),
         })
     }
 

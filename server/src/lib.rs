@@ -25,3 +25,4 @@ pub mod seed;
 pub mod seed_assets;
 pub mod share;
 pub mod telemetry;
+pub mod translate;

@@ -102,7 +102,13 @@ impl Drop for Connection {
             task.abort();
         }
         if let Some(s) = &self.session {
-            self.state.hub.disconnected(&s.user.id);
+            if self.state.hub.disconnected(&s.user.id) {
+                let state = self.state.clone();
+                let user = s.user.id.clone();
+                tokio::spawn(async move {
+                    app::chat::service::announce_presence(&state, &user).await;
+                });
+            }
             for meeting in self.meetings.drain(..) {
                 let state = self.state.clone();
                 let user = s.user.id.clone();
@@ -119,7 +125,13 @@ impl Drop for Connection {
 async fn connection(state: AppState, session: Option<AuthSession>, mut socket: WebSocket) {
     let (out, mut outbox) = mpsc::channel::<Delivery>(OUTBOX);
     if let Some(s) = &session {
-        state.hub.connected(&s.user.id);
+        if state.hub.connected(&s.user.id) {
+            let state = state.clone();
+            let user = s.user.id.clone();
+            tokio::spawn(async move {
+                app::chat::service::announce_presence(&state, &user).await;
+            });
+        }
     }
     // By default 20 frames a second with bursts of 60: far above what a person's tab sends.
     let rate = NonZeroU32::new(state.auth.ws_frames_per_sec.max(1)).unwrap_or(NonZeroU32::MIN);

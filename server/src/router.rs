@@ -54,6 +54,16 @@ pub fn build_with_store(
     let mut state = AppState::new(db.clone(), config.auth());
     state.public_origin.clone_from(&config.public_origin);
     state.bind_origin = format!("http://{}", config.addr);
+    state.translator =
+        config.translate_url.as_deref().and_then(
+            |url| match crate::translate::LibreTranslate::new(url, config.translate_key.clone()) {
+                Ok(t) => Some(Arc::new(t) as Arc<dyn app::chat::translate::Translator>),
+                Err(e) => {
+                    tracing::error!(error = %e, "EXPO_TRANSLATE_URL unusable: no translate button");
+                    None
+                }
+            },
+        );
     // Search follows the database from its own folder; without it, search answers an error
     // and every other page works.
     match app::search::engine::SearchIndex::open(std::path::Path::new(&config.search_dir)) {

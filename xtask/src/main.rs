@@ -555,9 +555,14 @@ fn browser_tests() -> Result<(u64, u64), String> {
     // on this port (until then, mail waits in the outbox and is retried).
     let smtp_port = free_port().to_string();
     let smtp_url = format!("smtp://127.0.0.1:{smtp_port}");
+    // Likewise the chat's translation provider: a LibreTranslate-speaking service the chat
+    // moderation test opens on loopback (the translate button is offered whenever one is set).
+    let translate_port = free_port().to_string();
+    let translate_url = format!("http://127.0.0.1:{translate_port}");
     let server = TestServer::start(&[
         ("EXPO_SMTP_URL", smtp_url.as_str()),
         ("EXPO_MAIL_FROM", "Expo <noreply@expo.example>"),
+        ("EXPO_TRANSLATE_URL", translate_url.as_str()),
     ])?;
     let e2e = root().join("end2end");
     let artifacts = e2e.join("artifacts");
@@ -568,6 +573,7 @@ fn browser_tests() -> Result<(u64, u64), String> {
         .env("BASE_URL", format!("http://127.0.0.1:{}", server.port))
         .env("CHROMIUM_PATH", tools::chromium_path())
         .env("SMTP_PORT", &smtp_port)
+        .env("TRANSLATE_PORT", &translate_port)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .output()

@@ -118,3 +118,11 @@ moderation-since = منذ
 moderation-actions = الإجراءات
 moderation-unmute = السماح لـ{ $name } بالكتابة من جديد
 notice-message-reported = أُبلغ عن رسالة في الدردشة ({ $reason }). افتح قائمة الإشراف.
+
+chat-presence-online = متصل الآن
+chat-presence-offline = غير متصل: ستنتظره رسائلك حتى يعود
+chat-translate = ترجمة
+chat-translating = جارٍ الترجمة…
+chat-translation = الترجمة:
+chat-error-translate-off = لم يتم إعداد الترجمة على هذه المنصة.
+chat-error-translate-failed = لم تستجب خدمة الترجمة. حاول مرة أخرى لاحقًا.

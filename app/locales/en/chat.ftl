@@ -120,3 +120,11 @@ moderation-since = Since
 moderation-actions = Actions
 moderation-unmute = Let { $name } write again
 notice-message-reported = A chat message was reported ({ $reason }). Open the moderation queue.
+
+chat-presence-online = Online now
+chat-presence-offline = Not online: your messages wait for them
+chat-translate = Translate
+chat-translating = Translating…
+chat-translation = Translation:
+chat-error-translate-off = Translation is not set up on this platform.
+chat-error-translate-failed = The translation service did not answer. Try again later.

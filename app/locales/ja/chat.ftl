@@ -107,3 +107,11 @@ moderation-since = 開始日時
 moderation-actions = 操作
 moderation-unmute = { $name } さんの発言を再開
 notice-message-reported = チャットメッセージが通報されました（{ $reason }）。チャット管理を開いて確認してください。
+
+chat-presence-online = オンライン
+chat-presence-offline = オフライン：メッセージは相手が戻ったときに届きます
+chat-translate = 翻訳
+chat-translating = 翻訳中…
+chat-translation = 訳文：
+chat-error-translate-off = このプラットフォームでは翻訳が設定されていません。
+chat-error-translate-failed = 翻訳サービスが応答しませんでした。しばらくしてからもう一度お試しください。

@@ -107,3 +107,11 @@ moderation-since = 시작 일시
 moderation-actions = 작업
 moderation-unmute = { $name }님 작성 제한 해제
 notice-message-reported = 채팅 메시지가 신고되었습니다({ $reason }). 채팅 관리에서 확인하세요.
+
+chat-presence-online = 온라인
+chat-presence-offline = 오프라인: 상대방이 접속하면 메시지를 볼 수 있습니다
+chat-translate = 번역
+chat-translating = 번역 중…
+chat-translation = 번역:
+chat-error-translate-off = 이 플랫폼에는 번역이 설정되어 있지 않습니다.
+chat-error-translate-failed = 번역 서비스가 응답하지 않았습니다. 잠시 후 다시 시도하세요.

@@ -127,3 +127,11 @@ moderation-since = Действует с
 moderation-actions = Действия
 moderation-unmute = Снова разрешить писать: { $name }
 notice-message-reported = На сообщение в чате пожаловались ({ $reason }). Откройте очередь модерации.
+
+chat-presence-online = В сети
+chat-presence-offline = Не в сети: сообщения дождутся собеседника
+chat-translate = Перевести
+chat-translating = Перевод…
+chat-translation = Перевод:
+chat-error-translate-off = Перевод на этой платформе не настроен.
+chat-error-translate-failed = Служба перевода не ответила. Попробуйте позже.

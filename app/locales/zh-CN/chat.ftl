@@ -107,3 +107,11 @@ moderation-since = 开始时间
 moderation-actions = 操作
 moderation-unmute = 允许 { $name } 发言
 notice-message-reported = 有一条聊天消息被举报（{ $reason }）。请打开会话管理查看。
+
+chat-presence-online = 在线
+chat-presence-offline = 不在线：对方上线后会看到您的消息
+chat-translate = 翻译
+chat-translating = 正在翻译…
+chat-translation = 译文：
+chat-error-translate-off = 本平台未配置翻译服务。
+chat-error-translate-failed = 翻译服务没有响应，请稍后再试。

@@ -2,7 +2,7 @@
 //! realtime socket; these serve page loads, history, and sending without JavaScript.
 
 use crate::AppError;
-use domain::chat::{ChatMessage, ModerationView, RoomSummary, RoomView};
+use domain::chat::{ChatMessage, ModerationView, RoomSummary, RoomView, Translated};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -58,7 +58,19 @@ pub async fn my_rooms() -> Result<Vec<RoomSummary>, AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
-        Ok(db::chat::rooms_of(&ctx.state.db, &session.user.id).await?)
+        let mut rooms = db::chat::rooms_of(&ctx.state.db, &session.user.id).await?;
+        let hub = &ctx.state.hub;
+        let online: std::collections::HashSet<String> =
+            db::chat::co_members(&ctx.state.db, &session.user.id)
+                .await?
+                .into_iter()
+                .filter(|(_, user)| hub.is_online(user))
+                .map(|(room, _)| room)
+                .collect();
+        for r in &mut rooms {
+            r.online = online.contains(&r.id);
+        }
+        Ok(rooms)
     }
     .await
     .map_err(crate::error::with_status)
@@ -192,6 +204,17 @@ pub async fn mute_person(
     async {
         let ctx = crate::state::ctx()?;
         super::moderation::set_mute(&ctx, &user_id, on, &reason).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// A message translated into the reader's language (when a provider is configured).
+#[server(prefix = "/api", endpoint = "chat/translate")]
+pub async fn translate_message(message_id: i64) -> Result<Translated, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::translate::translate(&ctx, message_id).await
     }
     .await
     .map_err(crate::error::with_status)

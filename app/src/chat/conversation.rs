@@ -164,8 +164,15 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     };
     let on_changed = Callback::new(replace);
     let blocked = RwSignal::new(room.blocked);
+    let online = RwSignal::new(
+        room.online
+            .iter()
+            .cloned()
+            .collect::<std::collections::HashSet<String>>(),
+    );
     let block_busy = RwSignal::new(false);
     let muted = room.muted;
+    let can_translate = room.can_translate;
 
     let last_id = room.messages.last().map(|m| m.id).unwrap_or(0);
     {
@@ -224,6 +231,20 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                         std::time::Duration::from_millis(5_100),
                     );
                 }
+                ServerFrame::Signal {
+                    body:
+                        Hint::Presence {
+                            user_id,
+                            online: on,
+                        },
+                    ..
+                } if *user_id != me => online.update(|o| {
+                    if *on {
+                        o.insert(user_id.clone());
+                    } else {
+                        o.remove(user_id);
+                    }
+                }),
                 ServerFrame::Signal {
                     body: Hint::Read { user_id, id },
                     ..
@@ -412,7 +433,16 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     <span aria-hidden="true">"← "</span>
                     {i18n.t("chat-back")}
                 </a>
-                <h2 id="chat-room-title">{title.clone()}</h2>
+                <div class="chat-room-heading">
+                    <h2 id="chat-room-title">{title.clone()}</h2>
+                    <p class="chat-presence" class:online=move || online.with(|o| !o.is_empty()) role="status">
+                        {move || if online.with(|o| !o.is_empty()) {
+                            i18n.t("chat-presence-online")
+                        } else {
+                            i18n.t("chat-presence-offline")
+                        }}
+                    </p>
+                </div>
                 {exhibitor_link.map(|href| view! { <a class="btn btn-ghost" href=href>{i18n.t("chat-view-booth")}</a> })}
                 {room.other.clone().map(|other| {
                     let other_for_submit = other.clone();
@@ -493,7 +523,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                         let me = me_for_rows.clone();
                         move |m: ChatMessage| {
                             let mine = m.sender_id == me;
-                            view! { <MessageRow message=m mine mounted seen=my_last_seen on_changed /> }
+                            view! { <MessageRow message=m mine mounted seen=my_last_seen on_changed can_translate /> }
                         }
                     }
                 />

@@ -61,6 +61,8 @@ pub fn MessageRow(
     seen: Memo<Option<i64>>,
     /// Called with the message as the server has it after a change.
     on_changed: Callback<ChatMessage>,
+    /// Whether a translation provider is configured.
+    can_translate: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = message.id;
@@ -74,6 +76,23 @@ pub fn MessageRow(
     let reported = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let id_text = id.to_string();
+    let translation = RwSignal::new(None::<domain::chat::Translated>);
+    let translating = RwSignal::new(false);
+    let translate = move |_| {
+        translating.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match super::api::translate_message(id).await {
+                Ok(t) => {
+                    let _ = translation.try_set(Some(t));
+                }
+                Err(e) => {
+                    let _ = error.try_set(Some(crate::ui::error_text(&i18n, &e)));
+                }
+            }
+            let _ = translating.try_set(false);
+        });
+    };
 
     let run = move |call: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<Option<ChatMessage>, crate::AppError>>>,
@@ -158,6 +177,11 @@ pub fn MessageRow(
         } else {
             view! {
                 <div class="chat-actions">
+                    {move || (can_translate && mounted.get() && translation.with(Option::is_none)).then(|| view! {
+                        <button type="button" class="chat-link-button" on:click=translate disabled=move || translating.get()>
+                            {move || if translating.get() { i18n.t("chat-translating") } else { i18n.t("chat-translate") }}
+                        </button>
+                    })}
                     {move || if reported.get() {
                         view! { <p class="chat-status" role="status">{i18n.t("chat-reported")}</p> }.into_any()
                     } else {
@@ -194,6 +218,13 @@ pub fn MessageRow(
                 })}
             </p>
             {body}
+            {move || translation.get().map(|t| view! {
+                <p class="chat-translation" lang=t.locale.tag() dir="auto">
+                    <span class="chat-translation-label">{i18n.t("chat-translation")}</span>
+                    " "
+                    {t.text}
+                </p>
+            })}
             {move || (seen.get() == Some(id)).then(|| view! {
                 <p class="chat-status chat-seen">{i18n.t("chat-seen")}</p>
             })}

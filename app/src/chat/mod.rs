@@ -17,4 +17,6 @@ pub mod moderation_page;
 pub mod room_list;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod translate;
 pub mod unread_badge;

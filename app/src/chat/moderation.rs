@@ -50,6 +50,7 @@ async fn apply(
             updated.removed = Some(by);
         }
     }
+    db::chat::forget_translations(&mut tx, updated.id).await?;
     let original = EventBody::ChatMessage(updated.clone());
     let json = serde_json::to_string(&original).map_err(AppError::internal)?;
     db::realtime::replace_body(&mut tx, updated.id, &json).await?;
@@ -114,7 +115,8 @@ async fn own_room_message(
     Ok((message, info))
 }
 
-fn throttle(state: &AppState, session: &AuthSession) -> Result<(), AppError> {
+/// Counts an action against the person's chat flood limit.
+pub(crate) fn throttle(state: &AppState, session: &AuthSession) -> Result<(), AppError> {
     state
         .chat_limiter
         .check_key(&session.user.id)

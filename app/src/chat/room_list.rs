@@ -41,7 +41,13 @@ pub fn RoomList(me: String, #[prop(into)] current: Signal<Option<String>>) -> im
                     class="chat-room-link"
                     aria-current=move || (current.get().as_deref() == Some(id.as_str())).then_some("page")
                 >
-                    <span class="chat-room-title">{title}</span>
+                    <span class="chat-room-title">
+                        {r.online.then(|| view! {
+                            <span class="presence-dot" title=i18n.t("chat-presence-online")></span>
+                            <span class="visually-hidden">{i18n.t("chat-presence-online")}</span>
+                        })}
+                        {title}
+                    </span>
                     {(r.unread > 0).then(|| view! {
                         <span class="badge">{i18n.t_args("chat-unread", vec![("count", Arg::Num(r.unread))])}</span>
                     })}

@@ -370,6 +370,11 @@ pub async fn room_view(
         Some(o) => db::chat::blocks(&state.db, &session.user.id, o).await?,
         None => false,
     };
+    let online = members
+        .iter()
+        .filter(|m| m.user_id != session.user.id && state.hub.is_online(&m.user_id))
+        .map(|m| m.user_id.clone())
+        .collect();
     let muted = info.kind != RoomKind::Support
         && db::chat::is_muted(&state.db, &info.expo_id, &session.user.id).await?;
     Ok(RoomView {
@@ -390,5 +395,28 @@ pub async fn room_view(
         other,
         blocked,
         muted,
+        online,
+        can_translate: state.translator.is_some(),
     })
+}
+
+/// Tells the rooms of a person that they came online (their first tab) or went offline (their
+/// last tab closed), so the conversations they are in show it. What is announced is the state
+/// at the time of announcing: a tab closed and another opened at once end up "online".
+pub async fn announce_presence(state: &AppState, user_id: &str) {
+    match db::chat::room_ids_of(&state.db, user_id).await {
+        Ok(rooms) => {
+            let online = state.hub.is_online(user_id);
+            for room in rooms {
+                state.hub.signal(
+                    &Topic::Chat(room).to_string(),
+                    Hint::Presence {
+                        user_id: user_id.to_owned(),
+                        online,
+                    },
+                );
+            }
+        }
+        Err(e) => tracing::warn!(error = ?e, "presence not announced"),
+    }
 }

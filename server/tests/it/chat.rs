@@ -457,3 +457,44 @@ async fn direct_conversations_start_from_the_directories(backend: Backend) {
     assert!(rooms(&app, &visitor).await.iter().any(|r| r.id == desk));
 }
 both_backends!(direct_conversations_start_from_the_directories);
+
+async fn presence_shows_who_has_the_platform_open(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let crate::realtime::BoothTalk { buyer, team, room } = crate::realtime::booth_talk(&app).await;
+    let online_in = |cookie: String| {
+        let (app, room) = (&app, room.clone());
+        async move { room_page(app, &cookie, &room, None).await.online }
+    };
+    assert!(
+        online_in(buyer.clone()).await.is_empty(),
+        "the team is away"
+    );
+    assert!(!rooms(&app, &buyer).await[0].online);
+    let mut watch = Ws::connect(&app, Some(&buyer)).await;
+    watch.subscribe(&format!("chat:{room}"), None).await;
+
+    // The team opens the platform: the buyer's conversation is told, and says so on load.
+    let team_tab = Ws::connect(&app, Some(&team)).await;
+    let team_id = team_tab.user.clone().expect("team user");
+    let presence = |f: &ServerFrame, want: bool| {
+        matches!(f, ServerFrame::Signal { body: domain::realtime::Hint::Presence { user_id, online }, .. }
+            if *user_id == team_id && *online == want)
+    };
+    watch.until(|f| presence(f, true)).await;
+    assert_eq!(online_in(buyer.clone()).await, vec![team_id.clone()]);
+    assert!(rooms(&app, &buyer).await[0].online);
+    // The buyer's own tab does not count as someone else being there.
+    assert!(online_in(team.clone())
+        .await
+        .contains(&watch.user.clone().expect("buyer")));
+
+    // A second tab and closing it change nothing; closing the last one is announced.
+    let second = Ws::connect(&app, Some(&team)).await;
+    drop(second);
+    assert_eq!(online_in(buyer.clone()).await, vec![team_id.clone()]);
+    drop(team_tab);
+    watch.until(|f| presence(f, false)).await;
+    assert!(online_in(buyer.clone()).await.is_empty());
+    assert!(!rooms(&app, &buyer).await[0].online);
+}
+both_backends!(presence_shows_who_has_the_platform_open);

@@ -72,6 +72,8 @@ pub fn test_config(database_url: &str) -> Config {
             model: 1 << 20,
         },
         smtp_url: None,
+        translate_url: None,
+        translate_key: None,
         mail_from: "Cloud Expo <no-reply@expo.example>".to_owned(),
     }
 }

@@ -25,6 +25,7 @@ mod schema;
 mod search;
 mod setup;
 mod share;
+mod translate;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).
 pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(90);
