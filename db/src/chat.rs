@@ -2,8 +2,8 @@
 
 use crate::{classify, Db, Result, Tx};
 use domain::chat::{
-    room_title, ChatMessage, MutedPerson, Removal, ReportLine, ReportReason, RoomKind, RoomMember,
-    RoomSummary,
+    room_title, Attachment, ChatMessage, MutedPerson, Removal, ReportLine, ReportReason, RoomKind,
+    RoomMember, RoomSummary,
 };
 use domain::text::LocalizedText;
 use std::collections::HashMap;
@@ -214,40 +214,67 @@ pub async fn holders_of(db: &Db, expo_id: &str, role: &str) -> Result<Vec<String
 }
 
 const MESSAGE_COLUMNS: &str = "m.id, m.room_id, m.sender_id, u.display_name, m.client_id, m.body, \
-     m.created_at, m.edited_at, m.deleted_by";
+     m.created_at, m.edited_at, m.deleted_by, a.id, a.kind, a.name, a.content_type, a.byte_size, \
+     a.width, a.height, a.variants";
 
-type MessageRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<String>,
-);
+/// Messages with their sender and their file, if any (`m`, `u`, `a`).
+const MESSAGE_FROM: &str = "chat_messages m JOIN users u ON u.id = m.sender_id \
+     LEFT JOIN chat_attachments a ON a.message_id = m.id";
 
-fn message(
-    (id, room_id, sender_id, sender_name, cid, text, at, edited_at, deleted_by): MessageRow,
-) -> ChatMessage {
-    ChatMessage {
-        id,
-        room_id,
-        sender_id,
-        sender_name,
-        cid,
-        text,
-        at,
-        edited_at,
-        removed: deleted_by.as_deref().and_then(Removal::parse),
+/// A message row: the message, then its file's columns (all null without one).
+struct MessageRow(ChatMessage);
+
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for MessageRow {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> std::result::Result<Self, sqlx::Error> {
+        use sqlx::Row;
+        let deleted_by: Option<String> = row.try_get(8)?;
+        let attachment = match row.try_get::<Option<String>, _>(9)? {
+            Some(id) => Some(Box::new(Attachment {
+                id,
+                kind: row.try_get::<Option<String>, _>(10)?.unwrap_or_default(),
+                name: row.try_get::<Option<String>, _>(11)?.unwrap_or_default(),
+                content_type: row.try_get::<Option<String>, _>(12)?.unwrap_or_default(),
+                byte_size: row.try_get::<Option<i64>, _>(13)?.unwrap_or_default(),
+                width: row.try_get(14)?,
+                height: row.try_get(15)?,
+                variants: row
+                    .try_get::<Option<String>, _>(16)?
+                    .map(|v| split_variants(&v))
+                    .unwrap_or_default(),
+            })),
+            None => None,
+        };
+        Ok(MessageRow(ChatMessage {
+            id: row.try_get(0)?,
+            room_id: row.try_get(1)?,
+            sender_id: row.try_get(2)?,
+            sender_name: row.try_get(3)?,
+            cid: row.try_get(4)?,
+            text: row.try_get(5)?,
+            at: row.try_get(6)?,
+            edited_at: row.try_get(7)?,
+            removed: deleted_by.as_deref().and_then(Removal::parse),
+            attachment,
+        }))
     }
+}
+
+fn message(row: MessageRow) -> ChatMessage {
+    row.0
+}
+
+/// Variants are stored comma-separated.
+fn split_variants(v: &str) -> Vec<String> {
+    v.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A message by id, if it exists.
 pub async fn message_by_id(db: &Db, id: i64) -> Result<Option<ChatMessage>> {
     let row: Option<MessageRow> = sqlx::query_as(&format!(
-        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id WHERE m.id = $1"
+        "SELECT {MESSAGE_COLUMNS} FROM {MESSAGE_FROM} WHERE m.id = $1"
     ))
     .bind(id)
     .fetch_optional(db.pool())
@@ -255,28 +282,35 @@ pub async fn message_by_id(db: &Db, id: i64) -> Result<Option<ChatMessage>> {
     Ok(row.map(message))
 }
 
-/// Replaces a message's text (its sender edited it).
-pub async fn update_text(tx: &mut Tx, id: i64, text: &str, at: i64) -> Result<()> {
-    sqlx::query("UPDATE chat_messages SET body = $2, edited_at = $3 WHERE id = $1")
-        .bind(id)
-        .bind(text)
-        .bind(at)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+/// Replaces a message's text (its sender edited it); false when it has been removed.
+pub async fn update_text(tx: &mut Tx, id: i64, text: &str, at: i64) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE chat_messages SET body = $2, edited_at = $3 WHERE id = $1 AND deleted_by IS NULL",
+    )
+    .bind(id)
+    .bind(text)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1)
 }
 
-/// Takes a message back: its text is erased, its row stays (ids and read marks stay right).
-pub async fn remove_message(tx: &mut Tx, id: i64, by: Removal, at: i64) -> Result<()> {
-    sqlx::query(
-        "UPDATE chat_messages SET body = '', deleted_at = $2, deleted_by = $3 WHERE id = $1",
+/// Takes a message back: its text is erased, its row stays (ids and read marks stay right);
+/// false when it was removed already. The reports of it keep no copy of the text once
+/// they are closed.
+pub async fn remove_message(tx: &mut Tx, id: i64, by: Removal, at: i64) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE chat_messages SET body = '', deleted_at = $2, deleted_by = $3 \
+         WHERE id = $1 AND deleted_by IS NULL",
     )
     .bind(id)
     .bind(at)
     .bind(by.as_str())
     .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .await?
+    .rows_affected()
+        == 1)
 }
 
 /// Records that `user_id` blocks `blocked_id` (nothing happens when they already do).
@@ -365,6 +399,9 @@ pub struct NewReport<'a> {
     pub reason: ReportReason,
     /// Their note.
     pub note: &'a str,
+    /// The message's text when reported (what the organizers judge, even if the sender edits
+    /// or deletes it afterwards).
+    pub text: &'a str,
     /// Now.
     pub at: i64,
 }
@@ -372,8 +409,9 @@ pub struct NewReport<'a> {
 /// Stores a report; false when this person already reported this message.
 pub async fn insert_report(db: &Db, r: &NewReport<'_>) -> Result<bool> {
     let done = sqlx::query(
-        "INSERT INTO chat_reports (id, expo_id, room_id, message_id, reporter_id, reason, note, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id, reporter_id) DO NOTHING",
+        "INSERT INTO chat_reports (id, expo_id, room_id, message_id, reporter_id, reason, note, created_at, \
+           message_text) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id, reporter_id) DO NOTHING",
     )
     .bind(r.id)
     .bind(r.expo_id)
@@ -383,26 +421,31 @@ pub async fn insert_report(db: &Db, r: &NewReport<'_>) -> Result<bool> {
     .bind(r.reason.as_str())
     .bind(r.note)
     .bind(r.at)
+    .bind(r.text)
     .execute(db.pool())
     .await
     .map_err(classify)?;
     Ok(done.rows_affected() > 0)
 }
 
+/// A reported message waiting for the organizers: its id, its room's kind, the reports, and
+/// its text as first reported.
+pub type OpenReport = (i64, RoomKind, Vec<ReportLine>, String);
+
 /// The open reports of an expo, grouped by message (the longest waiting first, at most 100
-/// messages), each with its room kind.
-pub async fn open_reports(db: &Db, expo_id: &str) -> Result<Vec<(i64, RoomKind, Vec<ReportLine>)>> {
-    type Row = (i64, String, String, String, String, i64);
+/// messages).
+pub async fn open_reports(db: &Db, expo_id: &str) -> Result<Vec<OpenReport>> {
+    type Row = (i64, String, String, String, String, i64, String);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT r.message_id, k.kind, u.display_name, r.reason, r.note, r.created_at \
+        "SELECT r.message_id, k.kind, u.display_name, r.reason, r.note, r.created_at, r.message_text \
          FROM chat_reports r JOIN users u ON u.id = r.reporter_id JOIN chat_rooms k ON k.id = r.room_id \
          WHERE r.expo_id = $1 AND r.outcome IS NULL ORDER BY r.created_at, r.id LIMIT 1000",
     )
     .bind(expo_id)
     .fetch_all(db.pool())
     .await?;
-    let mut out: Vec<(i64, RoomKind, Vec<ReportLine>)> = Vec::new();
-    for (message_id, kind, reporter_name, reason, note, at) in rows {
+    let mut out: Vec<OpenReport> = Vec::new();
+    for (message_id, kind, reporter_name, reason, note, at, text) in rows {
         let (Some(kind), Some(reason)) = (RoomKind::parse(&kind), ReportReason::parse(&reason))
         else {
             continue;
@@ -413,24 +456,13 @@ pub async fn open_reports(db: &Db, expo_id: &str) -> Result<Vec<(i64, RoomKind, 
             note,
             at,
         };
-        match out.iter().position(|(id, _, _)| *id == message_id) {
+        match out.iter().position(|(id, ..)| *id == message_id) {
             Some(i) => out[i].2.push(line),
-            None if out.len() < 100 => out.push((message_id, kind, vec![line])),
+            None if out.len() < 100 => out.push((message_id, kind, vec![line], text)),
             None => {}
         }
     }
     Ok(out)
-}
-
-/// How many messages of an expo wait for the organizers.
-pub async fn open_report_count(db: &Db, expo_id: &str) -> Result<i64> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(DISTINCT message_id) FROM chat_reports WHERE expo_id = $1 AND outcome IS NULL",
-    )
-    .bind(expo_id)
-    .fetch_one(db.pool())
-    .await?;
-    Ok(n)
 }
 
 /// Closes the open reports of a message with an outcome (`removed` or `dismissed`); returns
@@ -443,7 +475,7 @@ pub async fn resolve_reports(
     at: i64,
 ) -> Result<u64> {
     Ok(sqlx::query(
-        "UPDATE chat_reports SET outcome = $2, resolved_by = $3, resolved_at = $4 \
+        "UPDATE chat_reports SET outcome = $2, resolved_by = $3, resolved_at = $4, message_text = '' \
          WHERE message_id = $1 AND outcome IS NULL",
     )
     .bind(message_id)
@@ -533,7 +565,7 @@ pub async fn messages(
     limit: i64,
 ) -> Result<Vec<ChatMessage>> {
     let rows: Vec<MessageRow> = sqlx::query_as(&format!(
-        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id \
+        "SELECT {MESSAGE_COLUMNS} FROM {MESSAGE_FROM} \
          WHERE m.room_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3"
     ))
     .bind(room_id)
@@ -551,7 +583,7 @@ pub async fn message_by_client_id(
     client_id: &str,
 ) -> Result<Option<ChatMessage>> {
     let row: Option<MessageRow> = sqlx::query_as(&format!(
-        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id \
+        "SELECT {MESSAGE_COLUMNS} FROM {MESSAGE_FROM} \
          WHERE m.sender_id = $1 AND m.client_id = $2"
     ))
     .bind(sender_id)
@@ -638,7 +670,7 @@ pub async fn rooms_of(db: &Db, user_id: &str) -> Result<Vec<RoomSummary>> {
         others.entry(room).or_default().push(name);
     }
     let lasts: Vec<MessageRow> = sqlx::query_as(&format!(
-        "SELECT {MESSAGE_COLUMNS} FROM chat_messages m JOIN users u ON u.id = m.sender_id \
+        "SELECT {MESSAGE_COLUMNS} FROM {MESSAGE_FROM} \
          WHERE m.id IN (SELECT MAX(x.id) FROM chat_messages x \
            WHERE x.room_id IN (SELECT room_id FROM chat_members WHERE user_id = $1) GROUP BY x.room_id)"
     ))
@@ -705,22 +737,28 @@ pub async fn translation(db: &Db, message_id: i64, locale: &str) -> Result<Optio
     Ok(row.map(|(b,)| b))
 }
 
-/// Keeps a translation (a concurrent one for the same message and language wins).
+/// Keeps a translation of the message's text as it was when `edited_at` was read (a
+/// concurrent one for the same message and language wins; nothing is kept when the message
+/// was edited or removed meanwhile).
 pub async fn keep_translation(
     db: &Db,
     message_id: i64,
+    edited_at: Option<i64>,
     locale: &str,
     body: &str,
     at: i64,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO chat_translations (message_id, locale, body, created_at) VALUES ($1, $2, $3, $4) \
+        "INSERT INTO chat_translations (message_id, locale, body, created_at) \
+         SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM chat_messages \
+           WHERE id = $1 AND deleted_by IS NULL AND COALESCE(edited_at, 0) = $5) \
          ON CONFLICT (message_id, locale) DO NOTHING",
     )
     .bind(message_id)
     .bind(locale)
     .bind(body)
     .bind(at)
+    .bind(edited_at.unwrap_or(0))
     .execute(db.pool())
     .await
     .map_err(classify)?;
@@ -734,4 +772,139 @@ pub async fn forget_translations(tx: &mut Tx, message_id: i64) -> Result<()> {
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// A file uploaded into a room, as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentRecord {
+    /// The file as messages show it.
+    pub file: Attachment,
+    /// The room it was uploaded into.
+    pub room_id: String,
+    /// Who uploaded it.
+    pub uploaded_by: String,
+    /// The message that carries it, once sent.
+    pub message_id: Option<i64>,
+}
+
+/// Stores an uploaded file's row.
+pub async fn insert_attachment(db: &Db, a: &AttachmentRecord, at: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO chat_attachments (id, room_id, uploaded_by, message_id, kind, content_type, byte_size, \
+           name, width, height, variants, created_at) \
+         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(&a.file.id)
+    .bind(&a.room_id)
+    .bind(&a.uploaded_by)
+    .bind(&a.file.kind)
+    .bind(&a.file.content_type)
+    .bind(a.file.byte_size)
+    .bind(&a.file.name)
+    .bind(a.file.width)
+    .bind(a.file.height)
+    .bind(a.file.variants.join(","))
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// An uploaded file's row, if it exists.
+pub async fn attachment(db: &Db, id: &str) -> Result<Option<AttachmentRecord>> {
+    type Row = (
+        String,
+        String,
+        String,
+        i64,
+        String,
+        Option<i64>,
+        Option<i64>,
+        String,
+        String,
+        String,
+        Option<i64>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, kind, content_type, byte_size, name, width, height, variants, room_id, uploaded_by, message_id \
+         FROM chat_attachments WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(
+        |(
+            id,
+            kind,
+            content_type,
+            byte_size,
+            name,
+            width,
+            height,
+            variants,
+            room_id,
+            uploaded_by,
+            message_id,
+        )| {
+            AttachmentRecord {
+                file: Attachment {
+                    id,
+                    kind,
+                    name,
+                    content_type,
+                    byte_size,
+                    width,
+                    height,
+                    variants: split_variants(&variants),
+                },
+                room_id,
+                uploaded_by,
+                message_id,
+            }
+        },
+    ))
+}
+
+/// Gives an uploaded file to the message that carries it; false when it is not the sender's
+/// unsent upload in that room.
+pub async fn attach(
+    tx: &mut Tx,
+    attachment_id: &str,
+    message_id: i64,
+    room_id: &str,
+    sender_id: &str,
+) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE chat_attachments SET message_id = $2 \
+         WHERE id = $1 AND room_id = $3 AND uploaded_by = $4 AND message_id IS NULL",
+    )
+    .bind(attachment_id)
+    .bind(message_id)
+    .bind(room_id)
+    .bind(sender_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Removes the file of a message (it was deleted); the store sweep removes the bytes.
+pub async fn drop_attachment(tx: &mut Tx, message_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM chat_attachments WHERE message_id = $1")
+        .bind(message_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Removes uploads no message took up, made before `before`; returns how many.
+pub async fn purge_unattached(db: &Db, before: i64) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM chat_attachments WHERE message_id IS NULL AND created_at < $1")
+            .bind(before)
+            .execute(db.pool())
+            .await?
+            .rows_affected(),
+    )
 }

@@ -238,7 +238,7 @@ pub async fn delete_others_of_kind(
 /// Ids of every upload and expo asset (for the object-store sweep).
 pub async fn all_ids(db: &Db) -> Result<std::collections::HashSet<String>> {
     let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT id FROM media UNION SELECT id FROM expo_assets")
+        sqlx::query_as("SELECT id FROM media UNION SELECT id FROM expo_assets UNION SELECT id FROM chat_attachments")
             .fetch_all(db.pool())
             .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())

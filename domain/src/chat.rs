@@ -145,6 +145,60 @@ pub struct ChatMessage {
     /// Who took it back, if it was (its text is gone then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed: Option<Removal>,
+    /// The file it carries, if any (boxed: most messages have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Box<Attachment>>,
+}
+
+/// A file sent in a conversation (a picture or a PDF), served at
+/// `/api/chat/file/<id>/<variant>` to those who may read the room.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Id.
+    pub id: String,
+    /// `image` or `document`.
+    pub kind: String,
+    /// The file's name as the sender had it.
+    pub name: String,
+    /// MIME type of what was sent.
+    pub content_type: String,
+    /// Size in bytes.
+    pub byte_size: i64,
+    /// Pixel size of a picture.
+    pub width: Option<i64>,
+    /// Pixel size of a picture.
+    pub height: Option<i64>,
+    /// The stored variants: `w<width>` re-encoded pictures (largest first), or `original`.
+    pub variants: Vec<String>,
+}
+
+impl Attachment {
+    /// The URL of a variant.
+    pub fn url(&self, variant: &str) -> String {
+        format!("/api/chat/file/{}/{variant}", self.id)
+    }
+
+    /// The largest variant (what opens when the picture is clicked, or the document).
+    pub fn full(&self) -> Option<&str> {
+        self.variants.first().map(String::as_str)
+    }
+
+    /// The smallest variant (the thumbnail in the conversation).
+    pub fn thumbnail(&self) -> Option<&str> {
+        self.variants.last().map(String::as_str)
+    }
+}
+
+/// Widths of the pictures kept from an attached picture (its original, with its metadata, is
+/// not kept for serving).
+pub const ATTACHMENT_WIDTHS: [u32; 2] = [1280, 320];
+
+/// Parses the text of a message that may carry a file: with one, the text may be empty.
+pub fn parse_message_with(text: &str, has_attachment: bool) -> Result<String, FieldError> {
+    match parse_message(text) {
+        Err(e) if has_attachment && e.message_id == "chat-error-empty" => Ok(String::new()),
+        other => other,
+    }
 }
 
 /// Who removed a message.
@@ -278,7 +332,10 @@ pub struct ReportLine {
 /// A reported message waiting for the organizers, with what came just before it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModerationItem {
-    /// The message.
+    /// The message's text when it was first reported (the sender may have changed or deleted
+    /// it since).
+    pub reported_text: String,
+    /// The message as it is now.
     pub message: ChatMessage,
     /// The kind of conversation it is in.
     pub room_kind: RoomKind,
@@ -428,7 +485,31 @@ mod tests {
             at,
             edited_at: None,
             removed: None,
+            attachment: None,
         }
+    }
+
+    #[test]
+    fn a_file_may_go_without_text() {
+        assert_eq!(parse_message_with("  ", true).as_deref(), Ok(""));
+        assert_eq!(
+            parse_message_with("  ", false).map_err(|e| e.message_id),
+            Err("chat-error-empty".to_owned())
+        );
+        let long = "x".repeat(MESSAGE_MAX_CHARS + 1);
+        assert!(parse_message_with(&long, true).is_err());
+        let a = Attachment {
+            id: "i".into(),
+            kind: "image".into(),
+            name: "p.png".into(),
+            content_type: "image/png".into(),
+            byte_size: 1,
+            width: Some(2000),
+            height: Some(1000),
+            variants: vec!["w1280".into(), "w320".into()],
+        };
+        assert_eq!((a.full(), a.thumbnail()), (Some("w1280"), Some("w320")));
+        assert_eq!(a.url("w320"), "/api/chat/file/i/w320");
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub enum ClientFrame {
         text: String,
         /// Client message id.
         cid: String,
+        /// A file uploaded into the room beforehand, sent with the message.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attachment: Option<String>,
     },
     /// The sender is typing in a room.
     Typing {

@@ -19,6 +19,28 @@ async function translationService(port: number): Promise<http.Server> {
   return server;
 }
 
+/** A picture made in the page (a gradient with a caption), as PNG bytes. */
+async function photoPng(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = 640;
+    c.height = 360;
+    const g = c.getContext("2d")!;
+    const grad = g.createLinearGradient(0, 0, 640, 360);
+    grad.addColorStop(0, "#0b5cad");
+    grad.addColorStop(1, "#19a974");
+    g.fillStyle = grad;
+    g.fillRect(0, 0, 640, 360);
+    g.fillStyle = "#ffffff";
+    g.font = "bold 48px sans-serif";
+    g.fillText("Engine M-01", 150, 200);
+    return c.toDataURL("image/png");
+  });
+  return Buffer.from(dataUrl.split(",")[1], "base64");
+}
+
+const PDF = Buffer.from("%PDF-1.4\n%\xe2\xe3\n1 0 obj << /Type /Catalog >> endobj\n" + " ".repeat(600) + "\n%%EOF\n", "latin1");
+
 const log = (page: Page) => page.getByRole("log");
 const bubble = (page: Page, text: string) => log(page).locator(".chat-message").filter({ hasText: text });
 
@@ -90,6 +112,28 @@ test("messages are edited and deleted live; a person is blocked; a report is rem
   } finally {
     translator.close();
   }
+
+  // Files: the buyer sends a picture, the team a PDF; each opens on the other side.
+  await a.getByLabel("Attach a picture or PDF").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("plain words, no file format") });
+  await expect(a.locator(".chat-file-chip")).toContainText("Only pictures (JPEG, PNG, WebP) and PDF files can be sent.");
+  await a.locator(".chat-file-chip").getByRole("button", { name: "Remove" }).click();
+  await a.getByLabel("Attach a picture or PDF").setInputFiles({ name: "engine.png", mimeType: "image/png", buffer: await photoPng(a) });
+  await expect(a.locator(".chat-file-chip")).toContainText("engine.png");
+  await composer.fill("Photo of the engine");
+  await composer.press("Enter");
+  await expect(a.locator(".chat-file-chip")).toHaveCount(0);
+  const photo = bubble(b, "Photo of the engine").getByRole("img", { name: "图片：engine.png" });
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  await b.getByLabel("添加图片或 PDF").setInputFiles({ name: "报价单.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(b.locator(".chat-file-chip")).toContainText("报价单.pdf");
+  await b.getByLabel("消息", { exact: true }).press("Enter");
+  const quote = bubble(a, "报价单.pdf").getByRole("link", { name: /报价单\.pdf/ });
+  await expect(quote).toBeVisible();
+  const download = await a.request.get(new URL((await quote.getAttribute("href"))!, baseURL!).toString());
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  await b.screenshot({ path: "artifacts/chat-files-zh-CN.png" });
 
   // Report: the team reports the spam with a reason and a note.
   const spam = bubble(b, spamText);

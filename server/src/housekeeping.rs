@@ -13,6 +13,9 @@ use std::time::Duration;
 /// Realtime events are kept this long for clients that reconnect; one gone longer reloads.
 const REALTIME_KEEP_MILLIS: i64 = 7 * 24 * 3600 * 1000;
 
+/// Files uploaded into a conversation but never sent are removed after this long.
+const UNSENT_FILE_MILLIS: i64 = 24 * 3600 * 1000;
+
 /// Stored files younger than this are kept even without a row: their upload may be running.
 const ORPHAN_GRACE_MILLIS: i64 = 3600 * 1000;
 
@@ -47,7 +50,8 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
     let search =
         db::search::prune_changes(db, now - app::search::follower::CHANGES_KEPT_MS).await?;
     let resets = db::account::purge_resets(db, now).await?;
-    Ok(sessions + failures + events + realtime + search + resets)
+    let unsent = db::chat::purge_unattached(db, now - UNSENT_FILE_MILLIS).await?;
+    Ok(sessions + failures + events + realtime + search + resets + unsent)
 }
 
 /// Runs [`run_once`] every `every` until the process ends.

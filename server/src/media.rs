@@ -205,11 +205,11 @@ pub(crate) fn object_path(id: &str, variant: &str) -> Path {
     Path::from(format!("media/{id}/{variant}"))
 }
 
-fn fail(status: StatusCode, e: AppError) -> Response {
+pub(crate) fn fail(status: StatusCode, e: AppError) -> Response {
     (status, Json(e)).into_response()
 }
 
-fn field_error(status: StatusCode, message_id: &str) -> Response {
+pub(crate) fn field_error(status: StatusCode, message_id: &str) -> Response {
     fail(
         status,
         AppError::Validation(vec![FieldError::new("file", message_id)]),
@@ -296,7 +296,7 @@ pub async fn upload(
         return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
     }
     let id = db::new_id();
-    match store_original(&media, &id, body).await {
+    match store_original(&media, &id, body, None).await {
         Ok((detected, size)) => {
             finish_upload(&media, &id, detected, size, &q, &session.user.id).await
         }
@@ -310,20 +310,40 @@ fn accept(
     head: &[u8],
     size: u64,
     limits: &MediaLimits,
+    only: Option<Only>,
 ) -> Result<Detected, (StatusCode, &'static str)> {
-    let d = detect(head).map_err(|m| (StatusCode::UNSUPPORTED_MEDIA_TYPE, m))?;
+    let d = detect(head).map_err(|m| match only {
+        // The general "not accepted" names every kind; a narrower upload says its own.
+        Some(o) if m == "error-media-type" => (StatusCode::UNSUPPORTED_MEDIA_TYPE, o.refusal),
+        _ => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
+    })?;
+    if let Some(o) = only {
+        if !o.kinds.contains(&d.kind) {
+            return Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, o.refusal));
+        }
+    }
     if size > limit_for(limits, d.kind) {
         return Err((StatusCode::PAYLOAD_TOO_LARGE, "error-media-too-large"));
     }
     Ok(d)
 }
 
+/// The kinds an upload may be, and the Fluent id that refuses the others.
+#[derive(Clone, Copy, Debug)]
+pub struct Only {
+    /// Accepted kinds (`image`, `document`, …).
+    pub kinds: &'static [&'static str],
+    /// Why anything else is refused.
+    pub refusal: &'static str,
+}
+
 /// Streams the body into `media/<id>/original`, checking the type from the first bytes and the
 /// size limit as it goes; on any refusal the partial upload is aborted.
-async fn store_original(
+pub(crate) async fn store_original(
     media: &MediaState,
     id: &str,
     body: Body,
+    only: Option<Only>,
 ) -> Result<(Detected, u64), Response> {
     let mut stream = body.into_data_stream();
     let mut head = Vec::with_capacity(4096);
@@ -367,8 +387,8 @@ async fn store_original(
         }
         pending.push(chunk);
         if head.len() >= 512 {
-            let d =
-                accept(&head, size, &media.limits).map_err(|(status, m)| field_error(status, m))?;
+            let d = accept(&head, size, &media.limits, only)
+                .map_err(|(status, m)| field_error(status, m))?;
             let upload = media
                 .store
                 .put_multipart(&object_path(id, "original"))
@@ -394,8 +414,8 @@ async fn store_original(
         }
         _ => {
             // A small file: everything is still in memory.
-            let d =
-                accept(&head, size, &media.limits).map_err(|(status, m)| field_error(status, m))?;
+            let d = accept(&head, size, &media.limits, only)
+                .map_err(|(status, m)| field_error(status, m))?;
             let all: Vec<u8> = pending.concat();
             media
                 .store
@@ -698,7 +718,7 @@ pub async fn serve(
     resp
 }
 
-async fn sniff_variant_type(media: &MediaState, path: &Path) -> String {
+pub(crate) async fn sniff_variant_type(media: &MediaState, path: &Path) -> String {
     match media.store.get_range(path, 0..16).await {
         Ok(head) if head.starts_with(b"\x89PNG") => "image/png".to_owned(),
         _ => "image/jpeg".to_owned(),

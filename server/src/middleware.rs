@@ -130,7 +130,11 @@ pub async fn body_limit(
 ) -> Response {
     if matches!(
         req.uri().path(),
-        "/api/media/upload" | "/api/import/upload" | "/api/application/document" | "/api/expo/logo"
+        "/api/media/upload"
+            | "/api/chat/attach"
+            | "/api/import/upload"
+            | "/api/application/document"
+            | "/api/expo/logo"
     ) {
         // Uploads stream with their own limits (see `media` and `import`).
         return next.run(req).await;

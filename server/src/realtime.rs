@@ -282,11 +282,25 @@ impl Connection {
                     .err()
                     .map(|e| refusal(&e, None))
             }
-            ClientFrame::Send { room, text, cid } => {
+            ClientFrame::Send {
+                room,
+                text,
+                cid,
+                attachment,
+            } => {
                 let Some(session) = &self.session else {
                     return Some(refused("error-unauthenticated", None, Some(cid)));
                 };
-                match app::chat::service::send(&self.state, session, &room, &text, &cid).await {
+                match app::chat::service::send(
+                    &self.state,
+                    session,
+                    &room,
+                    &text,
+                    &cid,
+                    attachment.as_deref(),
+                )
+                .await
+                {
                     Ok((message, _)) => Some(ServerFrame::Ack {
                         cid,
                         id: message.id,

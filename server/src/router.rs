@@ -85,6 +85,14 @@ pub fn build_with_store(
         )
         .route("/media/{id}/{variant}", get(crate::media::serve))
         .route(
+            "/api/chat/attach",
+            axum::routing::post(crate::chat_files::attach),
+        )
+        .route(
+            "/api/chat/file/{id}/{variant}",
+            get(crate::chat_files::serve),
+        )
+        .route(
             "/api/expo/logo/remove",
             axum::routing::post(crate::expo_logo::remove),
         )

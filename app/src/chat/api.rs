@@ -94,11 +94,20 @@ pub async fn send_message(
     room_id: String,
     text: String,
     cid: String,
+    #[server(default)] attachment: Option<String>,
 ) -> Result<ChatMessage, AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
-        let (message, _) = super::service::send(&ctx.state, session, &room_id, &text, &cid).await?;
+        let (message, _) = super::service::send(
+            &ctx.state,
+            session,
+            &room_id,
+            &text,
+            &cid,
+            attachment.as_deref(),
+        )
+        .await?;
         Ok(message)
     }
     .await

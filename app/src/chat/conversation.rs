@@ -4,10 +4,11 @@
 //! Without it, the composer is a plain form that posts to `chat/send`.
 
 use super::api::{get_room, BlockPerson, SendMessage};
+use super::attach::{AttachButton, FileState};
 use super::message_row::MessageRow;
 use crate::realtime::use_topic;
 use crate::shell::i18n::{use_i18n, Arg, I18n};
-use domain::chat::{ChatMessage, RoomKind, RoomTitle, RoomView, MESSAGE_MAX_CHARS};
+use domain::chat::{Attachment, ChatMessage, RoomKind, RoomTitle, RoomView, MESSAGE_MAX_CHARS};
 use domain::realtime::{ClientFrame, EventBody, Hint, ServerFrame};
 use leptos::html;
 use leptos::prelude::*;
@@ -19,6 +20,8 @@ struct Pending {
     cid: String,
     text: String,
     error: Option<String>,
+    /// The file going with it.
+    file: Option<Attachment>,
 }
 
 /// What the viewer calls a room.
@@ -164,6 +167,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     };
     let on_changed = Callback::new(replace);
     let blocked = RwSignal::new(room.blocked);
+    let file = RwSignal::new(FileState::None);
     let online = RwSignal::new(
         room.online
             .iter()
@@ -172,6 +176,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     );
     let block_busy = RwSignal::new(false);
     let muted = room.muted;
+    let room_kind = room.kind;
     let can_translate = room.can_translate;
 
     let last_id = room.messages.last().map(|m| m.id).unwrap_or(0);
@@ -327,13 +332,14 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let load_on_scroll = load_earlier.clone();
     let send_now = {
         let room_id = room_id.clone();
-        move |body: String| {
+        move |body: String, attached: Option<Attachment>| {
             let cid = new_client_id();
             pending.update(|p| {
                 p.push(Pending {
                     cid: cid.clone(),
                     text: body.clone(),
                     error: None,
+                    file: attached.clone(),
                 })
             });
             send_reliable(
@@ -342,6 +348,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     room: room_id.clone(),
                     text: body,
                     cid,
+                    attachment: attached.map(|a| a.id),
                 },
             );
             request_animation_frame(scroll_to_end);
@@ -352,11 +359,20 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
         move |ev: web_sys::SubmitEvent| {
             ev.prevent_default();
             let body = text.get_untracked();
-            match domain::chat::parse_message(&body) {
+            let attached = match file.get_untracked() {
+                FileState::Sending(..) => {
+                    notice.set(Some(i18n.t("chat-file-wait")));
+                    return;
+                }
+                FileState::Ready(a) => Some(a),
+                FileState::None | FileState::Failed(_) => None,
+            };
+            match domain::chat::parse_message_with(&body, attached.is_some()) {
                 Ok(clean) => {
                     notice.set(None);
                     text.set(String::new());
-                    send_now(clean);
+                    file.set(FileState::None);
+                    send_now(clean, attached);
                 }
                 Err(e) => notice.set(Some(i18n.t(&e.message_id))),
             }
@@ -380,6 +396,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     room: room_id.clone(),
                     text: p.text,
                     cid,
+                    attachment: p.file.map(|a| a.id),
                 },
             );
         }
@@ -474,15 +491,18 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                         </form>
                     }
                 })}
-                {(room.kind != RoomKind::Meeting).then(|| view! {
-                    <ActionForm action=start_meeting attr:class="inline-form">
-                        <input type="hidden" name="title" value=meeting_title />
-                        <input type="hidden" name="room_id" value=meeting_room />
-                        <button type="submit" class="btn btn-ghost">
-                            <span aria-hidden="true">"🎥 "</span>
-                            {i18n.t("meeting-start-from-chat")}
-                        </button>
-                    </ActionForm>
+                {move || (room_kind != RoomKind::Meeting && !muted && !blocked.get()).then(|| {
+                    let (meeting_title, meeting_room) = (meeting_title.clone(), meeting_room.clone());
+                    view! {
+                        <ActionForm action=start_meeting attr:class="inline-form">
+                            <input type="hidden" name="title" value=meeting_title />
+                            <input type="hidden" name="room_id" value=meeting_room />
+                            <button type="submit" class="btn btn-ghost">
+                                <span aria-hidden="true">"🎥 "</span>
+                                {i18n.t("meeting-start-from-chat")}
+                            </button>
+                        </ActionForm>
+                    }
                 })}
             </header>
             {move || down.get().then(|| view! {
@@ -537,6 +557,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                             let retry = retry.clone();
                             view! {
                                 <li class="chat-message mine pending">
+                                    {p.file.as_ref().map(|f| view! { <p class="chat-file">{f.name.clone()}</p> })}
                                     <p class="chat-text">{p.text.clone()}</p>
                                     {match p.error.clone() {
                                         None => view! { <p class="chat-status">{i18n.t("chat-sending")}</p> }.into_any(),
@@ -579,6 +600,10 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                 >
                     <input type="hidden" name="room_id" value=room_id.clone() />
                     <input type="hidden" name="cid" value=ssr_cid />
+                    {
+                        let room_id = room_id.clone();
+                        move || mounted.get().then(|| view! { <AttachButton room_id=room_id.clone() state=file /> })
+                    }
                     <label class="visually-hidden" for="chat-text">{i18n.t("chat-message-label")}</label>
                     <textarea
                         id="chat-text"

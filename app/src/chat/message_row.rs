@@ -34,6 +34,38 @@ pub fn removed_text(i18n: I18n, by: Removal) -> String {
     }
 }
 
+/// A sent file: a picture as a thumbnail that opens the larger one, a document as a download.
+fn file_view(a: domain::chat::Attachment) -> impl IntoView {
+    let i18n = use_i18n();
+    if a.kind == "image" {
+        let (w, h) = (
+            a.width.unwrap_or(320).max(1),
+            a.height.unwrap_or(240).max(1),
+        );
+        let tw = w.min(320);
+        let th = (h * tw / w).max(1);
+        let full = a.url(a.full().unwrap_or("original"));
+        let thumb = a.url(a.thumbnail().unwrap_or("original"));
+        view! {
+            <a class="chat-image" href=full target="_blank" rel="noopener">
+                <img src=thumb alt=i18n.t_args("chat-file-picture", vec![("name", Arg::Str(a.name.clone()))])
+                    width=tw.to_string() height=th.to_string() loading="lazy" />
+            </a>
+        }
+        .into_any()
+    } else {
+        view! {
+            <a class="chat-file" href=a.url("original") download=a.name.clone()>
+                <span aria-hidden="true">"📄 "</span>
+                {a.name.clone()}
+                " "
+                <span class="chat-file-size">{super::attach::size_text(a.byte_size)}</span>
+            </a>
+        }
+        .into_any()
+    }
+}
+
 /// A form's field value, read when it is sent in the background.
 fn field(form: &web_sys::HtmlFormElement, name: &str) -> String {
     #[cfg(feature = "hydrate")]
@@ -217,6 +249,7 @@ pub fn MessageRow(
                     <span class="chat-edited">{i18n.t("chat-edited")}</span>
                 })}
             </p>
+            {message.attachment.clone().filter(|_| live).map(|a| file_view(*a))}
             {body}
             {move || translation.get().map(|t| view! {
                 <p class="chat-translation" lang=t.locale.tag() dir="auto">

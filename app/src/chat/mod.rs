@@ -7,6 +7,7 @@
 //! expo's organizers see it, and everyone else gets "not found".
 
 pub mod api;
+pub mod attach;
 pub mod chat_button;
 pub mod conversation;
 pub mod message_row;

@@ -38,16 +38,28 @@ async fn apply(
     let at = db::now_millis();
     let mut updated = message;
     let mut tx = state.db.begin().await?;
+    // The message may have been removed since it was read (another tab, the organizers): a
+    // removed message stays removed.
     match change {
         Change::Edit(text) => {
-            db::chat::update_text(&mut tx, updated.id, &text, at).await?;
+            if !db::chat::update_text(&mut tx, updated.id, &text, at).await? {
+                return Err(AppError::Conflict("chat-error-removed".into()));
+            }
             updated.text = text;
             updated.edited_at = Some(at);
         }
         Change::Remove(by) => {
-            db::chat::remove_message(&mut tx, updated.id, by, at).await?;
+            if !db::chat::remove_message(&mut tx, updated.id, by, at).await? {
+                drop(tx);
+                drop(guard);
+                return db::chat::message_by_id(&state.db, updated.id)
+                    .await?
+                    .ok_or(AppError::NotFound);
+            }
+            db::chat::drop_attachment(&mut tx, updated.id).await?;
             updated.text = String::new();
             updated.removed = Some(by);
+            updated.attachment = None;
         }
     }
     db::chat::forget_translations(&mut tx, updated.id).await?;
@@ -102,6 +114,11 @@ pub async fn may_post(
     Ok(())
 }
 
+/// Whether either of two people blocks the other.
+pub async fn blocked_between(db: &db::Db, a: &str, b: &str) -> Result<bool, AppError> {
+    Ok(db::chat::blocks(db, a, b).await? || db::chat::blocks(db, b, a).await?)
+}
+
 /// A message and its room, when the person may write in that room (others: not found).
 async fn own_room_message(
     state: &AppState,
@@ -116,7 +133,7 @@ async fn own_room_message(
 }
 
 /// Counts an action against the person's chat flood limit.
-pub(crate) fn throttle(state: &AppState, session: &AuthSession) -> Result<(), AppError> {
+pub fn throttle(state: &AppState, session: &AuthSession) -> Result<(), AppError> {
     state
         .chat_limiter
         .check_key(&session.user.id)
@@ -196,6 +213,9 @@ pub async fn report(
     if message.sender_id == session.user.id {
         return Err(AppError::Conflict("chat-error-report-own".into()));
     }
+    if message.removed.is_some() {
+        return Err(AppError::Conflict("chat-error-removed".into()));
+    }
     let now = db::now_millis();
     let new = db::chat::insert_report(
         &state.db,
@@ -207,6 +227,7 @@ pub async fn report(
             reporter_id: &session.user.id,
             reason,
             note: &note,
+            text: &message.text,
             at: now,
         },
     )
@@ -265,13 +286,16 @@ pub async fn queue(ctx: &Ctx) -> Result<ModerationView, AppError> {
     let expo_id = crate::console::managed_expo(ctx).await?;
     let db = &ctx.state.db;
     let mut items = Vec::new();
-    for (message_id, room_kind, reports) in db::chat::open_reports(db, &expo_id).await? {
+    for (message_id, room_kind, reports, reported_text) in
+        db::chat::open_reports(db, &expo_id).await?
+    {
         let Some(message) = db::chat::message_by_id(db, message_id).await? else {
             continue;
         };
         let context = db::chat::messages(db, &message.room_id, Some(message.id), 3).await?;
         let sender_muted = db::chat::is_muted(db, &expo_id, &message.sender_id).await?;
         items.push(ModerationItem {
+            reported_text,
             message,
             room_kind,
             context,

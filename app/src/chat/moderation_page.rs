@@ -44,6 +44,14 @@ fn Item(
         ],
     );
     let note_id = format!("mute-note-{}", m.id);
+    // What was reported is what is judged; a later edit or deletion by the sender is shown too.
+    let now = message_text(i18n, &m);
+    let reported = if item.reported_text.is_empty() {
+        now.clone()
+    } else {
+        item.reported_text.clone()
+    };
+    let changed = (now != reported).then_some(now);
     view! {
         <li class="moderation-item card" data-message-id=m.id>
             <h2>{heading}</h2>
@@ -64,8 +72,11 @@ fn Item(
                     " · "
                     <time>{i18n.utc(m.at)}</time>
                 </p>
-                <p class="chat-text">{message_text(i18n, &m)}</p>
+                <p class="chat-text">{reported.clone()}</p>
             </blockquote>
+            {changed.map(|now| view! {
+                <p class="moderation-changed">{i18n.t_args("moderation-changed", vec![("text", Arg::Str(now))])}</p>
+            })}
             <h3>{i18n.t_args("moderation-reports", vec![("count", Arg::Num(item.reports.len() as i64))])}</h3>
             <ul class="moderation-reports">
                 {item.reports.into_iter().map(|r| view! {

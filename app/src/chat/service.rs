@@ -6,7 +6,7 @@ use crate::AppError;
 use db::chat::RoomInfo;
 use db::Db;
 use domain::account::Role;
-use domain::chat::{parse_message, room_key, ChatMessage, RoomKind, RoomView, HISTORY_PAGE};
+use domain::chat::{room_key, ChatMessage, RoomKind, RoomView, HISTORY_PAGE};
 use domain::realtime::{Event, EventBody, Hint, Topic};
 use domain::FieldError;
 use governor::clock::{Clock, DefaultClock};
@@ -204,16 +204,19 @@ pub async fn open_booth_room(
     create_room(state, &room, &members).await
 }
 
-/// Sends a message: stored with its realtime event in one transaction, then published on the
-/// room's topic, and every other member's unread count nudged. A retry with the same client
-/// id returns the stored message and publishes nothing (the boolean says whether it is new).
+/// Sends a message, with a file uploaded into the room beforehand if `attachment` names one:
+/// stored with its realtime event in one transaction, then published on the room's topic, and
+/// every other member's unread count nudged. A retry with the same client id returns the stored
+/// message and publishes nothing (the boolean says whether it is new).
 pub async fn send(
     state: &AppState,
     session: &AuthSession,
     room_id: &str,
     text: &str,
     cid: &str,
+    attachment: Option<&str>,
 ) -> Result<(ChatMessage, bool), AppError> {
+    let attachment = attachment.filter(|a| !a.is_empty());
     if !domain::chat::is_client_id(cid) {
         return Err(AppError::Validation(vec![FieldError::new(
             "cid",
@@ -223,13 +226,31 @@ pub async fn send(
     if !crate::ops::service::may_write(state, Some(session)).await? {
         return Err(AppError::ReadOnly);
     }
-    let text = parse_message(text).map_err(|e| AppError::Validation(vec![e]))?;
+    let text = domain::chat::parse_message_with(text, attachment.is_some())
+        .map_err(|e| AppError::Validation(vec![e]))?;
     let info = writable_room(&state.db, session, room_id).await?;
-    super::moderation::may_post(state, session, &info).await?;
+    // A retry of a message already stored is answered with it, whatever changed since.
     if let Some(existing) = db::chat::message_by_client_id(&state.db, &session.user.id, cid).await?
     {
         return Ok((existing, false));
     }
+    super::moderation::may_post(state, session, &info).await?;
+    // A file goes with the message only once, by its uploader, in the room it was uploaded to.
+    let gone = || AppError::Validation(vec![FieldError::new("attachment", "chat-error-file-gone")]);
+    let file = match attachment {
+        None => None,
+        Some(a) if !domain::text::is_id(a) => return Err(gone()),
+        Some(a) => match db::chat::attachment(&state.db, a).await? {
+            Some(r)
+                if r.room_id == info.id
+                    && r.uploaded_by == session.user.id
+                    && r.message_id.is_none() =>
+            {
+                Some(r.file)
+            }
+            _ => return Err(gone()),
+        },
+    };
     if let Err(not_until) = state.chat_limiter.check_key(&session.user.id) {
         let wait = not_until.wait_time_from(DefaultClock::default().now());
         return Err(AppError::RateLimited {
@@ -250,6 +271,7 @@ pub async fn send(
         at,
         edited_at: None,
         removed: None,
+        attachment: file.map(Box::new),
     };
     let mut tx = state.db.begin().await?;
     // The body is stored before its id is known (one insert); a replay fills the id in from
@@ -258,7 +280,16 @@ pub async fn send(
     let json = serde_json::to_string(&body).map_err(AppError::internal)?;
     let id = db::realtime::insert_event(&state.db, &mut tx, &topic, &json, at).await?;
     message.id = id;
-    match db::chat::insert_message(&mut tx, &message).await {
+    let inserted = db::chat::insert_message(&mut tx, &message).await;
+    if inserted.is_ok() {
+        if let Some(file) = &message.attachment {
+            if !db::chat::attach(&mut tx, &file.id, id, &info.id, &session.user.id).await? {
+                // Sent with another message meanwhile.
+                return Err(gone());
+            }
+        }
+    }
+    match inserted {
         Ok(()) => {}
         Err(db::Error::Unique) => {
             // The same client id raced in on another connection: that one won.
@@ -323,6 +354,13 @@ pub async fn typing(
     room_id: &str,
 ) -> Result<(), AppError> {
     let info = writable_room(&state.db, session, room_id).await?;
+    // Someone who may not write there does not show as typing either.
+    if super::moderation::may_post(state, session, &info)
+        .await
+        .is_err()
+    {
+        return Ok(());
+    }
     state.hub.signal(
         &Topic::Chat(info.id).to_string(),
         Hint::Typing {

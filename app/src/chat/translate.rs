@@ -74,8 +74,15 @@ pub async fn translate(ctx: &Ctx, message_id: i64) -> Result<Translated, AppErro
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .take(domain::chat::MESSAGE_MAX_CHARS * 2)
         .collect();
-    db::chat::keep_translation(&state.db, message_id, locale.tag(), &text, db::now_millis())
-        .await?;
+    db::chat::keep_translation(
+        &state.db,
+        message_id,
+        message.edited_at,
+        locale.tag(),
+        &text,
+        db::now_millis(),
+    )
+    .await?;
     Ok(Translated {
         message_id,
         locale,

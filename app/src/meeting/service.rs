@@ -59,6 +59,8 @@ pub async fn create(
     let (expo_id, invited) = match from_room {
         Some(room) => {
             let info = crate::chat::service::writable_room(&state.db, session, room).await?;
+            // Not a way around a block or the organizers' stop.
+            crate::chat::moderation::may_post(state, session, &info).await?;
             // A meeting about a booth is named after the booth, which reads right for both sides.
             if let Some(ex) = &info.exhibitor_id {
                 if let Some(name) = db::chat::exhibitor_name(&state.db, ex).await? {
@@ -326,6 +328,9 @@ pub async fn control(
             if current == ParticipantState::Removed {
                 return Err(AppError::Conflict("meeting-error-removed".into()));
             }
+            if crate::chat::moderation::blocked_between(&state.db, &m.host_id, user_id).await? {
+                return Err(AppError::Conflict("chat-error-blocked".into()));
+            }
             let present = usize::try_from(db::meeting::present_count(&state.db, &m.id).await?)
                 .unwrap_or(usize::MAX);
             if present >= domain::meeting::MAX_PARTICIPANTS {
@@ -399,6 +404,9 @@ pub async fn invite(
                 "meeting-error-no-such-person",
             )])
         })?;
+    if crate::chat::moderation::blocked_between(&state.db, &m.host_id, &user).await? {
+        return Err(AppError::Conflict("chat-error-blocked".into()));
+    }
     match db::meeting::participant(&state.db, &m.id, &user).await? {
         Some((_, ParticipantState::Admitted)) => return Ok(()),
         Some((_, ParticipantState::Removed)) => {

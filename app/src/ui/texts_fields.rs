@@ -50,7 +50,7 @@ pub fn TextsFields(
                         maxlength=max_chars.to_string()
                         aria-describedby=required_hint.then(|| hint.clone())
                     >
-                        {value}
+                        {crate::ui::textarea_text(&value)}
                     </textarea>
                 </div>
             }

@@ -218,7 +218,11 @@ async fn page_as(app: &TestApp, cookie: &str, path: &str) -> String {
         .expect("html")
 }
 
-fn new_expo_form<'a>(en: &'a str, starts: &'a str, ends: &'a str) -> Vec<(&'static str, &'a str)> {
+pub(crate) fn new_expo_form<'a>(
+    en: &'a str,
+    starts: &'a str,
+    ends: &'a str,
+) -> Vec<(&'static str, &'a str)> {
     vec![
         ("input[name][en]", en),
         ("input[name][zh_cn]", "2027 春季海洋博览会"),

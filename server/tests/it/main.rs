@@ -5,6 +5,7 @@ mod account;
 mod applications;
 mod buyers;
 mod chat;
+mod chat_files;
 mod directory;
 mod editor;
 mod expos;

@@ -253,6 +253,19 @@ async fn blocking_stops_both_sides(backend: Backend) {
         "chat-error-you-blocked",
     )
     .await;
+    // Nor through a meeting started from the conversation.
+    refused(
+        post(
+            &app,
+            &buyer,
+            "meeting/create",
+            &[("title", "Call"), ("room_id", room.as_str())],
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "chat-error-blocked",
+    )
+    .await;
     // Over the socket too, with the reason.
     let mut ws = Ws::connect(&app, Some(&buyer)).await;
     ws.send(serde_json::json!({"t": "send", "room": room, "text": "hi", "cid": "b3"}))
@@ -439,6 +452,46 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     assert!(page.contains("cheap watches at example.com"), "queue page");
     assert!(page.contains("Sent to every booth"));
 
+    // The sender edits the reported message: the organizers still judge what was reported.
+    assert_eq!(
+        post(
+            &app,
+            &buyer,
+            "chat/edit",
+            &[("message_id", spam_id.as_str()), ("text", "never mind")]
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let q = queue(organizer.clone()).await;
+    assert_eq!(q.items[0].reported_text, "cheap watches at example.com");
+    assert_eq!(q.items[0].message.text, "never mind");
+
+    // An organizer whose console manages another expo does not reach this one's messages.
+    let resp = post(
+        &app,
+        &organizer,
+        "setup/create-expo",
+        &crate::expos::new_expo_form("Autumn Expo 2027", "2027-09-01", "2027-09-03"),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let other_expo: String = resp.json().await.expect("expo id");
+    let elsewhere = format!("{organizer}; console_expo={other_expo}");
+    assert!(queue(elsewhere.clone()).await.items.is_empty());
+    assert_eq!(
+        post(
+            &app,
+            &elsewhere,
+            "chat/moderate",
+            &[("message_id", &spam_id), ("remove", "true")]
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+
     // Others cannot act on it.
     assert_eq!(
         post(
@@ -465,6 +518,10 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     );
     assert!(queue(organizer.clone()).await.items.is_empty());
     assert_eq!(view(&app, &team, &room).await.messages[1].removed, None);
+    assert_eq!(
+        view(&app, &team, &room).await.messages[1].text,
+        "never mind"
+    );
 
     // Removed: the room shows it removed by the organizers, live.
     let abuse = sent(&app, &buyer, &room, "you are idiots", "b3").await;
@@ -496,6 +553,13 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
         Some(Removal::Moderator)
     );
     assert!(queue(organizer.clone()).await.items.is_empty());
+    // A removed message can be neither reported nor edited.
+    refused(
+        report(&team, &abuse_id, "spam", "").await,
+        StatusCode::CONFLICT,
+        "chat-error-removed",
+    )
+    .await;
     assert_eq!(
         post(
             &app,
@@ -555,6 +619,21 @@ async fn reports_reach_the_organizers_who_act_on_them(backend: Backend) {
     )
     .await;
     assert!(view(&app, &buyer, &room).await.muted);
+    refused(
+        post(
+            &app,
+            &buyer,
+            "chat/edit",
+            &[
+                ("message_id", spam_id.as_str()),
+                ("text", "edited while stopped"),
+            ],
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "chat-error-muted",
+    )
+    .await;
     let support: String = post(&app, &buyer, "chat/start-support", &[])
         .await
         .json()

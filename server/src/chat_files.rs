@@ -1,0 +1,221 @@
+//! Files sent in conversations, through the media pipeline: `POST /api/chat/attach?room=<id>&
+//! name=<file name>` takes the file itself as the body (a picture or a PDF, its type read from
+//! its bytes, within the media size limits), stores it like any upload, and answers what the
+//! message will carry; the message that sends it names it. `GET /api/chat/file/<id>/<variant>`
+//! serves it to those who may read the room, never cached by shared caches.
+//!
+//! Pictures are re-encoded (which drops their metadata: camera, GPS) and only the re-encoded
+//! widths are served; PDFs are served as sent, as a download.
+
+use crate::media::{fail, field_error, object_path, store_original, MediaState, Only};
+use app::state::CurrentSession;
+use app::AppError;
+use axum::body::Body;
+use axum::extract::{Path as UrlPath, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use domain::chat::{Attachment, ATTACHMENT_WIDTHS};
+use object_store::{ObjectStoreExt, PutPayload};
+
+/// The upload's query.
+#[derive(serde::Deserialize, Debug)]
+pub struct AttachQuery {
+    /// The room it is for.
+    pub room: String,
+    /// The file's name as the sender has it.
+    #[serde(default)]
+    pub name: String,
+}
+
+fn refused(e: AppError) -> Response {
+    let status = e.status_code();
+    fail(status, e)
+}
+
+/// `POST /api/chat/attach`: stores a file for a message the person is about to send.
+pub async fn attach(
+    State(media): State<MediaState>,
+    Extension(session): Extension<CurrentSession>,
+    query: Result<Query<AttachQuery>, axum::extract::rejection::QueryRejection>,
+    body: Body,
+) -> Response {
+    let Ok(Query(q)) = query else {
+        return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
+    };
+    let Some(session) = session.0 else {
+        return refused(AppError::Unauthenticated);
+    };
+    let state = &media.app;
+    // The same rules as writing a message there: a member, not stopped, not blocked.
+    let checked = async {
+        if !app::ops::service::may_write(state, Some(&session)).await? {
+            return Err(AppError::ReadOnly);
+        }
+        let info = app::chat::service::writable_room(&state.db, &session, &q.room).await?;
+        app::chat::moderation::may_post(state, &session, &info).await?;
+        app::chat::moderation::throttle(state, &session)?;
+        Ok::<_, AppError>(info)
+    };
+    let info = match checked.await {
+        Ok(info) => info,
+        Err(e) => return refused(e),
+    };
+    let id = db::new_id();
+    let only = Only {
+        kinds: &["image", "document"],
+        refusal: "chat-error-file-type",
+    };
+    let (detected, size) = match store_original(&media, &id, body, Some(only)).await {
+        Ok(stored) => stored,
+        Err(resp) => return resp,
+    };
+    let original = object_path(&id, "original");
+    let mut variants = Vec::new();
+    let (mut width, mut height) = (None, None);
+    if detected.kind == "image" {
+        let bytes = match media.store.get(&original).await {
+            Ok(r) => match r.bytes().await {
+                Ok(b) => b,
+                Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+            },
+            Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+        };
+        let made = tokio::task::spawn_blocking(move || {
+            crate::media::variants_at(&bytes, &ATTACHMENT_WIDTHS)
+        })
+        .await;
+        // The original keeps the picture's metadata: it is not kept.
+        let _ = media.store.delete(&original).await;
+        let ((w, h), encoded) = match made {
+            Ok(Ok(v)) => v,
+            _ => return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-corrupt"),
+        };
+        (width, height) = (Some(i64::from(w)), Some(i64::from(h)));
+        for (name, bytes) in encoded {
+            if let Err(e) = media
+                .store
+                .put(&object_path(&id, &name), PutPayload::from(bytes))
+                .await
+            {
+                return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
+            }
+            variants.push(name);
+        }
+    } else {
+        variants.push("original".to_owned());
+    }
+    let name: String = q
+        .name
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let file = Attachment {
+        id: id.clone(),
+        kind: detected.kind.to_owned(),
+        name: if name.trim().is_empty() {
+            "file".to_owned()
+        } else {
+            name
+        },
+        content_type: detected.content_type.to_owned(),
+        byte_size: i64::try_from(size).unwrap_or(i64::MAX),
+        width,
+        height,
+        variants: variants.clone(),
+    };
+    let record = db::chat::AttachmentRecord {
+        file: file.clone(),
+        room_id: info.id,
+        uploaded_by: session.user.id.clone(),
+        message_id: None,
+    };
+    if let Err(e) = db::chat::insert_attachment(&state.db, &record, db::now_millis()).await {
+        for v in &variants {
+            let _ = media.store.delete(&object_path(&id, v)).await;
+        }
+        return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
+    }
+    (StatusCode::CREATED, Json(file)).into_response()
+}
+
+/// `GET /api/chat/file/<id>/<variant>`: a sent file, to those who may read its room (and an
+/// unsent one to its uploader).
+pub async fn serve(
+    State(media): State<MediaState>,
+    Extension(session): Extension<CurrentSession>,
+    UrlPath((id, variant)): UrlPath<(String, String)>,
+) -> Response {
+    let Some(session) = session.0 else {
+        return refused(AppError::Unauthenticated);
+    };
+    if !domain::text::is_id(&id) || !variant.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return refused(AppError::NotFound);
+    }
+    let db = &media.app.db;
+    let record = match db::chat::attachment(db, &id).await {
+        Ok(Some(r)) if r.file.variants.contains(&variant) => r,
+        Ok(_) => return refused(AppError::NotFound),
+        Err(e) => return refused(AppError::internal(e)),
+    };
+    let allowed = if record.message_id.is_none() {
+        record.uploaded_by == session.user.id
+    } else {
+        match db::chat::room(db, &record.room_id).await {
+            Ok(Some(info)) => app::chat::service::may_read(db, &session, &info)
+                .await
+                .unwrap_or(false),
+            Ok(None) => false,
+            Err(e) => return refused(AppError::internal(e)),
+        }
+    };
+    if !allowed {
+        return refused(AppError::NotFound);
+    }
+    let path = object_path(&id, &variant);
+    let bytes = match media.store.get(&path).await {
+        Ok(r) => match r.bytes().await {
+            Ok(b) => b,
+            Err(e) => return refused(AppError::internal(e)),
+        },
+        Err(_) => return refused(AppError::NotFound),
+    };
+    let content_type = if variant == "original" {
+        record.file.content_type.clone()
+    } else if bytes.starts_with(b"\x89PNG") {
+        "image/png".to_owned()
+    } else {
+        "image/jpeg".to_owned()
+    };
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    if variant == "original" {
+        // A document downloads under its name (non-ASCII letters kept in the RFC 5987 form).
+        let ascii: String = record
+            .file
+            .name
+            .chars()
+            .map(|c| {
+                if (c.is_ascii_graphic() || c == ' ') && c != '"' && c != '\\' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let encoded = app::shell::language_menu::encode_query_value(&record.file.name);
+        if let Ok(v) = HeaderValue::from_str(&format!(
+            "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+        )) {
+            headers.insert(header::CONTENT_DISPOSITION, v);
+        }
+    }
+    (StatusCode::OK, headers, Body::from(bytes)).into_response()
+}
