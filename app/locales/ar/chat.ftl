@@ -135,3 +135,4 @@ chat-file-picture = صورة: { $name }
 chat-error-file-gone = هذا الملف أُرسل من قبل أو لم يعد موجودًا. أرفقه مرة أخرى.
 chat-error-file-type = يمكن إرسال الصور (JPEG وPNG وWebP) وملفات PDF فقط.
 moderation-changed = غيّرها المرسل بعد ذلك: { $text }
+chat-attach-short = ملف

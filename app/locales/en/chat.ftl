@@ -137,3 +137,4 @@ chat-file-picture = Picture: { $name }
 chat-error-file-gone = This file was already sent or is gone. Attach it again.
 chat-error-file-type = Only pictures (JPEG, PNG, WebP) and PDF files can be sent.
 moderation-changed = Changed by the sender since: { $text }
+chat-attach-short = File

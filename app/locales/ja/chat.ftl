@@ -124,3 +124,4 @@ chat-file-picture = 画像：{ $name }
 chat-error-file-gone = このファイルは送信済みか、存在しません。もう一度添付してください。
 chat-error-file-type = 送信できるのは画像（JPEG、PNG、WebP）と PDF ファイルのみです。
 moderation-changed = 送信者がその後変更しました：{ $text }
+chat-attach-short = ファイル

@@ -124,3 +124,4 @@ chat-file-picture = 사진: { $name }
 chat-error-file-gone = 이 파일은 이미 보냈거나 없습니다. 다시 첨부하세요.
 chat-error-file-type = 사진(JPEG, PNG, WebP)과 PDF 파일만 보낼 수 있습니다.
 moderation-changed = 보낸 사람이 이후 변경함: { $text }
+chat-attach-short = 파일

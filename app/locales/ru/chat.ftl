@@ -144,3 +144,4 @@ chat-file-picture = Изображение: { $name }
 chat-error-file-gone = Этот файл уже отправлен или удалён. Прикрепите его снова.
 chat-error-file-type = Можно отправлять только изображения (JPEG, PNG, WebP) и файлы PDF.
 moderation-changed = Отправитель изменил после жалобы: { $text }
+chat-attach-short = Файл

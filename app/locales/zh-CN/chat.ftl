@@ -124,3 +124,4 @@ chat-file-picture = 图片：{ $name }
 chat-error-file-gone = 此文件已发送或已不存在，请重新添加。
 chat-error-file-type = 只能发送图片（JPEG、PNG、WebP）和 PDF 文件。
 moderation-changed = 发送者之后已修改为：{ $text }
+chat-attach-short = 文件

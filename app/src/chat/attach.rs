@@ -58,7 +58,7 @@ pub fn AttachButton(room_id: String, state: RwSignal<FileState>) -> impl IntoVie
     };
     view! {
         <label for="chat-file" class="btn btn-ghost chat-attach" title=i18n.t("chat-attach")>
-            <span aria-hidden="true">"📎"</span>
+            <span aria-hidden="true">{i18n.t("chat-attach-short")}</span>
             <span class="visually-hidden">{i18n.t("chat-attach")}</span>
         </label>
         <input id="chat-file" class="visually-hidden" type="file" accept=ACCEPT_CHAT_FILES on:change=on_change />

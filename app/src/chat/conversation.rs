@@ -498,7 +498,6 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                             <input type="hidden" name="title" value=meeting_title />
                             <input type="hidden" name="room_id" value=meeting_room />
                             <button type="submit" class="btn btn-ghost">
-                                <span aria-hidden="true">"🎥 "</span>
                                 {i18n.t("meeting-start-from-chat")}
                             </button>
                         </ActionForm>

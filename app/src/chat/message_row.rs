@@ -56,7 +56,8 @@ fn file_view(a: domain::chat::Attachment) -> impl IntoView {
     } else {
         view! {
             <a class="chat-file" href=a.url("original") download=a.name.clone()>
-                <span aria-hidden="true">"📄 "</span>
+                <span class="chat-file-kind" aria-hidden="true">"PDF"</span>
+                " "
                 {a.name.clone()}
                 " "
                 <span class="chat-file-size">{super::attach::size_text(a.byte_size)}</span>
