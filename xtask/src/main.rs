@@ -155,6 +155,86 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Free space (GiB) below which the shared target folder is pruned before building.
+const MIN_FREE_GIB: u64 = 30;
+
+/// Keeps the shared target folder from filling the disk. Every clone path (a session's work
+/// tree, CI's fresh clone) builds its own copies of the workspace's crates, a few GB each, and
+/// incremental caches pile up; third-party crates are shared and stay. When space runs low this
+/// drops the incremental caches, then the workspace crates' artifacts not written in the last
+/// hour (cargo rebuilds them when needed).
+fn keep_disk_room(start: Instant) {
+    let target = target_dir();
+    let Some(free) = free_gib(&target) else {
+        return;
+    };
+    if free >= MIN_FREE_GIB {
+        return;
+    }
+    step(
+        start,
+        &format!(
+            "only {free} GiB free: pruning build caches in {}",
+            target.display()
+        ),
+    );
+    for profile in ["debug", "release"] {
+        let _ = std::fs::remove_dir_all(target.join(profile).join("incremental"));
+    }
+    if free_gib(&target).is_some_and(|f| f >= MIN_FREE_GIB) {
+        return;
+    }
+    let ours = [
+        "server",
+        "libserver",
+        "expo_server",
+        "libexpo_server",
+        "it",
+        "app",
+        "libapp",
+        "db",
+        "libdb",
+        "domain",
+        "libdomain",
+        "xtask",
+        "frontend",
+        "libfrontend",
+    ];
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    let Ok(entries) = std::fs::read_dir(target.join("debug/deps")) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let crate_name = name.split(['-', '.']).next().unwrap_or_default();
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if old && ours.contains(&crate_name) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+    if let Some(f) = free_gib(&target) {
+        println!("{f} GiB free after pruning");
+    }
+}
+
+/// Free space on the file system holding `path`, in GiB (from `df`; None if it can't tell).
+fn free_gib(path: &Path) -> Option<u64> {
+    let _ = std::fs::create_dir_all(path);
+    let out = Command::new("df").arg("-Pk").arg(path).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let kib: u64 = text
+        .lines()
+        .nth(1)?
+        .split_whitespace()
+        .nth(3)?
+        .parse()
+        .ok()?;
+    Some(kib / (1024 * 1024))
+}
+
 fn build_release(start: Instant) -> Result<(), String> {
     let stamp = target_dir().join("expo-release.stamp");
     let fingerprint = source_fingerprint().to_string();
@@ -179,6 +259,7 @@ fn build_release(start: Instant) -> Result<(), String> {
 fn cmd_run(_args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     tools::ensure_all(start, false)?;
+    keep_disk_room(start);
     build_release(start)?;
     let data = root().join("data");
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
@@ -241,6 +322,8 @@ fn cmd_test(_args: &[String]) -> Result<(), String> {
         tally.check("tool installation", false);
         return finish(start, tally);
     }
+
+    keep_disk_room(start);
 
     step(start, "format check");
     let ok = run(cmd("cargo").args(["fmt", "--all", "--", "--check"]));
