@@ -1,10 +1,10 @@
-//! The `/ws` endpoint: one WebSocket per browser tab. The connection task reads client frames
-//! and writes what its subscriptions deliver; each subscription is a small task that replays
-//! stored events the client missed, then forwards live ones, dropping any it already sent.
-//! A subscriber that falls behind the topic's buffer re-reads the store instead of slowing the
-//! topic down for everyone else.
+//! The `/ws` endpoint: one WebSocket per browser tab, one task per connection. The task reads
+//! client frames and writes what its subscriptions deliver: on subscribing it replays the
+//! stored events the client missed, then writes live ones from its outbox (the hub puts them
+//! there directly), dropping any it already sent. A connection whose outbox overflowed
+//! re-reads the store instead of slowing the topic down for everyone else.
 
-use app::realtime::hub::Delivery;
+use app::realtime::hub::{Delivery, Subscription, Tap};
 use app::state::{AppState, AuthSession, CurrentSession};
 use app::AppError;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
@@ -19,10 +19,10 @@ use futures_util::SinkExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use std::collections::HashMap;
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::{broadcast, mpsc};
-use tokio::task::JoinHandle;
+use tokio::sync::{mpsc, Notify};
 
 /// Server ping interval; a connection silent for three of them is closed.
 const PING_EVERY: Duration = Duration::from_secs(25);
@@ -33,6 +33,8 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
 const PROTOCOL_MAX_FRAME_BYTES: usize = 64 * 1024;
 /// Frames waiting for the socket, per connection.
 const OUTBOX: usize = 64;
+/// Frames written with one flush.
+const BATCH: usize = 32;
 
 /// `GET /ws`: upgrades to the realtime protocol (the origin check middleware has already
 /// refused other sites). Anonymous visitors may connect and follow public topics.
@@ -86,11 +88,24 @@ fn refusal(e: &AppError, cid: Option<String>) -> ServerFrame {
     }
 }
 
+/// A topic this connection follows.
+struct Followed {
+    /// Keeps the hub delivering into the outbox.
+    _subscription: Subscription,
+    /// The last event id written to the client.
+    last: i64,
+    /// Set by the hub when an event did not fit in the outbox.
+    lagged: Arc<AtomicBool>,
+}
+
 struct Connection {
     state: AppState,
     session: Option<AuthSession>,
     out: mpsc::Sender<Delivery>,
-    subscriptions: HashMap<String, JoinHandle<()>>,
+    wake: Arc<Notify>,
+    followed: HashMap<Arc<str>, Followed>,
+    /// Topics just subscribed to, to replay (then confirm) before anything else is written.
+    to_replay: Vec<Arc<str>>,
     limiter: DefaultDirectRateLimiter,
     /// Meetings this connection is present in (it follows their topic as a participant).
     meetings: Vec<String>,
@@ -98,9 +113,6 @@ struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        for (_, task) in self.subscriptions.drain() {
-            task.abort();
-        }
         if let Some(s) = &self.session {
             if self.state.hub.disconnected(&s.user.id) {
                 let state = self.state.clone();
@@ -137,11 +149,14 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
     let rate = NonZeroU32::new(state.auth.ws_frames_per_sec.max(1)).unwrap_or(NonZeroU32::MIN);
     let quota =
         Quota::per_second(rate).allow_burst(rate.saturating_mul(NonZeroU32::MIN.saturating_add(2)));
+    let wake = Arc::new(Notify::new());
     let mut conn = Connection {
         state,
         session,
         out,
-        subscriptions: HashMap::new(),
+        wake: wake.clone(),
+        followed: HashMap::new(),
+        to_replay: Vec::new(),
         limiter: RateLimiter::direct(quota),
         meetings: Vec::new(),
     };
@@ -170,17 +185,26 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
                         break;
                     }
                 }
+                if !conn.replay_new(&mut socket).await {
+                    break;
+                }
             }
             Some(delivery) = outbox.recv() => {
                 // Whatever else is ready goes out with it: one flush (one write) for the lot.
-                let mut batch = vec![delivery.text];
-                while batch.len() < 32 {
+                let mut batch = Vec::new();
+                conn.admit(delivery, &mut batch);
+                while batch.len() < BATCH {
                     match outbox.try_recv() {
-                        Ok(d) => batch.push(d.text),
+                        Ok(d) => conn.admit(d, &mut batch),
                         Err(_) => break,
                     }
                 }
-                if !send_all(&mut socket, batch).await {
+                if !batch.is_empty() && !send_all(&mut socket, batch).await {
+                    break;
+                }
+            }
+            _ = wake.notified() => {
+                if !conn.catch_up_lagged(&mut socket).await {
                     break;
                 }
             }
@@ -253,9 +277,8 @@ impl Connection {
             ClientFrame::Ping => Some(ServerFrame::Pong),
             ClientFrame::Sub { topic, after } => self.subscribe(topic, after).await,
             ClientFrame::Unsub { topic } => {
-                if let Some(task) = self.subscriptions.remove(&topic) {
-                    task.abort();
-                }
+                self.followed.remove(topic.as_str());
+                self.to_replay.retain(|t| **t != *topic);
                 if let (Some(Topic::Meeting(id)), Some(session)) =
                     (Topic::parse(&topic), &self.session)
                 {
@@ -329,8 +352,8 @@ impl Connection {
         let Some(topic) = Topic::parse(&topic_text) else {
             return Some(refused("realtime-error-topic", Some(topic_text), None));
         };
-        if !self.subscriptions.contains_key(&topic_text)
-            && self.subscriptions.len() >= MAX_TOPICS_PER_CONNECTION
+        if !self.followed.contains_key(topic_text.as_str())
+            && self.followed.len() >= MAX_TOPICS_PER_CONNECTION
         {
             return Some(refused(
                 "realtime-error-too-many-topics",
@@ -345,9 +368,9 @@ impl Connection {
             Ok(false) => return Some(refused("realtime-error-forbidden", Some(topic_text), None)),
             Err(e) => return Some(refusal(&e, None)),
         }
-        if let Some(old) = self.subscriptions.remove(&topic_text) {
-            old.abort();
-        }
+        // Following it again replaces the earlier subscription (and its position).
+        self.followed.remove(topic_text.as_str());
+        self.to_replay.retain(|t| **t != *topic_text);
         // "From now" means from the topic's position at this moment: read it before anything
         // this subscription itself causes (a meeting's presence event) can be stored.
         let after = match after {
@@ -357,17 +380,26 @@ impl Connection {
                 Err(e) => return Some(refusal(&e.into(), None)),
             },
         };
-        // Subscribe here, before the task starts reading the store, so nothing published in
-        // between is missed.
-        let subscription = self.state.hub.subscribe(&topic_text);
-        let task = tokio::spawn(forward(
-            self.state.clone(),
-            topic_text.clone(),
-            after,
-            subscription,
-            self.out.clone(),
-        ));
-        self.subscriptions.insert(topic_text, task);
+        // Subscribe here, before the store is read, so nothing published in between is missed.
+        let lagged = Arc::new(AtomicBool::new(false));
+        let subscription = self.state.hub.subscribe(
+            &topic_text,
+            Tap {
+                out: self.out.clone(),
+                lagged: lagged.clone(),
+                wake: self.wake.clone(),
+            },
+        );
+        let key: Arc<str> = Arc::from(topic_text.as_str());
+        self.followed.insert(
+            key.clone(),
+            Followed {
+                _subscription: subscription,
+                last: after,
+                lagged,
+            },
+        );
+        self.to_replay.push(key);
         if let (Topic::Meeting(id), Some(session)) = (&topic, &self.session) {
             if !self.meetings.contains(id) {
                 self.meetings.push(id.clone());
@@ -380,77 +412,92 @@ impl Connection {
     }
 }
 
-/// Replays, then forwards one topic to one connection until the connection ends.
-async fn forward(
-    state: AppState,
-    topic: String,
-    after: i64,
-    mut subscription: app::realtime::hub::Subscription,
-    out: mpsc::Sender<Delivery>,
-) {
-    let topic_arc: Arc<str> = Arc::from(topic.as_str());
-    let mut last = after;
-    if !catch_up(&state, &topic, &mut last, &out).await {
-        return;
-    }
-    let subscribed = Delivery {
-        topic: topic_arc,
-        id: None,
-        text: frame(&ServerFrame::Subscribed {
-            topic: topic.clone(),
-        }),
-    };
-    if out.send(subscribed).await.is_err() {
-        return;
-    }
-    loop {
-        match subscription.receiver.recv().await {
-            Ok(delivery) => {
-                if let Some(id) = delivery.id {
-                    if id <= last {
-                        continue;
-                    }
-                    last = id;
-                }
-                if out.send(delivery).await.is_err() {
-                    return;
-                }
-            }
-            Err(broadcast::error::RecvError::Lagged(skipped)) => {
-                tracing::debug!(%topic, skipped, "realtime: subscriber fell behind; reading the store");
-                if !catch_up(&state, &topic, &mut last, &out).await {
-                    return;
-                }
-            }
-            Err(broadcast::error::RecvError::Closed) => return,
-        }
-    }
-}
-
-/// Sends every stored event of the topic after `last`, page by page; false when the
-/// connection is gone.
-async fn catch_up(
-    state: &AppState,
-    topic: &str,
-    last: &mut i64,
-    out: &mpsc::Sender<Delivery>,
-) -> bool {
-    loop {
-        let page = match app::realtime::service::replay(&state.db, topic, *last).await {
-            Ok(page) => page,
-            Err(_) => return false,
+impl Connection {
+    /// Lets a live delivery through unless the client has it already; events of a topic
+    /// waiting to re-read the store wait for that (it has them, in order).
+    fn admit(&mut self, delivery: Delivery, batch: &mut Vec<Utf8Bytes>) {
+        let Some(followed) = self.followed.get_mut(&delivery.topic) else {
+            return;
         };
-        let full = page.len() as i64 >= MAX_BACKFILL;
-        for delivery in page {
-            if let Some(id) = delivery.id {
-                *last = id;
+        if let Some(id) = delivery.id {
+            if id <= followed.last || followed.lagged.load(Ordering::Acquire) {
+                return;
             }
-            if out.send(delivery).await.is_err() {
+            followed.last = id;
+        }
+        batch.push(delivery.text);
+    }
+
+    /// Replays the topics just subscribed to, each followed by its confirmation; false when the
+    /// connection is gone.
+    async fn replay_new(&mut self, socket: &mut WebSocket) -> bool {
+        while !self.to_replay.is_empty() {
+            let topic = self.to_replay.remove(0);
+            if !self.catch_up(socket, &topic).await {
+                return false;
+            }
+            let subscribed = ServerFrame::Subscribed {
+                topic: topic.to_string(),
+            };
+            if !send(socket, frame(&subscribed)).await {
                 return false;
             }
         }
-        if !full {
+        true
+    }
+
+    /// Re-reads the store for every topic whose outbox overflowed.
+    async fn catch_up_lagged(&mut self, socket: &mut WebSocket) -> bool {
+        let lagging: Vec<Arc<str>> = self
+            .followed
+            .iter()
+            .filter(|(_, f)| f.lagged.load(Ordering::Acquire))
+            .map(|(t, _)| t.clone())
+            .collect();
+        for topic in lagging {
+            tracing::debug!(%topic, "realtime: subscriber fell behind; reading the store");
+            if !self.catch_up(socket, &topic).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Writes every stored event of the topic after the last one written, page by page. False
+    /// when the connection is gone, or the store could not be read (the client reconnects and
+    /// resumes from its last id: nothing is skipped).
+    async fn catch_up(&mut self, socket: &mut WebSocket, topic: &Arc<str>) -> bool {
+        let Some(followed) = self.followed.get_mut(topic) else {
             return true;
+        };
+        // Cleared before reading: whatever overflows from now on sets it again, and whatever
+        // was stored before the read is in the pages.
+        followed.lagged.store(false, Ordering::Release);
+        loop {
+            let page =
+                match app::realtime::service::replay(&self.state.db, topic, followed.last).await {
+                    Ok(page) => page,
+                    Err(e) => {
+                        tracing::warn!(%topic, error = ?e, "realtime: replay failed; closing");
+                        return false;
+                    }
+                };
+            let full = page.len() as i64 >= MAX_BACKFILL;
+            let mut texts = Vec::with_capacity(page.len());
+            for delivery in page {
+                if let Some(id) = delivery.id {
+                    followed.last = id;
+                }
+                texts.push(delivery.text);
+            }
+            for chunk in texts.chunks(BATCH) {
+                if !send_all(socket, chunk.to_vec()).await {
+                    return false;
+                }
+            }
+            if !full {
+                return true;
+            }
         }
     }
 }

@@ -4,19 +4,22 @@
 //! it) in one transaction, commit, hand the serialized frame to the [`Bus`], release the lock.
 //! Holding the lock across commit and publish is what makes every subscriber see a topic's
 //! events in id order. Each frame is serialized once; every subscriber gets the same bytes.
+//!
+//! Fan-out goes straight into each following connection's outbox (a bounded queue the
+//! connection's task writes from): no task per subscription, one wake-up per delivery. A full
+//! outbox never makes the publisher wait: the subscription is marked as lagging and its
+//! connection re-reads what it missed from the store (signals it missed are gone: they are
+//! hints).
 
 use crate::AppError;
 use axum::extract::ws::Utf8Bytes;
 use db::Db;
 use domain::realtime::{Event, EventBody, Hint, ServerFrame};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use tokio::sync::broadcast;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::{mpsc, Notify};
 
-/// How many frames a topic buffers for a subscriber that has fallen behind. A subscriber that
-/// falls further behind re-reads the stored events it missed (signals it missed are gone:
-/// they are hints).
-pub const TOPIC_BUFFER: usize = 256;
 const LOCK_STRIPES: usize = 64;
 
 /// One frame on its way to the subscribers of a topic.
@@ -48,50 +51,77 @@ impl Bus for InProcessBus {
     }
 }
 
-/// This node's subscribers, one broadcast channel per topic that someone follows.
+/// Where one subscription's deliveries go: its connection's outbox.
+#[derive(Clone, Debug)]
+pub struct Tap {
+    /// The connection's outbox.
+    pub out: mpsc::Sender<Delivery>,
+    /// Set when an event did not fit in the outbox: the connection must re-read the store
+    /// from the last event it sent on this topic.
+    pub lagged: Arc<AtomicBool>,
+    /// Wakes the connection to do that.
+    pub wake: Arc<Notify>,
+}
+
+/// This node's subscribers, by topic.
 #[derive(Debug, Default)]
 pub struct Fanout {
-    topics: Mutex<HashMap<Arc<str>, broadcast::Sender<Delivery>>>,
+    topics: RwLock<HashMap<Arc<str>, HashMap<u64, Tap>>>,
+    next_key: AtomicU64,
 }
 
 impl Fanout {
     /// Hands a delivery to the topic's local subscribers (nobody following: nothing to do).
     pub fn deliver(&self, delivery: Delivery) {
-        let sender = self
-            .topics
-            .lock()
-            .ok()
-            .and_then(|t| t.get(&delivery.topic).cloned());
-        if let Some(sender) = sender {
-            let _ = sender.send(delivery);
-        }
-    }
-
-    fn subscribe(&self, topic: &str) -> broadcast::Receiver<Delivery> {
-        let mut topics = match self.topics.lock() {
+        let topics = match self.topics.read() {
             Ok(t) => t,
             Err(poisoned) => poisoned.into_inner(),
         };
-        match topics.get(topic) {
-            Some(sender) => sender.subscribe(),
-            None => {
-                let (sender, receiver) = broadcast::channel(TOPIC_BUFFER);
-                topics.insert(Arc::from(topic), sender);
-                receiver
+        let Some(taps) = topics.get(&delivery.topic) else {
+            return;
+        };
+        for tap in taps.values() {
+            if let Err(mpsc::error::TrySendError::Full(_)) = tap.out.try_send(delivery.clone()) {
+                if delivery.id.is_some() {
+                    tap.lagged.store(true, Ordering::Release);
+                    tap.wake.notify_one();
+                }
             }
         }
     }
 
-    fn release(&self, topic: &str) {
-        if let Ok(mut topics) = self.topics.lock() {
-            if topics.get(topic).is_some_and(|s| s.receiver_count() == 0) {
+    fn subscribe(&self, topic: &str, tap: Tap) -> u64 {
+        let key = self.next_key.fetch_add(1, Ordering::Relaxed);
+        let mut topics = match self.topics.write() {
+            Ok(t) => t,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        match topics.get_mut(topic) {
+            Some(taps) => {
+                taps.insert(key, tap);
+            }
+            None => {
+                topics.insert(Arc::from(topic), HashMap::from([(key, tap)]));
+            }
+        }
+        key
+    }
+
+    fn release(&self, topic: &str, key: u64) {
+        let mut topics = match self.topics.write() {
+            Ok(t) => t,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(taps) = topics.get_mut(topic) {
+            taps.remove(&key);
+            if taps.is_empty() {
                 topics.remove(topic);
             }
         }
     }
 
     fn topic_count(&self) -> usize {
-        self.topics.lock().map(|t| t.len()).unwrap_or(0)
+        self.topics.read().map(|t| t.len()).unwrap_or(0)
     }
 }
 
@@ -122,20 +152,16 @@ impl Default for Hub {
     }
 }
 
-/// A subscription to a topic on this node; dropping it lets the topic's channel go.
+/// A subscription to a topic on this node; dropping it stops the deliveries.
 pub struct Subscription {
     hub: Hub,
     topic: Arc<str>,
-    /// The deliveries.
-    pub receiver: broadcast::Receiver<Delivery>,
+    key: u64,
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        // The receiver still counts until it is dropped, so swap in a closed one first.
-        let (_, closed) = broadcast::channel(1);
-        drop(std::mem::replace(&mut self.receiver, closed));
-        self.hub.inner.fanout.release(&self.topic);
+        self.hub.inner.fanout.release(&self.topic, self.key);
     }
 }
 
@@ -223,13 +249,14 @@ impl Hub {
         Ok(event)
     }
 
-    /// Follows a topic on this node. Subscribe before reading what was stored, so nothing
-    /// published in between is missed (duplicates are dropped by id).
-    pub fn subscribe(&self, topic: &str) -> Subscription {
+    /// Follows a topic on this node: its deliveries go to `tap` until the subscription is
+    /// dropped. Subscribe before reading what was stored, so nothing published in between is
+    /// missed (duplicates are dropped by id).
+    pub fn subscribe(&self, topic: &str, tap: Tap) -> Subscription {
         Subscription {
             hub: self.clone(),
             topic: Arc::from(topic),
-            receiver: self.inner.fanout.subscribe(topic),
+            key: self.inner.fanout.subscribe(topic, tap),
         }
     }
 
