@@ -252,7 +252,7 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
         }));
     }
 
-    // Senders: four connections share the rate; acks are counted as they come.
+    // Senders: four connections share the rate, taking turns; acks are counted as they come.
     let senders = 4u32;
     let per_sender = (load.rate / senders).max(1);
     let first_send = micros();
@@ -274,7 +274,12 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
         let room = room.clone();
         let seconds = load.seconds;
         sending.push(tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_micros(1_000_000 / u64::from(per_sender)));
+            // Evenly spaced over all senders: sender `s` is a quarter of a period after the one
+            // before it, so the messages arrive one by one at the rate asked for, not in bursts
+            // of four.
+            let period = Duration::from_micros(1_000_000 / u64::from(per_sender));
+            let offset = period / senders * s;
+            let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + offset, period);
             let end = Instant::now() + Duration::from_secs(seconds);
             let mut n = 0u64;
             while Instant::now() < end {
