@@ -3,7 +3,7 @@
 use crate::{classify, Db, Result, Tx};
 use domain::chat::{
     room_title, Attachment, ChatMessage, MutedPerson, Removal, ReportLine, ReportReason, RoomKind,
-    RoomMember, RoomSummary,
+    RoomMember, RoomSummary, TopicRoom,
 };
 use domain::text::LocalizedText;
 use std::collections::HashMap;
@@ -21,6 +21,8 @@ pub struct RoomInfo {
     pub exhibitor_id: Option<String>,
     /// Who started it.
     pub created_by: Option<String>,
+    /// A topic room's title.
+    pub title: Option<String>,
 }
 
 /// A room to create.
@@ -104,24 +106,110 @@ pub async fn add_member(db: &Db, room_id: &str, user_id: &str, at: i64) -> Resul
 
 /// A room's facts, if it exists.
 pub async fn room(db: &Db, room_id: &str) -> Result<Option<RoomInfo>> {
-    type Row = (String, String, String, Option<String>, Option<String>);
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, expo_id, kind, exhibitor_id, created_by FROM chat_rooms WHERE id = $1",
+        "SELECT id, expo_id, kind, exhibitor_id, created_by, title FROM chat_rooms WHERE id = $1",
     )
     .bind(room_id)
     .fetch_optional(db.pool())
     .await?;
     Ok(
-        row.and_then(|(id, expo_id, kind, exhibitor_id, created_by)| {
+        row.and_then(|(id, expo_id, kind, exhibitor_id, created_by, title)| {
             Some(RoomInfo {
                 id,
                 expo_id,
                 kind: RoomKind::parse(&kind)?,
                 exhibitor_id,
                 created_by,
+                title,
             })
         }),
     )
+}
+
+/// Sets a topic room's title, description and hall.
+pub async fn set_topic(
+    tx: &mut Tx,
+    room_id: &str,
+    title: &str,
+    about: &str,
+    hall_id: Option<&str>,
+) -> Result<()> {
+    sqlx::query("UPDATE chat_rooms SET title = $2, about = $3, hall_id = $4 WHERE id = $1")
+        .bind(room_id)
+        .bind(title)
+        .bind(about)
+        .bind(hall_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(classify)?;
+    Ok(())
+}
+
+/// Takes a person out of a room; false when they were not in it.
+pub async fn remove_member(db: &Db, room_id: &str, user_id: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM chat_members WHERE room_id = $1 AND user_id = $2")
+        .bind(room_id)
+        .bind(user_id)
+        .execute(db.pool())
+        .await
+        .map_err(classify)?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The topic rooms of an expo, most recently active first (at most 200), with whether
+/// `user_id` is in each.
+pub async fn topic_rooms(db: &Db, expo_id: &str, user_id: &str) -> Result<Vec<TopicRoom>> {
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        i64,
+        i64,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.id, r.title, r.about, h.name, h.slug,            (SELECT COUNT(*) FROM chat_members m WHERE m.room_id = r.id), r.last_message_at,            (SELECT COUNT(*) FROM chat_members m WHERE m.room_id = r.id AND m.user_id = $2)          FROM chat_rooms r LEFT JOIN halls h ON h.id = r.hall_id          WHERE r.expo_id = $1 AND r.kind = 'topic'          ORDER BY r.last_message_at DESC, r.id LIMIT 200",
+    )
+    .bind(expo_id)
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, title, about, hall, hall_slug, members, active_at, mine)| TopicRoom {
+                id,
+                title: title.unwrap_or_default(),
+                about: about.unwrap_or_default(),
+                hall: hall.as_deref().map(LocalizedText::from_json),
+                hall_slug,
+                members,
+                active_at,
+                joined: mine > 0,
+            },
+        )
+        .collect())
+}
+
+/// The id of an expo's hall by slug.
+pub async fn hall_id(db: &Db, expo_id: &str, slug: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM halls WHERE expo_id = $1 AND slug = $2")
+            .bind(expo_id)
+            .bind(slug)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(id,)| id))
 }
 
 /// Whether the person is a member of the room.
@@ -646,10 +734,18 @@ pub async fn unread_total(db: &Db, user_id: &str) -> Result<i64> {
 
 /// The person's conversations, most recently active first (at most 200).
 pub async fn rooms_of(db: &Db, user_id: &str) -> Result<Vec<RoomSummary>> {
-    type Row = (String, String, Option<String>, Option<String>, i64, i64);
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        i64,
+        i64,
+        Option<String>,
+    );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT r.id, r.kind, e.name, r.created_by, r.last_message_at, \
-           (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = r.id AND x.id > cm.last_read_id AND x.sender_id <> $1) \
+           (SELECT COUNT(*) FROM chat_messages x WHERE x.room_id = r.id AND x.id > cm.last_read_id AND x.sender_id <> $1), r.title \
          FROM chat_members cm JOIN chat_rooms r ON r.id = cm.room_id \
            LEFT JOIN exhibitors e ON e.id = r.exhibitor_id \
          WHERE cm.user_id = $1 ORDER BY r.last_message_at DESC, r.id LIMIT 200",
@@ -685,7 +781,7 @@ pub async fn rooms_of(db: &Db, user_id: &str) -> Result<Vec<RoomSummary>> {
     Ok(rows
         .into_iter()
         .filter_map(
-            |(id, kind, exhibitor_name, created_by, active_at, unread)| {
+            |(id, kind, exhibitor_name, created_by, active_at, unread, topic)| {
                 let kind = RoomKind::parse(&kind)?;
                 let title = room_title(
                     kind,
@@ -693,6 +789,7 @@ pub async fn rooms_of(db: &Db, user_id: &str) -> Result<Vec<RoomSummary>> {
                     created_by.as_deref(),
                     exhibitor_name.as_deref().map(LocalizedText::from_json),
                     others.remove(&id).unwrap_or_default(),
+                    topic,
                 );
                 Some(RoomSummary {
                     last: last.remove(&id),

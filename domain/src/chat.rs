@@ -51,6 +51,8 @@ pub enum RoomKind {
     Support,
     /// The chat of a video meeting (its participants).
     Meeting,
+    /// A group conversation on a subject that anyone taking part in the expo may join.
+    Topic,
 }
 
 impl RoomKind {
@@ -61,6 +63,7 @@ impl RoomKind {
             RoomKind::Direct => "direct",
             RoomKind::Support => "support",
             RoomKind::Meeting => "meeting",
+            RoomKind::Topic => "topic",
         }
     }
 
@@ -71,6 +74,7 @@ impl RoomKind {
             "direct" => Some(RoomKind::Direct),
             "support" => Some(RoomKind::Support),
             "meeting" => Some(RoomKind::Meeting),
+            "topic" => Some(RoomKind::Topic),
             _ => None,
         }
     }
@@ -91,6 +95,7 @@ pub fn room_key(kind: RoomKind, a: &str, b: &str) -> String {
         RoomKind::Booth => format!("booth:{a}:{b}"),
         RoomKind::Support => format!("support:{a}:{b}"),
         RoomKind::Meeting => format!("meeting:{a}"),
+        RoomKind::Topic => format!("topic:{a}"),
     }
 }
 
@@ -103,19 +108,23 @@ pub enum RoomTitle {
     People(Vec<String>),
     /// The organizers' support desk (the asker's view of a support room).
     Support,
+    /// A topic room's title.
+    Topic(String),
 }
 
-/// Names a room for `viewer`: the visitor who started a booth or support room sees the booth or
-/// the desk; everyone else sees the people on the other side.
+/// Names a room for `viewer`: a topic room by its title; the visitor who started a booth or
+/// support room sees the booth or the desk; everyone else sees the people on the other side.
 pub fn room_title(
     kind: RoomKind,
     viewer: &str,
     created_by: Option<&str>,
     exhibitor_name: Option<LocalizedText>,
     others: Vec<String>,
+    topic: Option<String>,
 ) -> RoomTitle {
     let started_it = created_by == Some(viewer);
     match (kind, exhibitor_name) {
+        (RoomKind::Topic, _) => RoomTitle::Topic(topic.unwrap_or_default()),
         (RoomKind::Booth, Some(name)) if started_it => RoomTitle::Booth(name),
         (RoomKind::Support, _) if started_it => RoomTitle::Support,
         _ => RoomTitle::People(others),
@@ -369,6 +378,72 @@ pub struct ModerationView {
     pub muted: Vec<MutedPerson>,
 }
 
+/// The longest topic room title, in characters.
+pub const TOPIC_TITLE_MAX: usize = 80;
+/// The longest topic room description, in characters.
+pub const TOPIC_ABOUT_MAX: usize = 500;
+
+/// Parses a topic room's title (required, one line, at most [`TOPIC_TITLE_MAX`] characters) and
+/// description (optional, at most [`TOPIC_ABOUT_MAX`]).
+pub fn parse_topic(title: &str, about: &str) -> Result<(String, String), Vec<FieldError>> {
+    let title: String = title
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let about: String = about
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect();
+    let mut errors = Vec::new();
+    if title.is_empty() {
+        errors.push(FieldError::new("title", "chat-topic-error-title"));
+    } else if title.chars().count() > TOPIC_TITLE_MAX {
+        errors.push(FieldError::new("title", "chat-topic-error-title-long"));
+    }
+    if about.chars().count() > TOPIC_ABOUT_MAX {
+        errors.push(FieldError::new("about", "chat-topic-error-about-long"));
+    }
+    if errors.is_empty() {
+        Ok((title, about))
+    } else {
+        Err(errors)
+    }
+}
+
+/// A topic room in the list of topic rooms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicRoom {
+    /// Room id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description (may be empty).
+    pub about: String,
+    /// The hall (industry) it is about, if one.
+    pub hall: Option<LocalizedText>,
+    /// The hall's slug.
+    pub hall_slug: Option<String>,
+    /// How many people are in it.
+    pub members: i64,
+    /// When the newest message was sent (or the room opened), UTC milliseconds.
+    pub active_at: i64,
+    /// Whether the viewer is in it.
+    pub joined: bool,
+}
+
+/// The topic rooms page: the rooms, and what the viewer may do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicsView {
+    /// Rooms, most recently active first.
+    pub rooms: Vec<TopicRoom>,
+    /// Whether the viewer may open new ones (an organizer of the expo).
+    pub can_create: bool,
+    /// The halls a new room may be about (slug, name), for organizers.
+    pub halls: Vec<(String, LocalizedText)>,
+}
+
 /// A member of a room as the conversation shows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomMember {
@@ -571,7 +646,8 @@ mod tests {
                 "v",
                 Some("v"),
                 Some(booth.clone()),
-                vec!["Li".into()]
+                vec!["Li".into()],
+                None
             ),
             RoomTitle::Booth(booth.clone())
         );
@@ -581,17 +657,36 @@ mod tests {
                 "li",
                 Some("v"),
                 Some(booth),
-                vec!["Vera".into()]
+                vec!["Vera".into()],
+                None
             ),
             RoomTitle::People(vec!["Vera".into()])
         );
         assert_eq!(
-            room_title(RoomKind::Support, "v", Some("v"), None, vec![]),
+            room_title(RoomKind::Support, "v", Some("v"), None, vec![], None),
             RoomTitle::Support
         );
         assert_eq!(
-            room_title(RoomKind::Direct, "a", Some("a"), None, vec!["B".into()]),
+            room_title(
+                RoomKind::Direct,
+                "a",
+                Some("a"),
+                None,
+                vec!["B".into()],
+                None
+            ),
             RoomTitle::People(vec!["B".into()])
+        );
+        assert_eq!(
+            room_title(
+                RoomKind::Topic,
+                "a",
+                Some("o"),
+                None,
+                vec!["B".into()],
+                Some("Port cranes".into())
+            ),
+            RoomTitle::Topic("Port cranes".into())
         );
     }
 
@@ -610,6 +705,7 @@ mod tests {
             RoomKind::Direct,
             RoomKind::Support,
             RoomKind::Meeting,
+            RoomKind::Topic,
         ] {
             assert_eq!(RoomKind::parse(k.as_str()), Some(k));
         }

@@ -248,6 +248,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "chat/moderation",
     "chat/room",
     "chat/rooms",
+    "chat/topics",
     "chat/translate",
     "chat/unread",
     "dashboard/home",

@@ -136,3 +136,33 @@ chat-error-file-gone = هذا الملف أُرسل من قبل أو لم يعد
 chat-error-file-type = يمكن إرسال الصور (JPEG وPNG وWebP) وملفات PDF فقط.
 moderation-changed = غيّرها المرسل بعد ذلك: { $text }
 chat-attach-short = ملف
+
+## Topic rooms
+chat-topics-title = غرف النقاش
+chat-topics-lead = محادثات جماعية حول موضوع محدد يفتحها المنظمون. انضم إلى إحداها لتقرأ كل ما قيل فيها حتى الآن وتشارك في النقاش.
+chat-topics-empty = لا توجد غرف نقاش بعد.
+chat-topic-join = انضم إلى «{ $title }»
+chat-topic-join-short = انضمام
+chat-topic-open = فتح
+chat-topic-sign-in = سجّل الدخول للانضمام
+chat-topic-leave = مغادرة الغرفة
+chat-topic-members = { $count ->
+    [zero] { $count } عضو
+    [one] عضو واحد
+    [two] عضوان
+    [few] { $count } أعضاء
+    [many] { $count } عضوًا
+   *[other] { $count } عضو
+}
+chat-topic-active = آخر نشاط: { $time }
+chat-topic-create = افتح غرفة نقاش
+chat-topic-title-label = الموضوع
+chat-topic-about-label = الغرض منها (اختياري)
+chat-topic-hall-label = القاعة
+chat-topic-hall-any = كل القاعات
+chat-topic-create-submit = افتح الغرفة
+chat-topic-error-title = أعطِ الغرفة موضوعًا.
+chat-topic-error-title-long = اجعل الموضوع 80 حرفًا على الأكثر.
+chat-topic-error-about-long = اجعل الوصف 500 حرف على الأكثر.
+chat-topic-error-hall = اختر قاعة من قاعات هذا المعرض.
+moderation-room-topic = غرفة نقاش

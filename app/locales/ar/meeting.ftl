@@ -54,6 +54,7 @@ meeting-quality-good = الاتصال: جيد
 meeting-quality-fair = الاتصال: متوسط
 meeting-quality-poor = الاتصال: ضعيف
 meeting-error-title = أعطِ الاجتماع عنوانًا (120 حرفًا على الأكثر).
+meeting-error-topic-room = لا يمكن بدء اجتماع من غرفة نقاش: ابدأه من محادثة مع الأشخاص الذين تريد لقاءهم.
 meeting-error-ended = انتهى هذا الاجتماع.
 meeting-error-removed = أخرجك المضيف من هذا الاجتماع.
 meeting-error-full = الاجتماع ممتلئ (6 أشخاص على الأكثر).

@@ -138,3 +138,29 @@ chat-error-file-gone = This file was already sent or is gone. Attach it again.
 chat-error-file-type = Only pictures (JPEG, PNG, WebP) and PDF files can be sent.
 moderation-changed = Changed by the sender since: { $text }
 chat-attach-short = File
+
+## Topic rooms
+chat-topics-title = Topic rooms
+chat-topics-lead = Group conversations on a subject, opened by the organizers. Join one to read everything said so far and take part.
+chat-topics-empty = No topic rooms yet.
+chat-topic-join = Join “{ $title }”
+chat-topic-join-short = Join
+chat-topic-open = Open
+chat-topic-sign-in = Sign in to join
+chat-topic-leave = Leave the room
+chat-topic-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+chat-topic-active = last active { $time }
+chat-topic-create = Open a topic room
+chat-topic-title-label = Subject
+chat-topic-about-label = What it is for (optional)
+chat-topic-hall-label = Hall
+chat-topic-hall-any = All halls
+chat-topic-create-submit = Open the room
+chat-topic-error-title = Give the room a subject.
+chat-topic-error-title-long = Keep the subject to 80 characters.
+chat-topic-error-about-long = Keep the description to 500 characters.
+chat-topic-error-hall = Choose one of the expo's halls.
+moderation-room-topic = topic room

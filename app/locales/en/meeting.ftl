@@ -54,6 +54,7 @@ meeting-quality-good = Connection: good
 meeting-quality-fair = Connection: fair
 meeting-quality-poor = Connection: poor
 meeting-error-title = Give the meeting a title (at most 120 characters).
+meeting-error-topic-room = A meeting cannot be started from a topic room: start it from a conversation with the people you want to meet.
 meeting-error-ended = This meeting has ended.
 meeting-error-removed = The host removed you from this meeting.
 meeting-error-full = The meeting is full (6 people at most).

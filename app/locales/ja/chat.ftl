@@ -125,3 +125,26 @@ chat-error-file-gone = このファイルは送信済みか、存在しません
 chat-error-file-type = 送信できるのは画像（JPEG、PNG、WebP）と PDF ファイルのみです。
 moderation-changed = 送信者がその後変更しました：{ $text }
 chat-attach-short = ファイル
+
+## Topic rooms
+chat-topics-title = トピックルーム
+chat-topics-lead = 主催者が開設する、テーマごとのグループ会話です。参加すると、これまでのやり取りをすべて読んで会話に加われます。
+chat-topics-empty = トピックルームはまだありません。
+chat-topic-join = 「{ $title }」に参加
+chat-topic-join-short = 参加
+chat-topic-open = 開く
+chat-topic-sign-in = ログインして参加
+chat-topic-leave = ルームから退出
+chat-topic-members = メンバー { $count } 人
+chat-topic-active = 最終更新：{ $time }
+chat-topic-create = トピックルームを開設
+chat-topic-title-label = テーマ
+chat-topic-about-label = ルームの目的（任意）
+chat-topic-hall-label = 展示ホール
+chat-topic-hall-any = すべての展示ホール
+chat-topic-create-submit = ルームを開設
+chat-topic-error-title = ルームのテーマを入力してください。
+chat-topic-error-title-long = テーマは 80 文字までです。
+chat-topic-error-about-long = 説明は 500 文字までです。
+chat-topic-error-hall = この展示会の展示ホールを選んでください。
+moderation-room-topic = トピックルーム

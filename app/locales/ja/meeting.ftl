@@ -54,6 +54,7 @@ meeting-quality-good = 接続：良好
 meeting-quality-fair = 接続：普通
 meeting-quality-poor = 接続：不安定
 meeting-error-title = 会議のタイトルを入力してください（120 文字まで）。
+meeting-error-topic-room = トピックルームからは会議を始められません。会いたい相手との会話から始めてください。
 meeting-error-ended = この会議は終了しました。
 meeting-error-removed = 主催者によりこの会議から退出させられました。
 meeting-error-full = 会議は満員です（最大 6 人）。

@@ -125,3 +125,26 @@ chat-error-file-gone = 이 파일은 이미 보냈거나 없습니다. 다시 �
 chat-error-file-type = 사진(JPEG, PNG, WebP)과 PDF 파일만 보낼 수 있습니다.
 moderation-changed = 보낸 사람이 이후 변경함: { $text }
 chat-attach-short = 파일
+
+## Topic rooms
+chat-topics-title = 주제별 대화방
+chat-topics-lead = 주최 측이 개설한 주제별 그룹 대화입니다. 참여하면 지금까지 오간 대화를 모두 읽고 함께 이야기할 수 있습니다.
+chat-topics-empty = 아직 주제별 대화방이 없습니다.
+chat-topic-join = “{ $title }” 참여
+chat-topic-join-short = 참여
+chat-topic-open = 열기
+chat-topic-sign-in = 로그인하고 참여
+chat-topic-leave = 대화방 나가기
+chat-topic-members = 멤버 { $count }명
+chat-topic-active = 최근 활동: { $time }
+chat-topic-create = 주제별 대화방 개설
+chat-topic-title-label = 주제
+chat-topic-about-label = 대화방 용도(선택 사항)
+chat-topic-hall-label = 전시관
+chat-topic-hall-any = 모든 전시관
+chat-topic-create-submit = 대화방 개설
+chat-topic-error-title = 대화방 주제를 입력하세요.
+chat-topic-error-title-long = 주제는 최대 80자까지 쓸 수 있습니다.
+chat-topic-error-about-long = 설명은 최대 500자까지 쓸 수 있습니다.
+chat-topic-error-hall = 이 박람회의 전시관 중 하나를 선택하세요.
+moderation-room-topic = 주제별 대화방

@@ -54,6 +54,7 @@ meeting-quality-good = 연결: 좋음
 meeting-quality-fair = 연결: 보통
 meeting-quality-poor = 연결: 나쁨
 meeting-error-title = 회의 제목을 입력하세요(최대 120자).
+meeting-error-topic-room = 주제별 대화방에서는 회의를 시작할 수 없습니다. 만나려는 사람과의 대화에서 시작하세요.
 meeting-error-ended = 이 회의는 종료되었습니다.
 meeting-error-removed = 호스트가 이 회의에서 내보냈습니다.
 meeting-error-full = 회의 인원이 가득 찼습니다(최대 6명).

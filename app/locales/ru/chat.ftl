@@ -145,3 +145,31 @@ chat-error-file-gone = Этот файл уже отправлен или уда
 chat-error-file-type = Можно отправлять только изображения (JPEG, PNG, WebP) и файлы PDF.
 moderation-changed = Отправитель изменил после жалобы: { $text }
 chat-attach-short = Файл
+
+## Topic rooms
+chat-topics-title = Тематические чаты
+chat-topics-lead = Групповые обсуждения на заданную тему, которые открывают организаторы. Присоединитесь, чтобы прочитать всё, что уже сказано, и принять участие в разговоре.
+chat-topics-empty = Тематических чатов пока нет.
+chat-topic-join = Присоединиться: «{ $title }»
+chat-topic-join-short = Присоединиться
+chat-topic-open = Открыть
+chat-topic-sign-in = Войдите, чтобы присоединиться
+chat-topic-leave = Выйти из чата
+chat-topic-members = { $count ->
+    [one] { $count } участник
+    [few] { $count } участника
+    [many] { $count } участников
+   *[other] { $count } участника
+}
+chat-topic-active = последняя активность: { $time }
+chat-topic-create = Открыть тематический чат
+chat-topic-title-label = Тема
+chat-topic-about-label = Для чего этот чат (необязательно)
+chat-topic-hall-label = Павильон
+chat-topic-hall-any = Все павильоны
+chat-topic-create-submit = Открыть чат
+chat-topic-error-title = Укажите тему чата.
+chat-topic-error-title-long = Тема может содержать не более 80 символов.
+chat-topic-error-about-long = Описание может содержать не более 500 символов.
+chat-topic-error-hall = Выберите один из павильонов выставки.
+moderation-room-topic = тематический чат

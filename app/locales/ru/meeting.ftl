@@ -54,6 +54,7 @@ meeting-quality-good = Связь: хорошая
 meeting-quality-fair = Связь: средняя
 meeting-quality-poor = Связь: плохая
 meeting-error-title = Укажите тему встречи (не более 120 символов).
+meeting-error-topic-room = Встречу нельзя начать из тематического чата: начните её из диалога с теми, с кем хотите встретиться.
 meeting-error-ended = Встреча завершена.
 meeting-error-removed = Организатор удалил вас из этой встречи.
 meeting-error-full = Встреча заполнена (не более 6 человек).

@@ -125,3 +125,26 @@ chat-error-file-gone = 此文件已发送或已不存在，请重新添加。
 chat-error-file-type = 只能发送图片（JPEG、PNG、WebP）和 PDF 文件。
 moderation-changed = 发送者之后已修改为：{ $text }
 chat-attach-short = 文件
+
+## Topic rooms
+chat-topics-title = 话题群聊
+chat-topics-lead = 由主办方开设、围绕某一主题的群聊。加入后可查看此前的全部讨论并参与交流。
+chat-topics-empty = 暂无话题群聊。
+chat-topic-join = 加入“{ $title }”
+chat-topic-join-short = 加入
+chat-topic-open = 打开
+chat-topic-sign-in = 登录后加入
+chat-topic-leave = 退出群聊
+chat-topic-members = { $count } 位成员
+chat-topic-active = 最近活跃于 { $time }
+chat-topic-create = 开设话题群聊
+chat-topic-title-label = 主题
+chat-topic-about-label = 用途说明（可选）
+chat-topic-hall-label = 展馆
+chat-topic-hall-any = 全部展馆
+chat-topic-create-submit = 开设群聊
+chat-topic-error-title = 请填写群聊主题。
+chat-topic-error-title-long = 主题不能超过 80 个字符。
+chat-topic-error-about-long = 说明不能超过 500 个字符。
+chat-topic-error-hall = 请选择本届展会的一个展馆。
+moderation-room-topic = 话题群聊

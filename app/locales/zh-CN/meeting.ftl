@@ -54,6 +54,7 @@ meeting-quality-good = 连接：良好
 meeting-quality-fair = 连接：一般
 meeting-quality-poor = 连接：较差
 meeting-error-title = 请填写会议主题（最多 120 个字符）。
+meeting-error-topic-room = 话题群聊中不能发起会议：请在与要会面的人的会话中发起。
 meeting-error-ended = 会议已结束。
 meeting-error-removed = 主持人已将您移出此会议。
 meeting-error-full = 会议人数已满（最多 6 人）。

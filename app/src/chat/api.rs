@@ -2,7 +2,7 @@
 //! realtime socket; these serve page loads, history, and sending without JavaScript.
 
 use crate::AppError;
-use domain::chat::{ChatMessage, ModerationView, RoomSummary, RoomView, Translated};
+use domain::chat::{ChatMessage, ModerationView, RoomSummary, RoomView, TopicsView, Translated};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -47,6 +47,64 @@ pub async fn start_support_chat() -> Result<String, AppError> {
         let id = super::service::open_support_room(&ctx.state, session).await?;
         leptos_axum::redirect(&format!("/messages/{id}"));
         Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The public expo's topic rooms (anyone may see the list; joining needs an account).
+#[server(prefix = "/api", endpoint = "chat/topics")]
+pub async fn topic_rooms() -> Result<TopicsView, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::topics::list(&ctx.state, ctx.session.as_ref()).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Opens a topic room (organizers of the public expo) and goes there.
+#[server(prefix = "/api", endpoint = "chat/create-topic")]
+pub async fn create_topic(
+    title: String,
+    #[server(default)] about: String,
+    #[server(default)] hall: String,
+) -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        let id = super::topics::create(&ctx.state, session, &title, &about, &hall).await?;
+        crate::console::audit(&ctx, "chat.topic.create", &id).await;
+        leptos_axum::redirect(&format!("/messages/{id}"));
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Joins a topic room and goes there.
+#[server(prefix = "/api", endpoint = "chat/join-topic")]
+pub async fn join_topic(room_id: String) -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::topics::join(&ctx.state, session, &room_id).await?;
+        leptos_axum::redirect(&format!("/messages/{room_id}"));
+        Ok(room_id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Leaves a topic room and goes back to the list of topic rooms.
+#[server(prefix = "/api", endpoint = "chat/leave-topic")]
+pub async fn leave_topic(room_id: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::topics::leave(&ctx.state, session, &room_id).await?;
+        leptos_axum::redirect("/topics");
+        Ok(())
     }
     .await
     .map_err(crate::error::with_status)

@@ -31,6 +31,7 @@ pub fn title_text(title: &RoomTitle, i18n: I18n) -> String {
         RoomTitle::People(names) if names.is_empty() => "—".to_owned(),
         RoomTitle::People(names) => names.join(", "),
         RoomTitle::Support => i18n.t("chat-support-title"),
+        RoomTitle::Topic(title) => title.clone(),
     }
 }
 
@@ -177,6 +178,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let block_busy = RwSignal::new(false);
     let muted = room.muted;
     let room_kind = room.kind;
+    let member_count = room.members.len() as i64;
     let can_translate = room.can_translate;
 
     let last_id = room.messages.last().map(|m| m.id).unwrap_or(0);
@@ -439,6 +441,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let block_url = <BlockPerson as server_fn::ServerFn>::PATH;
     let start_meeting = ServerAction::<crate::meeting::api::CreateMeeting>::new();
     let (meeting_title, meeting_room) = (title.clone(), room_id.clone());
+    let leave_room = room_id.clone();
     let exhibitor_link = room
         .exhibitor_id
         .clone()
@@ -452,14 +455,35 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                 </a>
                 <div class="chat-room-heading">
                     <h2 id="chat-room-title">{title.clone()}</h2>
-                    <p class="chat-presence" class:online=move || online.with(|o| !o.is_empty()) role="status">
-                        {move || if online.with(|o| !o.is_empty()) {
-                            i18n.t("chat-presence-online")
-                        } else {
-                            i18n.t("chat-presence-offline")
-                        }}
-                    </p>
+                    {if room_kind == RoomKind::Topic {
+                        view! {
+                            <p class="chat-presence">
+                                {i18n.t_args("chat-topic-members", vec![("count", Arg::Num(member_count))])}
+                            </p>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <p class="chat-presence" class:online=move || online.with(|o| !o.is_empty()) role="status">
+                                {move || if online.with(|o| !o.is_empty()) {
+                                    i18n.t("chat-presence-online")
+                                } else {
+                                    i18n.t("chat-presence-offline")
+                                }}
+                            </p>
+                        }
+                        .into_any()
+                    }}
                 </div>
+                {(room_kind == RoomKind::Topic).then(|| {
+                    let leave = ServerAction::<super::api::LeaveTopic>::new();
+                    view! {
+                        <ActionForm action=leave attr:class="inline-form">
+                            <input type="hidden" name="room_id" value=leave_room />
+                            <button type="submit" class="btn btn-ghost">{i18n.t("chat-topic-leave")}</button>
+                        </ActionForm>
+                    }
+                })}
                 {exhibitor_link.map(|href| view! { <a class="btn btn-ghost" href=href>{i18n.t("chat-view-booth")}</a> })}
                 {room.other.clone().map(|other| {
                     let other_for_submit = other.clone();
@@ -491,7 +515,7 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                         </form>
                     }
                 })}
-                {move || (room_kind != RoomKind::Meeting && !muted && !blocked.get()).then(|| {
+                {move || (!matches!(room_kind, RoomKind::Meeting | RoomKind::Topic) && !muted && !blocked.get()).then(|| {
                     let (meeting_title, meeting_room) = (meeting_title.clone(), meeting_room.clone());
                     view! {
                         <ActionForm action=start_meeting attr:class="inline-form">

@@ -25,6 +25,7 @@ pub fn MessagesPage() -> impl IntoView {
                             <div class="chat-side">
                                 <h1>{i18n.t("chat-title")}</h1>
                                 <a class="btn btn-ghost" href="/meetings">{i18n.t("meeting-list-title")}</a>
+                                <a class="btn btn-ghost" href="/topics">{i18n.t("chat-topics-title")}</a>
                                 <SupportButton />
                                 <NotifyButton />
                                 <RoomList me=u.id.clone() current=room />

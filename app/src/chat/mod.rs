@@ -1,6 +1,6 @@
-//! Instant messaging: conversations between visitors or buyers and a booth's team (and later
-//! two people, or someone with the organizers), with history, unread counts, read receipts and
-//! typing, live over the realtime hub.
+//! Instant messaging: conversations between visitors or buyers and a booth's team, two people,
+//! someone with the organizers, a meeting's participants, and topic rooms anyone may join; with
+//! history, unread counts, read receipts and typing, live over the realtime hub.
 //!
 //! Invariants: a message is stored (with its realtime event) before anyone is told about it; a
 //! client message id is stored once per sender; only a room's members, its booth's team and the
@@ -18,6 +18,9 @@ pub mod moderation_page;
 pub mod room_list;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod topics;
+pub mod topics_page;
 #[cfg(feature = "ssr")]
 pub mod translate;
 pub mod unread_badge;

@@ -17,6 +17,7 @@ fn room_kind_label(i18n: I18n, kind: RoomKind) -> String {
         RoomKind::Direct => "moderation-room-direct",
         RoomKind::Support => "moderation-room-support",
         RoomKind::Meeting => "moderation-room-meeting",
+        RoomKind::Topic => "moderation-room-topic",
     })
 }
 

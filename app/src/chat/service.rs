@@ -49,8 +49,11 @@ pub async fn writable_room(
     if db::chat::is_member(db, room_id, &session.user.id).await? {
         return Ok(info);
     }
-    let joins =
-        is_team(session, &info) || (info.kind == RoomKind::Support && is_organizer(session, &info));
+    // The booth's team joins its booth's rooms; organizers their support desk and the topic
+    // rooms they moderate.
+    let joins = is_team(session, &info)
+        || (matches!(info.kind, RoomKind::Support | RoomKind::Topic)
+            && is_organizer(session, &info));
     if joins {
         db::chat::add_member(db, room_id, &session.user.id, db::now_millis()).await?;
         return Ok(info);
@@ -422,6 +425,7 @@ pub async fn room_view(
             info.created_by.as_deref(),
             exhibitor_name,
             others,
+            info.title.clone(),
         ),
         id: info.id,
         kind: info.kind,

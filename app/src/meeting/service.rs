@@ -59,6 +59,10 @@ pub async fn create(
     let (expo_id, invited) = match from_room {
         Some(room) => {
             let info = crate::chat::service::writable_room(&state.db, session, room).await?;
+            // A topic room is open to anyone: not a guest list for a meeting of at most six.
+            if info.kind == domain::chat::RoomKind::Topic {
+                return Err(AppError::Conflict("meeting-error-topic-room".into()));
+            }
             // Not a way around a block or the organizers' stop.
             crate::chat::moderation::may_post(state, session, &info).await?;
             // A meeting about a booth is named after the booth, which reads right for both sides.

@@ -17,6 +17,7 @@ use crate::booth::booth_page::BoothPage;
 use crate::buyer::{buyer_page::BuyerPage, buyers_page::BuyersPage};
 use crate::chat::messages_page::MessagesPage;
 use crate::chat::moderation_page::ModerationPage;
+use crate::chat::topics_page::TopicsPage;
 use crate::console::dashboard_page::DashboardPage;
 use crate::directory::directory_page::{ExhibitorDirectoryPage, PeopleDirectoryPage};
 use crate::expo::landing_page::LandingPage;
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
+                        <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />

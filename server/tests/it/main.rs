@@ -26,6 +26,7 @@ mod schema;
 mod search;
 mod setup;
 mod share;
+mod topics;
 mod translate;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).
