@@ -14,7 +14,13 @@ use reqwest::StatusCode;
 
 const ORGANIZER: &str = "organizer@expo.example";
 
-async fn send(app: &TestApp, cookie: &str, room: &str, text: &str, cid: &str) -> reqwest::Response {
+pub(crate) async fn send(
+    app: &TestApp,
+    cookie: &str,
+    room: &str,
+    text: &str,
+    cid: &str,
+) -> reqwest::Response {
     post(
         app,
         cookie,
@@ -36,7 +42,7 @@ async fn view(app: &TestApp, cookie: &str, room: &str) -> RoomView {
     resp.json().await.expect("room")
 }
 
-async fn refused(resp: reqwest::Response, status: StatusCode, code: &str) {
+pub(crate) async fn refused(resp: reqwest::Response, status: StatusCode, code: &str) {
     assert_eq!(resp.status(), status);
     let body = resp.text().await.expect("body");
     assert!(body.contains(code), "{code} in {body}");

@@ -6,18 +6,13 @@ use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::media::{EXHIBITOR, PASSWORD};
 use crate::meeting::post;
+use crate::moderation::refused;
 use crate::realtime::{new_person, session_cookie, Ws};
 use domain::chat::{RoomKind, RoomSummary, RoomTitle, RoomView, TopicsView};
 use domain::realtime::ServerFrame;
 use reqwest::StatusCode;
 
 const ORGANIZER: &str = "organizer@expo.example";
-
-async fn refused(resp: reqwest::Response, status: StatusCode, code: &str) {
-    assert_eq!(resp.status(), status);
-    let body = resp.text().await.expect("body");
-    assert!(body.contains(code), "{code} in {body}");
-}
 
 async fn topics(app: &TestApp, cookie: &str) -> TopicsView {
     let resp = post(app, cookie, "chat/topics", &[]).await;
@@ -41,15 +36,10 @@ async fn create(app: &TestApp, cookie: &str, title: &str, about: &str, hall: &st
     resp.json().await.expect("room id")
 }
 
-async fn send(app: &TestApp, cookie: &str, room: &str, text: &str, cid: &str) -> StatusCode {
-    post(
-        app,
-        cookie,
-        "chat/send",
-        &[("room_id", room), ("text", text), ("cid", cid)],
-    )
-    .await
-    .status()
+async fn send_status(app: &TestApp, cookie: &str, room: &str, text: &str, cid: &str) -> StatusCode {
+    crate::moderation::send(app, cookie, room, text, cid)
+        .await
+        .status()
 }
 
 async fn room_status(app: &TestApp, cookie: &str, room: &str) -> StatusCode {
@@ -137,7 +127,7 @@ async fn organizers_open_topic_rooms_that_people_join_and_leave(backend: Backend
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        send(&app, &buyer, &cranes, "hello?", "b0").await,
+        send_status(&app, &buyer, &cranes, "hello?", "b0").await,
         StatusCode::NOT_FOUND
     );
     let mut outsider = Ws::connect(&app, Some(&buyer)).await;
@@ -151,7 +141,7 @@ async fn organizers_open_topic_rooms_that_people_join_and_leave(backend: Backend
 
     // Joining: the room and its history, live messages.
     assert_eq!(
-        send(&app, &organizer, &cranes, "Welcome, crane buyers", "o1").await,
+        send_status(&app, &organizer, &cranes, "Welcome, crane buyers", "o1").await,
         StatusCode::OK
     );
     for (cookie, who) in [(&buyer, "buyer"), (&team, "team")] {
@@ -178,7 +168,7 @@ async fn organizers_open_topic_rooms_that_people_join_and_leave(backend: Backend
     let mut reader = Ws::connect(&app, Some(&buyer)).await;
     reader.subscribe(&format!("chat:{cranes}"), None).await;
     assert_eq!(
-        send(&app, &team, &cranes, "We make STS cranes", "t1").await,
+        send_status(&app, &team, &cranes, "We make STS cranes", "t1").await,
         StatusCode::OK
     );
     let live = reader.message().await;
@@ -272,7 +262,7 @@ async fn organizers_open_topic_rooms_that_people_join_and_leave(backend: Backend
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        send(&app, &buyer, &cranes, "still here?", "b1").await,
+        send_status(&app, &buyer, &cranes, "still here?", "b1").await,
         StatusCode::NOT_FOUND
     );
     let rooms: Vec<RoomSummary> = post(&app, &buyer, "chat/rooms", &[])
