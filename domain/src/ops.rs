@@ -245,6 +245,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "booth/readiness",
     "buyer/list",
     "buyer/mine",
+    "buyer/profile",
     "chat/moderation",
     "chat/room",
     "chat/rooms",

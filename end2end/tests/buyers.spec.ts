@@ -76,7 +76,22 @@ test("a buyer registers, the organizer verifies, exhibitors see contacts only wi
   await expect(ex.page.getByRole("link", { name: "CSV" })).toHaveCount(0);
   await ex.page.screenshot({ path: "artifacts/buyers-exhibitor-zh-CN.png", fullPage: true });
 
+  // Kari's profile page, from her name: what she buys, her shared WeChat; a conversation starts there.
+  await hydrated(ex.page);
+  await ex.page.locator("tr", { hasText: kariName }).getByRole("link", { name: kariName }).click();
+  await expect(ex.page).toHaveURL(/\/buyers\/[0-9a-f-]+$/);
+  await hydrated(ex.page);
+  await expect(ex.page.getByRole("heading", { level: 1 })).toContainText(kariName);
+  await expect(ex.page.locator(".buyer-facts")).toContainText("海洋");
+  await expect(ex.page.locator(".buyer-facts [data-contact=shown]")).toContainText(`kari_${stamp}`.slice(0, 20));
+  await ex.page.screenshot({ path: "artifacts/buyer-profile-exhibitor-zh-CN.png", fullPage: true });
+  await ex.page.getByRole("button", { name: new RegExp(`^给\u2068?${kariName}\u2069?发消息$`) }).click();
+  await expect(ex.page).toHaveURL(/\/messages\/[0-9a-f-]+$/);
+  await hydrated(ex.page);
+  await expect(ex.page.getByRole("heading", { level: 2, name: kariName })).toBeVisible();
+
   // The exhibitor writes to Lena from the directory (her contacts stay hidden); she reads it.
+  await ex.page.goto(`/buyers?q=${stamp}`);
   await hydrated(ex.page);
   await ex.page
     .locator("tr", { hasText: lenaName })

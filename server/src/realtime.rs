@@ -31,8 +31,13 @@ const SILENT_LIMIT: Duration = Duration::from_secs(75);
 const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
 /// The hard frame limit of the WebSocket protocol layer.
 const PROTOCOL_MAX_FRAME_BYTES: usize = 64 * 1024;
-/// Frames waiting for the socket, per connection.
-const OUTBOX: usize = 64;
+/// Frames waiting for the socket, per connection (the queue's memory is taken as it fills, 32
+/// frames at a time). Nothing drains it while the connection replays a topic, so it holds a
+/// burst of another topic's events and signals meanwhile; an event that does not fit is read
+/// from the store later, a signal that does not fit is lost (signals are hints).
+const OUTBOX: usize = 512;
+/// How long to wait before re-reading the store again after a read failed.
+const RETRY_STORE: Duration = Duration::from_secs(1);
 /// Frames written with one flush.
 const BATCH: usize = 32;
 
@@ -413,14 +418,18 @@ impl Connection {
 }
 
 impl Connection {
-    /// Lets a live delivery through unless the client has it already; events of a topic
-    /// waiting to re-read the store wait for that (it has them, in order).
+    /// Lets a live delivery through unless the client has it already. While a topic waits to
+    /// re-read the store, its events wait for that (the store has them, in order) and its
+    /// signals are dropped (they could refer to an event the client does not have yet).
     fn admit(&mut self, delivery: Delivery, batch: &mut Vec<Utf8Bytes>) {
         let Some(followed) = self.followed.get_mut(&delivery.topic) else {
             return;
         };
+        if followed.lagged.load(Ordering::Acquire) {
+            return;
+        }
         if let Some(id) = delivery.id {
-            if id <= followed.last || followed.lagged.load(Ordering::Acquire) {
+            if id <= followed.last {
                 return;
             }
             followed.last = id;
@@ -433,11 +442,22 @@ impl Connection {
     async fn replay_new(&mut self, socket: &mut WebSocket) -> bool {
         while !self.to_replay.is_empty() {
             let topic = self.to_replay.remove(0);
-            if !self.catch_up(socket, &topic).await {
-                return false;
-            }
-            let subscribed = ServerFrame::Subscribed {
-                topic: topic.to_string(),
+            let subscribed = match self.catch_up(socket, &topic).await {
+                CatchUp::Done => ServerFrame::Subscribed {
+                    topic: topic.to_string(),
+                },
+                CatchUp::Gone => return false,
+                // The subscription is refused (the client may ask again); the socket and its
+                // other topics go on.
+                CatchUp::StoreFailed(e) => {
+                    self.followed.remove(&topic);
+                    ServerFrame::Refused {
+                        code: e.message_id().to_owned(),
+                        topic: Some(topic.to_string()),
+                        cid: None,
+                        retry_after_secs: Some(RETRY_STORE.as_secs().max(1)),
+                    }
+                }
             };
             if !send(socket, frame(&subscribed)).await {
                 return false;
@@ -456,19 +476,29 @@ impl Connection {
             .collect();
         for topic in lagging {
             tracing::debug!(%topic, "realtime: subscriber fell behind; reading the store");
-            if !self.catch_up(socket, &topic).await {
-                return false;
+            match self.catch_up(socket, &topic).await {
+                CatchUp::Done => {}
+                CatchUp::Gone => return false,
+                CatchUp::StoreFailed(_) => {
+                    // Still lagging (its live events stay held back): try again shortly.
+                    if let Some(f) = self.followed.get(&topic) {
+                        f.lagged.store(true, Ordering::Release);
+                    }
+                    let wake = self.wake.clone();
+                    tokio::spawn(async move {
+                        tokio::time::sleep(RETRY_STORE).await;
+                        wake.notify_one();
+                    });
+                }
             }
         }
         true
     }
 
-    /// Writes every stored event of the topic after the last one written, page by page. False
-    /// when the connection is gone, or the store could not be read (the client reconnects and
-    /// resumes from its last id: nothing is skipped).
-    async fn catch_up(&mut self, socket: &mut WebSocket, topic: &Arc<str>) -> bool {
+    /// Writes every stored event of the topic after the last one written, page by page.
+    async fn catch_up(&mut self, socket: &mut WebSocket, topic: &Arc<str>) -> CatchUp {
         let Some(followed) = self.followed.get_mut(topic) else {
-            return true;
+            return CatchUp::Done;
         };
         // Cleared before reading: whatever overflows from now on sets it again, and whatever
         // was stored before the read is in the pages.
@@ -478,26 +508,33 @@ impl Connection {
                 match app::realtime::service::replay(&self.state.db, topic, followed.last).await {
                     Ok(page) => page,
                     Err(e) => {
-                        tracing::warn!(%topic, error = ?e, "realtime: replay failed; closing");
-                        return false;
+                        tracing::warn!(%topic, error = ?e, "realtime: reading the store failed");
+                        return CatchUp::StoreFailed(e);
                     }
                 };
-            let full = page.len() as i64 >= MAX_BACKFILL;
-            let mut texts = Vec::with_capacity(page.len());
-            for delivery in page {
-                if let Some(id) = delivery.id {
-                    followed.last = id;
-                }
-                texts.push(delivery.text);
-            }
+            // Rows this version cannot read are skipped, but still count: the position moves
+            // past them and a full page means there may be more.
+            let full = page.rows as i64 >= MAX_BACKFILL;
+            followed.last = followed.last.max(page.last_row);
+            let texts: Vec<Utf8Bytes> = page.deliveries.into_iter().map(|d| d.text).collect();
             for chunk in texts.chunks(BATCH) {
                 if !send_all(socket, chunk.to_vec()).await {
-                    return false;
+                    return CatchUp::Gone;
                 }
             }
             if !full {
-                return true;
+                return CatchUp::Done;
             }
         }
     }
+}
+
+/// How re-reading a topic's store went.
+enum CatchUp {
+    /// The client has everything stored.
+    Done,
+    /// The socket is gone.
+    Gone,
+    /// The store could not be read.
+    StoreFailed(AppError),
 }

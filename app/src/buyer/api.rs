@@ -18,6 +18,27 @@ pub struct BuyerPage {
     pub organizer: bool,
 }
 
+/// One buyer, as their profile page shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuyerCard {
+    /// The buyer (contact details only as the reader may see them).
+    pub buyer: BuyerProfile,
+    /// Whether the reader is an organizer.
+    pub organizer: bool,
+}
+
+/// One buyer's profile (exhibitors and organizers, like the directory).
+#[server(prefix = "/api", endpoint = "buyer/profile")]
+pub async fn get_buyer_card(user_id: String) -> Result<BuyerCard, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let (buyer, organizer) = super::service::profile(&ctx, &user_id).await?;
+        Ok(BuyerCard { buyer, organizer })
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// Saves the signed-in person's buyer profile.
 #[server(prefix = "/api", endpoint = "buyer/save")]
 pub async fn save_buyer_profile(input: BuyerInput) -> Result<BuyerProfile, AppError> {

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 
 /// A buyer's contact details, or a note that they are not shared.
 #[component]
-fn Contact(buyer: BuyerProfile, organizer: bool) -> impl IntoView {
+pub fn Contact(buyer: BuyerProfile, organizer: bool) -> impl IntoView {
     let i18n = use_i18n();
     let f = &buyer.form;
     let shown = organizer || f.consent;
@@ -141,7 +141,7 @@ pub fn BuyersPage() -> impl IntoView {
                                     view! {
                                         <tr data-buyer=b.user_id.clone()>
                                             <th scope="row">
-                                                {b.display_name.clone()}" "<VerifiedBadge verified />
+                                                <a href=format!("/buyers/{}", b.user_id)>{b.display_name.clone()}</a>" "<VerifiedBadge verified />
                                                 <br /><span class="muted">{i18n.t(&country_message_id(&b.country))}</span>
                                             </th>
                                             <td>{b.form.company.clone()}<br /><span class="muted">{b.form.job_role.clone()}</span></td>

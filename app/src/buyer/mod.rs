@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod buyer_page;
+pub mod buyer_profile_page;
 pub mod buyers_page;
 #[cfg(feature = "ssr")]
 pub mod service;

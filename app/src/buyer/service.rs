@@ -78,6 +78,30 @@ pub async fn list(
     Ok((items, total, organizer))
 }
 
+/// One buyer's profile page, for those who may see the directory, with the same rule for
+/// contact details; also says whether the reader is an organizer. Anyone else, or a person who
+/// is no buyer of the expo, is "not found" or "forbidden" as in the directory.
+pub async fn profile(ctx: &Ctx, user_id: &str) -> Result<(BuyerProfile, bool), AppError> {
+    ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    if !domain::text::is_id(user_id) {
+        return Err(AppError::NotFound);
+    }
+    let expo_id = match crate::console::managed_expo(ctx).await {
+        Ok(id) => id,
+        Err(_) => current_expo_id(ctx).await?,
+    };
+    authorize(ctx.actor(), Action::ViewBuyers { expo_id: &expo_id })?;
+    let organizer = authorize(ctx.actor(), Action::ManageExpo { expo_id: &expo_id }).is_ok();
+    let buyer = db::buyer::get(&ctx.state.db, &expo_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(if organizer {
+        (buyer, true)
+    } else {
+        (buyer.for_exhibitors(), false)
+    })
+}
+
 /// Gives (`true`) or takes back the verified badge (organizers).
 pub async fn verify(ctx: &Ctx, user_id: &str, verified: bool) -> Result<bool, AppError> {
     let expo_id = crate::console::managed_expo(ctx).await?;

@@ -63,23 +63,38 @@ pub struct Tap {
     pub wake: Arc<Notify>,
 }
 
-/// This node's subscribers, by topic.
+/// The subscribers of one topic.
+type Taps = Arc<Mutex<HashMap<u64, Tap>>>;
+
+/// This node's subscribers, by topic. The map's lock is held only to find a topic's taps; the
+/// fan-out itself holds that topic's lock alone, so other topics publish and subscribe meanwhile.
 #[derive(Debug, Default)]
 pub struct Fanout {
-    topics: RwLock<HashMap<Arc<str>, HashMap<u64, Tap>>>,
+    topics: RwLock<HashMap<Arc<str>, Taps>>,
     next_key: AtomicU64,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    }
 }
 
 impl Fanout {
     /// Hands a delivery to the topic's local subscribers (nobody following: nothing to do).
     pub fn deliver(&self, delivery: Delivery) {
-        let topics = match self.topics.read() {
-            Ok(t) => t,
-            Err(poisoned) => poisoned.into_inner(),
+        let taps = {
+            let topics = match self.topics.read() {
+                Ok(t) => t,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            match topics.get(&delivery.topic) {
+                Some(taps) => taps.clone(),
+                None => return,
+            }
         };
-        let Some(taps) = topics.get(&delivery.topic) else {
-            return;
-        };
+        let taps = locked(&taps);
         for tap in taps.values() {
             if let Err(mpsc::error::TrySendError::Full(_)) = tap.out.try_send(delivery.clone()) {
                 if delivery.id.is_some() {
@@ -96,12 +111,15 @@ impl Fanout {
             Ok(t) => t,
             Err(poisoned) => poisoned.into_inner(),
         };
-        match topics.get_mut(topic) {
+        match topics.get(topic) {
             Some(taps) => {
-                taps.insert(key, tap);
+                locked(taps).insert(key, tap);
             }
             None => {
-                topics.insert(Arc::from(topic), HashMap::from([(key, tap)]));
+                topics.insert(
+                    Arc::from(topic),
+                    Arc::new(Mutex::new(HashMap::from([(key, tap)]))),
+                );
             }
         }
         key
@@ -112,11 +130,13 @@ impl Fanout {
             Ok(t) => t,
             Err(poisoned) => poisoned.into_inner(),
         };
-        if let Some(taps) = topics.get_mut(topic) {
+        let empty = topics.get(topic).is_some_and(|taps| {
+            let mut taps = locked(taps);
             taps.remove(&key);
-            if taps.is_empty() {
-                topics.remove(topic);
-            }
+            taps.is_empty()
+        });
+        if empty {
+            topics.remove(topic);
         }
     }
 

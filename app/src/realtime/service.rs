@@ -34,12 +34,25 @@ pub async fn may_follow(
     }
 }
 
+/// A page of stored events.
+#[derive(Debug, Default)]
+pub struct Replay {
+    /// The events as frames, oldest first.
+    pub deliveries: Vec<Delivery>,
+    /// How many rows the page read (unreadable ones included).
+    pub rows: usize,
+    /// The id of the last row read (`0` when none).
+    pub last_row: i64,
+}
+
 /// The stored events of `topic` after id `after`, as frames, oldest first (at most
-/// [`MAX_BACKFILL`]).
-pub async fn replay(db: &Db, topic: &str, after: i64) -> Result<Vec<Delivery>, AppError> {
+/// [`MAX_BACKFILL`] rows).
+pub async fn replay(db: &Db, topic: &str, after: i64) -> Result<Replay, AppError> {
     let rows = db::realtime::events_after(db, topic, after, MAX_BACKFILL).await?;
     let topic: Arc<str> = Arc::from(topic);
     let mut out = Vec::with_capacity(rows.len());
+    let count = rows.len();
+    let last_row = rows.last().map(|(id, _, _)| *id).unwrap_or(0);
     for (id, body, at) in rows {
         let mut body: EventBody = match serde_json::from_str(&body) {
             Ok(b) => b,
@@ -63,5 +76,9 @@ pub async fn replay(db: &Db, topic: &str, after: i64) -> Result<Vec<Delivery>, A
             text: Utf8Bytes::from(text),
         });
     }
-    Ok(out)
+    Ok(Replay {
+        deliveries: out,
+        rows: count,
+        last_row,
+    })
 }

@@ -14,7 +14,9 @@ use crate::application::queue_page::QueuePage;
 use crate::application::review_page::ReviewPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
-use crate::buyer::{buyer_page::BuyerPage, buyers_page::BuyersPage};
+use crate::buyer::{
+    buyer_page::BuyerPage, buyer_profile_page::BuyerProfilePage, buyers_page::BuyersPage,
+};
 use crate::chat::messages_page::MessagesPage;
 use crate::chat::moderation_page::ModerationPage;
 use crate::chat::topics_page::TopicsPage;
@@ -107,6 +109,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/buyer") view=BuyerPage ssr=SsrMode::Async />
                         <Route path=path!("/buyers") view=BuyersPage ssr=SsrMode::Async />
+                        <Route path=path!("/buyers/:id") view=BuyerProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/setup") view=SetupPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/expos") view=ExposPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/exhibitors") view=ExhibitorDirectoryPage ssr=SsrMode::Async />

@@ -7,7 +7,7 @@ use crate::helpers::{Backend, TestApp};
 use crate::media::{EXHIBITOR, PASSWORD};
 use crate::meeting::post;
 use crate::realtime::{new_person, session_cookie};
-use app::buyer::api::BuyerPage;
+use app::buyer::api::{BuyerCard, BuyerPage};
 use domain::buyer::BuyerProfile;
 use reqwest::StatusCode;
 
@@ -285,3 +285,110 @@ async fn buyers_register_get_verified_and_share_contacts_only_with_consent(backe
     assert_eq!((saves.len(), verifications.len()), (4, 1));
 }
 both_backends!(buyers_register_get_verified_and_share_contacts_only_with_consent);
+
+async fn card(app: &TestApp, cookie: &str, user_id: &str) -> reqwest::Response {
+    post(app, cookie, "buyer/profile", &[("user_id", user_id)]).await
+}
+
+async fn a_buyers_profile_page_follows_the_directorys_rules(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let kari = new_person(&app, "kari@nordic.example").await;
+    let lena = new_person(&app, "lena@baltic.example").await;
+    let mut ids = Vec::new();
+    for (cookie, company, wechat, consent) in [
+        (&kari, "Nordic Marine AS", "kari_nordic", true),
+        (&lena, "Baltic Trade OÜ", "lena_baltic", false),
+    ] {
+        let resp = post(
+            &app,
+            cookie,
+            "buyer/save",
+            &profile_form(company, wechat, consent),
+        )
+        .await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        ids.push(resp.json::<BuyerProfile>().await.expect("json").user_id);
+    }
+    let (kari_id, lena_id) = (&ids[0], &ids[1]);
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let visitor = new_person(&app, "curious@visitor.example").await;
+
+    // The exhibitor reads both profiles; contact details only where the buyer consented.
+    let kari_card: BuyerCard = card(&app, &exhibitor, kari_id)
+        .await
+        .json()
+        .await
+        .expect("card");
+    assert!(!kari_card.organizer);
+    assert_eq!(kari_card.buyer.form.company, "Nordic Marine AS");
+    assert_eq!(kari_card.buyer.form.wechat, "kari_nordic");
+    let lena_card: BuyerCard = card(&app, &exhibitor, lena_id)
+        .await
+        .json()
+        .await
+        .expect("card");
+    assert_eq!(lena_card.buyer.form.interests, ["marine", "electronics"]);
+    assert!(lena_card.buyer.form.wechat.is_empty());
+    assert!(lena_card.buyer.form.phone.is_empty());
+    assert!(!lena_card.buyer.email.contains("lena"));
+    // The organizers see everything.
+    let org_card: BuyerCard = card(&app, &organizer, lena_id)
+        .await
+        .json()
+        .await
+        .expect("card");
+    assert!(org_card.organizer);
+    assert_eq!(org_card.buyer.form.wechat, "lena_baltic");
+
+    // Not for visitors, nor anonymous; people who are no buyers are not found.
+    assert_eq!(
+        card(&app, &visitor, kari_id).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        card(&app, "", kari_id).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let visitor_id: serde_json::Value = post(&app, &visitor, "account/me", &[])
+        .await
+        .json()
+        .await
+        .expect("me");
+    let visitor_id = visitor_id["id"].as_str().expect("id");
+    for id in [
+        visitor_id,
+        "not-an-id",
+        "01a2b3c4-0000-7000-8000-000000000000",
+    ] {
+        assert_eq!(
+            card(&app, &exhibitor, id).await.status(),
+            StatusCode::NOT_FOUND,
+            "{id}"
+        );
+    }
+
+    // From the profile the exhibitor writes to the buyer (the same one-to-one room as from the
+    // directory).
+    let resp = post(
+        &app,
+        &exhibitor,
+        "chat/start-direct",
+        &[("user_id", lena_id)],
+    )
+    .await;
+    assert!(resp.status().is_success() || resp.status().is_redirection());
+    let room: String = resp.json().await.expect("room");
+    let again: String = post(
+        &app,
+        &exhibitor,
+        "chat/start-direct",
+        &[("user_id", lena_id)],
+    )
+    .await
+    .json()
+    .await
+    .expect("room");
+    assert_eq!(room, again);
+}
+both_backends!(a_buyers_profile_page_follows_the_directorys_rules);

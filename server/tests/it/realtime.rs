@@ -554,7 +554,7 @@ async fn a_slow_consumer_does_not_stall_others(backend: Backend) {
     slow.subscribe(&chat, None).await;
     let mut fast = Ws::connect(&app, Some(&team)).await;
     fast.subscribe(&chat, None).await;
-    // Far more than the topic buffer and the connection's outbox, with long texts so the
+    // Far more than the connection's outbox holds, with long texts so the
     // socket buffers fill as well; the slow one reads nothing meanwhile.
     let n = 1200;
     let text = "长".repeat(3000);
@@ -703,3 +703,43 @@ async fn bad_frames_and_floods_are_refused_and_the_socket_lives(backend: Backend
     assert_eq!(again.next().await, ServerFrame::Pong);
 }
 both_backends!(bad_frames_and_floods_are_refused_and_the_socket_lives);
+
+async fn following_again_replaces_the_position(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, without_flood_limits).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
+    let chat = format!("chat:{room}");
+    let mut reader = Ws::connect(&app, Some(&team)).await;
+    reader.subscribe(&chat, None).await;
+    let mut sender = Ws::connect(&app, Some(&buyer)).await;
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let cid = format!("r-{i}");
+        sender
+            .send(send_frame(&room, &format!("first {i}"), &cid))
+            .await;
+        ids.push(ack(&mut sender, &cid).await);
+    }
+    for id in &ids {
+        assert_eq!(reader.message().await.id, *id);
+    }
+    // Following the topic again from the first: the two after it come again, in order, then
+    // the confirmation; then live ones, once.
+    let replayed = reader.subscribe(&chat, Some(ids[0])).await;
+    assert_eq!(
+        replayed.iter().map(|m| m.id).collect::<Vec<_>>(),
+        ids[1..].to_vec()
+    );
+    sender.send(send_frame(&room, "after", "r-after")).await;
+    let after = ack(&mut sender, "r-after").await;
+    let mut seen = Vec::new();
+    loop {
+        let m = reader.message().await;
+        seen.push(m.id);
+        if m.id == after {
+            break;
+        }
+    }
+    assert_eq!(seen, vec![after], "the new one, once");
+    reader.quiet(300).await;
+}
+both_backends!(following_again_replaces_the_position);
