@@ -62,8 +62,9 @@ test("an organizer (zh-CN) opens a topic room; a buyer (en) joins it, talks live
   await mine.fill(`Looking for two STS cranes ${run}`);
   await mine.press("Enter");
   await expect(bubble(a, `Looking for two STS cranes ${run}`)).toHaveCount(1);
-  // Live on the organizer's side.
+  // Live on the organizer's side, whose member count follows.
   await expect(bubble(org, `Looking for two STS cranes ${run}`)).toHaveCount(1);
+  await expect(org.locator(".chat-presence")).toHaveText(/^\u2068?2\u2069? 位成员$/);
   await a.screenshot({ path: "artifacts/topics-room-en.png", fullPage: true });
   await org.screenshot({ path: "artifacts/topics-room-zh-CN.png", fullPage: true });
   // In the buyer's conversations, under its subject.

@@ -175,7 +175,10 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
     ping.tick().await;
     let mut heard = Instant::now();
     loop {
+        // In this order, without the random start: a delivery polls what is before it only.
+        // (Client frames first: they are few and rate-limited, so they cannot starve the rest.)
         tokio::select! {
+            biased;
             incoming = socket.recv() => {
                 let Some(Ok(message)) = incoming else { break };
                 heard = Instant::now();

@@ -178,7 +178,14 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
     let block_busy = RwSignal::new(false);
     let muted = room.muted;
     let room_kind = room.kind;
-    let member_count = room.members.len() as i64;
+    // Who is in the room, as far as this page knows: someone writing who was not is new (a
+    // topic room's member count follows).
+    let members_known = RwSignal::new(
+        room.members
+            .iter()
+            .map(|m| m.user_id.clone())
+            .collect::<std::collections::HashSet<String>>(),
+    );
     let can_translate = room.can_translate;
 
     let last_id = room.messages.last().map(|m| m.id).unwrap_or(0);
@@ -210,6 +217,11 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                             ms.sort_by_key(|x| x.id);
                         }
                     });
+                    if !members_known.with_untracked(|k| k.contains(&m.sender_id)) {
+                        members_known.update(|k| {
+                            k.insert(m.sender_id.clone());
+                        });
+                    }
                     if m.sender_id == me {
                         pending.update(|p| p.retain(|x| x.cid != m.cid));
                     } else {
@@ -458,7 +470,10 @@ fn LiveConversation(room: RoomView) -> impl IntoView {
                     {if room_kind == RoomKind::Topic {
                         view! {
                             <p class="chat-presence">
-                                {i18n.t_args("chat-topic-members", vec![("count", Arg::Num(member_count))])}
+                                {move || i18n.t_args(
+                                    "chat-topic-members",
+                                    vec![("count", Arg::Num(members_known.with(|k| k.len() as i64)))],
+                                )}
                             </p>
                         }
                         .into_any()
