@@ -201,17 +201,6 @@ pub async fn topic_rooms(db: &Db, expo_id: &str, user_id: &str) -> Result<Vec<To
         .collect())
 }
 
-/// The id of an expo's hall by slug.
-pub async fn hall_id(db: &Db, expo_id: &str, slug: &str) -> Result<Option<String>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM halls WHERE expo_id = $1 AND slug = $2")
-            .bind(expo_id)
-            .bind(slug)
-            .fetch_optional(db.pool())
-            .await?;
-    Ok(row.map(|(id,)| id))
-}
-
 /// Whether the person is a member of the room.
 pub async fn is_member(db: &Db, room_id: &str, user_id: &str) -> Result<bool> {
     let (n,): (i64,) =

@@ -357,3 +357,14 @@ pub async fn product_detail(db: &Db, id: &str) -> Result<Option<ProductDetail>> 
         media,
     }))
 }
+
+/// The id of an expo's hall by slug.
+pub async fn hall_id(db: &Db, expo_id: &str, slug: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM halls WHERE expo_id = $1 AND slug = $2")
+            .bind(expo_id)
+            .bind(slug)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(id,)| id))
+}

@@ -109,8 +109,9 @@ struct Connection {
     out: mpsc::Sender<Delivery>,
     wake: Arc<Notify>,
     followed: HashMap<Arc<str>, Followed>,
-    /// Topics just subscribed to, to replay (then confirm) before anything else is written.
-    to_replay: Vec<Arc<str>>,
+    /// The topic just subscribed to, to replay (then confirm) before anything else is written;
+    /// the same turn of the loop that handled the `sub` frame does it.
+    to_replay: Option<Arc<str>>,
     limiter: DefaultDirectRateLimiter,
     /// Meetings this connection is present in (it follows their topic as a participant).
     meetings: Vec<String>,
@@ -161,7 +162,7 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
         out,
         wake: wake.clone(),
         followed: HashMap::new(),
-        to_replay: Vec::new(),
+        to_replay: None,
         limiter: RateLimiter::direct(quota),
         meetings: Vec::new(),
     };
@@ -286,7 +287,6 @@ impl Connection {
             ClientFrame::Sub { topic, after } => self.subscribe(topic, after).await,
             ClientFrame::Unsub { topic } => {
                 self.followed.remove(topic.as_str());
-                self.to_replay.retain(|t| **t != *topic);
                 if let (Some(Topic::Meeting(id)), Some(session)) =
                     (Topic::parse(&topic), &self.session)
                 {
@@ -378,7 +378,6 @@ impl Connection {
         }
         // Following it again replaces the earlier subscription (and its position).
         self.followed.remove(topic_text.as_str());
-        self.to_replay.retain(|t| **t != *topic_text);
         // "From now" means from the topic's position at this moment: read it before anything
         // this subscription itself causes (a meeting's presence event) can be stored.
         let after = match after {
@@ -407,7 +406,7 @@ impl Connection {
                 lagged,
             },
         );
-        self.to_replay.push(key);
+        self.to_replay = Some(key);
         if let (Topic::Meeting(id), Some(session)) = (&topic, &self.session) {
             if !self.meetings.contains(id) {
                 self.meetings.push(id.clone());
@@ -440,11 +439,9 @@ impl Connection {
         batch.push(delivery.text);
     }
 
-    /// Replays the topics just subscribed to, each followed by its confirmation; false when the
-    /// connection is gone.
+    /// Replays the topic just subscribed to, then confirms it; false when the connection is gone.
     async fn replay_new(&mut self, socket: &mut WebSocket) -> bool {
-        while !self.to_replay.is_empty() {
-            let topic = self.to_replay.remove(0);
+        if let Some(topic) = self.to_replay.take() {
             let subscribed = match self.catch_up(socket, &topic).await {
                 CatchUp::Done => ServerFrame::Subscribed {
                     topic: topic.to_string(),

@@ -52,7 +52,7 @@ pub async fn create(
     let hall_id = match hall.trim() {
         "" => None,
         slug => Some(
-            db::chat::hall_id(&state.db, &expo.id, slug)
+            db::hall::hall_id(&state.db, &expo.id, slug)
                 .await?
                 .ok_or_else(|| {
                     AppError::Validation(vec![FieldError::new("hall", "chat-topic-error-hall")])
