@@ -21,6 +21,7 @@ pub mod hall;
 pub mod help;
 pub mod import;
 pub mod invitation;
+pub mod live;
 pub mod meeting;
 pub mod ops;
 pub mod product;

@@ -69,6 +69,8 @@ pub struct AppState {
     pub content_version: Arc<std::sync::atomic::AtomicU64>,
     /// The realtime hub.
     pub hub: crate::realtime::hub::Hub,
+    /// The live streams on air on this node (their media relays).
+    pub live: crate::live::relay::Relays,
     /// STUN/TURN servers for meetings (JSON), as configured.
     pub ice_servers: Arc<String>,
     /// Chat flood limit per sender (on this node).
@@ -102,6 +104,7 @@ impl AppState {
             auth: Arc::new(auth),
             content_version: Arc::default(),
             hub: crate::realtime::hub::Hub::default(),
+            live: crate::live::relay::Relays::default(),
             search: None,
             public_origin: None,
             bind_origin: "http://localhost".to_owned(),

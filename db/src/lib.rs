@@ -15,6 +15,7 @@ pub mod favorite;
 pub mod hall;
 pub mod import;
 pub mod invitation;
+pub mod live;
 pub mod media;
 pub mod meeting;
 pub mod notification;

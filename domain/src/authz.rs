@@ -67,6 +67,14 @@ pub enum Action<'a> {
         /// The exhibiting company.
         exhibitor_id: &'a str,
     },
+    /// Go live on a stream: a booth's stream (`exhibitor_id`) by that booth's people or an
+    /// organizer; the ceremony and forums by organizers.
+    Broadcast {
+        /// The expo.
+        expo_id: &'a str,
+        /// The booth's exhibitor, for a booth stream.
+        exhibitor_id: Option<&'a str>,
+    },
     /// See the buyer directory (contact details only as each buyer allowed).
     ViewBuyers {
         /// The expo.
@@ -119,6 +127,19 @@ pub fn authorize(actor: Option<&Actor>, action: Action<'_>) -> Result<(), Denied
                         && m.exhibitor_id.as_deref() == Some(exhibitor_id)
                 })
         }
+        Action::Broadcast {
+            expo_id,
+            exhibitor_id,
+        } => {
+            actor.has_role(expo_id, Role::Organizer)
+                || exhibitor_id.is_some_and(|ex| {
+                    actor.memberships.iter().any(|m| {
+                        m.expo_id == expo_id
+                            && m.role == Role::Exhibitor
+                            && m.exhibitor_id.as_deref() == Some(ex)
+                    })
+                })
+        }
         Action::ViewBuyers { expo_id } => {
             actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Exhibitor)
         }
@@ -151,6 +172,31 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn booth_people_broadcast_their_booth_organizers_everything() {
+        let booth = |ex| Action::Broadcast {
+            expo_id: "e1",
+            exhibitor_id: Some(ex),
+        };
+        let forum = Action::Broadcast {
+            expo_id: "e1",
+            exhibitor_id: None,
+        };
+        let acme = actor(&[(Role::Exhibitor, Some("acme"))]);
+        assert_eq!(authorize(Some(&acme), booth("acme")), Ok(()));
+        assert_eq!(
+            authorize(Some(&acme), booth("other")),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(authorize(Some(&acme), forum), Err(Denied::Forbidden));
+        let organizer = actor(&[(Role::Organizer, None)]);
+        assert_eq!(authorize(Some(&organizer), booth("acme")), Ok(()));
+        assert_eq!(authorize(Some(&organizer), forum), Ok(()));
+        let visitor = actor(&[(Role::Visitor, None)]);
+        assert_eq!(authorize(Some(&visitor), forum), Err(Denied::Forbidden));
+        assert_eq!(authorize(None, forum), Err(Denied::Unauthenticated));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod favorite;
 pub mod hall;
 pub mod import;
 pub mod invitation;
+pub mod live;
 pub mod locale;
 pub mod meeting;
 pub mod notification;

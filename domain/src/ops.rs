@@ -265,6 +265,8 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "import/get",
     "import/list",
     "invitation/list",
+    "live/schedule",
+    "live/stream",
     "meeting/get",
     "meeting/mine",
     "notification/list",

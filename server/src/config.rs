@@ -54,6 +54,8 @@ pub struct Config {
     /// Folder of this server's search index (one per server process; rebuilt from the database
     /// when missing).
     pub search_dir: String,
+    /// Folder of live streams' spool files (`EXPO_LIVE_DIR`, default `data/live`).
+    pub live_dir: String,
     /// Upload size limits per kind.
     pub media_limits: crate::media::MediaLimits,
     /// Where the e-mail outbox goes: `smtp://[user:pass@]host[:port][?tls=required]` or
@@ -151,6 +153,7 @@ impl Config {
             ice_servers: ice_servers(var("EXPO_ICE_SERVERS"))?,
             media_dir: var("EXPO_MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
             search_dir: var("EXPO_SEARCH_DIR").unwrap_or_else(|| "data/search".into()),
+            live_dir: var("EXPO_LIVE_DIR").unwrap_or_else(|| "data/live".into()),
             media_limits: {
                 let d = crate::media::MediaLimits::default();
                 crate::media::MediaLimits {

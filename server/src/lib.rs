@@ -14,6 +14,7 @@ pub mod health;
 pub mod housekeeping;
 pub mod import;
 pub mod invite;
+pub mod live;
 pub mod loadtest;
 pub mod mailer;
 pub mod media;

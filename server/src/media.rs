@@ -648,10 +648,6 @@ pub async fn serve(
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
     let path = object_path(&id, &variant);
-    let meta = match media.store.head(&path).await {
-        Ok(m) => m,
-        Err(_) => return not_found(),
-    };
     let content_type = if variant == "original" {
         content_type
     } else if content_type == "image/png" || content_type == "image/webp" {
@@ -659,6 +655,32 @@ pub async fn serve(
         sniff_variant_type(&media, &path).await
     } else {
         "image/jpeg".to_owned()
+    };
+    serve_object(
+        media.store.as_ref(),
+        &path,
+        content_type,
+        etag,
+        "public, max-age=31536000, immutable",
+        &headers,
+    )
+    .await
+}
+
+/// Serves one stored object with its type, ETag, caching and HTTP Range (one range; `416` for
+/// one outside the object).
+pub async fn serve_object(
+    store: &dyn ObjectStore,
+    path: &Path,
+    content_type: String,
+    etag: String,
+    cache_control: &str,
+    headers: &HeaderMap,
+) -> Response {
+    let not_found = || StatusCode::NOT_FOUND.into_response();
+    let meta = match store.head(path).await {
+        Ok(m) => m,
+        Err(_) => return not_found(),
     };
     let range = headers
         .get(header::RANGE)
@@ -679,7 +701,7 @@ pub async fn serve(
         range: get_range.clone().map(GetRange::Bounded),
         ..Default::default()
     };
-    let result = match media.store.get_opts(&path, options).await {
+    let result = match store.get_opts(path, options).await {
         Ok(r) => r,
         Err(_) => return not_found(),
     };
@@ -694,10 +716,7 @@ pub async fn serve(
             (served.end - served.start).to_string(),
         ),
         (header::ETAG, etag),
-        (
-            header::CACHE_CONTROL,
-            "public, max-age=31536000, immutable".to_owned(),
-        ),
+        (header::CACHE_CONTROL, cache_control.to_owned()),
         (header::ACCEPT_RANGES, "bytes".to_owned()),
     ];
     for (k, v) in pairs {

@@ -73,6 +73,16 @@ pub fn build_with_store(
         }
         Err(e) => tracing::error!(error = %e, dir = %config.search_dir, "search index unavailable"),
     }
+    let live = crate::live::LiveState {
+        app: state.clone(),
+        store: store.clone(),
+        spool_dir: Arc::new(std::path::PathBuf::from(&config.live_dir)),
+    };
+    let live_routes = Router::new()
+        .route("/live/{id}/ingest", get(crate::live::ingest))
+        .route("/live/{id}/watch", get(crate::live::watch))
+        .route("/live/{id}/replay.webm", get(crate::live::replay))
+        .with_state(live);
     let media = crate::media::MediaState {
         app: state.clone(),
         store,
@@ -174,6 +184,7 @@ pub fn build_with_store(
         .with_state(state.clone())
         .merge(media_routes)
         .merge(import_routes)
+        .merge(live_routes)
         .merge(pages)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn_with_state(

@@ -29,6 +29,9 @@ use crate::hall::halls_page::HallsPage;
 use crate::help::help_page::{HelpPage, HelpTopicPage};
 use crate::import::import_page::{ImportPage, ImportPreviewPage};
 use crate::invitation::invitations_page::InvitationsPage;
+use crate::live::live_page::LivePage;
+use crate::live::room_page::LiveRoomPage;
+use crate::live::studio_page::StudioPage;
 use crate::meeting::meeting_page::MeetingPage;
 use crate::meeting::meetings_page::MeetingsPage;
 use crate::ops::alert_banner::AlertBanner;
@@ -92,7 +95,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/searches") view=SearchInsightsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/moderation") view=ModerationPage ssr=SsrMode::Async />
-                        <Route path=path!("/live") view=|| view! { <PlaceholderPage section=Section::Live /> } />
                         <Route
                             path=path!("/matchmaking")
                             view=|| view! { <PlaceholderPage section=Section::Matchmaking /> }
@@ -100,6 +102,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async />
+                        <Route path=path!("/live") view=LivePage ssr=SsrMode::Async />
+                        <Route path=path!("/live/:id") view=LiveRoomPage ssr=SsrMode::Async />
+                        <Route path=path!("/live/:id/studio") view=StudioPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />

@@ -1,6 +1,7 @@
 //! Design-system primitives shared by every capability: form fields, alerts.
 
 pub mod form_alert;
+pub mod local_time;
 pub mod share;
 pub mod text_field;
 pub mod texts_fields;

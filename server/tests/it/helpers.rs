@@ -19,6 +19,8 @@ pub struct TestApp {
     /// The media folder (object store).
     pub media_dir: PathBuf,
     search_dir: PathBuf,
+    /// The live spool folder.
+    pub live_dir: PathBuf,
     sqlite_file: Option<PathBuf>,
 }
 
@@ -26,6 +28,7 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.media_dir);
         let _ = std::fs::remove_dir_all(&self.search_dir);
+        let _ = std::fs::remove_dir_all(&self.live_dir);
         if let Some(f) = &self.sqlite_file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
@@ -63,6 +66,10 @@ pub fn test_config(database_url: &str) -> Config {
             .to_string(),
         search_dir: std::env::temp_dir()
             .join(format!("expo-it-search-{}", uuid::Uuid::now_v7().simple()))
+            .display()
+            .to_string(),
+        live_dir: std::env::temp_dir()
+            .join(format!("expo-it-live-{}", uuid::Uuid::now_v7().simple()))
             .display()
             .to_string(),
         media_limits: server::media::MediaLimits {
@@ -120,6 +127,7 @@ impl TestApp {
         let app = server::router::build(&config, db.clone()).expect("router");
         let media_dir = PathBuf::from(&config.media_dir);
         let search_dir = PathBuf::from(&config.search_dir);
+        let live_dir = PathBuf::from(&config.live_dir);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -143,6 +151,7 @@ impl TestApp {
             sqlite_file,
             media_dir,
             search_dir,
+            live_dir,
             database_url: url,
         }
     }

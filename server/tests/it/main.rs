@@ -14,6 +14,7 @@ mod hall;
 mod helpers;
 mod import;
 mod invitations;
+mod live;
 mod mail;
 mod media;
 mod meeting;

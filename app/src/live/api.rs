@@ -1,0 +1,114 @@
+//! Live server functions: the schedule, a stream's page, scheduling and requests, approvals,
+//! ending a stream. The media itself goes over `/live/<id>/ingest` and `/live/<id>/watch`.
+
+use crate::AppError;
+use domain::live::StreamView;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The schedule page's data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScheduleData {
+    /// The streams the viewer may see, in start order.
+    pub streams: Vec<StreamView>,
+    /// Halls (slug, name), for the industry filter and the form.
+    pub halls: Vec<(String, String)>,
+    /// The expo's days (`YYYY-MM-DD`, in the expo's time zone).
+    pub days: Vec<String>,
+    /// The expo's time zone (slot times are entered in it).
+    pub time_zone: String,
+    /// The viewer may put any slot on the schedule (an organizer).
+    pub can_schedule: bool,
+    /// The viewer may ask for a slot for their booth (an exhibitor).
+    pub can_request: bool,
+}
+
+/// The live schedule.
+#[server(prefix = "/api", endpoint = "live/schedule")]
+pub async fn live_schedule() -> Result<ScheduleData, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::schedule_page(&ctx.state, ctx.session.as_ref(), ctx.locale).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// One stream's page.
+#[server(prefix = "/api", endpoint = "live/stream")]
+pub async fn live_stream(id: String) -> Result<StreamView, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::view(&ctx.state, ctx.session.as_ref(), ctx.locale, &id).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Puts a slot on the schedule (organizers) or asks for one for one's booth (exhibitors).
+#[server(prefix = "/api", endpoint = "live/create")]
+pub async fn schedule_stream(slot: SlotForm) -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        let kind = domain::live::StreamKind::parse(&slot.kind).ok_or_else(|| {
+            AppError::Validation(vec![domain::FieldError::new("kind", "live-error-kind")])
+        })?;
+        let id = super::service::create_from_form(&ctx.state, session, kind, &slot).await?;
+        leptos_axum::redirect("/live");
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// The schedule form's fields (times as `datetime-local` values in the expo's time zone).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotForm {
+    /// `booth`, `ceremony` or `forum`.
+    pub kind: String,
+    /// Hall slug (optional).
+    #[serde(default)]
+    pub hall: String,
+    /// Title.
+    pub title: String,
+    /// Title in English.
+    #[serde(default)]
+    pub title_en: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Description in English.
+    #[serde(default)]
+    pub description_en: String,
+    /// Start (`YYYY-MM-DDTHH:MM`).
+    pub starts: String,
+    /// End (`YYYY-MM-DDTHH:MM`).
+    pub ends: String,
+}
+
+/// The organizer approves or declines an exhibitor's request.
+#[server(prefix = "/api", endpoint = "live/decide")]
+pub async fn decide_stream(id: String, decision: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::service::decide(&ctx.state, session, &id, decision == "approve").await?;
+        leptos_axum::redirect("/live");
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Ends a stream for good (its broadcaster or an organizer).
+#[server(prefix = "/api", endpoint = "live/end")]
+pub async fn end_stream(id: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::service::end(&ctx.state, session, &id).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

@@ -1,0 +1,20 @@
+//! Live: the broadcast schedule (booth streams, the opening ceremony, forums), the broadcast
+//! studio in the browser, live rooms played through Media Source Extensions, and replays.
+//!
+//! Invariants: only a booth's people or an organizer broadcast (one broadcaster per stream at a
+//! time); every chunk is checked as WebM before it is recorded or relayed; what was recorded
+//! stays whole whatever the broadcaster's connection does; exhibitors' slot requests are
+//! public only once an organizer approved them.
+
+pub mod api;
+pub mod live_page;
+#[cfg(feature = "hydrate")]
+pub mod player;
+#[cfg(feature = "ssr")]
+pub mod relay;
+pub mod room_page;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "hydrate")]
+pub mod studio;
+pub mod studio_page;

@@ -1,0 +1,274 @@
+//! The media path of live streams on this node: one [`Relay`] per stream on air, which takes the
+//! broadcaster's WebM chunks through [`domain::live::webm::Ingest`], keeps the stream header and
+//! the bytes since the last keyframe cluster (where a late viewer starts), and fans the bytes
+//! out to viewers. The recording (spool file) is written by the broadcaster's connection.
+
+use axum::body::Bytes;
+use domain::live::webm::{Ingest, Pushed, WebmError};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use tokio::sync::broadcast;
+
+/// Chunks a viewer may fall behind before it is cut off (and reconnects at a keyframe).
+const VIEWER_BACKLOG: usize = 64;
+
+/// What a viewer gets first: the header and the bytes from the last join point, then the live
+/// chunks from `live`.
+pub struct Joined {
+    /// Header + bytes since the last join point (empty while the stream has not started).
+    pub start: Bytes,
+    /// Every later chunk, in order; closed when the stream ends.
+    pub live: broadcast::Receiver<Bytes>,
+}
+
+struct Inner {
+    ingest: Ingest,
+    /// Output bytes since the last join point (or since the header, before the first one).
+    tail: Vec<u8>,
+    tail_from: u64,
+    /// The broadcaster session now sending, if any.
+    broadcaster: Option<u64>,
+    sessions: u64,
+    /// The media type the broadcaster records (the first session's).
+    mime: Option<String>,
+    /// The viewers' feed; `None` once the stream has ended (which closes every viewer's).
+    chunks: Option<broadcast::Sender<Bytes>>,
+}
+
+/// One stream's relay.
+pub struct Relay {
+    inner: Mutex<Inner>,
+}
+
+/// Why a broadcaster was not let in or a chunk refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RelayError {
+    /// Someone else is broadcasting this stream.
+    Busy,
+    /// The stream has ended.
+    Ended,
+    /// The bytes are not an acceptable WebM stream.
+    Media(WebmError),
+    /// The header is on its way: try again in a moment.
+    NotReady,
+}
+
+impl RelayError {
+    /// Fluent id of the reason.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            RelayError::Busy => "live-error-busy",
+            RelayError::Ended => "live-error-ended",
+            RelayError::Media(e) => e.message_id(),
+            RelayError::NotReady => "live-status-waiting",
+        }
+    }
+}
+
+impl Relay {
+    fn new() -> Self {
+        let (chunks, _) = broadcast::channel(VIEWER_BACKLOG);
+        Self {
+            inner: Mutex::new(Inner {
+                ingest: Ingest::new(),
+                tail: Vec::new(),
+                tail_from: 0,
+                broadcaster: None,
+                sessions: 0,
+                mime: None,
+                chunks: Some(chunks),
+            }),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Takes the broadcaster's seat; the session number to send with. `mime` is what the
+    /// broadcaster records; a later session must record the same.
+    pub fn start_session(&self, mime: &str) -> Result<u64, RelayError> {
+        let mut inner = self.lock();
+        match &inner.mime {
+            Some(m) if m != mime => {
+                return Err(RelayError::Media(WebmError::TracksChanged));
+            }
+            Some(_) => {}
+            None => inner.mime = Some(mime.to_owned()),
+        }
+        if inner.chunks.is_none() {
+            return Err(RelayError::Ended);
+        }
+        if inner.broadcaster.is_some() {
+            return Err(RelayError::Busy);
+        }
+        inner.sessions += 1;
+        let session = inner.sessions;
+        inner.broadcaster = Some(session);
+        inner.ingest.new_session();
+        Ok(session)
+    }
+
+    /// Leaves the broadcaster's seat (connection closed); the stream may continue with a new
+    /// session. What the ingest still held of the session (a last cluster waiting for a
+    /// video frame) is let out: the bytes to append to the recording.
+    pub fn end_session(&self, session: u64) -> Bytes {
+        let mut inner = self.lock();
+        if inner.broadcaster != Some(session) {
+            return Bytes::new();
+        }
+        inner.broadcaster = None;
+        let held = match inner.ingest.flush() {
+            Ok(p) => p.bytes,
+            Err(_) => Vec::new(),
+        };
+        if held.is_empty() {
+            return Bytes::new();
+        }
+        inner.tail.extend_from_slice(&held);
+        let held = Bytes::from(held);
+        if let Some(chunks) = &inner.chunks {
+            let _ = chunks.send(held.clone());
+        }
+        held
+    }
+
+    /// Whether a broadcaster is connected.
+    pub fn on_air(&self) -> bool {
+        self.lock().broadcaster.is_some()
+    }
+
+    /// Takes a chunk from the broadcaster of `session`: the bytes to append to the recording
+    /// (already sent to viewers).
+    pub fn push(&self, session: u64, chunk: &[u8]) -> Result<Bytes, RelayError> {
+        let mut inner = self.lock();
+        if inner.chunks.is_none() {
+            return Err(RelayError::Ended);
+        }
+        if inner.broadcaster != Some(session) {
+            return Err(RelayError::Busy);
+        }
+        let Pushed { bytes, join_points } = inner.ingest.push(chunk).map_err(RelayError::Media)?;
+        if bytes.is_empty() {
+            return Ok(Bytes::new());
+        }
+        let start = inner.ingest.written() - bytes.len() as u64;
+        // Until the header is whole, every byte out is header.
+        let header_len = inner.ingest.header().map_or(u64::MAX, |h| h.len() as u64);
+        // The tail keeps what a late viewer needs after the header: from the last join point.
+        match join_points.last() {
+            Some(jp) => {
+                let from = usize::try_from(jp.offset.saturating_sub(start)).unwrap_or(0);
+                inner.tail.clear();
+                inner
+                    .tail
+                    .extend_from_slice(bytes.get(from..).unwrap_or_default());
+                inner.tail_from = jp.offset;
+            }
+            None => {
+                // Header bytes are never part of the tail.
+                let skip = usize::try_from(header_len.saturating_sub(start)).unwrap_or(usize::MAX);
+                if let Some(rest) = bytes.get(skip..) {
+                    if inner.tail.is_empty() {
+                        inner.tail_from = start + skip as u64;
+                    }
+                    inner.tail.extend_from_slice(rest);
+                }
+            }
+        }
+        let bytes = Bytes::from(bytes);
+        if let Some(chunks) = &inner.chunks {
+            // No viewer is not an error.
+            let _ = chunks.send(bytes.clone());
+        }
+        Ok(bytes)
+    }
+
+    /// A viewer joins: what to play first, and the live chunks after it. Taken under the same
+    /// lock as `push`, so nothing falls between the two.
+    pub fn join(&self) -> Result<Joined, RelayError> {
+        let inner = self.lock();
+        let live = inner.chunks.as_ref().ok_or(RelayError::Ended)?.subscribe();
+        if inner.ingest.header().is_none() && inner.ingest.written() > 0 {
+            return Err(RelayError::NotReady);
+        }
+        let start = match inner.ingest.header() {
+            Some(header) => {
+                let mut start = Vec::with_capacity(header.len() + inner.tail.len());
+                start.extend_from_slice(header);
+                start.extend_from_slice(&inner.tail);
+                Bytes::from(start)
+            }
+            None => Bytes::new(),
+        };
+        Ok(Joined { start, live })
+    }
+
+    /// Whether the stream's header is whole (viewers can start).
+    pub fn header_ready(&self) -> bool {
+        self.lock().ingest.header().is_some()
+    }
+
+    /// The media type viewers play, once a broadcaster said.
+    pub fn mime(&self) -> Option<String> {
+        self.lock().mime.clone()
+    }
+
+    /// Viewers watching now.
+    pub fn viewers(&self) -> usize {
+        self.lock()
+            .chunks
+            .as_ref()
+            .map_or(0, broadcast::Sender::receiver_count)
+    }
+
+    /// Bytes recorded so far.
+    pub fn written(&self) -> u64 {
+        self.lock().ingest.written()
+    }
+
+    /// Where the tail starts (for tests and diagnostics).
+    pub fn tail_from(&self) -> u64 {
+        self.lock().tail_from
+    }
+}
+
+/// The relays of the streams on air on this node.
+#[derive(Clone, Default)]
+pub struct Relays {
+    map: Arc<Mutex<HashMap<String, Arc<Relay>>>>,
+}
+
+impl std::fmt::Debug for Relays {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.map.lock().map_or(0, |m| m.len());
+        write!(f, "Relays({n} open)")
+    }
+}
+
+impl Relays {
+    /// The stream's relay, made on first use.
+    pub fn get_or_open(&self, stream_id: &str) -> Arc<Relay> {
+        let mut map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+        map.entry(stream_id.to_owned())
+            .or_insert_with(|| Arc::new(Relay::new()))
+            .clone()
+    }
+
+    /// The stream's relay, if it is open.
+    pub fn get(&self, stream_id: &str) -> Option<Arc<Relay>> {
+        let map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+        map.get(stream_id).cloned()
+    }
+
+    /// Ends a stream: no more broadcasting; viewers' chunk streams close.
+    pub fn close(&self, stream_id: &str) -> Option<Arc<Relay>> {
+        let relay = self
+            .map
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(stream_id)?;
+        relay.lock().chunks = None;
+        Some(relay)
+    }
+}

@@ -1,0 +1,167 @@
+//! `/live/<id>`: a live room. On air (or about to be): the player, the viewer count and the
+//! booth beside it; over: the replay, seekable. The broadcaster gets a link to the studio.
+
+use super::api::live_stream;
+use crate::shell::i18n::{use_i18n, Arg};
+use crate::ui::local_time::LocalTime;
+use domain::live::{StreamState, StreamView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The live room page.
+#[component]
+pub fn LiveRoomPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = Resource::new(id, live_stream);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => view! { <Room view=v /> }.into_any(),
+                    Err(e) => view! {
+                        <div class="page">
+                            <Title text=i18n.t("live-title") />
+                            <p class="form-alert" role="alert">{i18n.t(e.message_id())}</p>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The facts under a stream's title: kind, when, where.
+#[component]
+pub fn StreamFacts(view: StreamView) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = view.stream;
+    let place = match (&s.exhibitor, &s.booth_path, &s.hall) {
+        (Some((_, name)), Some(path), _) => {
+            Some(view! { <a href=path.clone()>{name.clone()}</a> }.into_any())
+        }
+        (_, _, Some((slug, name))) => {
+            Some(view! { <a href=format!("/halls/{slug}")>{name.clone()}</a> }.into_any())
+        }
+        _ => None,
+    };
+    view! {
+        <p class="live-facts">
+            <span class="live-kind">{i18n.t(s.kind.message_id())}</span>
+            " · " <LocalTime at=s.starts_at /> " – " <LocalTime at=s.ends_at />
+            {place.map(|p| view! { " · " {p} })}
+        </p>
+    }
+}
+
+#[component]
+fn Room(view: StreamView) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = view.stream.clone();
+    let title = s.title.text.clone();
+    let studio =
+        (view.may_broadcast && s.state.may_broadcast()).then(|| format!("/live/{}/studio", s.id));
+    let body = match s.state {
+        StreamState::Live | StreamState::Scheduled => {
+            view! { <LivePlayer id=s.id.clone() live=s.state == StreamState::Live /> }.into_any()
+        }
+        StreamState::Ended if s.has_replay => {
+            let src = format!("/live/{}/replay.webm", s.id);
+            view! {
+                <div class="live-stage">
+                    <video class="live-video" controls preload="metadata" src=src aria-label=i18n.t("live-replay-label")></video>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! { <p class="empty-state">{i18n.t("live-no-replay")}</p> }.into_any(),
+    };
+    view! {
+        <Title text=title.clone() />
+        <div class="page live-room">
+            <p><a href="/live">{i18n.t("live-back")}</a></p>
+            <h1 lang=s.title.locale.tag()>{title}</h1>
+            <StreamFacts view=view.clone() />
+            <span class=format!("live-state live-state-{}", s.state.as_str())>{i18n.t(s.state.message_id())}</span>
+            {studio.map(|href| view! { " " <a class="btn btn-ghost btn-small" href=href>{i18n.t("live-open-studio")}</a> })}
+            {body}
+            {(!s.description.text.is_empty()).then(|| view! {
+                <p class="live-description" lang=s.description.locale.tag()>{s.description.text.clone()}</p>
+            })}
+            {s.booth_path.clone().zip(s.exhibitor.clone()).map(|(path, (_, name))| view! {
+                <p class="live-booth-link">
+                    <a class="btn btn-ghost" href=path>{i18n.t_args("live-visit-booth", vec![("name", Arg::Str(name))])}</a>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// The player of a stream on air (or about to be), with its state and viewer count.
+#[component]
+fn LivePlayer(id: String, live: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let video = NodeRef::<leptos::html::Video>::new();
+    // What the player reports; the server's page says waiting until the browser knows more.
+    let status = RwSignal::new(if live {
+        "live-status-connecting"
+    } else {
+        "live-status-waiting"
+    });
+    let viewers = RwSignal::new(None::<u64>);
+    #[cfg(feature = "hydrate")]
+    {
+        use super::player::{Player, Status};
+        let id = id.clone();
+        let started = StoredValue::new_local(None::<Player>);
+        Effect::new(move |_| {
+            let Some(el) = video.get() else { return };
+            if started.with_value(Option::is_some) {
+                return;
+            }
+            let el: web_sys::HtmlVideoElement = el;
+            let player = Player::start(
+                el,
+                id.clone(),
+                move |s| {
+                    let _ = status.try_set(match s {
+                        Status::Waiting => "live-status-waiting",
+                        Status::Playing => "live-status-playing",
+                        Status::Reconnecting => "live-status-reconnecting",
+                        Status::Ended => "live-status-ended",
+                        Status::Unsupported => "live-status-unsupported",
+                    });
+                },
+                move |n| {
+                    let _ = viewers.try_set(Some(n));
+                },
+            );
+            let p = send_wrapper::SendWrapper::new(player.clone());
+            on_cleanup(move || p.stop());
+            started.set_value(Some(player));
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = &id;
+    view! {
+        <div class="live-stage">
+            <video
+                class="live-video"
+                node_ref=video
+                muted=true
+                autoplay=true
+                playsinline=true
+                controls=true
+                aria-label=i18n.t("live-player-label")
+            ></video>
+            <p class="live-status" role="status" aria-live="polite">
+                <span class="live-status-text">{move || i18n.t(status.get())}</span>
+                {move || viewers.get().map(|n| view! {
+                    " · " <span class="live-viewers">{i18n.t_args("live-viewers", vec![("count", Arg::Num(n as i64))])}</span>
+                })}
+            </p>
+        </div>
+    }
+}

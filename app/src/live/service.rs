@@ -1,0 +1,405 @@
+//! Live stream rules: who schedules what (organizers put slots on the schedule, exhibitors ask
+//! for their booth's and the organizer approves), who sees which streams, who may broadcast,
+//! and a stream's state changes.
+
+use crate::state::{AppState, AuthSession};
+use crate::AppError;
+use db::live::StreamRow;
+use domain::account::Role;
+use domain::authz::{authorize, Action};
+use domain::live::{SlotInput, StreamKind, StreamState, StreamSummary, StreamView};
+use domain::{FieldError, Locale};
+
+fn locale(session: Option<&AuthSession>, fallback: Locale) -> Locale {
+    session.map_or(fallback, |s| s.user.language)
+}
+
+/// A `datetime-local` value (`YYYY-MM-DDTHH:MM`) in the time zone `zone`, as Unix seconds.
+pub fn parse_local(value: &str, zone: &str) -> Option<i64> {
+    let naive = chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M").ok()?;
+    let tz: chrono_tz::Tz = zone.parse().ok()?;
+    naive
+        .and_local_timezone(tz)
+        .earliest()
+        .map(|d| d.timestamp())
+}
+
+/// The date (`YYYY-MM-DD`) of Unix second `at` in the time zone `zone` (UTC if unknown).
+pub fn local_day(at: i64, zone: &str) -> String {
+    let Some(utc) = chrono::DateTime::from_timestamp(at, 0) else {
+        return String::new();
+    };
+    match zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => utc.with_timezone(&tz).format("%Y-%m-%d").to_string(),
+        Err(_) => utc.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// The expo's days, first to last (at most 60).
+fn expo_days(starts_on: &str, ends_on: &str) -> Vec<String> {
+    let (Ok(mut d), Ok(end)) = (
+        chrono::NaiveDate::parse_from_str(starts_on, "%Y-%m-%d"),
+        chrono::NaiveDate::parse_from_str(ends_on, "%Y-%m-%d"),
+    ) else {
+        return Vec::new();
+    };
+    let mut days = Vec::new();
+    while d <= end && days.len() < 60 {
+        days.push(d.format("%Y-%m-%d").to_string());
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
+    }
+    days
+}
+
+/// The stream as a viewer in `viewer` reads it (`zone`: the expo's time zone).
+pub fn summary(row: &StreamRow, viewer: Locale, zone: &str) -> StreamSummary {
+    StreamSummary {
+        day: local_day(row.starts_at, zone),
+        id: row.id.clone(),
+        kind: row.kind,
+        state: row.state,
+        title: row.title.show(viewer),
+        description: row.description.show(viewer),
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        hall: row
+            .hall
+            .as_ref()
+            .map(|(slug, name)| (slug.clone(), name.show(viewer).text)),
+        exhibitor: row
+            .exhibitor
+            .as_ref()
+            .map(|(id, name)| (id.clone(), name.show(viewer).text)),
+        booth_path: row
+            .booth
+            .as_ref()
+            .map(|(hall, code)| format!("/halls/{hall}/booths/{code}")),
+        has_replay: row.recording_key.is_some(),
+    }
+}
+
+/// Whether `session` may go live on the stream.
+pub fn may_broadcast(session: Option<&AuthSession>, row: &StreamRow) -> bool {
+    authorize(
+        session.map(|s| &s.actor),
+        Action::Broadcast {
+            expo_id: &row.expo_id,
+            exhibitor_id: row.exhibitor.as_ref().map(|(id, _)| id.as_str()),
+        },
+    )
+    .is_ok()
+}
+
+fn is_organizer(session: Option<&AuthSession>, expo_id: &str) -> bool {
+    session.is_some_and(|s| s.actor.has_role(expo_id, Role::Organizer))
+}
+
+/// Whether `session` may see the stream at all: public ones everyone; a request (or a declined
+/// one) only the organizers and the booth's people.
+pub fn may_see(session: Option<&AuthSession>, row: &StreamRow) -> bool {
+    row.state.is_public() || may_broadcast(session, row)
+}
+
+/// Loads a stream `session` may see, or `NotFound`.
+pub async fn visible(
+    state: &AppState,
+    session: Option<&AuthSession>,
+    id: &str,
+) -> Result<StreamRow, AppError> {
+    if !domain::text::is_id(id) {
+        return Err(AppError::NotFound);
+    }
+    let row = db::live::get(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_see(session, &row) {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
+/// The public expo's schedule as `session` sees it: everything public, plus (for organizers)
+/// every request and (for an exhibitor) the booth's own requests.
+pub async fn schedule(
+    state: &AppState,
+    session: Option<&AuthSession>,
+    request_locale: Locale,
+) -> Result<Vec<StreamView>, AppError> {
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let all = [
+        StreamState::Requested,
+        StreamState::Scheduled,
+        StreamState::Live,
+        StreamState::Ended,
+        StreamState::Declined,
+    ];
+    let viewer = locale(session, request_locale);
+    let manage = is_organizer(session, &expo.id);
+    let zone = expo.time_zone.clone();
+    Ok(db::live::list(&state.db, &expo.id, &all)
+        .await?
+        .into_iter()
+        .filter(|row| may_see(session, row))
+        .map(|row| StreamView {
+            stream: summary(&row, viewer, &zone),
+            may_broadcast: may_broadcast(session, &row),
+            may_manage: manage,
+            replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
+        })
+        .collect())
+}
+
+/// The schedule page: the streams, the filters' choices, and what the viewer may add.
+pub async fn schedule_page(
+    state: &AppState,
+    session: Option<&AuthSession>,
+    request_locale: Locale,
+) -> Result<crate::live::api::ScheduleData, AppError> {
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = locale(session, request_locale);
+    let streams = schedule(state, session, request_locale).await?;
+    let halls = db::hall::halls_of(&state.db, &expo.id)
+        .await?
+        .into_iter()
+        .map(|h| (h.slug, h.name.show(viewer).text))
+        .collect();
+    let can_schedule = is_organizer(session, &expo.id);
+    let can_request = !can_schedule
+        && session.is_some_and(|s| {
+            s.actor.memberships.iter().any(|m| {
+                m.expo_id == expo.id && m.role == Role::Exhibitor && m.exhibitor_id.is_some()
+            })
+        });
+    Ok(crate::live::api::ScheduleData {
+        streams,
+        halls,
+        days: expo_days(&expo.starts_on, &expo.ends_on),
+        time_zone: expo.time_zone,
+        can_schedule,
+        can_request,
+    })
+}
+
+/// Schedules (or requests) a slot from the form, its times read in the expo's time zone.
+pub async fn create_from_form(
+    state: &AppState,
+    session: &AuthSession,
+    kind: StreamKind,
+    form: &crate::live::api::SlotForm,
+) -> Result<String, AppError> {
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let input = SlotInput {
+        title: form.title.clone(),
+        title_en: form.title_en.clone(),
+        description: form.description.clone(),
+        description_en: form.description_en.clone(),
+        starts_at: parse_local(&form.starts, &expo.time_zone).unwrap_or(0),
+        ends_at: parse_local(&form.ends, &expo.time_zone).unwrap_or(0),
+    };
+    create(state, session, kind, &form.hall, "", &input).await
+}
+
+/// One stream's page.
+pub async fn view(
+    state: &AppState,
+    session: Option<&AuthSession>,
+    request_locale: Locale,
+    id: &str,
+) -> Result<StreamView, AppError> {
+    let row = visible(state, session, id).await?;
+    let zone = db::expo::current_expo(&state.db)
+        .await?
+        .map(|e| e.time_zone)
+        .unwrap_or_default();
+    Ok(StreamView {
+        stream: summary(&row, locale(session, request_locale), &zone),
+        may_broadcast: may_broadcast(session, &row),
+        may_manage: is_organizer(session, &row.expo_id),
+        replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
+    })
+}
+
+/// Puts a slot on the public expo's schedule. Organizers schedule any kind (a booth stream
+/// names its booth by exhibitor id); an exhibitor asks for a slot for their own booth, which
+/// waits for an organizer's approval. Returns the stream id.
+pub async fn create(
+    state: &AppState,
+    session: &AuthSession,
+    kind: StreamKind,
+    hall: &str,
+    exhibitor: &str,
+    input: &SlotInput,
+) -> Result<String, AppError> {
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let organizer = is_organizer(Some(session), &expo.id);
+    // An exhibitor's own booth, when they are one.
+    let own = session
+        .actor
+        .memberships
+        .iter()
+        .find(|m| m.expo_id == expo.id && m.role == Role::Exhibitor)
+        .and_then(|m| m.exhibitor_id.clone());
+    let (exhibitor_id, state_now) = match (kind, organizer) {
+        (StreamKind::Booth, true) => {
+            let ex = exhibitor.trim();
+            let ex = if ex.is_empty() {
+                own.clone()
+            } else {
+                Some(ex.to_owned())
+            };
+            (ex, StreamState::Scheduled)
+        }
+        (StreamKind::Booth, false) => match own {
+            Some(ex) => (Some(ex), StreamState::Requested),
+            None => return Err(AppError::Forbidden),
+        },
+        (_, true) => (None, StreamState::Scheduled),
+        (_, false) => return Err(AppError::Forbidden),
+    };
+    let slot =
+        domain::live::parse_slot(input, session.user.language).map_err(AppError::Validation)?;
+    // A booth stream belongs to its booth's hall; others to the hall chosen, if any.
+    let hall_id = match &exhibitor_id {
+        Some(ex) => {
+            let found = db::live::exhibitor_hall(&state.db, &expo.id, ex).await?;
+            match found {
+                Some(h) => h,
+                None => {
+                    return Err(AppError::Validation(vec![FieldError::new(
+                        "exhibitor",
+                        "live-error-exhibitor",
+                    )]))
+                }
+            }
+        }
+        None => match hall.trim() {
+            "" => None,
+            slug => Some(
+                db::hall::hall_id(&state.db, &expo.id, slug)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::Validation(vec![FieldError::new("hall", "live-error-hall")])
+                    })?,
+            ),
+        },
+    };
+    let id = db::new_id();
+    db::live::insert(
+        &state.db,
+        &db::live::NewStream {
+            id: &id,
+            expo_id: &expo.id,
+            kind,
+            hall_id: hall_id.as_deref(),
+            exhibitor_id: exhibitor_id.as_deref(),
+            title: &slot.title,
+            description: &slot.description,
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
+            state: state_now,
+            created_by: &session.user.id,
+            at: db::now_millis(),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// The organizer answers an exhibitor's request: on the schedule, or declined.
+pub async fn decide(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    approve: bool,
+) -> Result<(), AppError> {
+    let row = visible(state, Some(session), id).await?;
+    if !is_organizer(Some(session), &row.expo_id) {
+        return Err(AppError::Forbidden);
+    }
+    let to = if approve {
+        StreamState::Scheduled
+    } else {
+        StreamState::Declined
+    };
+    if !db::live::set_state(
+        &state.db,
+        id,
+        &[StreamState::Requested],
+        to,
+        db::now_millis(),
+    )
+    .await?
+    {
+        return Err(AppError::Conflict("live-error-not-requested".into()));
+    }
+    Ok(())
+}
+
+/// Checks that `session` may broadcast the stream now; the stream.
+pub async fn broadcastable(
+    state: &AppState,
+    session: Option<&AuthSession>,
+    id: &str,
+) -> Result<StreamRow, AppError> {
+    let session = session.ok_or(AppError::Unauthenticated)?;
+    let row = visible(state, Some(session), id).await?;
+    if !may_broadcast(Some(session), &row) {
+        return Err(AppError::Forbidden);
+    }
+    if !row.state.may_broadcast() {
+        return Err(AppError::Conflict(match row.state {
+            StreamState::Ended => "live-error-ended".into(),
+            _ => "live-error-not-scheduled".into(),
+        }));
+    }
+    Ok(row)
+}
+
+/// The first bytes arrived: the stream is on air.
+pub async fn went_live(state: &AppState, id: &str) -> Result<(), AppError> {
+    db::live::set_state(
+        &state.db,
+        id,
+        &[StreamState::Scheduled],
+        StreamState::Live,
+        db::now_millis(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Ends a stream (its broadcaster or an organizer): off the air for good; the relay closes,
+/// which ends every viewer's feed.
+pub async fn end(state: &AppState, session: &AuthSession, id: &str) -> Result<(), AppError> {
+    let row = visible(state, Some(session), id).await?;
+    if !may_broadcast(Some(session), &row) {
+        return Err(AppError::Forbidden);
+    }
+    finish(state, id).await
+}
+
+/// Marks the stream ended and closes its relay (no authorization: callers checked).
+pub async fn finish(state: &AppState, id: &str) -> Result<(), AppError> {
+    let changed = db::live::set_state(
+        &state.db,
+        id,
+        &[StreamState::Live, StreamState::Scheduled],
+        StreamState::Ended,
+        db::now_millis(),
+    )
+    .await?;
+    state.live.close(id);
+    if !changed {
+        return Err(AppError::Conflict("live-error-ended".into()));
+    }
+    Ok(())
+}

@@ -1,0 +1,348 @@
+//! The browser's side of broadcasting: the camera and microphone (or a screen or window) are
+//! recorded by `MediaRecorder` in short WebM chunks with a keyframe every second, and each chunk
+//! is sent, in order, over `/live/<id>/ingest`. If the connection drops, the studio reconnects
+//! and starts a new recording, which the server joins onto the same stream.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{BlobEvent, MediaRecorder, MediaStream, MessageEvent, WebSocket};
+
+/// Milliseconds of media per chunk.
+const CHUNK_MS: i32 = 250;
+
+/// What the studio shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Preview only.
+    Ready,
+    /// Opening the connection.
+    Connecting,
+    /// On air.
+    OnAir,
+    /// Paused (viewers see the last picture).
+    Paused,
+    /// The connection dropped; reconnecting.
+    Reconnecting,
+    /// The broadcast is over.
+    Ended,
+    /// Refused or failed, with the Fluent id of the reason.
+    Failed(String),
+}
+
+/// The WebM type this browser records (VP8/VP9 with Opus; Opus alone without a camera).
+pub fn mime_for(stream: &MediaStream) -> Option<&'static str> {
+    let has_video = stream.get_video_tracks().length() > 0;
+    let candidates: &[&'static str] = if has_video {
+        &[
+            "video/webm;codecs=vp8,opus",
+            "video/webm;codecs=vp9,opus",
+            "video/webm;codecs=vp8",
+        ]
+    } else {
+        &["audio/webm;codecs=opus"]
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|m| MediaRecorder::is_type_supported(m))
+}
+
+enum Item {
+    Chunk(web_sys::Blob),
+    End,
+}
+
+struct State {
+    stream_id: String,
+    media: MediaStream,
+    mime: &'static str,
+    socket: Option<WebSocket>,
+    recorder: Option<MediaRecorder>,
+    queue: VecDeque<Item>,
+    sending: bool,
+    ending: bool,
+    retries: u32,
+    /// Bumped for every new recording: chunks of an older one (after a reconnect) are dropped,
+    /// since a new connection must start with its recording's header.
+    generation: u32,
+    on_status: Box<dyn Fn(Status)>,
+    _handlers: Vec<Box<dyn std::any::Any>>,
+}
+
+/// A broadcast from this tab.
+#[derive(Clone)]
+pub struct Studio(Rc<RefCell<State>>);
+
+impl Studio {
+    /// Goes live with `media` on stream `stream_id`.
+    pub fn go_live(
+        stream_id: String,
+        media: MediaStream,
+        on_status: impl Fn(Status) + 'static,
+    ) -> Option<Studio> {
+        let Some(mime) = mime_for(&media) else {
+            on_status(Status::Failed("live-error-browser".into()));
+            return None;
+        };
+        let studio = Studio(Rc::new(RefCell::new(State {
+            stream_id,
+            media,
+            mime,
+            socket: None,
+            recorder: None,
+            queue: VecDeque::new(),
+            sending: false,
+            ending: false,
+            retries: 0,
+            generation: 0,
+            on_status: Box::new(on_status),
+            _handlers: Vec::new(),
+        })));
+        studio.connect();
+        Some(studio)
+    }
+
+    fn status(&self, status: Status) {
+        (self.0.borrow().on_status)(status);
+    }
+
+    fn connect(&self) {
+        self.status(Status::Connecting);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let scheme = if location.protocol().ok().as_deref() == Some("https:") {
+            "wss"
+        } else {
+            "ws"
+        };
+        let host = location.host().unwrap_or_default();
+        let (id, mime) = {
+            let s = self.0.borrow();
+            (s.stream_id.clone(), s.mime)
+        };
+        let mime_q: String = js_sys::encode_uri_component(mime).into();
+        let url = format!("{scheme}://{host}/live/{id}/ingest?mime={mime_q}");
+        let Ok(ws) = WebSocket::new(&url) else {
+            self.retry();
+            return;
+        };
+        ws.set_binary_type(web_sys::BinaryType::Arraybuffer);
+        let me = self.clone();
+        let on_open = Closure::<dyn FnMut()>::new(move || me.start_recorder());
+        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        let me = self.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+                return;
+            };
+            match v.get("t").and_then(|t| t.as_str()) {
+                Some("live") => {
+                    me.0.borrow_mut().retries = 0;
+                    me.status(Status::OnAir);
+                }
+                Some("ended") => me.status(Status::Ended),
+                Some("error") => {
+                    let code = v
+                        .get("code")
+                        .and_then(|c| c.as_str())
+                        .unwrap_or("live-error-failed");
+                    me.fail(code.to_owned());
+                }
+                _ => {}
+            }
+        });
+        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let me = self.clone();
+        let on_close =
+            Closure::<dyn FnMut(web_sys::CloseEvent)>::new(move |e: web_sys::CloseEvent| {
+                let ending = me.0.borrow().ending;
+                if ending {
+                    me.stop_recorder();
+                    me.status(Status::Ended);
+                } else if e.code() >= 4000 {
+                    // Refused by the server (reason: a Fluent id): do not hammer it.
+                    me.fail(e.reason());
+                } else {
+                    me.retry();
+                }
+            });
+        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        let mut s = self.0.borrow_mut();
+        s.socket = Some(ws);
+        s._handlers.push(Box::new(on_open));
+        s._handlers.push(Box::new(on_message));
+        s._handlers.push(Box::new(on_close));
+    }
+
+    fn fail(&self, code: String) {
+        self.0.borrow_mut().ending = true;
+        self.stop_recorder();
+        if let Some(ws) = self.0.borrow_mut().socket.take() {
+            ws.set_onclose(None);
+            let _ = ws.close();
+        }
+        self.status(Status::Failed(code));
+    }
+
+    /// A new recording (a new WebM header) for this connection.
+    fn start_recorder(&self) {
+        self.stop_recorder();
+        let (media, mime) = {
+            let s = self.0.borrow();
+            (s.media.clone(), s.mime)
+        };
+        let options = web_sys::MediaRecorderOptions::new();
+        options.set_mime_type(mime);
+        options.set_video_bits_per_second(1_500_000);
+        // A keyframe every second: where late viewers start (Chromium's option).
+        let _ = js_sys::Reflect::set(
+            &options,
+            &"videoKeyFrameIntervalDuration".into(),
+            &1000.into(),
+        );
+        let Ok(recorder) =
+            MediaRecorder::new_with_media_stream_and_media_recorder_options(&media, &options)
+        else {
+            self.fail("live-error-browser".into());
+            return;
+        };
+        let generation = {
+            let mut s = self.0.borrow_mut();
+            s.generation += 1;
+            s.queue.clear();
+            s.generation
+        };
+        let me = self.clone();
+        let on_data = Closure::<dyn FnMut(BlobEvent)>::new(move |e: BlobEvent| {
+            if me.0.borrow().generation != generation {
+                return;
+            }
+            if let Some(blob) = e.data() {
+                if blob.size() > 0.0 {
+                    me.0.borrow_mut().queue.push_back(Item::Chunk(blob));
+                    me.send_next();
+                }
+            }
+        });
+        recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
+        let me = self.clone();
+        let on_stop = Closure::<dyn FnMut()>::new(move || {
+            let current = me.0.borrow().generation == generation;
+            if current && me.0.borrow().ending {
+                me.0.borrow_mut().queue.push_back(Item::End);
+                me.send_next();
+            }
+        });
+        recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
+        if recorder.start_with_time_slice(CHUNK_MS).is_err() {
+            self.fail("live-error-browser".into());
+            return;
+        }
+        let mut s = self.0.borrow_mut();
+        s.recorder = Some(recorder);
+        s._handlers.push(Box::new(on_data));
+        s._handlers.push(Box::new(on_stop));
+    }
+
+    fn stop_recorder(&self) {
+        let recorder = self.0.borrow_mut().recorder.take();
+        if let Some(r) = recorder {
+            if r.state() != web_sys::RecordingState::Inactive {
+                let _ = r.stop();
+            }
+        }
+    }
+
+    /// Sends the queued chunks one after another, in order.
+    fn send_next(&self) {
+        if self.0.borrow().sending {
+            return;
+        }
+        self.0.borrow_mut().sending = true;
+        let me = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let item = me.0.borrow_mut().queue.pop_front();
+                let Some(item) = item else { break };
+                let socket = me.0.borrow().socket.clone();
+                let Some(ws) = socket else { break };
+                match item {
+                    Item::Chunk(blob) => {
+                        let Ok(buf) = JsFuture::from(blob.array_buffer()).await else {
+                            continue;
+                        };
+                        if ws.ready_state() == WebSocket::OPEN {
+                            let _ = ws.send_with_array_buffer(buf.unchecked_ref());
+                        }
+                    }
+                    Item::End => {
+                        let _ = ws.send_with_str(r#"{"t":"end"}"#);
+                    }
+                }
+            }
+            me.0.borrow_mut().sending = false;
+        });
+    }
+
+    /// Pauses or resumes the recording.
+    pub fn set_paused(&self, paused: bool) {
+        let recorder = self.0.borrow().recorder.clone();
+        if let Some(r) = recorder {
+            let done = if paused { r.pause() } else { r.resume() };
+            if done.is_ok() {
+                self.status(if paused {
+                    Status::Paused
+                } else {
+                    Status::OnAir
+                });
+            }
+        }
+    }
+
+    /// Ends the broadcast: the last chunk is sent, then the end.
+    pub fn end(&self) {
+        self.0.borrow_mut().ending = true;
+        let has_recorder = self.0.borrow().recorder.is_some();
+        if has_recorder {
+            // `onstop` queues the end after the last chunk.
+            self.stop_recorder();
+        } else {
+            self.0.borrow_mut().queue.push_back(Item::End);
+            self.send_next();
+        }
+    }
+
+    fn retry(&self) {
+        self.stop_recorder();
+        let delay = {
+            let mut s = self.0.borrow_mut();
+            s.socket = None;
+            s.generation += 1;
+            s.queue.clear();
+            s.retries = (s.retries + 1).min(4);
+            500 * (1 << s.retries)
+        };
+        self.status(Status::Reconnecting);
+        let me = self.clone();
+        let again = Closure::once_into_js(move || {
+            if !me.0.borrow().ending {
+                me.connect();
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                again.unchecked_ref(),
+                delay,
+            );
+        }
+    }
+}

@@ -1,0 +1,677 @@
+//! Live streams: the schedule and its requests, who may go live, chunk checks, relaying to
+//! viewers (late joiners start at a keyframe cluster), one broadcaster at a time, the
+//! recording after an abrupt disconnect, and replays served with Range.
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp};
+use crate::media::{own_exhibitor, EXHIBITOR, PASSWORD};
+use crate::meeting::post;
+use crate::realtime::{new_person, session_cookie};
+use futures_util::{SinkExt, StreamExt};
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+const ORGANIZER: &str = "organizer@expo.example";
+const MIME: &str = "video%2Fwebm%3Bcodecs%3Dvp8%2Copus";
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A tiny WebM writer: just enough of EBML for a live stream like MediaRecorder's.
+mod webm {
+    fn size(n: usize) -> Vec<u8> {
+        let mut v = vec![0x01];
+        v.extend_from_slice(&(n as u64).to_be_bytes()[1..]);
+        v
+    }
+
+    pub fn element(id: &[u8], body: &[u8]) -> Vec<u8> {
+        let mut v = id.to_vec();
+        v.extend(size(body.len()));
+        v.extend_from_slice(body);
+        v
+    }
+
+    fn uint(id: &[u8], n: u64) -> Vec<u8> {
+        element(id, &n.to_be_bytes())
+    }
+
+    /// EBML header, Segment (unknown size), Info, Tracks (1: VP8 video, 2: Opus audio).
+    pub fn header() -> Vec<u8> {
+        let mut ebml = uint(&[0x42, 0x86], 1);
+        ebml.extend(element(&[0x42, 0x82], b"webm"));
+        ebml.extend(uint(&[0x42, 0x87], 4));
+        ebml.extend(uint(&[0x42, 0x85], 2));
+        let mut out = element(&[0x1A, 0x45, 0xDF, 0xA3], &ebml);
+        out.extend([
+            0x18, 0x53, 0x80, 0x67, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        ]);
+        let mut info = uint(&[0x2A, 0xD7, 0xB1], 1_000_000);
+        info.extend(element(&[0x4D, 0x80], b"test"));
+        info.extend(element(&[0x57, 0x41], b"test"));
+        out.extend(element(&[0x15, 0x49, 0xA9, 0x66], &info));
+        let mut video = uint(&[0xD7], 1);
+        video.extend(uint(&[0x73, 0xC5], 11));
+        video.extend(uint(&[0x83], 1));
+        video.extend(element(&[0x86], b"V_VP8"));
+        let mut audio = uint(&[0xD7], 2);
+        audio.extend(uint(&[0x73, 0xC5], 22));
+        audio.extend(uint(&[0x83], 2));
+        audio.extend(element(&[0x86], b"A_OPUS"));
+        let mut tracks = element(&[0xAE], &video);
+        tracks.extend(element(&[0xAE], &audio));
+        out.extend(element(&[0x16, 0x54, 0xAE, 0x6B], &tracks));
+        out
+    }
+
+    fn block(track: u8, rel: i16, key: bool, len: usize) -> Vec<u8> {
+        let mut body = vec![0x80 | track];
+        body.extend_from_slice(&rel.to_be_bytes());
+        body.push(if key { 0x80 } else { 0x00 });
+        body.extend(std::iter::repeat_n(0x5A, len));
+        element(&[0xA3], &body)
+    }
+
+    /// A one-second cluster (unknown size) at `ms`: a video keyframe first when `key`, then
+    /// video frames and audio blocks.
+    pub fn cluster(ms: u64, key: bool) -> Vec<u8> {
+        let mut out = vec![
+            0x1F, 0x43, 0xB6, 0x75, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        ];
+        out.extend(uint(&[0xE7], ms));
+        out.extend(block(1, 0, key, 900));
+        for i in 1..30i16 {
+            out.extend(block(2, i * 33 - 10, true, 60));
+            out.extend(block(1, i * 33, false, 300));
+        }
+        out
+    }
+}
+
+async fn socket(app: &TestApp, path: &str, cookie: Option<&str>) -> Result<Socket, u16> {
+    let url = app.url(path).replacen("http://", "ws://", 1);
+    let mut request = url.into_client_request().expect("request");
+    if let Some(c) = cookie {
+        request
+            .headers_mut()
+            .insert("cookie", c.parse().expect("cookie header"));
+    }
+    match tokio_tungstenite::connect_async(request).await {
+        Ok((s, _)) => Ok(s),
+        Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => Err(resp.status().as_u16()),
+        Err(e) => panic!("websocket: {e}"),
+    }
+}
+
+/// The next message (5 s at most); `None` when the socket closed.
+async fn next(s: &mut Socket) -> Option<Message> {
+    tokio::time::timeout(Duration::from_secs(5), s.next())
+        .await
+        .expect("a message within 5 s")
+        .and_then(Result::ok)
+}
+
+/// Text messages are skipped until a binary one (or the close) comes.
+async fn next_binary(s: &mut Socket) -> Option<Vec<u8>> {
+    loop {
+        match next(s).await? {
+            Message::Binary(b) => return Some(b.to_vec()),
+            Message::Close(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The close frame's code and reason (skipping anything before it).
+async fn closed(s: &mut Socket) -> (u16, String) {
+    loop {
+        match next(s).await {
+            Some(Message::Close(Some(f))) => return (u16::from(f.code), f.reason.to_string()),
+            Some(Message::Close(None)) | None => return (1005, String::new()),
+            _ => {}
+        }
+    }
+}
+
+async fn text_until(s: &mut Socket, kind: &str) -> serde_json::Value {
+    loop {
+        if let Some(Message::Text(t)) = next(s).await {
+            let v: serde_json::Value = serde_json::from_str(t.as_str()).expect("json");
+            if v["t"] == kind {
+                return v;
+            }
+        } else {
+            panic!("socket closed waiting for {kind}");
+        }
+    }
+}
+
+/// The organizer schedules a forum now; its id.
+async fn forum_now(app: &TestApp, organizer: &str) -> String {
+    let starts = chrono_like_local(0);
+    let ends = chrono_like_local(3600);
+    let resp = post(
+        app,
+        organizer,
+        "live/create",
+        &[
+            ("slot[kind]", "forum"),
+            ("slot[hall]", ""),
+            ("slot[title]", "海事论坛"),
+            ("slot[title_en]", "Marine forum"),
+            ("slot[description]", ""),
+            ("slot[description_en]", ""),
+            ("slot[starts]", &starts),
+            ("slot[ends]", &ends),
+        ],
+    )
+    .await;
+    assert!(resp.status().is_success(), "create {}", resp.status());
+    resp.json::<String>().await.expect("id")
+}
+
+/// A `datetime-local` value `offset` seconds from now in the demo expo's zone (Shanghai, UTC+8).
+fn chrono_like_local(offset: i64) -> String {
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64
+        + offset
+        + 8 * 3600;
+    let days = at.div_euclid(86_400);
+    let secs = at.rem_euclid(86_400);
+    // Civil date from days since 1970 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
+        secs / 3600,
+        (secs % 3600) / 60
+    )
+}
+
+async fn schedule(app: &TestApp, cookie: Option<&str>) -> serde_json::Value {
+    let mut req = app
+        .new_client()
+        .post(app.url("/api/live/schedule"))
+        .header("accept", "application/json");
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let resp = req.send().await.expect("schedule");
+    assert!(resp.status().is_success(), "schedule {}", resp.status());
+    resp.json().await.expect("json")
+}
+
+fn states(schedule: &serde_json::Value) -> Vec<(String, String)> {
+    schedule["streams"]
+        .as_array()
+        .expect("streams")
+        .iter()
+        .map(|s| {
+            (
+                s["stream"]["title"]["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                s["stream"]["state"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn the_schedule_takes_slots_and_requests(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let visitor = new_person(&app, "viewer@example.com").await;
+
+    // Visitors schedule nothing; bad fields are refused with their reasons.
+    let form = |title: &'static str, starts: String, ends: String| {
+        vec![
+            ("slot[kind]", "booth".to_owned()),
+            ("slot[hall]", String::new()),
+            ("slot[title]", title.to_owned()),
+            ("slot[starts]", starts),
+            ("slot[ends]", ends),
+        ]
+    };
+    let as_pairs = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
+    let send = |cookie: String, f: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post(app, &cookie, "live/create", &pairs).await
+        }
+    };
+    let ok = form(
+        "New engine launch",
+        chrono_like_local(86_400),
+        chrono_like_local(90_000),
+    );
+    assert_eq!(send(visitor.clone(), as_pairs(&ok)).await.status(), 403);
+    let bad = send(
+        exhibitor.clone(),
+        form("", chrono_like_local(86_400), chrono_like_local(80_000)),
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    let body = bad.text().await.expect("body");
+    assert!(
+        body.contains("live-error-title") && body.contains("live-error-end"),
+        "{body}"
+    );
+
+    // An exhibitor's request waits for the organizer, unseen by the public.
+    let resp = send(exhibitor.clone(), as_pairs(&ok)).await;
+    assert!(resp.status().is_success(), "request {}", resp.status());
+    let request: String = resp.json().await.expect("id");
+    assert!(states(&schedule(&app, None).await).is_empty());
+    assert_eq!(
+        states(&schedule(&app, Some(&exhibitor)).await),
+        [("New engine launch".to_owned(), "requested".to_owned())]
+    );
+    let theirs = schedule(&app, Some(&organizer)).await;
+    assert_eq!(theirs["can_schedule"], true);
+    assert_eq!(
+        states(&theirs),
+        [("New engine launch".to_owned(), "requested".to_owned())]
+    );
+    // Its broadcaster may not go live before the approval.
+    assert_eq!(
+        socket(
+            &app,
+            &format!("/live/{request}/ingest?mime={MIME}"),
+            Some(&exhibitor)
+        )
+        .await
+        .err(),
+        Some(409)
+    );
+    // Only organizers answer.
+    let answer = |cookie: String, decision: &'static str| {
+        let app = &app;
+        let id = request.clone();
+        async move {
+            post(
+                app,
+                &cookie,
+                "live/decide",
+                &[("id", &id), ("decision", decision)],
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(answer(exhibitor.clone(), "approve").await, 403);
+    assert!(answer(organizer.clone(), "approve").await.is_success());
+    assert_eq!(answer(organizer.clone(), "decline").await, 409);
+    let public = schedule(&app, None).await;
+    assert_eq!(
+        states(&public),
+        [("New engine launch".to_owned(), "scheduled".to_owned())]
+    );
+    // A booth stream is placed at its booth.
+    let stream = &public["streams"][0]["stream"];
+    assert!(
+        stream["booth_path"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("/halls/")),
+        "{stream}"
+    );
+    assert_eq!(public["can_schedule"], false);
+
+    // The organizer's forum, titled in the reader's language.
+    let forum = forum_now(&app, &organizer).await;
+    let page = app
+        .new_client()
+        .post(app.url("/api/live/stream"))
+        .header("accept", "application/json")
+        .header("accept-language", "en")
+        .form(&[("id", forum.as_str())])
+        .send()
+        .await
+        .expect("stream");
+    let v: serde_json::Value = page.json().await.expect("json");
+    assert_eq!(v["stream"]["title"]["text"], "Marine forum");
+    assert_eq!(v["may_broadcast"], false);
+    // The schedule page renders it, with the times in a <time> element.
+    let html = app.html("/live").await;
+    assert!(
+        html.contains("New engine launch") && html.contains("<time"),
+        "schedule page"
+    );
+    // Unknown and malformed ids are not found.
+    let missing = post(&app, &visitor, "live/stream", &[("id", "nope")]).await;
+    assert_eq!(missing.status(), 404);
+}
+both_backends!(the_schedule_takes_slots_and_requests);
+
+async fn only_the_booth_or_organizers_go_live(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let visitor = new_person(&app, "viewer@example.com").await;
+    let forum = forum_now(&app, &organizer).await;
+    let ingest = format!("/live/{forum}/ingest?mime={MIME}");
+    assert_eq!(socket(&app, &ingest, None).await.err(), Some(401));
+    assert_eq!(socket(&app, &ingest, Some(&visitor)).await.err(), Some(403));
+    // A forum is the organizers': the exhibitor may not broadcast it.
+    assert_eq!(
+        socket(&app, &ingest, Some(&exhibitor)).await.err(),
+        Some(403)
+    );
+    // Not a media type we take.
+    let bad_type = format!("/live/{forum}/ingest?mime=video%2Fmp4");
+    assert_eq!(
+        socket(&app, &bad_type, Some(&organizer)).await.err(),
+        Some(422)
+    );
+    assert!(socket(&app, &ingest, Some(&organizer)).await.is_ok());
+    assert_eq!(
+        socket(&app, "/live/not-an-id/ingest", Some(&organizer))
+            .await
+            .err(),
+        Some(404)
+    );
+    let _ = own_exhibitor(&app).await;
+}
+both_backends!(only_the_booth_or_organizers_go_live);
+
+async fn viewers_get_the_stream_from_a_keyframe(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    // An early viewer waits for the broadcast.
+    let mut early = socket(&app, &format!("/live/{forum}/watch"), None)
+        .await
+        .expect("watch");
+    text_until(&mut early, "waiting").await;
+
+    let mut studio = socket(
+        &app,
+        &format!("/live/{forum}/ingest?mime={MIME}"),
+        Some(&organizer),
+    )
+    .await
+    .expect("ingest");
+    let header = webm::header();
+    // The header in two pieces, split inside an element.
+    studio
+        .send(Message::Binary(header[..20].to_vec().into()))
+        .await
+        .expect("send");
+    studio
+        .send(Message::Binary(header[20..].to_vec().into()))
+        .await
+        .expect("send");
+    studio
+        .send(Message::Binary(webm::cluster(0, true).into()))
+        .await
+        .expect("send");
+    let live = text_until(&mut studio, "live").await;
+    assert_eq!(live["t"], "live");
+    // A second broadcaster is refused, and the first goes on.
+    let mut second = socket(
+        &app,
+        &format!("/live/{forum}/ingest?mime={MIME}"),
+        Some(&organizer),
+    )
+    .await
+    .expect("second");
+    assert_eq!(
+        closed(&mut second).await,
+        (4409, "live-error-busy".to_owned())
+    );
+    studio
+        .send(Message::Binary(webm::cluster(1000, false).into()))
+        .await
+        .expect("send");
+    studio
+        .send(Message::Binary(webm::cluster(2000, true).into()))
+        .await
+        .expect("send");
+    studio
+        .send(Message::Binary(webm::cluster(3000, false).into()))
+        .await
+        .expect("send");
+
+    // The early viewer: the media type, then every byte in order from the header on.
+    let mime = text_until(&mut early, "mime").await;
+    assert_eq!(mime["mime"], "video/webm;codecs=vp8,opus");
+    let mut got = Vec::new();
+    // Until the fourth cluster's last frame (300 bytes of 0x5A) is in.
+    while count(&got, &[0x1F, 0x43, 0xB6, 0x75]) < 4 || !got.ends_with(&[0x5A; 300]) {
+        got.extend(next_binary(&mut early).await.expect("bytes"));
+    }
+    assert!(
+        got.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]),
+        "starts with the EBML header"
+    );
+    assert_eq!(count(&got, &[0x1F, 0x43, 0xB6, 0x75]), 4, "four clusters");
+
+    // A late viewer: header, then from the last keyframe cluster (at 2 s), not before.
+    let mut late = socket(&app, &format!("/live/{forum}/watch"), None)
+        .await
+        .expect("watch");
+    assert_eq!(
+        text_until(&mut late, "mime").await["mime"],
+        "video/webm;codecs=vp8,opus"
+    );
+    let start = next_binary(&mut late).await.expect("start");
+    assert!(start.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]));
+    assert_eq!(
+        count(&start, &[0x1F, 0x43, 0xB6, 0x75]),
+        2,
+        "from the keyframe cluster on"
+    );
+    let first_cluster = find(&start, &[0x1F, 0x43, 0xB6, 0x75]).expect("a cluster");
+    assert!(first_cluster > 0);
+    // Its timecode is 2000 ms (the Timecode element follows the 12-byte cluster header).
+    let tc = &start[first_cluster + 12..];
+    assert_eq!(tc[0], 0xE7);
+    let len = (tc[1] & 0x7F) as usize;
+    let value = tc[2..2 + len]
+        .iter()
+        .fold(0u64, |a, b| (a << 8) | u64::from(*b));
+    assert_eq!(value, 2000);
+
+    // The studio ends the broadcast: viewers' feeds close as ended, the replay is there.
+    studio
+        .send(Message::Text(r#"{"t":"end"}"#.into()))
+        .await
+        .expect("end");
+    assert_eq!(text_until(&mut studio, "ended").await["t"], "ended");
+    assert_eq!(closed(&mut late).await, (1000, "ended".to_owned()));
+    let row = db::live::get(&app.db, &forum)
+        .await
+        .expect("db")
+        .expect("row");
+    assert_eq!(row.state, domain::live::StreamState::Ended);
+    assert!(row.recording_key.is_some());
+    assert!(
+        row.recording_ms.unwrap_or(0) >= 3000,
+        "{:?}",
+        row.recording_ms
+    );
+    // Once ended, nobody goes live on it again.
+    assert_eq!(
+        socket(
+            &app,
+            &format!("/live/{forum}/ingest?mime={MIME}"),
+            Some(&organizer)
+        )
+        .await
+        .err(),
+        Some(409)
+    );
+}
+both_backends!(viewers_get_the_stream_from_a_keyframe);
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn count(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+async fn bad_chunks_are_refused_and_the_recording_survives(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    let ingest = format!("/live/{forum}/ingest?mime={MIME}");
+
+    // Not WebM at all.
+    let mut studio = socket(&app, &ingest, Some(&organizer))
+        .await
+        .expect("ingest");
+    studio
+        .send(Message::Binary(
+            b"\x00\x00\x00\x18ftypmp42 this is an mp4".to_vec().into(),
+        ))
+        .await
+        .expect("send");
+    assert_eq!(
+        closed(&mut studio).await,
+        (4400, "live-error-not-webm".to_owned())
+    );
+
+    // A good start, then the connection drops abruptly mid-cluster.
+    let mut studio = socket(&app, &ingest, Some(&organizer))
+        .await
+        .expect("ingest");
+    let mut stream = webm::header();
+    stream.extend(webm::cluster(0, true));
+    stream.extend(webm::cluster(1000, false));
+    let half = webm::cluster(2000, true);
+    stream.extend(&half[..half.len() / 2]);
+    studio
+        .send(Message::Binary(stream.into()))
+        .await
+        .expect("send");
+    text_until(&mut studio, "live").await;
+    drop(studio);
+
+    // The replay is written from what arrived: whole elements only.
+    let mut replay = None;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let row = db::live::get(&app.db, &forum)
+            .await
+            .expect("db")
+            .expect("row");
+        if row.recording_key.is_some() {
+            replay = Some(row);
+            break;
+        }
+    }
+    let row = replay.expect("a replay after the drop");
+    assert_eq!(
+        row.state,
+        domain::live::StreamState::Live,
+        "still on air: it may come back"
+    );
+    let size = row.recording_bytes.expect("size");
+    let url = app.url(&format!("/live/{forum}/replay.webm"));
+    let full = app.new_client().get(&url).send().await.expect("replay");
+    assert_eq!(full.status(), 200);
+    assert_eq!(full.headers()["accept-ranges"], "bytes");
+    let bytes = full.bytes().await.expect("bytes");
+    assert_eq!(bytes.len() as i64, size);
+    assert!(bytes.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]));
+    // Seekable: a Segment of known size, a SeekHead and Cues.
+    assert!(
+        find(&bytes, &[0x11, 0x4D, 0x9B, 0x74]).is_some(),
+        "SeekHead"
+    );
+    assert!(find(&bytes, &[0x1C, 0x53, 0xBB, 0x6B]).is_some(), "Cues");
+    assert_eq!(
+        count(&bytes, &[0x1F, 0x43, 0xB6, 0x75]),
+        3,
+        "three clusters, the third cut short"
+    );
+    // Range requests, for seeking.
+    let part = app
+        .new_client()
+        .get(&url)
+        .header("range", "bytes=10-99")
+        .send()
+        .await
+        .expect("range");
+    assert_eq!(part.status(), 206);
+    assert_eq!(
+        part.headers()["content-range"],
+        format!("bytes 10-99/{size}")
+    );
+    assert_eq!(part.bytes().await.expect("bytes")[..], bytes[10..100]);
+    let outside = app
+        .new_client()
+        .get(&url)
+        .header("range", format!("bytes={}-", size + 10))
+        .send()
+        .await
+        .expect("range");
+    assert_eq!(outside.status(), 416);
+
+    // The broadcaster comes back (a new recording, its clock from zero): the same stream goes
+    // on, and nothing recorded before is lost.
+    let mut again = socket(&app, &ingest, Some(&organizer))
+        .await
+        .expect("again");
+    let mut second = webm::header();
+    second.extend(webm::cluster(0, true));
+    again
+        .send(Message::Binary(second.into()))
+        .await
+        .expect("send");
+    // A chunk over the limit closes the connection (the protocol's "too big").
+    let huge = vec![0u8; domain::live::MAX_CHUNK_BYTES + 1];
+    let _ = again.send(Message::Binary(huge.into())).await;
+    let (code, _) = closed(&mut again).await;
+    assert!(
+        code == 1009 || code == 1005 || code == 1006,
+        "closed: {code}"
+    );
+    let mut grew = false;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let row = db::live::get(&app.db, &forum)
+            .await
+            .expect("db")
+            .expect("row");
+        if row.recording_bytes.unwrap_or(0) > size {
+            grew = true;
+            let ms = row.recording_ms.unwrap_or(0);
+            assert!(
+                ms > 3000,
+                "the second recording continues the first's clock: {ms}"
+            );
+            break;
+        }
+    }
+    assert!(grew, "the recording took the second session");
+    // Viewers of an ended stream's page get the replay; its watch socket is refused.
+    let end = post(&app, &organizer, "live/end", &[("id", &forum)]).await;
+    assert!(end.status().is_success(), "end {}", end.status());
+    assert_eq!(
+        socket(&app, &format!("/live/{forum}/watch"), None)
+            .await
+            .err(),
+        Some(409)
+    );
+    let html = app.html(&format!("/live/{forum}")).await;
+    assert!(
+        html.contains(&format!("/live/{forum}/replay.webm")),
+        "replay on the page"
+    );
+}
+both_backends!(bad_chunks_are_refused_and_the_recording_survives);
