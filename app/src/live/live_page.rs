@@ -111,7 +111,7 @@ fn Schedule(schedule: ScheduleData) -> impl IntoView {
 fn StreamTable(streams: Vec<StreamView>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <table class="live-table">
+        <table class="data-table live-table">
             <caption class="visually-hidden">{i18n.t("live-title")}</caption>
             <thead>
                 <tr>
