@@ -117,6 +117,7 @@ type BoothRow = (
     String,
     i64,
     Option<String>,
+    Option<String>,
 );
 
 /// A hall of an expo by slug, with its plan and booths.
@@ -135,7 +136,9 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
         "SELECT b.id, b.code, e.id, e.name, e.country, b.x, b.y, b.width, b.height, b.tier, \
            (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), \
            (SELECT m.id FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo' AND m.product_id IS NULL \
-              ORDER BY m.created_at DESC, m.id DESC LIMIT 1) \
+              ORDER BY m.created_at DESC, m.id DESC LIMIT 1), \
+           (SELECT s.id FROM live_streams s WHERE s.exhibitor_id = e.id AND s.state = 'live' \
+              ORDER BY s.id LIMIT 1) \
          FROM booths b JOIN exhibitors e ON e.id = b.exhibitor_id WHERE b.hall_id = $1 ORDER BY b.code",
     )
     .bind(&id)
@@ -157,6 +160,7 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
                 tier,
                 product_count,
                 logo,
+                live_stream,
             )| {
                 BoothOnPlan {
                     booth_id,
@@ -173,6 +177,7 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
                     tier: BoothTier::parse(&tier),
                     product_count,
                     logo,
+                    live_stream,
                 }
             },
         )
@@ -265,7 +270,9 @@ pub async fn exhibitor_detail(db: &Db, id: &str) -> Result<Option<ExhibitorDetai
         .into_iter()
         .map(crate::media::MediaRecord::item)
         .collect();
+    let live_stream = crate::live::on_air_of(db, &id).await?;
     Ok(Some(ExhibitorDetail {
+        live_stream,
         name: LocalizedText::from_json(&name),
         about: LocalizedText::from_json(&about),
         country,

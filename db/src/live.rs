@@ -216,18 +216,6 @@ pub async fn set_recording(db: &Db, id: &str, key: &str, bytes: i64, ms: i64) ->
     Ok(())
 }
 
-/// Exhibitors of an expo on air now (for the "live" banners on booths and hall maps).
-pub async fn live_exhibitors(db: &Db, expo_id: &str) -> Result<Vec<(String, String)>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT exhibitor_id, id FROM live_streams \
-         WHERE expo_id = $1 AND state = 'live' AND exhibitor_id IS NOT NULL ORDER BY id",
-    )
-    .bind(expo_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows)
-}
-
 /// The hall of an exhibitor of the expo (`Some(None)`: an exhibitor without a hall; `None`: no
 /// such exhibitor in the expo).
 pub async fn exhibitor_hall(
@@ -242,4 +230,188 @@ pub async fn exhibitor_hall(
             .fetch_optional(db.pool())
             .await?;
     Ok(row.map(|(h,)| h))
+}
+
+#[derive(sqlx::FromRow)]
+struct QuestionRow {
+    id: String,
+    stream_id: String,
+    user_id: String,
+    display_name: String,
+    text: String,
+    created_at: i64,
+    state: String,
+    pinned: i64,
+    answer: Option<String>,
+    votes: i64,
+}
+
+impl QuestionRow {
+    fn into_question(self) -> Option<domain::live::Question> {
+        Some(domain::live::Question {
+            id: self.id,
+            stream_id: self.stream_id,
+            author_id: self.user_id,
+            author: self.display_name,
+            text: self.text,
+            at: self.created_at,
+            state: domain::live::QuestionState::parse(&self.state)?,
+            pinned: self.pinned != 0,
+            answer: self.answer,
+            votes: self.votes,
+        })
+    }
+}
+
+const QUESTION: &str =
+    "SELECT q.id, q.stream_id, q.user_id, u.display_name, q.text, q.created_at, \
+     q.state, q.pinned, q.answer, q.votes FROM live_questions q JOIN users u ON u.id = q.user_id";
+
+/// Stores a question.
+pub async fn insert_question(
+    db: &Db,
+    id: &str,
+    stream_id: &str,
+    user_id: &str,
+    text: &str,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO live_questions (id, stream_id, user_id, text, created_at, state) \
+         VALUES ($1, $2, $3, $4, $5, 'open')",
+    )
+    .bind(id)
+    .bind(stream_id)
+    .bind(user_id)
+    .bind(text)
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// One question.
+pub async fn question(db: &Db, id: &str) -> Result<Option<domain::live::Question>> {
+    let row: Option<QuestionRow> = sqlx::query_as(&format!("{QUESTION} WHERE q.id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.and_then(QuestionRow::into_question))
+}
+
+/// A stream's questions (at most 1,000, oldest first).
+pub async fn questions(db: &Db, stream_id: &str) -> Result<Vec<domain::live::Question>> {
+    let rows: Vec<QuestionRow> = sqlx::query_as(&format!(
+        "{QUESTION} WHERE q.stream_id = $1 ORDER BY q.created_at, q.id LIMIT 1000"
+    ))
+    .bind(stream_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(QuestionRow::into_question)
+        .collect())
+}
+
+/// Counts a person's upvote once; false when they had already voted.
+pub async fn vote(db: &Db, question_id: &str, user_id: &str) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let done = sqlx::query(
+        "INSERT INTO live_question_votes (question_id, user_id) VALUES ($1, $2) \
+         ON CONFLICT (question_id, user_id) DO NOTHING",
+    )
+    .bind(question_id)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(classify)?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE live_questions SET votes = votes + 1 WHERE id = $1")
+        .bind(question_id)
+        .execute(&mut *tx)
+        .await?;
+    crate::commit(tx).await?;
+    Ok(true)
+}
+
+/// Sets a question's state, pin and answer.
+pub async fn set_question(
+    db: &Db,
+    id: &str,
+    state: domain::live::QuestionState,
+    pinned: bool,
+    answer: Option<&str>,
+) -> Result<()> {
+    sqlx::query("UPDATE live_questions SET state = $2, pinned = $3, answer = $4 WHERE id = $1")
+        .bind(id)
+        .bind(state.as_str())
+        .bind(i64::from(pinned))
+        .bind(answer)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Removes a person from a stream's room: banned, their questions hidden. The questions that
+/// changed.
+pub async fn ban(
+    db: &Db,
+    stream_id: &str,
+    user_id: &str,
+    by: &str,
+    at: i64,
+) -> Result<Vec<String>> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO live_bans (stream_id, user_id, banned_by, at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (stream_id, user_id) DO NOTHING",
+    )
+    .bind(stream_id)
+    .bind(user_id)
+    .bind(by)
+    .bind(at)
+    .execute(&mut *tx)
+    .await
+    .map_err(classify)?;
+    let ids: Vec<(String,)> = sqlx::query_as(
+        "SELECT id FROM live_questions WHERE stream_id = $1 AND user_id = $2 AND state <> 'hidden'",
+    )
+    .bind(stream_id)
+    .bind(user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE live_questions SET state = 'hidden', pinned = 0 WHERE stream_id = $1 AND user_id = $2",
+    )
+    .bind(stream_id)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    crate::commit(tx).await?;
+    Ok(ids.into_iter().map(|(id,)| id).collect())
+}
+
+/// Whether the person was removed from the stream's room.
+pub async fn is_banned(db: &Db, stream_id: &str, user_id: &str) -> Result<bool> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM live_bans WHERE stream_id = $1 AND user_id = $2")
+            .bind(stream_id)
+            .bind(user_id)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(n > 0)
+}
+
+/// The exhibitor's stream on air now, if any.
+pub async fn on_air_of(db: &Db, exhibitor_id: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM live_streams WHERE exhibitor_id = $1 AND state = 'live' ORDER BY id LIMIT 1",
+    )
+    .bind(exhibitor_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(id,)| id))
 }

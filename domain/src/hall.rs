@@ -107,6 +107,8 @@ pub struct BoothOnPlan {
     pub product_count: i64,
     /// Media id of the booth's logo, if it has one.
     pub logo: Option<String>,
+    /// The booth's stream on air now, if any.
+    pub live_stream: Option<String>,
 }
 
 /// A hall with its plan and booths.

@@ -258,6 +258,134 @@ pub struct ScheduleFilter {
     pub kind: Option<StreamKind>,
 }
 
+/// The longest question, in characters.
+pub const QUESTION_MAX_CHARS: usize = 300;
+/// The longest answer, in characters.
+pub const ANSWER_MAX_CHARS: usize = 1000;
+
+/// Where a question is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionState {
+    /// Asked, not answered.
+    Open,
+    /// The host answered it (on air, or in writing).
+    Answered,
+    /// A moderator hid it (only moderators still see it).
+    Hidden,
+}
+
+impl QuestionState {
+    /// Stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionState::Open => "open",
+            QuestionState::Answered => "answered",
+            QuestionState::Hidden => "hidden",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<QuestionState> {
+        match s {
+            "open" => Some(QuestionState::Open),
+            "answered" => Some(QuestionState::Answered),
+            "hidden" => Some(QuestionState::Hidden),
+            _ => None,
+        }
+    }
+}
+
+/// A question in a live room.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Id.
+    pub id: String,
+    /// The stream.
+    pub stream_id: String,
+    /// Who asked.
+    pub author_id: String,
+    /// Their name.
+    pub author: String,
+    /// The question (plain text; pages render it inert).
+    pub text: String,
+    /// When, Unix milliseconds.
+    pub at: i64,
+    /// State.
+    pub state: QuestionState,
+    /// Pinned by the host (shown first).
+    pub pinned: bool,
+    /// The host's written answer, if any.
+    pub answer: Option<String>,
+    /// Upvotes.
+    pub votes: i64,
+}
+
+/// What a moderator does to a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionAction {
+    /// Show it first.
+    Pin,
+    /// Stop showing it first.
+    Unpin,
+    /// Mark it answered (with an optional written answer).
+    Answer,
+    /// Hide it from viewers.
+    Hide,
+    /// Show it again.
+    Unhide,
+}
+
+impl QuestionAction {
+    /// Parses a form value.
+    pub fn parse(s: &str) -> Option<QuestionAction> {
+        match s {
+            "pin" => Some(QuestionAction::Pin),
+            "unpin" => Some(QuestionAction::Unpin),
+            "answer" => Some(QuestionAction::Answer),
+            "hide" => Some(QuestionAction::Hide),
+            "unhide" => Some(QuestionAction::Unhide),
+            _ => None,
+        }
+    }
+}
+
+/// A question's text, checked: not empty, at most [`QUESTION_MAX_CHARS`].
+pub fn parse_question(text: &str) -> Result<String, crate::FieldError> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > QUESTION_MAX_CHARS {
+        return Err(crate::FieldError::new("text", "live-qa-error-text"));
+    }
+    Ok(t.to_owned())
+}
+
+/// The order questions are shown in: pinned first, then open before answered, then most
+/// votes, then oldest.
+pub fn sort_questions(questions: &mut [Question]) {
+    questions.sort_by(|a, b| {
+        b.pinned
+            .cmp(&a.pinned)
+            .then((a.state == QuestionState::Answered).cmp(&(b.state == QuestionState::Answered)))
+            .then(b.votes.cmp(&a.votes))
+            .then(a.at.cmp(&b.at))
+            .then(a.id.cmp(&b.id))
+    });
+}
+
+/// What changes in a live room, on the hub's `live:<stream>` topic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum LiveEvent {
+    /// A question was asked or changed (votes, pin, answer, hidden): it as it is now.
+    Question(Question),
+    /// A person was removed from the room (their questions are hidden).
+    Banned {
+        /// Who.
+        user_id: String,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +419,47 @@ mod tests {
         let mut none = input();
         none.starts_at = 0;
         assert!(parse_slot(&none, Locale::ZhCn).is_err());
+    }
+
+    fn q(id: &str, pinned: bool, state: QuestionState, votes: i64, at: i64) -> Question {
+        Question {
+            id: id.into(),
+            stream_id: "s".into(),
+            author_id: "u".into(),
+            author: "U".into(),
+            text: "?".into(),
+            at,
+            state,
+            pinned,
+            answer: None,
+            votes,
+        }
+    }
+
+    #[test]
+    fn questions_pinned_then_open_by_votes_then_oldest() {
+        let mut list = vec![
+            q("a", false, QuestionState::Open, 1, 1),
+            q("b", false, QuestionState::Answered, 9, 2),
+            q("c", true, QuestionState::Answered, 0, 3),
+            q("d", false, QuestionState::Open, 5, 4),
+            q("e", false, QuestionState::Open, 1, 0),
+        ];
+        sort_questions(&mut list);
+        let ids: Vec<_> = list.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["c", "d", "e", "a", "b"]);
+        assert!(parse_question("  ").is_err());
+        assert!(parse_question(&"x".repeat(QUESTION_MAX_CHARS + 1)).is_err());
+        assert_eq!(parse_question(" Price? ").unwrap(), "Price?");
+        assert_eq!(QuestionAction::parse("pin"), Some(QuestionAction::Pin));
+        assert_eq!(QuestionAction::parse("delete"), None);
+        for s in [
+            QuestionState::Open,
+            QuestionState::Answered,
+            QuestionState::Hidden,
+        ] {
+            assert_eq!(QuestionState::parse(s.as_str()), Some(s));
+        }
     }
 
     #[test]

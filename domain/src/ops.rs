@@ -265,6 +265,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "import/get",
     "import/list",
     "invitation/list",
+    "live/questions",
     "live/schedule",
     "live/stream",
     "meeting/get",

@@ -97,6 +97,8 @@ pub struct ProductDetail {
 pub struct ExhibitorDetail {
     /// Exhibitor id.
     pub id: String,
+    /// The booth's stream on air now, if any.
+    pub live_stream: Option<String>,
     /// Company name.
     pub name: LocalizedText,
     /// About the company.

@@ -30,6 +30,8 @@ pub enum Topic {
     /// A video meeting: who is waiting, in, gone; host controls. Following it as an admitted
     /// participant is being present.
     Meeting(String),
+    /// A live room: its questions and moderation.
+    Live(String),
 }
 
 impl Topic {
@@ -45,6 +47,7 @@ impl Topic {
             "user" => Some(Topic::User(id)),
             "expo" => Some(Topic::Expo(id)),
             "meeting" => Some(Topic::Meeting(id)),
+            "live" => Some(Topic::Live(id)),
             _ => None,
         }
     }
@@ -57,6 +60,7 @@ impl fmt::Display for Topic {
             Topic::User(id) => write!(f, "user:{id}"),
             Topic::Expo(id) => write!(f, "expo:{id}"),
             Topic::Meeting(id) => write!(f, "meeting:{id}"),
+            Topic::Live(id) => write!(f, "live:{id}"),
         }
     }
 }
@@ -214,6 +218,8 @@ pub enum EventBody {
     Meeting(MeetingEvent),
     /// An expo's announcements changed (alert banner, maintenance mode).
     Expo(crate::ops::ExpoEvent),
+    /// Something changed in a live room (questions, moderation).
+    Live(crate::live::LiveEvent),
 }
 
 /// What changed in a meeting.
@@ -271,7 +277,10 @@ impl EventBody {
     pub fn assign_id(&mut self, id: i64) {
         match self {
             EventBody::ChatMessage(m) => m.id = id,
-            EventBody::ChatUpdated(_) | EventBody::Meeting(_) | EventBody::Expo(_) => {}
+            EventBody::ChatUpdated(_)
+            | EventBody::Meeting(_)
+            | EventBody::Expo(_)
+            | EventBody::Live(_) => {}
         }
     }
 }

@@ -94,6 +94,27 @@ enum LoadtestCommand {
         #[arg(long, default_value_t = 3)]
         idle_secs: u64,
     },
+    /// One broadcaster and many viewers of a live stream; reports chunk delivery latency.
+    Live {
+        /// Server address (host:port).
+        #[arg(long, default_value = "127.0.0.1:3000")]
+        addr: String,
+        /// An organizer's e-mail.
+        #[arg(long, default_value = "organizer@expo.example")]
+        email: String,
+        /// Its password.
+        #[arg(long, default_value = crate::seed::DEMO_PASSWORD)]
+        password: String,
+        /// Viewer connections.
+        #[arg(long, default_value_t = 1000)]
+        viewers: usize,
+        /// Seconds of broadcasting.
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Seconds to hold the idle viewers first.
+        #[arg(long, default_value_t = 3)]
+        idle_secs: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -236,6 +257,42 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             println!("RESULT latency_p50_ms {:.1}", report.p50_ms);
             println!("RESULT latency_p99_ms {:.1}", report.p99_ms);
             println!("RESULT latency_max_ms {:.1}", report.max_ms);
+            Ok(())
+        }
+        Command::Loadtest {
+            command:
+                LoadtestCommand::Live {
+                    addr,
+                    email,
+                    password,
+                    viewers,
+                    seconds,
+                    idle_secs,
+                },
+        } => {
+            let load = crate::loadtest_live::LiveLoad {
+                addr,
+                email,
+                password,
+                viewers,
+                seconds,
+                idle_secs,
+            };
+            // One thread, as for `loadtest ws`: the server measured has the other cores.
+            let report = std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(anyhow::Error::from)
+                    .and_then(|rt| rt.block_on(crate::loadtest_live::run_live(load)))
+            })
+            .join()
+            .map_err(|_| anyhow::anyhow!("the load client panicked"))??;
+            println!("RESULT chunks_sent {}", report.chunks);
+            println!("RESULT chunk_deliveries {}", report.delivered);
+            println!("RESULT chunk_latency_p50_ms {:.1}", report.p50_ms);
+            println!("RESULT chunk_latency_p99_ms {:.1}", report.p99_ms);
+            println!("RESULT chunk_latency_max_ms {:.1}", report.max_ms);
             Ok(())
         }
         Command::Admin {

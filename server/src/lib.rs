@@ -16,6 +16,7 @@ pub mod import;
 pub mod invite;
 pub mod live;
 pub mod loadtest;
+pub mod loadtest_live;
 pub mod mailer;
 pub mod media;
 pub mod middleware;

@@ -308,6 +308,14 @@ pub async fn watch(
     if !matches!(row.state, StreamState::Live | StreamState::Scheduled) {
         return (StatusCode::CONFLICT, "live-error-ended").into_response();
     }
+    // Someone a moderator removed from the room does not watch it either.
+    if let Some(s) = &session.0 {
+        match db::live::is_banned(&live.app.db, &row.id, &s.user.id).await {
+            Ok(false) => {}
+            Ok(true) => return refusal(&AppError::Forbidden),
+            Err(e) => return refusal(&AppError::from(e)),
+        }
+    }
     ws.max_message_size(4 * 1024)
         .on_upgrade(move |socket| viewer(live, id, socket))
 }

@@ -33,7 +33,7 @@ pub struct WsLoad {
     pub idle_secs: u64,
 }
 
-fn micros() -> u64 {
+pub(crate) fn micros() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_micros() as u64)
@@ -41,7 +41,7 @@ fn micros() -> u64 {
 }
 
 /// One HTTP/1.1 request on a fresh connection; returns status, headers and body.
-async fn http(addr: &str, request: String) -> anyhow::Result<(u16, String, String)> {
+pub(crate) async fn http(addr: &str, request: String) -> anyhow::Result<(u16, String, String)> {
     let mut tcp = TcpStream::connect(addr).await?;
     tcp.write_all(request.as_bytes()).await?;
     let mut buf = Vec::new();
@@ -56,14 +56,14 @@ async fn http(addr: &str, request: String) -> anyhow::Result<(u16, String, Strin
     Ok((status, head.to_owned(), body.to_owned()))
 }
 
-fn form_post(addr: &str, path: &str, cookie: &str, body: &str) -> String {
+pub(crate) fn form_post(addr: &str, path: &str, cookie: &str, body: &str) -> String {
     format!(
         "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
 }
 
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
@@ -73,16 +73,17 @@ fn encode(s: &str) -> String {
 }
 
 async fn sign_in(load: &WsLoad) -> anyhow::Result<String> {
+    sign_in_as(&load.addr, &load.email, &load.password).await
+}
+
+/// Signs in; the cookie header to send.
+pub(crate) async fn sign_in_as(addr: &str, email: &str, password: &str) -> anyhow::Result<String> {
     let body = format!(
         "input%5Bemail%5D={}&input%5Bpassword%5D={}&input%5Bnext%5D=%2F",
-        encode(&load.email),
-        encode(&load.password)
+        encode(email),
+        encode(password)
     );
-    let (status, head, _) = http(
-        &load.addr,
-        form_post(&load.addr, "/api/account/login", "", &body),
-    )
-    .await?;
+    let (status, head, _) = http(addr, form_post(addr, "/api/account/login", "", &body)).await?;
     if !(200..400).contains(&status) {
         bail!("sign-in failed with status {status}");
     }

@@ -686,9 +686,9 @@ fn browser_tests() -> Result<(u64, u64), String> {
 fn cmd_bench(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let what = args.first().map(String::as_str).unwrap_or("all");
-    if !["all", "ssr", "wasm", "ws", "search"].contains(&what) {
+    if !["all", "ssr", "wasm", "ws", "search", "live"].contains(&what) {
         return Err(format!(
-            "unknown benchmark {what:?} (all, ssr, wasm, ws, search)"
+            "unknown benchmark {what:?} (all, ssr, wasm, ws, search, live)"
         ));
     }
     tools::ensure_all(start, false)?;
@@ -715,6 +715,9 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     }
     if what == "all" || what == "search" {
         bench_search(start, &mut rows)?;
+    }
+    if what == "all" || what == "live" {
+        bench_live(start, &mut rows)?;
     }
     if what == "all" || what == "ssr" {
         // Cached: as visitors who are not signed in get pages (each page rendered at most once
@@ -895,6 +898,91 @@ fn bench_ws(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), Stri
     ));
     for (k, v) in results {
         rows.push((format!("ws: {k}"), v));
+    }
+    Ok(())
+}
+
+/// CPU time a process has used so far (user + system), in seconds (Linux).
+fn cpu_secs(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces), from its closing parenthesis.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    let out = Command::new("getconf").arg("CLK_TCK").output().ok()?;
+    let ticks: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+    Some((utime + stime) / ticks)
+}
+
+/// Live streaming under load: one broadcaster sends a synthetic 1.5 Mbit/s WebM stream (a
+/// cluster every 250 ms) to 1,000 viewers for 20 s; the load client reports how late chunks
+/// arrive; the server's CPU is read over the broadcast and its memory before and during.
+fn bench_live(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
+    let viewers = std::env::var("EXPO_BENCH_LIVE_VIEWERS").unwrap_or_else(|_| "1000".into());
+    let server = TestServer::start(&[("DATABASE_MAX_CONNECTIONS", "16")])?;
+    let _ = http_get(server.port, "/live");
+    std::thread::sleep(Duration::from_secs(1));
+    let before = rss_kib(server.child.id()).ok_or("cannot read the server's memory")?;
+    step(
+        start,
+        &format!("live: one broadcaster, {viewers} viewers, 1.5 Mbit/s for 20 s, loopback"),
+    );
+    let mut child = cmd(&server_binary().to_string_lossy())
+        .args([
+            "loadtest",
+            "live",
+            "--addr",
+            &format!("127.0.0.1:{}", server.port),
+            "--viewers",
+            &viewers,
+            "--seconds",
+            "20",
+            "--idle-secs",
+            "2",
+        ])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("load client: {e}"))?;
+    let stdout = child.stdout.take().ok_or("load client output")?;
+    let pid = server.child.id();
+    let mut cpu_start = None;
+    let mut cpu = None;
+    let mut peak_rss = 0u64;
+    let mut results = Vec::new();
+    for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
+        println!("{line}");
+        if line.starts_with("BROADCASTING") {
+            cpu_start = cpu_secs(pid).map(|c| (c, Instant::now()));
+        }
+        if line.starts_with("BROADCAST OVER") {
+            peak_rss = peak_rss.max(rss_kib(pid).unwrap_or(0));
+            if let (Some((c0, t0)), Some(c1)) = (cpu_start, cpu_secs(pid)) {
+                cpu = Some((c1 - c0) / t0.elapsed().as_secs_f64());
+            }
+        }
+        if let Some(r) = line.strip_prefix("RESULT ") {
+            if let Some((k, v)) = r.split_once(' ') {
+                results.push((k.to_owned(), v.to_owned()));
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("the load client failed ({status})"));
+    }
+    rows.push((
+        "live: server CPU while broadcasting".into(),
+        cpu.map(|c| format!("{c:.2} cores"))
+            .ok_or("the load client never broadcast")?,
+    ));
+    rows.push((
+        "live: server memory before / while broadcasting".into(),
+        format!("{before} / {peak_rss} KiB"),
+    ));
+    for (k, v) in results {
+        rows.push((format!("live: {k}"), v));
     }
     Ok(())
 }

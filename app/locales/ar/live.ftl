@@ -97,3 +97,37 @@ live-error-too-large = جزء من الفيديو كبير جدًا.
 live-error-tracks-changed = تغيّرت الكاميرا أو الميكروفون؛ أنهِ البث وابدأ بثًا جديدًا.
 live-error-no-keyframes = لا يحتوي الفيديو على إطارات رئيسية يمكن البدء منها.
 live-error-no-tracks = لا يحتوي الفيديو على صورة ولا صوت.
+live-qa-title = الأسئلة
+live-qa-ask-label = سؤالك
+live-qa-ask = اسأل
+live-qa-sign-in = سجّل الدخول لطرح سؤال
+live-qa-closed = أُغلق باب الأسئلة: انتهى البث.
+live-qa-removed = أزالك مشرف من غرفة البث هذه.
+live-qa-empty = لا توجد أسئلة بعد.
+live-qa-votes = { $count ->
+    [zero] { $count } صوت
+    [one] { $count } صوت
+    [two] { $count } صوتان
+    [few] { $count } أصوات
+    [many] { $count } صوتًا
+   *[other] { $count } صوت
+}
+live-qa-upvote = تأييد
+live-qa-upvote-label = تأييد السؤال «{ $question }»
+live-qa-pin = تثبيت
+live-qa-unpin = إلغاء التثبيت
+live-qa-hide = إخفاء
+live-qa-unhide = إظهار مجددًا
+live-qa-ban = إزالة من غرفة البث
+live-qa-answer = تحديد كسؤال مُجاب
+live-qa-answer-label = إجابة مكتوبة (اختياري)
+live-qa-pinned = مثبّت
+live-qa-answered = تمت الإجابة
+live-qa-hidden = مخفي
+live-qa-error-text = اكتب سؤالًا من 300 حرف على الأكثر.
+live-qa-error-answer = الإجابة طويلة جدًا (1000 حرف على الأكثر).
+live-qa-error-closed = أُغلق باب الأسئلة في هذا البث.
+live-qa-error-action = إجراء غير معروف.
+live-qa-error-ban-self = لا يمكنك إزالة نفسك.
+live-badge = ● مباشر
+live-banner-watch = شاهد البث الآن

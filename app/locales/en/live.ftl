@@ -93,3 +93,33 @@ live-error-too-large = A piece of the video is too large.
 live-error-tracks-changed = The camera or microphone changed; end and start a new broadcast.
 live-error-no-keyframes = The video has no keyframes to start from.
 live-error-no-tracks = The video has no picture or sound.
+live-qa-title = Questions
+live-qa-ask-label = Your question
+live-qa-ask = Ask
+live-qa-sign-in = Sign in to ask a question
+live-qa-closed = Questions are closed: the broadcast has ended.
+live-qa-removed = A moderator removed you from this room.
+live-qa-empty = No questions yet.
+live-qa-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+}
+live-qa-upvote = Upvote
+live-qa-upvote-label = Upvote “{ $question }”
+live-qa-pin = Pin
+live-qa-unpin = Unpin
+live-qa-hide = Hide
+live-qa-unhide = Show again
+live-qa-ban = Remove from the room
+live-qa-answer = Mark answered
+live-qa-answer-label = Written answer (optional)
+live-qa-pinned = Pinned
+live-qa-answered = Answered
+live-qa-hidden = Hidden
+live-qa-error-text = Write a question of at most 300 characters.
+live-qa-error-answer = The answer is too long (at most 1,000 characters).
+live-qa-error-closed = Questions are closed for this broadcast.
+live-qa-error-action = Unknown action.
+live-qa-error-ban-self = You cannot remove yourself.
+live-badge = ● LIVE
+live-banner-watch = Watch the broadcast now

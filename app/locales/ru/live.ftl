@@ -95,3 +95,35 @@ live-error-too-large = Фрагмент видео слишком большой
 live-error-tracks-changed = Камера или микрофон изменились; завершите трансляцию и начните новую.
 live-error-no-keyframes = В видео нет ключевых кадров, с которых можно начать воспроизведение.
 live-error-no-tracks = В видео нет ни изображения, ни звука.
+live-qa-title = Вопросы
+live-qa-ask-label = Ваш вопрос
+live-qa-ask = Спросить
+live-qa-sign-in = Войдите, чтобы задать вопрос
+live-qa-closed = Вопросы закрыты: трансляция завершена.
+live-qa-removed = Модератор удалил вас из этой трансляции.
+live-qa-empty = Вопросов пока нет.
+live-qa-votes = { $count ->
+    [one] { $count } голос
+    [few] { $count } голоса
+    [many] { $count } голосов
+   *[other] { $count } голоса
+}
+live-qa-upvote = Поддержать
+live-qa-upvote-label = Поддержать вопрос «{ $question }»
+live-qa-pin = Закрепить
+live-qa-unpin = Открепить
+live-qa-hide = Скрыть
+live-qa-unhide = Показать снова
+live-qa-ban = Удалить из трансляции
+live-qa-answer = Отметить как отвеченный
+live-qa-answer-label = Письменный ответ (необязательно)
+live-qa-pinned = Закреплён
+live-qa-answered = Отвечен
+live-qa-hidden = Скрыт
+live-qa-error-text = Напишите вопрос не длиннее 300 символов.
+live-qa-error-answer = Ответ слишком длинный (не более 1000 символов).
+live-qa-error-closed = Вопросы к этой трансляции закрыты.
+live-qa-error-action = Неизвестное действие.
+live-qa-error-ban-self = Нельзя удалить самого себя.
+live-badge = ● В ЭФИРЕ
+live-banner-watch = Смотреть трансляцию

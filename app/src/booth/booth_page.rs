@@ -106,6 +106,13 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
         </section>
         <div class="page booth-body">
             <EditBoothLink exhibitor_id=detail.id.clone() />
+            {detail.live_stream.clone().map(|stream| view! {
+                <p class="live-banner">
+                    <span class="live-state live-state-live">{i18n.t("live-state-live")}</span>
+                    " "
+                    <a href=format!("/live/{stream}")>{i18n.t("live-banner-watch")}</a>
+                </p>
+            })}
             <section class="booth-actions" aria-label=i18n.t("booth-contact-label")>
                 <button type="button" class="btn btn-primary" popovertarget="coming-soon">{i18n.t("booth-action-message")}</button>
                 <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-meeting")}</button>

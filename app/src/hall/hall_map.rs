@@ -135,7 +135,15 @@ fn booth_shape(
     navigate: impl Fn(&str, leptos_router::NavigateOptions) + Clone + 'static,
 ) -> impl IntoView {
     let name = b.exhibitor_name.show(locale).text;
-    let label = format!("{} {}", b.code, name);
+    let label = match b.live_stream {
+        Some(_) => format!(
+            "{} {} ({})",
+            b.code,
+            name,
+            crate::shell::i18n::I18n { locale }.t("live-state-live")
+        ),
+        None => format!("{} {}", b.code, name),
+    };
     let href = booth_href(&b.exhibitor_id);
     let r = b.rect;
     let short = fit_label(&name, r.width);
@@ -163,6 +171,11 @@ fn booth_shape(
             <rect x=r.x y=r.y width=r.width height=r.height rx="10" />
             <text class="booth-code" x=r.x + 12 y=r.y + 28>{b.code.clone()}</text>
             <text class="booth-name" x=r.x + 12 y=r.y + 60>{short}</text>
+            {b.live_stream.is_some().then(|| view! {
+                <text class="booth-live" x=r.x + 12 y=r.y + r.height - 12>
+                    {crate::shell::i18n::I18n { locale }.t("live-badge")}
+                </text>
+            })}
             {b.logo.clone().map(|logo| {
                 let size = (r.height - 16).clamp(24, 64);
                 view! {

@@ -139,6 +139,9 @@ fn BoothTable(booths: Vec<domain::hall::BoothOnPlan>) -> impl IntoView {
                                     <a href=booth_href(&b.exhibitor_id) lang=name.locale.tag() dir=name.locale.direction().as_str()>
                                         {name.text}
                                     </a>
+                                    {b.live_stream.clone().map(|s| view! {
+                                        " " <a class="live-state live-state-live" href=format!("/live/{s}")>{i18n.t("live-state-live")}</a>
+                                    })}
                                 </td>
                                 <td>{i18n.t(&crate::account::register_page::country_message_id(&b.country))}</td>
                                 <td>{i18n.number(b.product_count)}</td>

@@ -112,3 +112,90 @@ pub async fn end_stream(id: String) -> Result<(), AppError> {
     .await
     .map_err(crate::error::with_status)
 }
+
+/// The room's questions, in the order shown.
+#[server(prefix = "/api", endpoint = "live/questions")]
+pub async fn live_questions(id: String) -> Result<QuestionsData, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref();
+        let questions = super::qa::list(&ctx.state, session, &id).await?;
+        let row = super::service::visible(&ctx.state, session, &id).await?;
+        Ok(QuestionsData {
+            questions,
+            moderator: super::qa::moderates(session, &row),
+            me: session.map(|s| s.user.id.clone()),
+        })
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// A room's questions and what the reader may do with them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionsData {
+    /// The questions.
+    pub questions: Vec<domain::live::Question>,
+    /// The reader moderates the room.
+    pub moderator: bool,
+    /// The reader's id, if signed in.
+    pub me: Option<String>,
+}
+
+/// Asks a question.
+#[server(prefix = "/api", endpoint = "live/ask")]
+pub async fn ask_question(id: String, text: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::qa::ask(&ctx.state, session, &id, &text).await?;
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Upvotes a question.
+#[server(prefix = "/api", endpoint = "live/vote")]
+pub async fn vote_question(question: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::qa::vote(&ctx.state, session, &question).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// A moderator acts on a question: `pin`, `unpin`, `answer` (with `answer`), `hide`, `unhide`,
+/// or `ban` (its author).
+#[server(prefix = "/api", endpoint = "live/moderate")]
+pub async fn moderate_question(
+    question: String,
+    action: String,
+    answer: Option<String>,
+) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        if action == "ban" {
+            return super::qa::ban(&ctx.state, session, &question).await;
+        }
+        let action = domain::live::QuestionAction::parse(&action).ok_or_else(|| {
+            AppError::Validation(vec![domain::FieldError::new(
+                "action",
+                "live-qa-error-action",
+            )])
+        })?;
+        super::qa::moderate(
+            &ctx.state,
+            session,
+            &question,
+            action,
+            answer.as_deref().unwrap_or(""),
+        )
+        .await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

@@ -16,7 +16,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn LivePage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| live_schedule());
+    // The forms' actions live here, so the schedule reloads after each of them.
+    let create = ServerAction::<ScheduleStream>::new();
+    let decide = ServerAction::<DecideStream>::new();
+    let data = Resource::new(
+        move || (create.version().get(), decide.version().get()),
+        |_| live_schedule(),
+    );
     view! {
         <Title text=i18n.t("live-title") />
         <div class="page live-page">
@@ -25,7 +31,7 @@ pub fn LivePage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(s) => view! { <Schedule schedule=s /> }.into_any(),
+                        Ok(s) => view! { <Schedule schedule=s create=create decide=decide /> }.into_any(),
                         Err(e) => view! { <p class="form-alert" role="alert">{i18n.t(e.message_id())}</p> }.into_any(),
                     }
                 })}
@@ -35,7 +41,11 @@ pub fn LivePage() -> impl IntoView {
 }
 
 #[component]
-fn Schedule(schedule: ScheduleData) -> impl IntoView {
+fn Schedule(
+    schedule: ScheduleData,
+    create: ServerAction<ScheduleStream>,
+    decide: ServerAction<DecideStream>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let param = move |k: &str| query.with_untracked(|q| q.get(k).unwrap_or_default());
@@ -96,9 +106,9 @@ fn Schedule(schedule: ScheduleData) -> impl IntoView {
             <button type="submit" class="btn btn-ghost">{i18n.t("live-filter-apply")}</button>
         </form>
         {(can_schedule || can_request).then(|| view! {
-            <SlotForm halls=halls.clone() time_zone=time_zone.clone() organizer=can_schedule />
+            <SlotForm halls=halls.clone() time_zone=time_zone.clone() organizer=can_schedule create=create />
         })}
-        {(!requests.is_empty()).then(|| view! { <Requests requests=requests /> })}
+        {(!requests.is_empty()).then(|| view! { <Requests requests=requests decide=decide /> })}
         {if empty {
             view! { <p class="empty-state">{i18n.t("live-empty")}</p> }.into_any()
         } else {
@@ -167,9 +177,8 @@ fn StreamRow(view: StreamView) -> impl IntoView {
 }
 
 #[component]
-fn Requests(requests: Vec<StreamView>) -> impl IntoView {
+fn Requests(requests: Vec<StreamView>, decide: ServerAction<DecideStream>) -> impl IntoView {
     let i18n = use_i18n();
-    let decide = ServerAction::<DecideStream>::new();
     let error = Signal::derive(move || decide.value().get().and_then(Result::err));
     view! {
         <section class="live-requests card" aria-labelledby="live-requests-h">
@@ -204,9 +213,13 @@ fn Requests(requests: Vec<StreamView>) -> impl IntoView {
 }
 
 #[component]
-fn SlotForm(halls: Vec<(String, String)>, time_zone: String, organizer: bool) -> impl IntoView {
+fn SlotForm(
+    halls: Vec<(String, String)>,
+    time_zone: String,
+    organizer: bool,
+    create: ServerAction<ScheduleStream>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let create = ServerAction::<ScheduleStream>::new();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let field =
         move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));

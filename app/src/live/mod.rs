@@ -11,6 +11,9 @@ pub mod live_page;
 #[cfg(feature = "hydrate")]
 pub mod player;
 #[cfg(feature = "ssr")]
+pub mod qa;
+pub mod qa_panel;
+#[cfg(feature = "ssr")]
 pub mod relay;
 pub mod room_page;
 #[cfg(feature = "ssr")]

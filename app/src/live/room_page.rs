@@ -2,6 +2,7 @@
 //! booth beside it; over: the replay, seekable. The broadcaster gets a link to the studio.
 
 use super::api::live_stream;
+use super::qa_panel::QaPanel;
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::ui::local_time::LocalTime;
 use domain::live::{StreamState, StreamView};
@@ -89,6 +90,9 @@ fn Room(view: StreamView) -> impl IntoView {
             {body}
             {(!s.description.text.is_empty()).then(|| view! {
                 <p class="live-description" lang=s.description.locale.tag()>{s.description.text.clone()}</p>
+            })}
+            {matches!(s.state, StreamState::Live | StreamState::Scheduled | StreamState::Ended).then(|| view! {
+                <QaPanel id=s.id.clone() open=s.state != StreamState::Ended />
             })}
             {s.booth_path.clone().zip(s.exhibitor.clone()).map(|(path, (_, name))| view! {
                 <p class="live-booth-link">

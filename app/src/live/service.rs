@@ -72,9 +72,9 @@ pub fn summary(row: &StreamRow, viewer: Locale, zone: &str) -> StreamSummary {
             .as_ref()
             .map(|(id, name)| (id.clone(), name.show(viewer).text)),
         booth_path: row
-            .booth
+            .exhibitor
             .as_ref()
-            .map(|(hall, code)| format!("/halls/{hall}/booths/{code}")),
+            .map(|(id, _)| crate::hall::hall_map::booth_href(id)),
         has_replay: row.recording_key.is_some(),
     }
 }
@@ -366,6 +366,8 @@ pub async fn broadcastable(
 
 /// The first bytes arrived: the stream is on air.
 pub async fn went_live(state: &AppState, id: &str) -> Result<(), AppError> {
+    // Booth pages and hall maps show who is on air.
+    state.content_changed();
     db::live::set_state(
         &state.db,
         id,
@@ -398,6 +400,7 @@ pub async fn finish(state: &AppState, id: &str) -> Result<(), AppError> {
     )
     .await?;
     state.live.close(id);
+    state.content_changed();
     if !changed {
         return Err(AppError::Conflict("live-error-ended".into()));
     }

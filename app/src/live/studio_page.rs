@@ -2,6 +2,7 @@
 //! or window), check the preview, go live, pause, end. Only the stream's broadcasters get here.
 
 use super::api::live_stream;
+use super::qa_panel::QaPanel;
 use super::room_page::StreamFacts;
 use crate::shell::i18n::use_i18n;
 use domain::live::StreamView;
@@ -184,6 +185,7 @@ fn Studio(view: StreamView) -> impl IntoView {
                     <p><a href=watch_href>{i18n.t("live-studio-watch")}</a></p>
                 </form>
             </div>
+            <QaPanel id=s.id.clone() open=true />
         </div>
     }
 }

@@ -22,6 +22,7 @@ pub async fn may_follow(
             Some(s) => crate::meeting::service::may_follow(db, s, id).await,
             None => Ok(false),
         },
+        Topic::Live(id) => crate::live::qa::may_follow(db, session, id).await,
         Topic::Chat(room) => {
             let Some(session) = session else {
                 return Ok(false);

@@ -324,7 +324,7 @@ async fn the_schedule_takes_slots_and_requests(backend: Backend) {
     assert!(
         stream["booth_path"]
             .as_str()
-            .is_some_and(|p| p.starts_with("/halls/")),
+            .is_some_and(|p| p.starts_with("/exhibitors/")),
         "{stream}"
     );
     assert_eq!(public["can_schedule"], false);
@@ -675,3 +675,214 @@ async fn bad_chunks_are_refused_and_the_recording_survives(backend: Backend) {
     );
 }
 both_backends!(bad_chunks_are_refused_and_the_recording_survives);
+
+/// The next question change on a followed `live:` topic.
+async fn question_event(ws: &mut crate::realtime::Ws) -> domain::live::Question {
+    use domain::live::LiveEvent;
+    use domain::realtime::{EventBody, ServerFrame};
+    match ws
+        .until(|f| matches!(f, ServerFrame::Event(e) if matches!(e.body, EventBody::Live(LiveEvent::Question(_)))))
+        .await
+    {
+        ServerFrame::Event(e) => match e.body {
+            EventBody::Live(LiveEvent::Question(q)) => q,
+            _ => unreachable!(),
+        },
+        _ => unreachable!(),
+    }
+}
+
+async fn questions(app: &TestApp, cookie: Option<&str>, stream: &str) -> serde_json::Value {
+    let mut req = app
+        .new_client()
+        .post(app.url("/api/live/questions"))
+        .header("accept", "application/json")
+        .form(&[("id", stream)]);
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let resp = req.send().await.expect("questions");
+    assert!(resp.status().is_success(), "questions {}", resp.status());
+    resp.json().await.expect("json")
+}
+
+fn texts(q: &serde_json::Value) -> Vec<String> {
+    q["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .map(|q| q["text"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+async fn viewers_ask_and_moderators_answer(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let viewer = new_person(&app, "asker@example.com").await;
+    let other = new_person(&app, "voter@example.com").await;
+    let forum = forum_now(&app, &organizer).await;
+    // Anyone who may see the stream follows its room; the page's viewers see questions live.
+    let mut anonymous = crate::realtime::Ws::connect(&app, None).await;
+    anonymous.subscribe(&format!("live:{forum}"), None).await;
+
+    // Asking needs an account and a question.
+    assert_eq!(
+        app.new_client()
+            .post(app.url("/api/live/ask"))
+            .header("accept", "application/json")
+            .form(&[("id", forum.as_str()), ("text", "Price?")])
+            .send()
+            .await
+            .expect("ask")
+            .status(),
+        401
+    );
+    let empty = post(&app, &viewer, "live/ask", &[("id", &forum), ("text", "  ")]).await;
+    assert_eq!(empty.status(), 422);
+    assert!(empty
+        .text()
+        .await
+        .expect("body")
+        .contains("live-qa-error-text"));
+    let ask = |cookie: String, text: &'static str| {
+        let app = &app;
+        let forum = forum.clone();
+        async move {
+            post(app, &cookie, "live/ask", &[("id", &forum), ("text", text)])
+                .await
+                .status()
+        }
+    };
+    assert!(
+        ask(viewer.clone(), "<script>alert(1)</script> What is the MOQ?")
+            .await
+            .is_success()
+    );
+    let q1 = question_event(&mut anonymous).await;
+    assert_eq!(q1.text, "<script>alert(1)</script> What is the MOQ?");
+    assert!(ask(other.clone(), "Do you ship to Hamburg?")
+        .await
+        .is_success());
+    let q2 = question_event(&mut anonymous).await;
+
+    // Upvotes count once per person.
+    for _ in 0..2 {
+        let r = post(&app, &other, "live/vote", &[("question", &q1.id)]).await;
+        assert!(r.status().is_success(), "vote {}", r.status());
+    }
+    assert_eq!(question_event(&mut anonymous).await.votes, 1);
+    let list = questions(&app, None, &forum).await;
+    assert_eq!(list["moderator"], false);
+    assert_eq!(
+        texts(&list),
+        [q1.text.clone(), q2.text.clone()],
+        "most votes first"
+    );
+
+    // Only moderators pin, answer and hide.
+    let act = |cookie: String, q: String, action: &'static str, answer: &'static str| {
+        let app = &app;
+        async move {
+            post(
+                app,
+                &cookie,
+                "live/moderate",
+                &[("question", &q), ("action", action), ("answer", answer)],
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(act(viewer.clone(), q2.id.clone(), "pin", "").await, 403);
+    assert!(act(organizer.clone(), q2.id.clone(), "pin", "")
+        .await
+        .is_success());
+    assert!(question_event(&mut anonymous).await.pinned);
+    assert_eq!(
+        texts(&questions(&app, None, &forum).await)[0],
+        q2.text,
+        "pinned first"
+    );
+    assert!(
+        act(organizer.clone(), q1.id.clone(), "answer", "500 units.")
+            .await
+            .is_success()
+    );
+    let answered = question_event(&mut anonymous).await;
+    assert_eq!(answered.state, domain::live::QuestionState::Answered);
+    assert_eq!(answered.answer.as_deref(), Some("500 units."));
+    assert_eq!(
+        act(organizer.clone(), q1.id.clone(), "delete", "").await,
+        422
+    );
+    // The page renders question text inert.
+    let html = app.html(&format!("/live/{forum}")).await;
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; What is the MOQ?"),
+        "escaped"
+    );
+    assert!(!html.contains("<script>alert(1)</script>"));
+
+    // The organizer removes the other person: their question is hidden, they can no longer ask,
+    // vote or watch.
+    assert!(act(organizer.clone(), q2.id.clone(), "ban", "")
+        .await
+        .is_success());
+    assert_eq!(
+        question_event(&mut anonymous).await.state,
+        domain::live::QuestionState::Hidden
+    );
+    assert_eq!(
+        texts(&questions(&app, None, &forum).await),
+        std::slice::from_ref(&q1.text)
+    );
+    assert_eq!(
+        texts(&questions(&app, Some(&organizer), &forum).await).len(),
+        2,
+        "moderators still see it"
+    );
+    assert_eq!(ask(other.clone(), "Hello again").await, 403);
+    assert_eq!(
+        post(&app, &other, "live/vote", &[("question", &q1.id)])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        socket(&app, &format!("/live/{forum}/watch"), Some(&other))
+            .await
+            .err(),
+        Some(403)
+    );
+    let mut banned = crate::realtime::Ws::connect(&app, Some(&other)).await;
+    banned
+        .send(serde_json::json!({"t": "sub", "topic": format!("live:{forum}")}))
+        .await;
+    assert!(matches!(
+        banned
+            .until(|f| matches!(f, domain::realtime::ServerFrame::Refused { .. }))
+            .await,
+        domain::realtime::ServerFrame::Refused { .. }
+    ));
+
+    // A flood of questions is refused with a clear notice (the test burst is 10).
+    let mut limited = false;
+    for _ in 0..15 {
+        let s = ask(viewer.clone(), "Again?").await;
+        if s == 429 {
+            limited = true;
+            break;
+        }
+        assert!(s.is_success(), "{s}");
+    }
+    assert!(limited, "rate-limited");
+
+    // When the stream ends, the questions stay (for the replay); asking is closed.
+    assert!(post(&app, &organizer, "live/end", &[("id", &forum)])
+        .await
+        .status()
+        .is_success());
+    assert_eq!(ask(viewer.clone(), "Late question").await, 409);
+    assert!(texts(&questions(&app, None, &forum).await).contains(&q1.text));
+}
+both_backends!(viewers_ask_and_moderators_answer);
