@@ -120,6 +120,17 @@ type BoothRow = (
     Option<String>,
 );
 
+/// A hall's id by slug, inside a transaction.
+pub async fn hall_id_in(tx: &mut Tx, expo_id: &str, slug: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM halls WHERE expo_id = $1 AND slug = $2")
+            .bind(expo_id)
+            .bind(slug)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(row.map(|(id,)| id))
+}
+
 /// A hall of an expo by slug, with its plan and booths.
 pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<HallPlan>> {
     let hall: Option<(String, String, String, String, i64, i64)> = sqlx::query_as(

@@ -1,6 +1,6 @@
 //! Live streams: the schedule, each stream's state and its recording.
 
-use crate::{classify, Db, Result};
+use crate::{classify, Db, Result, Tx};
 use domain::live::{StreamKind, StreamState};
 use domain::text::LocalizedText;
 
@@ -67,7 +67,7 @@ pub struct NewStream<'a> {
 }
 
 /// Puts a stream on the schedule (or asks for it).
-pub async fn insert(db: &Db, s: &NewStream<'_>) -> Result<()> {
+pub async fn insert(tx: &mut Tx, s: &NewStream<'_>) -> Result<()> {
     sqlx::query(
         "INSERT INTO live_streams (id, expo_id, kind, hall_id, exhibitor_id, title, description, \
          starts_at, ends_at, state, created_by, created_at) \
@@ -85,7 +85,7 @@ pub async fn insert(db: &Db, s: &NewStream<'_>) -> Result<()> {
     .bind(s.state.as_str())
     .bind(s.created_by)
     .bind(s.at)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -414,4 +414,91 @@ pub async fn on_air_of(db: &Db, exhibitor_id: &str) -> Result<Option<String>> {
     .fetch_optional(db.pool())
     .await?;
     Ok(row.map(|(id,)| id))
+}
+
+/// Asks for (`on`) or cancels a reminder of a stream for a person.
+pub async fn set_reminder(
+    db: &Db,
+    stream_id: &str,
+    user_id: &str,
+    on: bool,
+    at: i64,
+) -> Result<()> {
+    if on {
+        sqlx::query(
+            "INSERT INTO live_reminders (stream_id, user_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (stream_id, user_id) DO NOTHING",
+        )
+        .bind(stream_id)
+        .bind(user_id)
+        .bind(at)
+        .execute(db.pool())
+        .await
+        .map_err(classify)?;
+    } else {
+        sqlx::query("DELETE FROM live_reminders WHERE stream_id = $1 AND user_id = $2")
+            .bind(stream_id)
+            .bind(user_id)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Whether the person asked to be reminded of the stream.
+pub async fn has_reminder(db: &Db, stream_id: &str, user_id: &str) -> Result<bool> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM live_reminders WHERE stream_id = $1 AND user_id = $2")
+            .bind(stream_id)
+            .bind(user_id)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(n > 0)
+}
+
+/// A reminder to send now.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct DueReminder {
+    /// The stream.
+    pub stream_id: String,
+    /// Who.
+    pub user_id: String,
+    /// Their e-mail address.
+    pub email: String,
+    /// Their language tag.
+    pub language: String,
+    /// The stream's title (LocalizedText JSON).
+    pub title: String,
+    /// Its start, Unix seconds.
+    pub starts_at: i64,
+}
+
+/// Reminders not sent yet of streams starting by `until` (Unix seconds) that are still on the
+/// schedule (at most `limit`).
+pub async fn due_reminders(db: &Db, until: i64, limit: i64) -> Result<Vec<DueReminder>> {
+    Ok(sqlx::query_as(
+        "SELECT r.stream_id, r.user_id, u.email, u.language, s.title, s.starts_at \
+         FROM live_reminders r JOIN live_streams s ON s.id = r.stream_id \
+         JOIN users u ON u.id = r.user_id \
+         WHERE r.sent_at IS NULL AND s.starts_at <= $1 AND s.state IN ('scheduled', 'live') \
+         ORDER BY s.starts_at, r.stream_id, r.user_id LIMIT $2",
+    )
+    .bind(until)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Marks a reminder sent; false when it already was (another node sent it).
+pub async fn reminder_sent(tx: &mut Tx, stream_id: &str, user_id: &str, at: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE live_reminders SET sent_at = $3 \
+         WHERE stream_id = $1 AND user_id = $2 AND sent_at IS NULL",
+    )
+    .bind(stream_id)
+    .bind(user_id)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
 }

@@ -247,7 +247,12 @@ pub struct StreamView {
     pub may_manage: bool,
     /// Replay length in milliseconds, when recorded.
     pub replay_ms: Option<u64>,
+    /// For a signed-in reader of a broadcast not yet over: whether they asked to be reminded.
+    pub reminder: Option<bool>,
 }
+
+/// How long before a broadcast its reminders go out, in seconds.
+pub const REMINDER_LEAD_SECS: i64 = 10 * 60;
 
 /// Days (local dates, `YYYY-MM-DD`) and kinds a schedule can be narrowed to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,6 +34,13 @@ pub enum NotificationBody {
         /// Why.
         reason: crate::chat::ReportReason,
     },
+    /// A broadcast the reader asked to be reminded of starts soon.
+    LiveStarting {
+        /// Its title, in the reader's language.
+        title: String,
+        /// When it starts, Unix seconds.
+        starts_at: i64,
+    },
 }
 
 /// A notification as its reader sees it.

@@ -79,6 +79,22 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   await expect(viewer.locator(".live-status-text")).toHaveText("Live");
   await expect.poll(async () => plain(await viewer.locator(".live-viewers").textContent()), { timeout: 15_000 })
     .toMatch(/^\d+ watching$/);
+
+  // The viewer asks a question; the exhibitor sees it in the studio at once and pins it, and the
+  // viewer sees it pinned.
+  const question = "Is the engine IMO Tier III certified?";
+  await viewer.getByLabel("Your question").fill(question);
+  await viewer.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(viewer.getByLabel("Your question")).toHaveValue("");
+  const asked = studio.locator(".qa-item").filter({ hasText: question });
+  await expect(asked).toBeVisible();
+  await expect(asked).toContainText("Lena Vogt");
+  await asked.getByRole("button", { name: "置顶", exact: true }).click();
+  const pinned = viewer.locator(".qa-item").filter({ hasText: question });
+  await expect(pinned).toContainText("Pinned");
+  await expect(asked).toContainText("已置顶");
+  await viewer.getByRole("button", { name: /^Upvote/ }).click();
+  await expect(pinned.locator(".qa-votes")).toHaveText(/^\u2068?1\u2069? vote$/);
   await viewer.screenshot({ path: "artifacts/live-room-en.png", fullPage: true });
   await studio.screenshot({ path: "artifacts/live-studio-zh-CN.png", fullPage: true });
 
@@ -117,6 +133,9 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   await expect
     .poll(() => replay.evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 10_000 })
     .toBeGreaterThan(target + 0.5);
+  // The questions stay beside the replay; asking is closed.
+  await expect(viewer.locator(".qa-item").filter({ hasText: question })).toContainText("Pinned");
+  await expect(viewer.getByText("Questions are closed: the broadcast has ended.")).toBeVisible();
   await viewer.screenshot({ path: "artifacts/live-replay-en.png", fullPage: true });
 
   expect(teamProblems).toEqual([]);

@@ -51,3 +51,13 @@ CREATE TABLE live_bans (
     at BIGINT NOT NULL,
     PRIMARY KEY (stream_id, user_id)
 );
+
+-- People who asked to be reminded before a broadcast starts (in the app and by e-mail, once).
+CREATE TABLE live_reminders (
+    stream_id TEXT NOT NULL REFERENCES live_streams(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    PRIMARY KEY (stream_id, user_id)
+);
+CREATE INDEX live_reminders_unsent ON live_reminders(sent_at);

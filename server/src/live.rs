@@ -421,3 +421,83 @@ pub async fn replay(
     )
     .await
 }
+
+/// `GET /live/<id>/calendar.ics`: the broadcast as a calendar event ("add to calendar"), in
+/// the reader's language.
+pub async fn calendar(
+    State(live): State<LiveState>,
+    Extension(session): Extension<CurrentSession>,
+    Extension(locale): Extension<app::state::RequestLocale>,
+    UrlPath(id): UrlPath<String>,
+) -> Response {
+    use icalendar::{Calendar, Component, Event, EventLike};
+    let id = id.trim_end_matches(".ics").to_owned();
+    let row = match app::live::service::visible(&live.app, session.0.as_ref(), &id).await {
+        Ok(r) => r,
+        Err(e) => return refusal(&e),
+    };
+    let reader = session.0.as_ref().map_or(locale.0, |s| s.user.language);
+    let (Some(starts), Some(ends)) = (
+        chrono::DateTime::from_timestamp(row.starts_at, 0),
+        chrono::DateTime::from_timestamp(row.ends_at, 0),
+    ) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let origin = live
+        .app
+        .public_origin
+        .clone()
+        .unwrap_or_else(|| live.app.bind_origin.clone());
+    let url = format!("{origin}/live/{id}");
+    let description = row.description.show(reader).text;
+    let event = Event::new()
+        .uid(&format!("live-{id}@cloud-expo"))
+        .summary(&row.title.show(reader).text)
+        .description(&if description.is_empty() {
+            url.clone()
+        } else {
+            format!("{description}\n\n{url}")
+        })
+        .url(&url)
+        .starts(starts)
+        .ends(ends)
+        .done();
+    let body = Calendar::new().push(event).done().to_string();
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8",
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"broadcast.ics\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Sends due broadcast reminders every 30 s until the process ends; open tabs of the people
+/// reminded are told to refresh their notifications.
+pub fn spawn_reminders(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(30));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match app::live::service::send_due_reminders(&state.db, db::now_millis()).await {
+                Ok(people) => {
+                    for user in people {
+                        state.hub.signal(
+                            &domain::realtime::Topic::User(user).to_string(),
+                            domain::realtime::Hint::Notification,
+                        );
+                    }
+                }
+                Err(e) => tracing::warn!(error = ?e, "live reminders not sent"),
+            }
+        }
+    })
+}

@@ -78,10 +78,12 @@ pub fn build_with_store(
         store: store.clone(),
         spool_dir: Arc::new(std::path::PathBuf::from(&config.live_dir)),
     };
+    crate::live::spawn_reminders(state.clone());
     let live_routes = Router::new()
         .route("/live/{id}/ingest", get(crate::live::ingest))
         .route("/live/{id}/watch", get(crate::live::watch))
         .route("/live/{id}/replay.webm", get(crate::live::replay))
+        .route("/live/{id}/calendar.ics", get(crate::live::calendar))
         .with_state(live);
     let media = crate::media::MediaState {
         app: state.clone(),

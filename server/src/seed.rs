@@ -291,6 +291,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
     let mut tx = db.begin().await?;
     db::expo::insert_expo(&mut tx, &expo, now).await?;
     let mut first_exhibitor = None;
+    let mut organizer = None;
     let mut serial: usize = 0;
     for (hall_index, hall) in HALLS.iter().enumerate() {
         let hall_id = db::new_id();
@@ -433,9 +434,112 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<bool> {
             .then(|| first_exhibitor.clone())
             .flatten();
         db::account::grant_role(&mut tx, &id, &expo.id, role, exhibitor.as_deref(), now).await?;
+        if role == Role::Organizer {
+            organizer = Some(id.clone());
+        }
+    }
+    if let Some(organizer) = &organizer {
+        seed_streams(
+            &mut tx,
+            &expo.id,
+            organizer,
+            first_exhibitor.as_deref(),
+            now,
+        )
+        .await?;
     }
     db::commit(tx).await?;
     Ok(true)
+}
+
+/// The demo schedule: the opening ceremony, a forum in the marine hall and the first booth's
+/// product launch, in the expo's first days (Shanghai time).
+async fn seed_streams(
+    tx: &mut db::Tx,
+    expo_id: &str,
+    organizer: &str,
+    booth: Option<&str>,
+    now: i64,
+) -> anyhow::Result<()> {
+    use domain::live::{StreamKind, StreamState};
+    let marine = db::hall::hall_id_in(tx, expo_id, "marine").await?;
+    // Kind, hall, booth, title and description (Chinese, English), start and end.
+    type Slot<'a> = (
+        StreamKind,
+        Option<&'a str>,
+        Option<&'a str>,
+        (&'a str, &'a str),
+        (&'a str, &'a str),
+        i64,
+        i64,
+    );
+    let slots: [Slot<'_>; 3] = [
+        (
+            StreamKind::Ceremony,
+            None,
+            None,
+            ("开幕式", "Opening ceremony"),
+            (
+                "组委会致辞、六大展馆巡礼与首批签约仪式。",
+                "Welcome from the organizers, a tour of the six halls and the first signings.",
+            ),
+            // 2026-12-08 09:30–10:30 in Shanghai.
+            1_796_693_400,
+            1_796_697_000,
+        ),
+        (
+            StreamKind::Forum,
+            marine.as_deref(),
+            None,
+            ("绿色航运与海工装备论坛", "Green shipping and marine equipment forum"),
+            (
+                "船东、船厂与设备商谈低碳动力、港口电气化与出口认证。",
+                "Ship owners, yards and suppliers on low-carbon propulsion, shore power and export certification.",
+            ),
+            // 2026-12-09 14:00–16:00.
+            1_796_796_000,
+            1_796_803_200,
+        ),
+        (
+            StreamKind::Booth,
+            marine.as_deref(),
+            booth,
+            ("新品发布：船用柴油机", "Product launch: marine diesel engines"),
+            (
+                "工厂实景直播，现场答疑。",
+                "Live from the factory floor, with questions answered on air.",
+            ),
+            // 2026-12-10 10:00–10:45.
+            1_796_868_000,
+            1_796_870_700,
+        ),
+    ];
+    for (kind, hall, exhibitor, (title_zh, title_en), (about_zh, about_en), starts, ends) in slots {
+        if kind == StreamKind::Booth && exhibitor.is_none() {
+            continue;
+        }
+        let title = LocalizedText::new(Locale::ZhCn, title_zh).with(Locale::En, title_en);
+        let description = LocalizedText::new(Locale::ZhCn, about_zh).with(Locale::En, about_en);
+        db::live::insert(
+            tx,
+            &db::live::NewStream {
+                id: &db::new_id(),
+                expo_id,
+                kind,
+                hall_id: hall,
+                exhibitor_id: exhibitor,
+                title: &title,
+                description: &description,
+                starts_at: starts,
+                ends_at: ends,
+                state: StreamState::Scheduled,
+                created_by: organizer,
+                at: now,
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Draws a product picture for the demo: the industry's colours, a soft light and a shape that

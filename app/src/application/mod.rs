@@ -50,5 +50,12 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
             "notice-message-reported",
             vec![("reason", Arg::Str(i18n.t(reason.label_id())))],
         ),
+        NotificationBody::LiveStarting { title, starts_at } => i18n.t_args(
+            "notice-live-starting",
+            vec![
+                ("title", Arg::Str(title.clone())),
+                ("time", Arg::Str(i18n.utc(starts_at.saturating_mul(1000)))),
+            ],
+        ),
     }
 }

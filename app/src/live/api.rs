@@ -199,3 +199,15 @@ pub async fn moderate_question(
     .await
     .map_err(crate::error::with_status)
 }
+
+/// Asks for (`on` = `true`) or cancels a reminder before a broadcast starts.
+#[server(prefix = "/api", endpoint = "live/remind")]
+pub async fn remind_me(id: String, on: bool) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::service::remind(&ctx.state, session, &id, on).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

@@ -88,17 +88,10 @@ impl Player {
     }
 
     fn connect(&self) {
-        let Some(window) = web_sys::window() else {
+        let path = format!("/live/{}/watch", self.0.borrow().stream_id);
+        let Some(url) = crate::realtime::client::socket_url(&path) else {
             return;
         };
-        let location = window.location();
-        let scheme = if location.protocol().ok().as_deref() == Some("https:") {
-            "wss"
-        } else {
-            "ws"
-        };
-        let host = location.host().unwrap_or_default();
-        let url = format!("{scheme}://{host}/live/{}/watch", self.0.borrow().stream_id);
         let Ok(ws) = WebSocket::new(&url) else {
             self.retry();
             return;
@@ -284,16 +277,10 @@ impl Player {
         };
         self.status(Status::Reconnecting);
         let me = self.clone();
-        let again = Closure::once_into_js(move || {
+        crate::realtime::client::after(delay, move || {
             if !me.0.borrow().stopped {
                 me.connect();
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                again.unchecked_ref(),
-                delay,
-            );
-        }
     }
 }

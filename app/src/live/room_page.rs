@@ -1,7 +1,7 @@
 //! `/live/<id>`: a live room. On air (or about to be): the player, the viewer count and the
 //! booth beside it; over: the replay, seekable. The broadcaster gets a link to the studio.
 
-use super::api::live_stream;
+use super::api::{live_stream, RemindMe};
 use super::qa_panel::QaPanel;
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::ui::local_time::LocalTime;
@@ -87,6 +87,14 @@ fn Room(view: StreamView) -> impl IntoView {
             <StreamFacts view=view.clone() />
             <span class=format!("live-state live-state-{}", s.state.as_str())>{i18n.t(s.state.message_id())}</span>
             {studio.map(|href| view! { " " <a class="btn btn-ghost btn-small" href=href>{i18n.t("live-open-studio")}</a> })}
+            {matches!(s.state, StreamState::Scheduled | StreamState::Live).then(|| view! {
+                <p class="live-plan">
+                    {view.reminder.map(|on| view! { <RemindButton id=s.id.clone() on=on /> })}
+                    <a class="btn btn-ghost btn-small" href=format!("/live/{}/calendar.ics", s.id) download="broadcast.ics">
+                        {i18n.t("live-add-to-calendar")}
+                    </a>
+                </p>
+            })}
             {body}
             {(!s.description.text.is_empty()).then(|| view! {
                 <p class="live-description" lang=s.description.locale.tag()>{s.description.text.clone()}</p>
@@ -100,6 +108,30 @@ fn Room(view: StreamView) -> impl IntoView {
                 </p>
             })}
         </div>
+    }
+}
+
+/// "Remind me" before the broadcast starts (in the app and by e-mail), or cancel it.
+#[component]
+fn RemindButton(id: String, on: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let remind = ServerAction::<RemindMe>::new();
+    let set = RwSignal::new(on);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remind.value().get() {
+            set.update(|s| *s = !*s);
+        }
+    });
+    let error = Signal::derive(move || remind.value().get().and_then(Result::err));
+    view! {
+        <ActionForm action=remind attr:class="inline-form">
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="on" value=move || (!set.get()).to_string() />
+            <button type="submit" class="btn btn-ghost btn-small" aria-pressed=move || set.get().to_string()>
+                {move || if set.get() { i18n.t("live-reminder-set") } else { i18n.t("live-remind-me") }}
+            </button>
+        </ActionForm>
+        <crate::ui::form_alert::FormAlert error=error />
     }
 }
 

@@ -148,6 +148,7 @@ pub async fn schedule(
             may_broadcast: may_broadcast(session, &row),
             may_manage: manage,
             replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
+            reminder: None,
         })
         .collect())
 }
@@ -218,11 +219,18 @@ pub async fn view(
         .await?
         .map(|e| e.time_zone)
         .unwrap_or_default();
+    let reminder = match session {
+        Some(s) if matches!(row.state, StreamState::Scheduled | StreamState::Live) => {
+            Some(db::live::has_reminder(&state.db, &row.id, &s.user.id).await?)
+        }
+        _ => None,
+    };
     Ok(StreamView {
         stream: summary(&row, locale(session, request_locale), &zone),
         may_broadcast: may_broadcast(session, &row),
         may_manage: is_organizer(session, &row.expo_id),
         replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
+        reminder,
     })
 }
 
@@ -293,8 +301,9 @@ pub async fn create(
         },
     };
     let id = db::new_id();
+    let mut tx = state.db.begin().await?;
     db::live::insert(
-        &state.db,
+        &mut tx,
         &db::live::NewStream {
             id: &id,
             expo_id: &expo.id,
@@ -311,6 +320,7 @@ pub async fn create(
         },
     )
     .await?;
+    db::commit(tx).await?;
     Ok(id)
 }
 
@@ -405,4 +415,50 @@ pub async fn finish(state: &AppState, id: &str) -> Result<(), AppError> {
         return Err(AppError::Conflict("live-error-ended".into()));
     }
     Ok(())
+}
+
+/// Asks for (or cancels) a reminder before a scheduled broadcast starts.
+pub async fn remind(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    on: bool,
+) -> Result<(), AppError> {
+    let row = visible(state, Some(session), id).await?;
+    if on && row.state != StreamState::Scheduled {
+        return Err(AppError::Conflict("live-error-remind".into()));
+    }
+    db::live::set_reminder(&state.db, &row.id, &session.user.id, on, db::now_millis()).await?;
+    Ok(())
+}
+
+/// Sends the reminders of broadcasts starting within [`domain::live::REMINDER_LEAD_SECS`] of
+/// `now` (Unix milliseconds): a notification and an e-mail each, in the person's language,
+/// once. Returns who was notified (their open tabs are told by the caller).
+pub async fn send_due_reminders(db: &db::Db, now: i64) -> Result<Vec<String>, AppError> {
+    let due =
+        db::live::due_reminders(db, now / 1000 + domain::live::REMINDER_LEAD_SECS, 200).await?;
+    let mut notified = Vec::new();
+    for r in due {
+        let locale = Locale::parse(&r.language).unwrap_or_default();
+        let i18n = crate::shell::i18n::I18n { locale };
+        let body = domain::notification::NotificationBody::LiveStarting {
+            title: domain::text::LocalizedText::from_json(&r.title)
+                .show(locale)
+                .text,
+            starts_at: r.starts_at,
+        };
+        let link = format!("/live/{}", r.stream_id);
+        let mut tx = db.begin().await?;
+        // Another node may have sent it first.
+        if !db::live::reminder_sent(&mut tx, &r.stream_id, &r.user_id, now).await? {
+            continue;
+        }
+        db::notification::insert(&mut tx, &r.user_id, &body, &link, now).await?;
+        let (subject, text) = crate::application::service::email_of(i18n, &body);
+        db::notification::queue_email(&mut tx, &r.email, &subject, &text, now).await?;
+        db::commit(tx).await?;
+        notified.push(r.user_id);
+    }
+    Ok(notified)
 }

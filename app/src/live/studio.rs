@@ -112,22 +112,16 @@ impl Studio {
 
     fn connect(&self) {
         self.status(Status::Connecting);
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let location = window.location();
-        let scheme = if location.protocol().ok().as_deref() == Some("https:") {
-            "wss"
-        } else {
-            "ws"
-        };
-        let host = location.host().unwrap_or_default();
         let (id, mime) = {
             let s = self.0.borrow();
             (s.stream_id.clone(), s.mime)
         };
         let mime_q: String = js_sys::encode_uri_component(mime).into();
-        let url = format!("{scheme}://{host}/live/{id}/ingest?mime={mime_q}");
+        let Some(url) =
+            crate::realtime::client::socket_url(&format!("/live/{id}/ingest?mime={mime_q}"))
+        else {
+            return;
+        };
         let Ok(ws) = WebSocket::new(&url) else {
             self.retry();
             return;
@@ -333,16 +327,10 @@ impl Studio {
         };
         self.status(Status::Reconnecting);
         let me = self.clone();
-        let again = Closure::once_into_js(move || {
+        crate::realtime::client::after(delay, move || {
             if !me.0.borrow().ending {
                 me.connect();
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                again.unchecked_ref(),
-                delay,
-            );
-        }
     }
 }

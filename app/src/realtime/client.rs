@@ -125,16 +125,10 @@ impl Client {
             self.down.set(true);
             return;
         }
-        let Some(location) = web_sys::window().map(|w| w.location()) else {
+        let Some(url) = socket_url("/ws") else {
             return;
         };
-        let scheme = if location.protocol().ok().as_deref() == Some("https:") {
-            "wss"
-        } else {
-            "ws"
-        };
-        let host = location.host().unwrap_or_default();
-        let Ok(socket) = WebSocket::new(&format!("{scheme}://{host}/ws")) else {
+        let Ok(socket) = WebSocket::new(&url) else {
             self.schedule_reconnect();
             return;
         };
@@ -324,6 +318,28 @@ pub fn unsubscribe(id: u64) {
             c.send_now(&ClientFrame::Unsub { topic });
         }
     })
+}
+
+/// The WebSocket URL of `path` on this page's server (`wss:` under HTTPS).
+pub fn socket_url(path: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let scheme = if location.protocol().ok().as_deref() == Some("https:") {
+        "wss"
+    } else {
+        "ws"
+    };
+    Some(format!("{scheme}://{}{path}", location.host().ok()?))
+}
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&callback),
+            ms,
+        );
+    }
 }
 
 /// Sends a frame if the socket is open (typing, read marks: hints that may be lost).

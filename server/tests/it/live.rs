@@ -211,6 +211,14 @@ async fn schedule(app: &TestApp, cookie: Option<&str>) -> serde_json::Value {
     resp.json().await.expect("json")
 }
 
+/// The state of the stream titled `title` on a schedule, if it is there.
+fn state_of(schedule: &serde_json::Value, title: &str) -> Option<String> {
+    states(schedule)
+        .into_iter()
+        .find(|(t, _)| t == title)
+        .map(|(_, s)| s)
+}
+
 fn states(schedule: &serde_json::Value) -> Vec<(String, String)> {
     schedule["streams"]
         .as_array()
@@ -270,21 +278,25 @@ async fn the_schedule_takes_slots_and_requests(backend: Backend) {
         "{body}"
     );
 
+    // The demo expo's schedule: the ceremony, a forum and a booth's launch.
+    let seeded = states(&schedule(&app, None).await);
+    assert_eq!(seeded.len(), 3, "{seeded:?}");
+    assert!(seeded.iter().all(|(_, s)| s == "scheduled"));
+    assert!(seeded.iter().any(|(t, _)| t == "开幕式"), "{seeded:?}");
+
     // An exhibitor's request waits for the organizer, unseen by the public.
     let resp = send(exhibitor.clone(), as_pairs(&ok)).await;
     assert!(resp.status().is_success(), "request {}", resp.status());
     let request: String = resp.json().await.expect("id");
-    assert!(states(&schedule(&app, None).await).is_empty());
+    let title = "New engine launch";
+    assert_eq!(state_of(&schedule(&app, None).await, title), None);
     assert_eq!(
-        states(&schedule(&app, Some(&exhibitor)).await),
-        [("New engine launch".to_owned(), "requested".to_owned())]
+        state_of(&schedule(&app, Some(&exhibitor)).await, title).as_deref(),
+        Some("requested")
     );
     let theirs = schedule(&app, Some(&organizer)).await;
     assert_eq!(theirs["can_schedule"], true);
-    assert_eq!(
-        states(&theirs),
-        [("New engine launch".to_owned(), "requested".to_owned())]
-    );
+    assert_eq!(state_of(&theirs, title).as_deref(), Some("requested"));
     // Its broadcaster may not go live before the approval.
     assert_eq!(
         socket(
@@ -315,12 +327,15 @@ async fn the_schedule_takes_slots_and_requests(backend: Backend) {
     assert!(answer(organizer.clone(), "approve").await.is_success());
     assert_eq!(answer(organizer.clone(), "decline").await, 409);
     let public = schedule(&app, None).await;
-    assert_eq!(
-        states(&public),
-        [("New engine launch".to_owned(), "scheduled".to_owned())]
-    );
+    assert_eq!(state_of(&public, title).as_deref(), Some("scheduled"));
     // A booth stream is placed at its booth.
-    let stream = &public["streams"][0]["stream"];
+    let stream = public["streams"]
+        .as_array()
+        .expect("streams")
+        .iter()
+        .map(|s| &s["stream"])
+        .find(|s| s["title"]["text"] == title)
+        .expect("the approved stream");
     assert!(
         stream["booth_path"]
             .as_str()
@@ -886,3 +901,152 @@ async fn viewers_ask_and_moderators_answer(backend: Backend) {
     assert!(texts(&questions(&app, None, &forum).await).contains(&q1.text));
 }
 both_backends!(viewers_ask_and_moderators_answer);
+
+async fn reminders_go_out_once_and_broadcasts_go_in_calendars(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let viewer = new_person(&app, "reminded@example.com").await;
+    let (viewer_id, _) = db::account::find_credentials(&app.db, "reminded@example.com")
+        .await
+        .expect("db")
+        .expect("viewer");
+    let slot = |starts: i64| {
+        let app = &app;
+        let organizer = organizer.clone();
+        async move {
+            let (s, e) = (chrono_like_local(starts), chrono_like_local(starts + 3600));
+            let resp = post(
+                app,
+                &organizer,
+                "live/create",
+                &[
+                    ("slot[kind]", "forum"),
+                    ("slot[hall]", "marine"),
+                    ("slot[title]", "港口电气化"),
+                    ("slot[title_en]", "Shore power"),
+                    ("slot[starts]", &s),
+                    ("slot[ends]", &e),
+                ],
+            )
+            .await;
+            assert!(resp.status().is_success(), "create {}", resp.status());
+            resp.json::<String>().await.expect("id")
+        }
+    };
+    // One starts in about five minutes, one in two hours.
+    let soon = slot(300).await;
+    let later = slot(7200).await;
+    let remind = |cookie: &str, id: &str, on: &str| {
+        let app = &app;
+        let (cookie, id, on) = (cookie.to_owned(), id.to_owned(), on.to_owned());
+        async move {
+            post(app, &cookie, "live/remind", &[("id", &id), ("on", &on)])
+                .await
+                .status()
+        }
+    };
+    assert_eq!(
+        app.new_client()
+            .post(app.url("/api/live/remind"))
+            .header("accept", "application/json")
+            .form(&[("id", soon.as_str()), ("on", "true")])
+            .send()
+            .await
+            .expect("remind")
+            .status(),
+        401
+    );
+    assert!(remind(&viewer, &soon, "true").await.is_success());
+    assert!(
+        remind(&viewer, &soon, "true").await.is_success(),
+        "asking twice is once"
+    );
+    assert!(remind(&viewer, &later, "true").await.is_success());
+    let view = post(&app, &viewer, "live/stream", &[("id", &soon)]).await;
+    let v: serde_json::Value = view.json().await.expect("json");
+    assert_eq!(v["reminder"], true);
+
+    // Due: the one starting within ten minutes, not the later one; once however often the job
+    // runs (it also runs in the background every 30 s).
+    let now = db::now_millis();
+    let _ = app::live::service::send_due_reminders(&app.db, now)
+        .await
+        .expect("send");
+    let again = app::live::service::send_due_reminders(&app.db, now + 1000)
+        .await
+        .expect("send");
+    assert!(again.is_empty(), "sent once: {again:?}");
+    let notes = db::notification::recent(&app.db, &viewer_id, 10)
+        .await
+        .expect("notes");
+    let starting: Vec<_> = notes
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.body,
+                domain::notification::NotificationBody::LiveStarting { .. }
+            )
+        })
+        .collect();
+    assert_eq!(starting.len(), 1, "{notes:?}");
+    assert_eq!(starting[0].link, format!("/live/{soon}"));
+    let mails = db::notification::emails_to(&app.db, "reminded@example.com")
+        .await
+        .expect("mails");
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    // In the person's language (English for new accounts registered in English).
+    let (subject, text) = &mails[0];
+    assert!(
+        subject.contains("Shore power") || subject.contains("港口电气化"),
+        "{subject}"
+    );
+    assert!(text.contains("reminded"), "{text}");
+
+    // Cancelled reminders do not go out; a broadcast that ended takes none.
+    assert!(remind(&viewer, &later, "false").await.is_success());
+    let at_later = now + 7200 * 1000;
+    let sent = app::live::service::send_due_reminders(&app.db, at_later)
+        .await
+        .expect("send");
+    assert!(!sent.contains(&viewer_id), "cancelled");
+    assert!(post(&app, &organizer, "live/end", &[("id", &soon)])
+        .await
+        .status()
+        .is_success());
+    assert_eq!(remind(&viewer, &soon, "true").await, 409);
+
+    // Add to calendar: an iCalendar event in the reader's language.
+    let ics = app
+        .new_client()
+        .get(app.url(&format!("/live/{later}/calendar.ics")))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("ics");
+    assert_eq!(ics.status(), 200);
+    assert!(ics.headers()["content-type"]
+        .to_str()
+        .expect("type")
+        .starts_with("text/calendar"));
+    let body = ics.text().await.expect("body");
+    for part in [
+        "BEGIN:VCALENDAR",
+        "BEGIN:VEVENT",
+        "SUMMARY:Shore power",
+        "DTSTART:",
+        "DTEND:",
+    ] {
+        assert!(body.contains(part), "{part} in {body}");
+    }
+    assert!(body.contains(&format!("/live/{later}")), "{body}");
+    assert_eq!(
+        app.new_client()
+            .get(app.url("/live/00000000-0000-0000-0000-000000000000/calendar.ics"))
+            .send()
+            .await
+            .expect("ics")
+            .status(),
+        404
+    );
+}
+both_backends!(reminders_go_out_once_and_broadcasts_go_in_calendars);
