@@ -502,3 +502,14 @@ pub async fn reminder_sent(tx: &mut Tx, stream_id: &str, user_id: &str, at: i64)
     .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// Streams on air whose slot ended before `before` (Unix seconds).
+pub async fn overdue(db: &Db, before: i64) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT id FROM live_streams WHERE state = 'live' AND ends_at < $1 ORDER BY id LIMIT 100",
+    )
+    .bind(before)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}

@@ -13,7 +13,10 @@ async function position(page: Page): Promise<number> {
 
 test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a buyer (en) watches live, then the replay, and seeks", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
-  const title = `新品发布直播 ${Date.now() % 1_000_000}`;
+  // Unique to this run, so a rerun against the same database finds its own broadcast.
+  const run = Date.now() % 1_000_000;
+  const title = `新品发布直播 ${run}`;
+  const en = `New engine launch ${run}`;
 
   // The exhibitor asks for a live slot for their booth (a refused empty end first).
   const team = await exhibitor(browser, baseURL!);
@@ -24,7 +27,7 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   await expect(studio.getByRole("heading", { level: 1 })).toHaveText("直播");
   await studio.getByText("为您的展位申请直播时段").click();
   await studio.getByLabel("标题", { exact: true }).fill(title);
-  await studio.getByLabel("英文标题（可选）").fill("New engine launch");
+  await studio.getByLabel("英文标题（可选）").fill(en);
   await studio.getByLabel("开始", { exact: true }).fill(shanghai(-5));
   await studio.getByLabel("结束", { exact: true }).fill(shanghai(-10));
   await studio.getByRole("button", { name: "提交申请" }).click();
@@ -45,7 +48,7 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   const request = org.locator(".live-request").filter({ hasText: title });
   await expect(request).toBeVisible();
   await request.getByRole("button", { name: "Approve" }).click();
-  await expect(org.getByRole("row").filter({ hasText: "New engine launch" })).toContainText("Scheduled");
+  await expect(org.getByRole("row").filter({ hasText: en })).toContainText("Scheduled");
 
   // The exhibitor goes live from the studio with the (fake) camera and microphone.
   await studio.reload();
@@ -67,12 +70,12 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   const viewerProblems = watchConsole(viewer);
   await viewer.goto("/live");
   await hydrated(viewer);
-  const onAir = viewer.getByRole("row").filter({ hasText: "New engine launch" });
+  const onAir = viewer.getByRole("row").filter({ hasText: en });
   await expect(onAir).toContainText("On air");
-  await onAir.getByRole("link", { name: "New engine launch" }).click();
+  await onAir.getByRole("link", { name: en }).click();
   await expect(viewer).toHaveURL(roomUrl);
   await hydrated(viewer);
-  await expect(viewer.getByRole("heading", { level: 1 })).toHaveText("New engine launch");
+  await expect(viewer.getByRole("heading", { level: 1 })).toHaveText(en);
   await expect.poll(() => position(viewer), { timeout: 20_000 }).toBeGreaterThan(1);
   const at = await position(viewer);
   await expect.poll(() => position(viewer), { timeout: 10_000 }).toBeGreaterThan(at + 1);
@@ -138,7 +141,35 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   await expect(viewer.getByText("Questions are closed: the broadcast has ended.")).toBeVisible();
   await viewer.screenshot({ path: "artifacts/live-replay-en.png", fullPage: true });
 
-  expect(teamProblems).toEqual([]);
+  // The one refused request: the slot that ended before it started (422).
+  expect(teamProblems).toEqual([
+    "console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)",
+  ]);
   expect(orgProblems).toEqual([]);
   expect(viewerProblems).toEqual([]);
+});
+
+test("the schedule without JavaScript: the demo expo's broadcasts, narrowed to a hall; a broadcast's page adds it to a calendar", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto("/live");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Live broadcasts");
+  const table = page.getByRole("table", { name: "Live broadcasts" });
+  await expect(table.getByRole("row").filter({ hasText: "Opening ceremony" })).toBeVisible();
+  // Only the marine hall's broadcasts (a plain GET form).
+  await page.getByLabel("Hall (industry)").selectOption("marine");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/[?&]hall=marine/);
+  await expect(table.getByRole("row").filter({ hasText: "Green shipping and marine equipment forum" })).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: "Opening ceremony" })).toHaveCount(0);
+  await page.screenshot({ path: "artifacts/live-schedule-en.png", fullPage: true });
+  await table.getByRole("link", { name: "Green shipping and marine equipment forum" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Green shipping and marine equipment forum");
+  const ics = await page.getByRole("link", { name: "Add to calendar" }).getAttribute("href");
+  const response = await page.request.get(ics!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/calendar");
+  expect(await response.text()).toContain("SUMMARY:Green shipping and marine equipment forum");
+  await context.close();
 });

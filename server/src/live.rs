@@ -479,8 +479,9 @@ pub async fn calendar(
         .into_response()
 }
 
-/// Sends due broadcast reminders every 30 s until the process ends; open tabs of the people
-/// reminded are told to refresh their notifications.
+/// Every 30 s until the process ends: sends due broadcast reminders (open tabs of the people
+/// reminded are told to refresh their notifications) and ends broadcasts left on air long
+/// after their slot.
 pub fn spawn_reminders(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(30));
@@ -497,6 +498,12 @@ pub fn spawn_reminders(state: AppState) -> tokio::task::JoinHandle<()> {
                     }
                 }
                 Err(e) => tracing::warn!(error = ?e, "live reminders not sent"),
+            }
+            // A studio that dropped and never came back: off the air 15 minutes after its slot.
+            match app::live::service::end_overdue(&state, db::now_millis(), 15 * 60).await {
+                Ok(n) if n > 0 => tracing::info!(ended = n, "overdue broadcasts ended"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "overdue broadcasts not ended"),
             }
         }
     })

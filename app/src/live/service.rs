@@ -10,10 +10,6 @@ use domain::authz::{authorize, Action};
 use domain::live::{SlotInput, StreamKind, StreamState, StreamSummary, StreamView};
 use domain::{FieldError, Locale};
 
-fn locale(session: Option<&AuthSession>, fallback: Locale) -> Locale {
-    session.map_or(fallback, |s| s.user.language)
-}
-
 /// A `datetime-local` value (`YYYY-MM-DDTHH:MM`) in the time zone `zone`, as Unix seconds.
 pub fn parse_local(value: &str, zone: &str) -> Option<i64> {
     let naive = chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M").ok()?;
@@ -136,7 +132,8 @@ pub async fn schedule(
         StreamState::Ended,
         StreamState::Declined,
     ];
-    let viewer = locale(session, request_locale);
+    // Texts in the page's language (what the reader chose to read in).
+    let viewer = request_locale;
     let manage = is_organizer(session, &expo.id);
     let zone = expo.time_zone.clone();
     Ok(db::live::list(&state.db, &expo.id, &all)
@@ -162,7 +159,8 @@ pub async fn schedule_page(
     let expo = db::expo::current_expo(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let viewer = locale(session, request_locale);
+    // Texts in the page's language (what the reader chose to read in).
+    let viewer = request_locale;
     let streams = schedule(state, session, request_locale).await?;
     let halls = db::hall::halls_of(&state.db, &expo.id)
         .await?
@@ -226,7 +224,7 @@ pub async fn view(
         _ => None,
     };
     Ok(StreamView {
-        stream: summary(&row, locale(session, request_locale), &zone),
+        stream: summary(&row, request_locale, &zone),
         may_broadcast: may_broadcast(session, &row),
         may_manage: is_organizer(session, &row.expo_id),
         replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
@@ -461,4 +459,19 @@ pub async fn send_due_reminders(db: &db::Db, now: i64) -> Result<Vec<String>, Ap
         notified.push(r.user_id);
     }
     Ok(notified)
+}
+
+/// Ends broadcasts still marked on air whose slot ended more than `grace_secs` ago and whose
+/// broadcaster is not connected to this node (a studio that dropped and never came back).
+pub async fn end_overdue(state: &AppState, now: i64, grace_secs: i64) -> Result<u64, AppError> {
+    let mut ended = 0;
+    for id in db::live::overdue(&state.db, now / 1000 - grace_secs).await? {
+        if state.live.get(&id).is_some_and(|r| r.on_air()) {
+            continue;
+        }
+        if finish(state, &id).await.is_ok() {
+            ended += 1;
+        }
+    }
+    Ok(ended)
 }

@@ -595,6 +595,16 @@ async fn bad_chunks_are_refused_and_the_recording_survives(backend: Backend) {
         domain::live::StreamState::Live,
         "still on air: it may come back"
     );
+    // Not overdue until its slot (one hour) is long past.
+    let secs = db::now_millis() / 1000;
+    assert!(!db::live::overdue(&app.db, secs)
+        .await
+        .expect("db")
+        .contains(&forum));
+    assert!(db::live::overdue(&app.db, secs + 7200)
+        .await
+        .expect("db")
+        .contains(&forum));
     let size = row.recording_bytes.expect("size");
     let url = app.url(&format!("/live/{forum}/replay.webm"));
     let full = app.new_client().get(&url).send().await.expect("replay");
