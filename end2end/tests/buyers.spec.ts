@@ -23,6 +23,8 @@ async function fillProfile(page: Page, company: string, wechat: string, consent:
 }
 
 test("a buyer registers, the organizer verifies, exhibitors see contacts only with consent", async ({ browser, baseURL }) => {
+  // Four people, a verification, a directory, a profile and a conversation: longer than the default.
+  test.setTimeout(90_000);
   const stamp = Date.now();
   const kariName = `Kari ${stamp}`;
   const lenaName = `Lena ${stamp}`;

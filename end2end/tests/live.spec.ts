@@ -45,7 +45,8 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   await signInOrganizer(org, baseURL!, "en");
   await org.goto("/live");
   await hydrated(org);
-  const request = org.locator(".live-request").filter({ hasText: title });
+  // Read in the organizer's page language (English), with the English title given.
+  const request = org.locator(".live-request").filter({ hasText: en });
   await expect(request).toBeVisible();
   await request.getByRole("button", { name: "Approve" }).click();
   await expect(org.getByRole("row").filter({ hasText: en })).toContainText("Scheduled");
