@@ -316,7 +316,10 @@ pub async fn watch(
             Err(e) => return refusal(&AppError::from(e)),
         }
     }
-    ws.max_message_size(4 * 1024)
+    // Viewers send next to nothing: a small read buffer (tungstenite's default is 128 KiB per
+    // connection, most of a viewer's memory).
+    ws.read_buffer_size(4 * 1024)
+        .max_message_size(4 * 1024)
         .on_upgrade(move |socket| viewer(live, id, socket))
 }
 

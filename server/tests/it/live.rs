@@ -297,6 +297,29 @@ async fn the_schedule_takes_slots_and_requests(backend: Backend) {
     let theirs = schedule(&app, Some(&organizer)).await;
     assert_eq!(theirs["can_schedule"], true);
     assert_eq!(state_of(&theirs, title).as_deref(), Some("requested"));
+    // Nor may anyone else watch it, follow its room or read its questions before then.
+    assert_eq!(
+        socket(&app, &format!("/live/{request}/watch"), Some(&visitor))
+            .await
+            .err(),
+        Some(404)
+    );
+    assert_eq!(
+        post(&app, &visitor, "live/questions", &[("id", &request)])
+            .await
+            .status(),
+        404
+    );
+    let mut outsider = crate::realtime::Ws::connect(&app, Some(&visitor)).await;
+    outsider
+        .send(serde_json::json!({"t": "sub", "topic": format!("live:{request}")}))
+        .await;
+    assert!(matches!(
+        outsider
+            .until(|f| matches!(f, domain::realtime::ServerFrame::Refused { .. }))
+            .await,
+        domain::realtime::ServerFrame::Refused { .. }
+    ));
     // Its broadcaster may not go live before the approval.
     assert_eq!(
         socket(
