@@ -7,7 +7,10 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./test-results",
-  timeout: 30_000,
+  // A test is several people in several pages of a WASM app on a 2-core machine that also runs
+  // the server: the longer walks take 20–30 s there when it is busy. Each expectation keeps its
+  // own 10 s limit; this is only the budget of a whole test.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

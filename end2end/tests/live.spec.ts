@@ -148,6 +148,10 @@ test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a
   ]);
   expect(orgProblems).toEqual([]);
   expect(viewerProblems).toEqual([]);
+  // Signed-in pages left open would keep these people "online" for the tests after this one.
+  await team.context.close();
+  await orgContext.close();
+  await buyer.context.close();
 });
 
 test("the schedule without JavaScript: the demo expo's broadcasts, narrowed to a hall; a broadcast's page adds it to a calendar", async ({ browser, baseURL }) => {

@@ -1083,3 +1083,129 @@ async fn reminders_go_out_once_and_broadcasts_go_in_calendars(backend: Backend) 
     );
 }
 both_backends!(reminders_go_out_once_and_broadcasts_go_in_calendars);
+
+/// The chunks of a real Chromium `MediaRecorder` broadcast (fake camera and microphone, VP8 +
+/// Opus, 250 ms chunks, a keyframe a second): two recordings of about three seconds, as a
+/// studio that lost its connection and came back sends them. Chromium numbered the tracks in
+/// the opposite order the second time.
+fn recorded_session(session: u32) -> Vec<Vec<u8>> {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/live-reconnect");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(&format!("chunk-{session}-")))
+        .collect();
+    names.sort();
+    assert!(names.len() > 5, "fixture chunks of session {session}");
+    names
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).expect("chunk"))
+        .collect()
+}
+
+async fn a_real_recording_with_a_reconnect_becomes_one_seekable_replay(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    let ingest = format!("/live/{forum}/ingest?mime={MIME}");
+
+    let mut studio = socket(&app, &ingest, Some(&organizer))
+        .await
+        .expect("ingest");
+    let first = recorded_session(1);
+    for chunk in &first {
+        studio
+            .send(Message::Binary(chunk.clone().into()))
+            .await
+            .expect("send");
+    }
+    text_until(&mut studio, "live").await;
+    // A viewer joins mid-way: the header and a keyframe cluster first.
+    let mut viewer = socket(&app, &format!("/live/{forum}/watch"), None)
+        .await
+        .expect("watch");
+    assert_eq!(
+        text_until(&mut viewer, "mime").await["mime"],
+        "video/webm;codecs=vp8,opus"
+    );
+    let start = next_binary(&mut viewer).await.expect("start");
+    assert!(start.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]));
+    assert!(
+        find(&start, &[0x1F, 0x43, 0xB6, 0x75]).is_some(),
+        "a cluster"
+    );
+
+    // The connection drops; the recording so far is a replay at once.
+    drop(studio);
+    let mut first_ms = 0;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let row = db::live::get(&app.db, &forum)
+            .await
+            .expect("db")
+            .expect("row");
+        if let Some(ms) = row.recording_ms {
+            first_ms = ms;
+            break;
+        }
+    }
+    assert!(
+        (2000..4500).contains(&first_ms),
+        "first recording: {first_ms} ms"
+    );
+
+    // The studio comes back with a new recording; it continues the same stream.
+    let mut studio = socket(&app, &ingest, Some(&organizer))
+        .await
+        .expect("again");
+    for chunk in recorded_session(2) {
+        studio
+            .send(Message::Binary(chunk.into()))
+            .await
+            .expect("send");
+    }
+    studio
+        .send(Message::Text(r#"{"t":"end"}"#.into()))
+        .await
+        .expect("end");
+    assert_eq!(text_until(&mut studio, "ended").await["t"], "ended");
+    // The viewer got the second recording's frames too, then the end.
+    let mut got = start.clone();
+    while let Some(bytes) = next_binary(&mut viewer).await {
+        got.extend(bytes);
+    }
+    assert_eq!(
+        count(&got, &[0x1A, 0x45, 0xDF, 0xA3]),
+        1,
+        "one header: the second is not sent again"
+    );
+
+    let row = db::live::get(&app.db, &forum)
+        .await
+        .expect("db")
+        .expect("row");
+    let ms = row.recording_ms.expect("length");
+    assert!(
+        ms > first_ms + 2000 && ms < 8000,
+        "whole recording: {ms} ms"
+    );
+    let bytes = app
+        .new_client()
+        .get(app.url(&format!("/live/{forum}/replay.webm")))
+        .send()
+        .await
+        .expect("replay")
+        .bytes()
+        .await
+        .expect("bytes");
+    assert_eq!(bytes.len() as i64, row.recording_bytes.expect("size"));
+    assert_eq!(count(&bytes, &[0x1A, 0x45, 0xDF, 0xA3]), 1, "one header");
+    assert!(find(&bytes, &[0x1C, 0x53, 0xBB, 0x6B]).is_some(), "Cues");
+    assert!(
+        count(&bytes, &[0x1F, 0x43, 0xB6, 0x75]) > 15,
+        "clusters of both recordings"
+    );
+}
+both_backends!(a_real_recording_with_a_reconnect_becomes_one_seekable_replay);
