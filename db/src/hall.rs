@@ -231,7 +231,8 @@ pub(crate) fn card((id, name, category, min, max, currency, picture): CardRow) -
     }
 }
 
-async fn product_cards(
+/// Up to `limit` products of an exhibitor (but `except`), oldest first.
+pub async fn product_cards(
     db: &Db,
     exhibitor_id: &str,
     except: &str,

@@ -35,6 +35,14 @@ pub struct StreamRow {
     pub recording_bytes: Option<i64>,
     /// Replay length in milliseconds.
     pub recording_ms: Option<i64>,
+    /// The replay's media type when an organizer uploaded it (`None`: the recorded WebM).
+    pub recording_type: Option<String>,
+    /// When it first went on air, Unix milliseconds.
+    pub live_since: Option<i64>,
+    /// Object store key and media type of the uploaded fallback video.
+    pub fallback: Option<(String, String)>,
+    /// The fallback's size in bytes.
+    pub fallback_bytes: Option<i64>,
 }
 
 /// A stream to put on the schedule.
@@ -95,7 +103,8 @@ const SELECT: &str =
     "SELECT s.id, s.expo_id, s.kind, s.state, s.title, s.description, s.starts_at, \
      s.ends_at, h.slug AS hall_slug, h.name AS hall_name, x.id AS ex_id, x.name AS ex_name, \
      bh.slug AS booth_hall, b.code AS booth_code, s.recording_key, s.recording_bytes, \
-     s.recording_ms \
+     s.recording_ms, s.recording_type, s.live_since, s.fallback_key, s.fallback_type, \
+     s.fallback_bytes \
      FROM live_streams s LEFT JOIN halls h ON h.id = s.hall_id \
      LEFT JOIN exhibitors x ON x.id = s.exhibitor_id \
      LEFT JOIN booths b ON b.exhibitor_id = s.exhibitor_id \
@@ -120,6 +129,11 @@ struct Row {
     recording_key: Option<String>,
     recording_bytes: Option<i64>,
     recording_ms: Option<i64>,
+    recording_type: Option<String>,
+    live_since: Option<i64>,
+    fallback_key: Option<String>,
+    fallback_type: Option<String>,
+    fallback_bytes: Option<i64>,
 }
 
 fn map(r: Row) -> Option<StreamRow> {
@@ -142,6 +156,10 @@ fn map(r: Row) -> Option<StreamRow> {
         recording_key: r.recording_key,
         recording_bytes: r.recording_bytes,
         recording_ms: r.recording_ms,
+        recording_type: r.recording_type,
+        live_since: r.live_since,
+        fallback: r.fallback_key.zip(r.fallback_type),
+        fallback_bytes: r.fallback_bytes,
     })
 }
 
@@ -204,8 +222,8 @@ pub async fn set_state(
 /// Records where the replay is.
 pub async fn set_recording(db: &Db, id: &str, key: &str, bytes: i64, ms: i64) -> Result<()> {
     sqlx::query(
-        "UPDATE live_streams SET recording_key = $2, recording_bytes = $3, recording_ms = $4 \
-         WHERE id = $1",
+        "UPDATE live_streams SET recording_key = $2, recording_bytes = $3, recording_ms = $4, \
+         recording_type = NULL WHERE id = $1",
     )
     .bind(id)
     .bind(key)
@@ -512,4 +530,226 @@ pub async fn overdue(db: &Db, before: i64) -> Result<Vec<String>> {
     .fetch_all(db.pool())
     .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Records a replay an organizer uploaded (its length is unknown) and ends the stream if it
+/// was still waiting on the schedule; false when it is on air (a recording is being made).
+pub async fn set_uploaded_replay(
+    db: &Db,
+    id: &str,
+    key: &str,
+    content_type: &str,
+    bytes: i64,
+    at: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE live_streams SET recording_key = $2, recording_type = $3, recording_bytes = $4, \
+         recording_ms = NULL, ended_at = COALESCE(ended_at, $5), \
+         state = CASE WHEN state IN ('scheduled', 'requested') THEN 'ended' ELSE state END \
+         WHERE id = $1 AND state <> 'live'",
+    )
+    .bind(id)
+    .bind(key)
+    .bind(content_type)
+    .bind(bytes)
+    .bind(at)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Records the fallback video of a stream.
+pub async fn set_fallback(
+    db: &Db,
+    id: &str,
+    key: &str,
+    content_type: &str,
+    bytes: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE live_streams SET fallback_key = $2, fallback_type = $3, fallback_bytes = $4 \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(key)
+    .bind(content_type)
+    .bind(bytes)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// A speaker as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerRow {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Company and title.
+    pub affiliation: String,
+    /// Bio.
+    pub bio: LocalizedText,
+}
+
+/// A stream's speakers, in the order they were added.
+pub async fn speakers(db: &Db, stream_id: &str) -> Result<Vec<SpeakerRow>> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT id, name, affiliation, bio FROM live_speakers WHERE stream_id = $1 \
+         ORDER BY created_at, id",
+    )
+    .bind(stream_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, affiliation, bio)| SpeakerRow {
+            id,
+            name,
+            affiliation,
+            bio: LocalizedText::from_json(&bio),
+        })
+        .collect())
+}
+
+/// Adds a speaker to a stream.
+pub async fn insert_speaker(
+    db: &Db,
+    stream_id: &str,
+    id: &str,
+    (name, affiliation, bio): &domain::live::ValidSpeaker,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO live_speakers (id, stream_id, name, affiliation, bio, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(stream_id)
+    .bind(name)
+    .bind(affiliation)
+    .bind(bio.to_json())
+    .bind(at)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+/// Removes a speaker of a stream (agenda items keep their time and title); false if the
+/// stream has no such speaker.
+pub async fn delete_speaker(db: &Db, stream_id: &str, id: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM live_speakers WHERE id = $1 AND stream_id = $2")
+        .bind(id)
+        .bind(stream_id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// An agenda item as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgendaRow {
+    /// Id.
+    pub id: String,
+    /// Start, Unix seconds.
+    pub starts_at: i64,
+    /// Title.
+    pub title: LocalizedText,
+    /// Speaker id and name.
+    pub speaker: Option<(String, String)>,
+}
+
+/// A stream's agenda, in time order.
+pub async fn agenda(db: &Db, stream_id: &str) -> Result<Vec<AgendaRow>> {
+    type Row = (String, i64, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.id, a.starts_at, a.title, p.id, p.name FROM live_agenda a \
+         LEFT JOIN live_speakers p ON p.id = a.speaker_id \
+         WHERE a.stream_id = $1 ORDER BY a.starts_at, a.id",
+    )
+    .bind(stream_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, starts_at, title, sid, sname)| AgendaRow {
+            id,
+            starts_at,
+            title: LocalizedText::from_json(&title),
+            speaker: sid.zip(sname),
+        })
+        .collect())
+}
+
+/// Adds an agenda item (`speaker_id` must be one of the stream's speakers, or nothing is
+/// added and false is returned).
+pub async fn insert_agenda(
+    db: &Db,
+    stream_id: &str,
+    id: &str,
+    starts_at: i64,
+    title: &LocalizedText,
+    speaker_id: Option<&str>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO live_agenda (id, stream_id, starts_at, title, speaker_id) \
+         SELECT $1, $2, $3, $4, $5 WHERE $5 IS NULL OR EXISTS \
+         (SELECT 1 FROM live_speakers WHERE id = $5 AND stream_id = $2)",
+    )
+    .bind(id)
+    .bind(stream_id)
+    .bind(starts_at)
+    .bind(title.to_json())
+    .bind(speaker_id)
+    .execute(db.pool())
+    .await
+    .map_err(classify)?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Removes an agenda item of a stream; false if the stream has no such item.
+pub async fn delete_agenda(db: &Db, stream_id: &str, id: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM live_agenda WHERE id = $1 AND stream_id = $2")
+        .bind(id)
+        .bind(stream_id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Counts a reaction in a room; the room's counts after it.
+pub async fn react(
+    db: &Db,
+    stream_id: &str,
+    reaction: domain::live::Reaction,
+) -> Result<domain::live::ReactionCounts> {
+    sqlx::query(
+        "INSERT INTO live_reactions (stream_id, kind, count) VALUES ($1, $2, 1) \
+         ON CONFLICT (stream_id, kind) DO UPDATE SET count = live_reactions.count + 1",
+    )
+    .bind(stream_id)
+    .bind(reaction.as_str())
+    .execute(db.pool())
+    .await?;
+    reactions(db, stream_id).await
+}
+
+/// A room's reaction counts, every reaction (zero where none), in display order.
+pub async fn reactions(db: &Db, stream_id: &str) -> Result<domain::live::ReactionCounts> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT kind, count FROM live_reactions WHERE stream_id = $1")
+            .bind(stream_id)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(domain::live::Reaction::ALL
+        .into_iter()
+        .map(|r| {
+            let n = rows
+                .iter()
+                .find(|(k, _)| k == r.as_str())
+                .map_or(0, |(_, n)| u64::try_from(*n).unwrap_or(0));
+            (r, n)
+        })
+        .collect())
 }

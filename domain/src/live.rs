@@ -249,6 +249,24 @@ pub struct StreamView {
     pub replay_ms: Option<u64>,
     /// For a signed-in reader of a broadcast not yet over: whether they asked to be reminded.
     pub reminder: Option<bool>,
+    /// The programme's speakers.
+    pub speakers: Vec<Speaker>,
+    /// The agenda, in time order.
+    pub agenda: Vec<AgendaItem>,
+    /// The replay's chapters (from the agenda), when there is a replay.
+    pub chapters: Vec<Chapter>,
+    /// What plays while the broadcast is due but not on air (an uploaded fallback, or the
+    /// booth's promo video): its URL.
+    pub fallback: Option<String>,
+    /// The room's reaction counts.
+    pub reactions: ReactionCounts,
+    /// The booth's products (booth broadcasts), shown beside the player.
+    pub products: Vec<crate::product::ProductCard>,
+    /// The organizer uploaded the replay (rather than it being recorded).
+    pub replay_uploaded: bool,
+    /// The expo's time zone, and the slot's start and end in it (`YYYY-MM-DDTHH:MM`), for
+    /// the agenda form.
+    pub slot_local: (String, String, String),
 }
 
 /// How long before a broadcast its reminders go out, in seconds.
@@ -378,6 +396,226 @@ pub fn sort_questions(questions: &mut [Question]) {
     });
 }
 
+/// The longest speaker name, in characters.
+pub const SPEAKER_NAME_MAX_CHARS: usize = 80;
+/// The longest speaker affiliation (company, title), in characters.
+pub const AFFILIATION_MAX_CHARS: usize = 120;
+/// The longest speaker bio, in characters (per language).
+pub const BIO_MAX_CHARS: usize = 1000;
+/// Most speakers on one broadcast.
+pub const MAX_SPEAKERS: usize = 30;
+/// Most agenda items on one broadcast.
+pub const MAX_AGENDA_ITEMS: usize = 60;
+
+/// A speaker of a forum or ceremony, as pages show them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Id.
+    pub id: String,
+    /// Name (as the speaker writes it).
+    pub name: String,
+    /// Company and title.
+    pub affiliation: String,
+    /// Bio, in the reader's language where there is one.
+    pub bio: crate::text::Shown,
+}
+
+/// A speaker as entered, before it is checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerInput {
+    /// Name.
+    pub name: String,
+    /// Company and title.
+    #[serde(default)]
+    pub affiliation: String,
+    /// Bio in the author's language.
+    #[serde(default)]
+    pub bio: String,
+    /// Bio in English (optional).
+    #[serde(default)]
+    pub bio_en: String,
+}
+
+/// A checked speaker: name, affiliation, bio.
+pub type ValidSpeaker = (String, String, LocalizedText);
+
+/// Checks a speaker: a name, texts within their lengths.
+pub fn parse_speaker(
+    input: &SpeakerInput,
+    author: crate::Locale,
+) -> Result<ValidSpeaker, Vec<crate::FieldError>> {
+    let mut errors = Vec::new();
+    let name = input.name.trim();
+    if name.is_empty() || name.chars().count() > SPEAKER_NAME_MAX_CHARS {
+        errors.push(crate::FieldError::new("name", "live-speaker-error-name"));
+    }
+    let affiliation = input.affiliation.trim();
+    if affiliation.chars().count() > AFFILIATION_MAX_CHARS {
+        errors.push(crate::FieldError::new(
+            "affiliation",
+            "live-speaker-error-affiliation",
+        ));
+    }
+    let (bio, bio_en) = (input.bio.trim(), input.bio_en.trim());
+    for (field, text) in [("bio", bio), ("bio_en", bio_en)] {
+        if text.chars().count() > BIO_MAX_CHARS {
+            errors.push(crate::FieldError::new(field, "live-speaker-error-bio"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut b = LocalizedText::new(author, bio);
+    if author != crate::Locale::En {
+        b.set(crate::Locale::En, bio_en);
+    }
+    Ok((name.to_owned(), affiliation.to_owned(), b))
+}
+
+/// An item of a broadcast's agenda.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    /// Id.
+    pub id: String,
+    /// When it starts, Unix seconds.
+    pub starts_at: i64,
+    /// Title, in the reader's language where there is one.
+    pub title: crate::text::Shown,
+    /// The speaker's id and name, if one is named.
+    pub speaker: Option<(String, String)>,
+}
+
+/// An agenda item as entered (its time already read in the expo's time zone).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaInput {
+    /// Title in the author's language.
+    pub title: String,
+    /// Title in English (optional).
+    pub title_en: String,
+    /// Start, Unix seconds (0 when the time could not be read).
+    pub starts_at: i64,
+}
+
+/// Checks an agenda item of a slot from `slot_start` to `slot_end`: a title, and a time within
+/// the slot. Returns the title.
+pub fn parse_agenda_item(
+    input: &AgendaInput,
+    author: crate::Locale,
+    slot_start: i64,
+    slot_end: i64,
+) -> Result<LocalizedText, Vec<crate::FieldError>> {
+    let mut errors = Vec::new();
+    let (title, title_en) = (input.title.trim(), input.title_en.trim());
+    if title.is_empty() || title.chars().count() > TITLE_MAX_CHARS {
+        errors.push(crate::FieldError::new("title", "live-error-title"));
+    }
+    if title_en.chars().count() > TITLE_MAX_CHARS {
+        errors.push(crate::FieldError::new("title_en", "live-error-title"));
+    }
+    if input.starts_at < slot_start || input.starts_at >= slot_end {
+        errors.push(crate::FieldError::new("at", "live-agenda-error-time"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut t = LocalizedText::new(author, title);
+    if author != crate::Locale::En {
+        t.set(crate::Locale::En, title_en);
+    }
+    Ok(t)
+}
+
+/// A chapter of a replay: where it starts in the video and what it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Chapter {
+    /// Offset into the replay, in seconds.
+    pub offset_secs: u64,
+    /// Title.
+    pub title: String,
+    /// The speaker's name, if one is named.
+    pub speaker: Option<String>,
+}
+
+/// The chapters of a replay from the agenda: each item at its time after `origin` (Unix
+/// seconds: when the broadcast went on air, or the slot's start for an uploaded replay),
+/// items before the origin at the start, items after the end of a replay `length_ms` long
+/// left out (the first chapter always stays). In time order.
+pub fn chapters(agenda: &[AgendaItem], origin: i64, length_ms: Option<u64>) -> Vec<Chapter> {
+    let mut items: Vec<&AgendaItem> = agenda.iter().collect();
+    items.sort_by_key(|a| (a.starts_at, a.id.clone()));
+    items
+        .into_iter()
+        .map(|a| Chapter {
+            offset_secs: u64::try_from(a.starts_at - origin).unwrap_or(0),
+            title: a.title.text.clone(),
+            speaker: a.speaker.as_ref().map(|(_, n)| n.clone()),
+        })
+        .filter(|c| c.offset_secs == 0 || length_ms.is_none_or(|ms| c.offset_secs * 1000 < ms))
+        .collect()
+}
+
+/// A reaction a viewer sends in a live room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reaction {
+    /// 👏
+    Applause,
+    /// ❤️
+    Love,
+    /// 👍
+    Like,
+    /// 😮
+    Wow,
+}
+
+impl Reaction {
+    /// Every reaction, in the order the room shows them.
+    pub const ALL: [Reaction; 4] = [
+        Reaction::Applause,
+        Reaction::Love,
+        Reaction::Like,
+        Reaction::Wow,
+    ];
+
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reaction::Applause => "applause",
+            Reaction::Love => "love",
+            Reaction::Like => "like",
+            Reaction::Wow => "wow",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<Reaction> {
+        Reaction::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The emoji shown.
+    pub fn emoji(self) -> &'static str {
+        match self {
+            Reaction::Applause => "👏",
+            Reaction::Love => "❤️",
+            Reaction::Like => "👍",
+            Reaction::Wow => "😮",
+        }
+    }
+
+    /// Fluent id of its accessible name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Reaction::Applause => "live-reaction-applause",
+            Reaction::Love => "live-reaction-love",
+            Reaction::Like => "live-reaction-like",
+            Reaction::Wow => "live-reaction-wow",
+        }
+    }
+}
+
+/// How many of each reaction a room has had, in [`Reaction::ALL`] order.
+pub type ReactionCounts = Vec<(Reaction, u64)>;
+
 /// What changes in a live room, on the hub's `live:<stream>` topic.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
@@ -388,6 +626,13 @@ pub enum LiveEvent {
     Banned {
         /// Who.
         user_id: String,
+    },
+    /// Someone reacted: the reaction and the room's counts now.
+    Reacted {
+        /// The reaction.
+        reaction: Reaction,
+        /// Counts of every reaction.
+        counts: ReactionCounts,
     },
 }
 
@@ -484,5 +729,97 @@ mod tests {
         assert!(StreamState::Live.may_broadcast());
         assert!(!StreamState::Ended.may_broadcast());
         assert!(!StreamState::Requested.is_public());
+    }
+
+    fn agenda_item(id: &str, at: i64, title: &str) -> AgendaItem {
+        AgendaItem {
+            id: id.into(),
+            starts_at: at,
+            title: LocalizedText::new(Locale::En, title).show(Locale::En),
+            speaker: None,
+        }
+    }
+
+    #[test]
+    fn chapters_start_where_their_agenda_items_began() {
+        let agenda = [
+            agenda_item("b", 1_000_600, "Panel"),
+            agenda_item("a", 999_000, "Welcome"),
+            agenda_item("c", 1_009_000, "Closing"),
+        ];
+        // On air at 1,000,000; a 20-minute recording.
+        let c = chapters(&agenda, 1_000_000, Some(20 * 60 * 1000));
+        let got: Vec<(u64, &str)> = c
+            .iter()
+            .map(|c| (c.offset_secs, c.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(0, "Welcome"), (600, "Panel")],
+            "early item at 0, late one cut"
+        );
+        // Length unknown (an uploaded replay): every item stays.
+        assert_eq!(chapters(&agenda, 1_000_000, None).len(), 3);
+        // A recording shorter than a second still has its first chapter.
+        assert_eq!(chapters(&agenda, 1_000_000, Some(0)).len(), 1);
+    }
+
+    #[test]
+    fn agenda_items_fall_within_their_slot() {
+        let input = |at| AgendaInput {
+            title: "圆桌".into(),
+            title_en: "Round table".into(),
+            starts_at: at,
+        };
+        let t = parse_agenda_item(&input(150), Locale::ZhCn, 100, 200).unwrap();
+        assert_eq!(t.show(Locale::En).text, "Round table");
+        for at in [99, 200, 0] {
+            let e = parse_agenda_item(&input(at), Locale::ZhCn, 100, 200).unwrap_err();
+            assert_eq!(e[0].message_id, "live-agenda-error-time");
+        }
+        let mut empty = input(150);
+        empty.title = " ".into();
+        assert_eq!(
+            parse_agenda_item(&empty, Locale::ZhCn, 100, 200).unwrap_err()[0].field,
+            "title"
+        );
+    }
+
+    #[test]
+    fn speakers_need_a_name_and_bios_within_their_length() {
+        let ok = SpeakerInput {
+            name: " 王海 ".into(),
+            affiliation: "Ningbo Port".into(),
+            bio: "港口自动化".into(),
+            bio_en: "Port automation".into(),
+        };
+        let (name, affiliation, bio) = parse_speaker(&ok, Locale::ZhCn).unwrap();
+        assert_eq!(
+            (name.as_str(), affiliation.as_str()),
+            ("王海", "Ningbo Port")
+        );
+        assert_eq!(bio.show(Locale::En).text, "Port automation");
+        assert_eq!(bio.show(Locale::ZhCn).text, "港口自动化");
+        let bad = SpeakerInput {
+            name: "".into(),
+            affiliation: "x".repeat(AFFILIATION_MAX_CHARS + 1),
+            bio: "长".repeat(BIO_MAX_CHARS + 1),
+            bio_en: String::new(),
+        };
+        let fields: Vec<String> = parse_speaker(&bad, Locale::ZhCn)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["name", "affiliation", "bio"]);
+    }
+
+    #[test]
+    fn reactions_round_trip() {
+        for r in Reaction::ALL {
+            assert_eq!(Reaction::parse(r.as_str()), Some(r));
+            assert!(r.message_id().starts_with("live-reaction-"));
+        }
+        assert_eq!(Reaction::parse("boo"), None);
     }
 }

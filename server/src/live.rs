@@ -4,7 +4,7 @@
 //! connection ends — by "end", by a refused chunk, or by dropping — the spool is turned into
 //! the seekable replay in the object store, so the recording is whole whatever happened.
 
-use app::live::relay::{Relay, RelayError};
+use app::live::relay::{Notice, Relay, RelayError};
 use app::state::{AppState, CurrentSession};
 use app::AppError;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
@@ -29,6 +29,8 @@ const INGEST_SILENCE: Duration = Duration::from_secs(20);
 const CLOSE_REFUSED: u16 = 4400;
 const CLOSE_BUSY: u16 = 4409;
 const CLOSE_LAGGED: u16 = 4408;
+/// A moderator removed the viewer from the room.
+const CLOSE_REMOVED: u16 = 4403;
 
 /// Media types a broadcaster may send.
 const MIME_TYPES: &[&str] = &[
@@ -318,13 +320,15 @@ pub async fn watch(
     }
     // Viewers send next to nothing: a small read buffer (tungstenite's default is 128 KiB per
     // connection, most of a viewer's memory).
+    let user = session.0.as_ref().map(|s| s.user.id.clone());
     ws.read_buffer_size(4 * 1024)
         .max_message_size(4 * 1024)
-        .on_upgrade(move |socket| viewer(live, id, socket))
+        .on_upgrade(move |socket| viewer(live, id, user, socket))
 }
 
-async fn viewer(live: LiveState, id: String, mut socket: WebSocket) {
+async fn viewer(live: LiveState, id: String, user: Option<String>, mut socket: WebSocket) {
     let relay = live.app.live.get_or_open(&id);
+    let mut notices = relay.notices();
     let mut joined = None;
     for _ in 0..50 {
         match relay.join() {
@@ -352,6 +356,8 @@ async fn viewer(live: LiveState, id: String, mut socket: WebSocket) {
         mime_sent = true;
         Some(text(serde_json::json!({"t": "mime", "mime": m})))
     };
+    // Nobody sending now: the page plays the fallback until the broadcaster is back.
+    let away = !mime_of.on_air() && !joined.start.is_empty();
     if joined.start.is_empty() {
         let _ = socket.send(text(serde_json::json!({"t": "waiting"}))).await;
     } else {
@@ -364,7 +370,11 @@ async fn viewer(live: LiveState, id: String, mut socket: WebSocket) {
             return;
         }
     }
+    if away {
+        let _ = socket.send(text(serde_json::json!({"t": "away"}))).await;
+    }
     let mut counts = tokio::time::interval(VIEWER_COUNT_EVERY);
+    let mut notices_open = true;
     loop {
         tokio::select! {
             chunk = live_chunks.recv() => match chunk {
@@ -384,6 +394,24 @@ async fn viewer(live: LiveState, id: String, mut socket: WebSocket) {
                 Err(RecvError::Closed) => {
                     return close(&mut socket, 1000, "ended").await;
                 }
+            },
+            notice = notices.recv(), if notices_open => match notice {
+                Ok(Notice::Away) => {
+                    if socket.send(text(serde_json::json!({"t": "away"}))).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(Notice::Back) => {
+                    if socket.send(text(serde_json::json!({"t": "back"}))).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(Notice::Removed(who)) if user.as_ref() == Some(&who) => {
+                    return close(&mut socket, CLOSE_REMOVED, "removed").await;
+                }
+                Ok(Notice::Removed(_)) | Err(RecvError::Lagged(_)) => {}
+                // The relay is gone (the stream ended): the chunk feed says so.
+                Err(RecvError::Closed) => notices_open = false,
             },
             _ = counts.tick() => {
                 let n = mime_of.viewers();
@@ -413,16 +441,110 @@ pub async fn replay(
     let Some(key) = row.recording_key else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let etag = format!("\"{id}-{}\"", row.recording_bytes.unwrap_or(0));
+    // An uploaded replay replaces the recording under another key: the key is in the tag.
+    let etag = format!(
+        "\"{id}-{}-{}\"",
+        row.recording_bytes.unwrap_or(0),
+        key.len()
+    );
+    let content_type = row
+        .recording_type
+        .unwrap_or_else(|| "video/webm".to_owned());
     crate::media::serve_object(
         live.store.as_ref(),
         &object_store::path::Path::from(key),
-        "video/webm".to_owned(),
+        content_type,
         etag,
         "public, max-age=60",
         &headers,
     )
     .await
+}
+
+/// `GET /live/<id>/fallback`: what plays while the broadcast is due but not on air — the
+/// video uploaded for it, or the booth's promo video — with Range.
+pub async fn fallback(
+    State(live): State<LiveState>,
+    Extension(session): Extension<CurrentSession>,
+    UrlPath(id): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
+    let row = match app::live::service::visible(&live.app, session.0.as_ref(), &id).await {
+        Ok(r) => r,
+        Err(e) => return refusal(&e),
+    };
+    let found = match app::live::programme::fallback_of(&live.app, &row).await {
+        Ok(f) => f,
+        Err(e) => return refusal(&e),
+    };
+    let Some((key, content_type, bytes)) = found else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let etag = format!("\"{id}-fb-{bytes}-{}\"", key.len());
+    crate::media::serve_object(
+        live.store.as_ref(),
+        &object_store::path::Path::from(key),
+        content_type,
+        etag,
+        "public, max-age=60",
+        &headers,
+    )
+    .await
+}
+
+/// Query of a video upload: `use=replay` or `use=fallback`.
+#[derive(serde::Deserialize)]
+pub struct VideoQuery {
+    #[serde(rename = "use")]
+    purpose: Option<String>,
+}
+
+/// `POST /api/live/<id>/video?use=replay|fallback`: the body is a video (MP4 or WebM) that
+/// becomes the broadcast's replay or its fallback. The broadcast's people and organizers.
+pub async fn upload_video(
+    State(media): State<crate::media::MediaState>,
+    Extension(session): Extension<CurrentSession>,
+    UrlPath(id): UrlPath<String>,
+    query: Result<Query<VideoQuery>, axum::extract::rejection::QueryRejection>,
+    body: axum::body::Body,
+) -> Response {
+    use crate::media::{fail, field_error};
+    use app::live::programme::{may_upload, uploaded, VideoUse};
+    let purpose = query
+        .ok()
+        .and_then(|Query(q)| q.purpose)
+        .as_deref()
+        .and_then(VideoUse::parse);
+    let Some(purpose) = purpose else {
+        return field_error(StatusCode::BAD_REQUEST, "error-request-malformed");
+    };
+    if let Err(e) = may_upload(&media.app, session.0.as_ref(), &id, purpose).await {
+        return fail(e.status_code(), e);
+    }
+    let object = db::new_id();
+    let only = crate::media::Only {
+        kinds: &["video"],
+        refusal: "live-upload-error-type",
+    };
+    let (detected, size) =
+        match crate::media::store_original(&media, &object, body, Some(only)).await {
+            Ok(stored) => stored,
+            Err(resp) => return resp,
+        };
+    let key = crate::media::object_path(&object, "original").to_string();
+    let bytes = i64::try_from(size).unwrap_or(i64::MAX);
+    if let Err(e) = uploaded(&media.app, &id, purpose, &key, detected.content_type, bytes).await {
+        let _ = media
+            .store
+            .delete(&crate::media::object_path(&object, "original"))
+            .await;
+        return fail(e.status_code(), e);
+    }
+    (
+        StatusCode::CREATED,
+        axum::Json(serde_json::json!({ "id": id, "type": detected.content_type, "bytes": size })),
+    )
+        .into_response()
 }
 
 /// `GET /live/<id>/calendar.ics`: the broadcast as a calendar event ("add to calendar"), in

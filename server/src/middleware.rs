@@ -128,14 +128,18 @@ pub async fn body_limit(
     req: Request,
     next: Next,
 ) -> Response {
-    if matches!(
-        req.uri().path(),
-        "/api/media/upload"
-            | "/api/chat/attach"
-            | "/api/import/upload"
-            | "/api/application/document"
-            | "/api/expo/logo"
-    ) {
+    let path = req.uri().path();
+    let live_video = path.starts_with("/api/live/") && path.ends_with("/video");
+    if live_video
+        || matches!(
+            path,
+            "/api/media/upload"
+                | "/api/chat/attach"
+                | "/api/import/upload"
+                | "/api/application/document"
+                | "/api/expo/logo"
+        )
+    {
         // Uploads stream with their own limits (see `media` and `import`).
         return next.run(req).await;
     }

@@ -83,6 +83,8 @@ pub fn build_with_store(
         .route("/live/{id}/ingest", get(crate::live::ingest))
         .route("/live/{id}/watch", get(crate::live::watch))
         .route("/live/{id}/replay.webm", get(crate::live::replay))
+        .route("/live/{id}/replay", get(crate::live::replay))
+        .route("/live/{id}/fallback", get(crate::live::fallback))
         .route("/live/{id}/calendar.ics", get(crate::live::calendar))
         .with_state(live);
     let media = crate::media::MediaState {
@@ -96,6 +98,10 @@ pub fn build_with_store(
             axum::routing::post(crate::media::upload),
         )
         .route("/media/{id}/{variant}", get(crate::media::serve))
+        .route(
+            "/api/live/{id}/video",
+            axum::routing::post(crate::live::upload_video),
+        )
         .route(
             "/api/chat/attach",
             axum::routing::post(crate::chat_files::attach),

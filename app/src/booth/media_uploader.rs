@@ -50,6 +50,13 @@ pub fn MediaUploader(
     accept: &'static str,
     /// Called after each stored file.
     on_done: impl Fn() + Clone + Send + Sync + 'static,
+    /// Another endpoint than the booth's (its query string started): the file's name is
+    /// added to it.
+    #[prop(optional)]
+    upload_url: Option<String>,
+    /// One file at a time.
+    #[prop(optional)]
+    single: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let items = RwSignal::new(Vec::<UploadItem>::new());
@@ -75,10 +82,11 @@ pub fn MediaUploader(
                 state: RwSignal::new(UploadState::Sending(0.0)),
             };
             items.update(|v| v.push(item.clone()));
-            let mut url = format!(
-                "/api/media/upload?exhibitor={exhibitor_id}&name={}",
-                crate::shell::language_menu::encode_query_value(&file.name())
-            );
+            let name = crate::shell::language_menu::encode_query_value(&file.name());
+            let mut url = match &upload_url {
+                Some(u) => format!("{u}&name={name}"),
+                None => format!("/api/media/upload?exhibitor={exhibitor_id}&name={name}"),
+            };
             if let Some(p) = &product_id {
                 url.push_str(&format!("&product={p}"));
             }
@@ -96,7 +104,7 @@ pub fn MediaUploader(
                 id=input_id
                 class="visually-hidden"
                 type="file"
-                multiple=true
+                multiple=!single
                 accept=accept
                 on:change=on_change
             />

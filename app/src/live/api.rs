@@ -211,3 +211,84 @@ pub async fn remind_me(id: String, on: bool) -> Result<(), AppError> {
     .await
     .map_err(crate::error::with_status)
 }
+
+/// Adds a speaker (name, affiliation, bio in the author's language and in English) to a
+/// broadcast's programme.
+#[server(prefix = "/api", endpoint = "live/speaker-add")]
+pub async fn add_speaker(id: String, speaker: domain::live::SpeakerInput) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::programme::add_speaker(&ctx.state, session, &id, &speaker).await?;
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Removes a speaker from a broadcast's programme.
+#[server(prefix = "/api", endpoint = "live/speaker-remove")]
+pub async fn remove_speaker(id: String, speaker: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::programme::remove_speaker(&ctx.state, session, &id, &speaker).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Adds an agenda item (`at`: `YYYY-MM-DDTHH:MM` in the expo's time zone, within the slot).
+#[server(prefix = "/api", endpoint = "live/agenda-add")]
+pub async fn add_agenda_item(
+    id: String,
+    at: String,
+    title: String,
+    #[server(default)] title_en: String,
+    #[server(default)] speaker: String,
+) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::programme::add_agenda_item(
+            &ctx.state, session, &id, &at, &title, &title_en, &speaker,
+        )
+        .await?;
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Removes an agenda item.
+#[server(prefix = "/api", endpoint = "live/agenda-remove")]
+pub async fn remove_agenda_item(id: String, item: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::programme::remove_agenda_item(&ctx.state, session, &id, &item).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Sends a reaction in a room on air; the room's counts after it.
+#[server(prefix = "/api", endpoint = "live/react")]
+pub async fn send_reaction(
+    id: String,
+    reaction: String,
+) -> Result<domain::live::ReactionCounts, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        let reaction = domain::live::Reaction::parse(&reaction).ok_or_else(|| {
+            AppError::Validation(vec![domain::FieldError::new(
+                "reaction",
+                "live-reaction-error",
+            )])
+        })?;
+        super::programme::react(&ctx.state, session, &id, reaction).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

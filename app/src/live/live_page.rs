@@ -28,6 +28,7 @@ pub fn LivePage() -> impl IntoView {
         <div class="page live-page">
             <h1>{i18n.t("live-title")}</h1>
             <p class="lead">{i18n.t("live-lead")}</p>
+            <p><a class="btn btn-ghost btn-small" href="/live/replays">{i18n.t("live-replays-link")}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -70,9 +71,41 @@ fn Schedule(
     // On air first, then by start.
     listed.sort_by_key(|s| (s.stream.state != StreamState::Live, s.stream.starts_at));
     let empty = listed.is_empty();
-    let hall_options = halls.clone();
     view! {
-        <form class="live-filters" method="get" action="/live" role="search" aria-label=i18n.t("live-filter-label")>
+        <Filters action="/live" halls=halls.clone() days=days hall=hall day=day kind=Some(kind) />
+        {(can_schedule || can_request).then(|| view! {
+            <SlotForm halls=halls.clone() time_zone=time_zone.clone() organizer=can_schedule create=create />
+        })}
+        {(!requests.is_empty()).then(|| view! { <Requests requests=requests decide=decide /> })}
+        {if empty {
+            view! { <p class="empty-state">{i18n.t("live-empty")}</p> }.into_any()
+        } else {
+            view! { <StreamTable streams=listed /> }.into_any()
+        }}
+    }
+}
+
+/// The GET form that narrows a list of broadcasts by hall (industry), day and (if `kind` is
+/// given) kind; works without JavaScript.
+#[component]
+pub fn Filters(
+    /// Where the form goes.
+    action: &'static str,
+    /// Halls (slug, name).
+    halls: Vec<(String, String)>,
+    /// Expo days.
+    days: Vec<String>,
+    /// The hall chosen.
+    hall: String,
+    /// The day chosen.
+    day: String,
+    /// The kind chosen; `None` leaves the kind out.
+    kind: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hall_options = halls;
+    view! {
+        <form class="live-filters" method="get" action=action role="search" aria-label=i18n.t("live-filter-label")>
             <div class="field">
                 <label for="live-hall">{i18n.t("live-filter-hall")}</label>
                 <select id="live-hall" name="hall">
@@ -93,27 +126,20 @@ fn Schedule(
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="live-kind">{i18n.t("live-filter-kind")}</label>
-                <select id="live-kind" name="kind">
-                    <option value="">{i18n.t("live-filter-any-kind")}</option>
-                    {StreamKind::ALL.iter().map(|k| {
-                        let selected = k.as_str() == kind;
-                        view! { <option value=k.as_str() selected=selected>{i18n.t(k.message_id())}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            {kind.map(|kind| view! {
+                <div class="field">
+                    <label for="live-kind">{i18n.t("live-filter-kind")}</label>
+                    <select id="live-kind" name="kind">
+                        <option value="">{i18n.t("live-filter-any-kind")}</option>
+                        {StreamKind::ALL.iter().map(|k| {
+                            let selected = k.as_str() == kind;
+                            view! { <option value=k.as_str() selected=selected>{i18n.t(k.message_id())}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
             <button type="submit" class="btn btn-ghost">{i18n.t("live-filter-apply")}</button>
         </form>
-        {(can_schedule || can_request).then(|| view! {
-            <SlotForm halls=halls.clone() time_zone=time_zone.clone() organizer=can_schedule create=create />
-        })}
-        {(!requests.is_empty()).then(|| view! { <Requests requests=requests decide=decide /> })}
-        {if empty {
-            view! { <p class="empty-state">{i18n.t("live-empty")}</p> }.into_any()
-        } else {
-            view! { <StreamTable streams=listed /> }.into_any()
-        }}
     }
 }
 

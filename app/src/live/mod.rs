@@ -11,10 +11,14 @@ pub mod live_page;
 #[cfg(feature = "hydrate")]
 pub mod player;
 #[cfg(feature = "ssr")]
+pub mod programme;
+pub mod programme_panel;
+#[cfg(feature = "ssr")]
 pub mod qa;
 pub mod qa_panel;
 #[cfg(feature = "ssr")]
 pub mod relay;
+pub mod replays_page;
 pub mod room_page;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -27,6 +27,10 @@ pub enum Status {
     Ended,
     /// This browser cannot play the stream's format.
     Unsupported,
+    /// The broadcaster's connection dropped; the stream goes on when they are back.
+    Away,
+    /// A moderator removed this person from the room.
+    Removed,
 }
 
 struct State {
@@ -116,6 +120,9 @@ impl Player {
                 }
                 if e.code() == 1000 && e.reason() == "ended" {
                     me.finish();
+                } else if e.code() == 4403 {
+                    me.0.borrow_mut().stopped = true;
+                    me.status(Status::Removed);
                 } else {
                     me.retry();
                 }
@@ -141,6 +148,8 @@ impl Player {
                 (self.0.borrow().on_viewers)(n);
             }
             Some("waiting") => self.status(Status::Waiting),
+            Some("away") => self.status(Status::Away),
+            Some("back") => self.status(Status::Playing),
             _ => {}
         }
     }

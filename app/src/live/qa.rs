@@ -227,6 +227,10 @@ pub async fn ban(
             publish(state, &row.id, LiveEvent::Question(now)).await?;
         }
     }
+    // Their open player stops now (not at its next reconnect).
+    if let Some(relay) = state.live.get(&row.id) {
+        relay.remove_viewer(&q.author_id);
+    }
     publish(
         state,
         &row.id,

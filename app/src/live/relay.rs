@@ -35,9 +35,21 @@ struct Inner {
     chunks: Option<broadcast::Sender<Bytes>>,
 }
 
+/// What a viewer's connection is told besides the media.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The broadcaster's connection dropped (the stream is still on the schedule).
+    Away,
+    /// A broadcaster is sending again.
+    Back,
+    /// A moderator removed this person from the room: their player closes.
+    Removed(String),
+}
+
 /// One stream's relay.
 pub struct Relay {
     inner: Mutex<Inner>,
+    notices: broadcast::Sender<Notice>,
 }
 
 /// Why a broadcaster was not let in or a chunk refused.
@@ -68,7 +80,9 @@ impl RelayError {
 impl Relay {
     fn new() -> Self {
         let (chunks, _) = broadcast::channel(VIEWER_BACKLOG);
+        let (notices, _) = broadcast::channel(16);
         Self {
+            notices,
             inner: Mutex::new(Inner {
                 ingest: Ingest::new(),
                 tail: Vec::new(),
@@ -106,6 +120,9 @@ impl Relay {
         let session = inner.sessions;
         inner.broadcaster = Some(session);
         inner.ingest.new_session();
+        if session > 1 {
+            let _ = self.notices.send(Notice::Back);
+        }
         Ok(session)
     }
 
@@ -118,6 +135,9 @@ impl Relay {
             return Bytes::new();
         }
         inner.broadcaster = None;
+        if inner.chunks.is_some() {
+            let _ = self.notices.send(Notice::Away);
+        }
         let held = match inner.ingest.flush() {
             Ok(p) => p.bytes,
             Err(_) => Vec::new(),
@@ -202,6 +222,16 @@ impl Relay {
             None => Bytes::new(),
         };
         Ok(Joined { start, live })
+    }
+
+    /// What viewers are told besides the media (the broadcaster away or back, removals).
+    pub fn notices(&self) -> broadcast::Receiver<Notice> {
+        self.notices.subscribe()
+    }
+
+    /// Closes the player of `user_id`, removed from the room by a moderator.
+    pub fn remove_viewer(&self, user_id: &str) {
+        let _ = self.notices.send(Notice::Removed(user_id.to_owned()));
     }
 
     /// Whether the stream's header is whole (viewers can start).

@@ -1,7 +1,10 @@
 //! `/live/<id>`: a live room. On air (or about to be): the player, the viewer count and the
 //! booth beside it; over: the replay, seekable. The broadcaster gets a link to the studio.
 
-use super::api::{live_stream, RemindMe};
+use super::api::{
+    live_stream, AddAgendaItem, AddSpeaker, RemindMe, RemoveAgendaItem, RemoveSpeaker,
+};
+use super::programme_panel::{Chapters, Programme, ProgrammeEditor, Reactions};
 use super::qa_panel::QaPanel;
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::ui::local_time::LocalTime;
@@ -16,12 +19,20 @@ pub fn LiveRoomPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let data = Resource::new(id, live_stream);
+    // The programme's forms and the uploads change the page: it reloads after each.
+    let edits = Edits {
+        add_speaker: ServerAction::new(),
+        remove_speaker: ServerAction::new(),
+        add_item: ServerAction::new(),
+        remove_item: ServerAction::new(),
+        uploads: RwSignal::new(0),
+    };
+    let data = Resource::new(move || (id(), edits.version()), |(id, _)| live_stream(id));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <Room view=v /> }.into_any(),
+                    Ok(v) => view! { <Room view=v edits=edits /> }.into_any(),
                     Err(e) => view! {
                         <div class="page">
                             <Title text=i18n.t("live-title") />
@@ -31,6 +42,33 @@ pub fn LiveRoomPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The actions that edit a stream's programme, and a counter of finished uploads.
+#[derive(Clone, Copy)]
+pub struct Edits {
+    /// Adds a speaker.
+    pub add_speaker: ServerAction<AddSpeaker>,
+    /// Removes a speaker.
+    pub remove_speaker: ServerAction<RemoveSpeaker>,
+    /// Adds an agenda item.
+    pub add_item: ServerAction<AddAgendaItem>,
+    /// Removes an agenda item.
+    pub remove_item: ServerAction<RemoveAgendaItem>,
+    /// Bumped after each uploaded video.
+    pub uploads: RwSignal<u32>,
+}
+
+impl Edits {
+    fn version(&self) -> (usize, usize, usize, usize, u32) {
+        (
+            self.add_speaker.version().get(),
+            self.remove_speaker.version().get(),
+            self.add_item.version().get(),
+            self.remove_item.version().get(),
+            self.uploads.get(),
+        )
     }
 }
 
@@ -58,22 +96,30 @@ pub fn StreamFacts(view: StreamView) -> impl IntoView {
 }
 
 #[component]
-fn Room(view: StreamView) -> impl IntoView {
+fn Room(view: StreamView, edits: Edits) -> impl IntoView {
     let i18n = use_i18n();
     let s = view.stream.clone();
     let title = s.title.text.clone();
     let studio =
         (view.may_broadcast && s.state.may_broadcast()).then(|| format!("/live/{}/studio", s.id));
     let body = match s.state {
-        StreamState::Live | StreamState::Scheduled => {
-            view! { <LivePlayer id=s.id.clone() live=s.state == StreamState::Live /> }.into_any()
+        StreamState::Live | StreamState::Scheduled => view! {
+            <LivePlayer
+                id=s.id.clone()
+                live=s.state == StreamState::Live
+                starts_at=s.starts_at
+                fallback=view.fallback.clone()
+            />
         }
+        .into_any(),
         StreamState::Ended if s.has_replay => {
-            let src = format!("/live/{}/replay.webm", s.id);
+            let src = format!("/live/{}/replay", s.id);
+            let video = NodeRef::<leptos::html::Video>::new();
             view! {
                 <div class="live-stage">
-                    <video class="live-video" controls preload="metadata" src=src aria-label=i18n.t("live-replay-label")></video>
+                    <video class="live-video" node_ref=video controls preload="metadata" src=src aria-label=i18n.t("live-replay-label")></video>
                 </div>
+                <Chapters chapters=view.chapters.clone() video=video />
             }
             .into_any()
         }
@@ -95,18 +141,37 @@ fn Room(view: StreamView) -> impl IntoView {
                     </a>
                 </p>
             })}
-            {body}
-            {(!s.description.text.is_empty()).then(|| view! {
-                <p class="live-description" lang=s.description.locale.tag()>{s.description.text.clone()}</p>
-            })}
-            {matches!(s.state, StreamState::Live | StreamState::Scheduled | StreamState::Ended).then(|| view! {
-                <QaPanel id=s.id.clone() open=s.state != StreamState::Ended />
-            })}
-            {s.booth_path.clone().zip(s.exhibitor.clone()).map(|(path, (_, name))| view! {
-                <p class="live-booth-link">
-                    <a class="btn btn-ghost" href=path>{i18n.t_args("live-visit-booth", vec![("name", Arg::Str(name))])}</a>
-                </p>
-            })}
+            <div class="live-room-grid">
+                <div class="live-main">
+                    {body}
+                    {(s.state == StreamState::Live).then(|| view! {
+                        <Reactions id=s.id.clone() counts=view.reactions.clone() signed_in=view.reminder.is_some() />
+                    })}
+                    {(!s.description.text.is_empty()).then(|| view! {
+                        <p class="live-description" lang=s.description.locale.tag()>{s.description.text.clone()}</p>
+                    })}
+                    <Programme agenda=view.agenda.clone() speakers=view.speakers.clone() />
+                    {(view.may_broadcast && s.state != StreamState::Declined).then(|| view! {
+                        <ProgrammeEditor view=view.clone() edits=edits />
+                    })}
+                </div>
+                <div class="live-side">
+                    {matches!(s.state, StreamState::Live | StreamState::Scheduled | StreamState::Ended).then(|| view! {
+                        <QaPanel id=s.id.clone() open=s.state != StreamState::Ended />
+                    })}
+                    {(!view.products.is_empty()).then(|| view! {
+                        <section class="live-products card" aria-labelledby="live-products-h">
+                            <h2 id="live-products-h">{i18n.t("live-products-title")}</h2>
+                            <crate::booth::product_grid::ProductGrid products=view.products.clone() />
+                        </section>
+                    })}
+                    {s.booth_path.clone().zip(s.exhibitor.clone()).map(|(path, (_, name))| view! {
+                        <p class="live-booth-link">
+                            <a class="btn btn-ghost" href=path>{i18n.t_args("live-visit-booth", vec![("name", Arg::Str(name))])}</a>
+                        </p>
+                    })}
+                </div>
+            </div>
         </div>
     }
 }
@@ -137,7 +202,7 @@ fn RemindButton(id: String, on: bool) -> impl IntoView {
 
 /// The player of a stream on air (or about to be), with its state and viewer count.
 #[component]
-fn LivePlayer(id: String, live: bool) -> impl IntoView {
+fn LivePlayer(id: String, live: bool, starts_at: i64, fallback: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let video = NodeRef::<leptos::html::Video>::new();
     // What the player reports; the server's page says waiting until the browser knows more.
@@ -168,6 +233,8 @@ fn LivePlayer(id: String, live: bool) -> impl IntoView {
                         Status::Reconnecting => "live-status-reconnecting",
                         Status::Ended => "live-status-ended",
                         Status::Unsupported => "live-status-unsupported",
+                        Status::Away => "live-status-away",
+                        Status::Removed => "live-status-removed",
                     });
                 },
                 move |n| {
@@ -181,9 +248,47 @@ fn LivePlayer(id: String, live: bool) -> impl IntoView {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = &id;
+    // The fallback plays while the broadcast is due but nobody is sending: before the first
+    // bytes once the slot has begun, or after the broadcaster's connection dropped.
+    let now = RwSignal::new(0_i64);
+    #[cfg(feature = "hydrate")]
+    {
+        let tick = move || {
+            let _ = now.try_set((js_sys::Date::now() / 1000.0) as i64);
+        };
+        tick();
+        if let Ok(h) = set_interval_with_handle(tick, std::time::Duration::from_secs(15)) {
+            on_cleanup(move || h.clear());
+        }
+    }
+    let has_fallback = fallback.is_some();
+    let show_fallback = Memo::new(move |_| {
+        has_fallback
+            && match status.get() {
+                "live-status-away" => true,
+                "live-status-waiting" => now.get() >= starts_at && now.get() > 0,
+                _ => false,
+            }
+    });
     view! {
         <div class="live-stage">
+            {fallback.map(|src| view! {
+                <div class="live-fallback" hidden=move || !show_fallback.get()>
+                    <p class="live-fallback-note">{i18n.t("live-fallback-note")}</p>
+                    <video
+                        class="live-video"
+                        src=move || show_fallback.get().then(|| src.clone())
+                        loop=true
+                        muted=true
+                        autoplay=true
+                        playsinline=true
+                        controls=true
+                        aria-label=i18n.t("live-fallback-label")
+                    ></video>
+                </div>
+            })}
             <video
+                hidden=move || show_fallback.get()
                 class="live-video"
                 node_ref=video
                 muted=true

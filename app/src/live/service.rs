@@ -22,13 +22,22 @@ pub fn parse_local(value: &str, zone: &str) -> Option<i64> {
 
 /// The date (`YYYY-MM-DD`) of Unix second `at` in the time zone `zone` (UTC if unknown).
 pub fn local_day(at: i64, zone: &str) -> String {
+    local_format(at, zone, "%Y-%m-%d")
+}
+
+fn local_format(at: i64, zone: &str, format: &str) -> String {
     let Some(utc) = chrono::DateTime::from_timestamp(at, 0) else {
         return String::new();
     };
     match zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => utc.with_timezone(&tz).format("%Y-%m-%d").to_string(),
-        Err(_) => utc.format("%Y-%m-%d").to_string(),
+        Ok(tz) => utc.with_timezone(&tz).format(format).to_string(),
+        Err(_) => utc.format(format).to_string(),
     }
+}
+
+/// Unix second `at` as a `datetime-local` value (`YYYY-MM-DDTHH:MM`) in the time zone `zone`.
+pub fn local_input(at: i64, zone: &str) -> String {
+    local_format(at, zone, "%Y-%m-%dT%H:%M")
 }
 
 /// The expo's days, first to last (at most 60).
@@ -146,6 +155,14 @@ pub async fn schedule(
             may_manage: manage,
             replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
             reminder: None,
+            speakers: Vec::new(),
+            agenda: Vec::new(),
+            chapters: Vec::new(),
+            fallback: None,
+            reactions: Vec::new(),
+            products: Vec::new(),
+            replay_uploaded: row.recording_type.is_some(),
+            slot_local: Default::default(),
         })
         .collect())
 }
@@ -223,12 +240,25 @@ pub async fn view(
         }
         _ => None,
     };
+    let extras = super::programme::extras(state, &row, request_locale).await?;
     Ok(StreamView {
         stream: summary(&row, request_locale, &zone),
         may_broadcast: may_broadcast(session, &row),
         may_manage: is_organizer(session, &row.expo_id),
         replay_ms: row.recording_ms.and_then(|m| u64::try_from(m).ok()),
         reminder,
+        speakers: extras.speakers,
+        agenda: extras.agenda,
+        chapters: extras.chapters,
+        fallback: extras.fallback,
+        reactions: extras.reactions,
+        products: extras.products,
+        replay_uploaded: row.recording_type.is_some(),
+        slot_local: (
+            zone.clone(),
+            local_input(row.starts_at, &zone),
+            local_input(row.ends_at, &zone),
+        ),
     })
 }
 

@@ -30,6 +30,7 @@ use crate::help::help_page::{HelpPage, HelpTopicPage};
 use crate::import::import_page::{ImportPage, ImportPreviewPage};
 use crate::invitation::invitations_page::InvitationsPage;
 use crate::live::live_page::LivePage;
+use crate::live::replays_page::ReplaysPage;
 use crate::live::room_page::LiveRoomPage;
 use crate::live::studio_page::StudioPage;
 use crate::meeting::meeting_page::MeetingPage;
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async />
                         <Route path=path!("/live") view=LivePage ssr=SsrMode::Async />
+                        <Route path=path!("/live/replays") view=ReplaysPage ssr=SsrMode::Async />
                         <Route path=path!("/live/:id") view=LiveRoomPage ssr=SsrMode::Async />
                         <Route path=path!("/live/:id/studio") view=StudioPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />

@@ -15,6 +15,7 @@ mod helpers;
 mod import;
 mod invitations;
 mod live;
+mod live_programme;
 mod mail;
 mod media;
 mod meeting;
