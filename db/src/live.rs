@@ -614,7 +614,7 @@ pub async fn speakers(db: &Db, stream_id: &str) -> Result<Vec<SpeakerRow>> {
 
 /// Adds a speaker to a stream.
 pub async fn insert_speaker(
-    db: &Db,
+    tx: &mut Tx,
     stream_id: &str,
     id: &str,
     (name, affiliation, bio): &domain::live::ValidSpeaker,
@@ -630,7 +630,7 @@ pub async fn insert_speaker(
     .bind(affiliation)
     .bind(bio.to_json())
     .bind(at)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(())
@@ -685,7 +685,7 @@ pub async fn agenda(db: &Db, stream_id: &str) -> Result<Vec<AgendaRow>> {
 /// Adds an agenda item (`speaker_id` must be one of the stream's speakers, or nothing is
 /// added and false is returned).
 pub async fn insert_agenda(
-    db: &Db,
+    tx: &mut Tx,
     stream_id: &str,
     id: &str,
     starts_at: i64,
@@ -702,7 +702,7 @@ pub async fn insert_agenda(
     .bind(starts_at)
     .bind(title.to_json())
     .bind(speaker_id)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await
     .map_err(classify)?;
     Ok(done.rows_affected() > 0)

@@ -1,5 +1,7 @@
 import { test, expect, Page } from "@playwright/test";
-import { exhibitor, hydrated, newBuyer, plain, signInOrganizer, watchConsole } from "./helpers";
+import * as fs from "fs";
+import * as path from "path";
+import { exhibitor, hydrated, newBuyer, plain, setLanguage, signInOrganizer, watchConsole } from "./helpers";
 
 /** A `datetime-local` value `minutes` from now in the demo expo's time zone (Shanghai, UTC+8). */
 function shanghai(minutes: number): string {
@@ -177,4 +179,169 @@ test("the schedule without JavaScript: the demo expo's broadcasts, narrowed to a
   expect(response.headers()["content-type"]).toContain("text/calendar");
   expect(await response.text()).toContain("SUMMARY:Green shipping and marine equipment forum");
   await context.close();
+});
+
+/** A real WebM video: the first of the fixture's two Chromium MediaRecorder recordings. */
+function recordedVideo(): Buffer {
+  const dir = path.join(__dirname, "../../server/tests/fixtures/live-reconnect");
+  const chunks = fs.readdirSync(dir).filter((f) => f.startsWith("chunk-1-")).sort();
+  return Buffer.concat(chunks.map((f) => fs.readFileSync(path.join(dir, f))));
+}
+
+test("an organizer (en) builds a forum's programme and a fallback; a viewer (zh-CN) reads it, reacts, watches the fallback while the presenter is away, and the replay's chapters seek; the replay library lists it", async ({ browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const run = Date.now() % 1_000_000;
+  const title = `港口论坛 ${run}`;
+  const en = `Port forum ${run}`;
+
+  // The organizer puts a forum in the marine hall on the schedule, starting now.
+  const orgContext = await browser.newContext();
+  const org = await orgContext.newPage();
+  const orgProblems = watchConsole(org);
+  await signInOrganizer(org, baseURL!, "en");
+  await org.goto("/live");
+  await hydrated(org);
+  await org.getByText("Schedule a broadcast").click();
+  await org.getByLabel("Kind").selectOption("forum");
+  await org.locator("#live-slot-hall").selectOption("marine");
+  await org.getByLabel("Title", { exact: true }).fill(title);
+  await org.getByLabel("Title in English (optional)").fill(en);
+  await org.getByLabel("Starts", { exact: true }).fill(shanghai(-5));
+  await org.getByLabel("Ends", { exact: true }).fill(shanghai(60));
+  await org.getByRole("button", { name: "Put on the schedule" }).click();
+  await org.getByRole("row").filter({ hasText: en }).getByRole("link", { name: en }).click();
+  await expect(org.getByRole("heading", { level: 1 })).toHaveText(en);
+  await hydrated(org);
+  const roomUrl = org.url();
+
+  // Speakers, the agenda (a time outside the slot refused first) and a fallback video.
+  await org.getByText("Edit the programme and videos").click();
+  await org.getByLabel("Name", { exact: true }).fill("周明");
+  await org.getByLabel("Company and title").fill("Ningbo Port Group · CTO");
+  await org.getByLabel("Bio", { exact: true }).fill("二十年港口自动化经验。");
+  await org.getByLabel("Bio in English").fill("Twenty years of port automation.");
+  await org.getByRole("button", { name: "Add speaker" }).click();
+  await expect(org.locator(".live-speaker")).toContainText("Twenty years of port automation.");
+  await org.getByText("Edit the programme and videos").click();
+  await org.getByLabel("Starts at").fill(shanghai(120));
+  await org.locator("#live-agenda-item-title").fill("开场致辞");
+  await org.locator("#live-agenda-item-title-en").fill("Opening remarks");
+  await org.getByLabel("Speaker", { exact: true }).selectOption({ label: "周明" });
+  await org.getByRole("button", { name: "Add to the agenda" }).click();
+  await expect(org.locator("#live-agenda-at-error")).toHaveText("Choose a time within the broadcast's slot.");
+  await org.getByLabel("Starts at").fill(shanghai(-5));
+  await org.getByRole("button", { name: "Add to the agenda" }).click();
+  await expect(org.locator(".live-agenda")).toContainText("Opening remarks");
+  await expect(org.locator(".live-agenda")).toContainText("周明");
+  await org.getByText("Edit the programme and videos").click();
+  await org.getByLabel("Upload a fallback video").setInputFiles({
+    name: "fallback.webm",
+    mimeType: "video/webm",
+    buffer: recordedVideo(),
+  });
+  await expect(org.locator(".live-editor .hint").first()).toHaveText(
+    "A fallback video plays whenever the broadcast is due but not on air.",
+  );
+  await org.screenshot({ path: "artifacts/live-programme-editor-en.png", fullPage: true });
+
+  // The organizer goes live from the studio.
+  const studio = await orgContext.newPage();
+  await studio.goto(`${roomUrl}/studio`);
+  await hydrated(studio);
+  await expect
+    .poll(() => studio.locator("video.live-video").evaluate((v) => (v as HTMLVideoElement).videoWidth))
+    .toBeGreaterThan(0);
+  await studio.getByRole("button", { name: "Go live" }).click();
+  await expect(studio.locator(".live-studio-status")).toHaveText("On air");
+
+  // A viewer in Chinese reads the agenda and the speaker's Chinese bio, and reacts; the
+  // organizer's room page counts it at once.
+  const buyer = await newBuyer(browser, baseURL!, "Wei Zhang");
+  await setLanguage(buyer.context, baseURL!, "zh-CN");
+  const viewer = buyer.page;
+  const viewerProblems = watchConsole(viewer);
+  await viewer.goto(roomUrl);
+  await hydrated(viewer);
+  await expect(viewer.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(viewer.getByRole("heading", { name: "议程" })).toBeVisible();
+  await expect(viewer.locator(".live-agenda")).toContainText("开场致辞");
+  await expect(viewer.locator(".live-speaker")).toContainText("二十年港口自动化经验。");
+  await expect.poll(() => position(viewer), { timeout: 20_000 }).toBeGreaterThan(1);
+  await org.reload();
+  await hydrated(org);
+  await viewer.getByRole("button", { name: /^鼓掌/ }).click();
+  await expect(viewer.getByRole("button", { name: /^鼓掌/ })).toHaveAccessibleName(/^鼓掌（\u2068?1\u2069?）$/);
+  await expect(org.getByRole("button", { name: /^Applause/ })).toHaveAccessibleName(/^Applause \(\u2068?1\u2069?\)$/);
+  await viewer.screenshot({ path: "artifacts/live-programme-zh-CN.png", fullPage: true });
+
+  // The presenter's connection drops: the viewer gets the fallback video until they are back.
+  await studio.close();
+  const fallback = viewer.getByLabel("直播未进行时播放的视频");
+  await expect(fallback).toBeVisible();
+  await expect(viewer.locator(".live-status-text")).toHaveText("直播中断了；主播回来后会在这里继续。");
+  await expect
+    .poll(() => fallback.evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.5);
+  await viewer.screenshot({ path: "artifacts/live-fallback-zh-CN.png", fullPage: true });
+  const back = await orgContext.newPage();
+  await back.goto(`${roomUrl}/studio`);
+  await hydrated(back);
+  await expect
+    .poll(() => back.locator("video.live-video").evaluate((v) => (v as HTMLVideoElement).videoWidth))
+    .toBeGreaterThan(0);
+  await back.getByRole("button", { name: "Go live" }).click();
+  await expect(back.locator(".live-studio-status")).toHaveText("On air");
+  await expect(fallback).toBeHidden({ timeout: 15_000 });
+  await expect(viewer.locator(".live-status-text")).toHaveText("直播中");
+  await back.getByRole("button", { name: "End the broadcast" }).click();
+  await expect(viewer.locator(".live-status-text")).toHaveText("直播已结束。");
+
+  // The replay: its chapter (from the agenda) takes the player back to where it began.
+  await viewer.reload();
+  await hydrated(viewer);
+  const replay = viewer.getByLabel("回放", { exact: true });
+  await expect(replay).toBeVisible();
+  const chapter = viewer.locator(".live-chapter").filter({ hasText: "开场致辞" });
+  await expect(chapter).toContainText("0:00");
+  await expect(chapter).toContainText("周明");
+  await replay.evaluate(
+    (v) =>
+      new Promise<void>((resolve) => {
+        const video = v as HTMLVideoElement;
+        video.muted = true;
+        const go = () => {
+          video.addEventListener("seeked", () => resolve(), { once: true });
+          video.currentTime = 2;
+        };
+        if (video.readyState >= 1) go();
+        else video.addEventListener("loadedmetadata", go, { once: true });
+      }),
+  );
+  expect(await replay.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeGreaterThan(1.5);
+  await chapter.click();
+  await expect.poll(() => replay.evaluate((v) => (v as HTMLVideoElement).currentTime)).toBeLessThan(1.5);
+  await viewer.screenshot({ path: "artifacts/live-chapters-zh-CN.png", fullPage: true });
+
+  // The replay library: under the marine hall, and not under another hall.
+  await viewer.goto("/live");
+  await hydrated(viewer);
+  await viewer.getByRole("link", { name: "回放库" }).click();
+  await expect(viewer.getByRole("heading", { level: 1 })).toHaveText("回放库");
+  await viewer.getByLabel("展馆（行业）").selectOption("marine");
+  await viewer.getByRole("button", { name: "显示" }).click();
+  await expect(viewer).toHaveURL(/\/live\/replays\?hall=marine/);
+  await expect(viewer.locator(".replay-card").filter({ hasText: title })).toBeVisible();
+  await viewer.screenshot({ path: "artifacts/live-replays-zh-CN.png", fullPage: true });
+  await viewer.getByLabel("展馆（行业）").selectOption("food");
+  await viewer.getByRole("button", { name: "显示" }).click();
+  await expect(viewer).toHaveURL(/hall=food/);
+  await expect(viewer.locator(".replay-card").filter({ hasText: title })).toHaveCount(0);
+
+  // The one refused form: the agenda item outside the slot (422).
+  expect(orgProblems).toEqual([
+    "console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)",
+  ]);
+  expect(viewerProblems).toEqual([]);
+  await orgContext.close();
+  await buyer.context.close();
 });

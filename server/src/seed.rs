@@ -520,10 +520,11 @@ async fn seed_streams(
         }
         let title = LocalizedText::new(Locale::ZhCn, title_zh).with(Locale::En, title_en);
         let description = LocalizedText::new(Locale::ZhCn, about_zh).with(Locale::En, about_en);
+        let id = db::new_id();
         db::live::insert(
             tx,
             &db::live::NewStream {
-                id: &db::new_id(),
+                id: &id,
                 expo_id,
                 kind,
                 hall_id: hall,
@@ -536,6 +537,80 @@ async fn seed_streams(
                 created_by: organizer,
                 at: now,
             },
+        )
+        .await?;
+        if kind == StreamKind::Forum {
+            seed_programme(tx, &id, starts, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The marine forum's speakers and agenda (times from the forum's start).
+async fn seed_programme(
+    tx: &mut db::Tx,
+    stream: &str,
+    starts: i64,
+    now: i64,
+) -> anyhow::Result<()> {
+    // Name, affiliation, bio (Chinese, English).
+    let speakers = [
+        (
+            "林海涛",
+            "宁波船舶设计研究院 · 总工程师",
+            (
+                "从事船舶动力设计二十年，主持多型 LNG 双燃料散货船研发。",
+                "Twenty years in ship propulsion design; led several LNG dual-fuel bulk carrier programmes.",
+            ),
+        ),
+        (
+            "Maria Jensen",
+            "Nordic Shore Power A/S · CEO",
+            (
+                "岸电系统专家，参与北欧三十余个港口的电气化项目。",
+                "Shore-power specialist; electrified berths in more than thirty Nordic ports.",
+            ),
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (i, (name, affiliation, (bio_zh, bio_en))) in speakers.into_iter().enumerate() {
+        let id = db::new_id();
+        let bio = LocalizedText::new(Locale::ZhCn, bio_zh).with(Locale::En, bio_en);
+        let speaker = (name.to_owned(), affiliation.to_owned(), bio);
+        db::live::insert_speaker(tx, stream, &id, &speaker, now + i as i64).await?;
+        ids.push(id);
+    }
+    // Minutes from the start, title (Chinese, English), speaker.
+    let agenda = [
+        (0, ("开场致辞", "Opening remarks"), None),
+        (
+            10,
+            (
+                "LNG 双燃料动力的经济性",
+                "The economics of LNG dual-fuel propulsion",
+            ),
+            Some(0),
+        ),
+        (
+            45,
+            (
+                "港口岸电：从试点到标配",
+                "Shore power: from pilot to standard",
+            ),
+            Some(1),
+        ),
+        (80, ("圆桌讨论与问答", "Round table and questions"), None),
+    ];
+    for (minutes, (zh, en), speaker) in agenda {
+        let title = LocalizedText::new(Locale::ZhCn, zh).with(Locale::En, en);
+        let who = speaker.and_then(|i: usize| ids.get(i)).map(String::as_str);
+        db::live::insert_agenda(
+            tx,
+            stream,
+            &db::new_id(),
+            starts + minutes * 60,
+            &title,
+            who,
         )
         .await?;
     }

@@ -45,7 +45,9 @@ pub async fn add_speaker(
         return Err(AppError::Conflict("live-speaker-error-full".into()));
     }
     let speaker_id = db::new_id();
-    db::live::insert_speaker(&state.db, &row.id, &speaker_id, &speaker, db::now_millis()).await?;
+    let mut tx = state.db.begin().await?;
+    db::live::insert_speaker(&mut tx, &row.id, &speaker_id, &speaker, db::now_millis()).await?;
+    db::commit(tx).await?;
     Ok(speaker_id)
 }
 
@@ -92,15 +94,11 @@ pub async fn add_agenda_item(
     }
     let speaker = Some(speaker.trim()).filter(|s| !s.is_empty());
     let item_id = db::new_id();
-    let added = db::live::insert_agenda(
-        &state.db,
-        &row.id,
-        &item_id,
-        input.starts_at,
-        &title,
-        speaker,
-    )
-    .await?;
+    let mut tx = state.db.begin().await?;
+    let added =
+        db::live::insert_agenda(&mut tx, &row.id, &item_id, input.starts_at, &title, speaker)
+            .await?;
+    db::commit(tx).await?;
     if !added {
         return Err(AppError::Validation(vec![FieldError::new(
             "speaker",

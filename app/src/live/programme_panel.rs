@@ -210,7 +210,7 @@ pub fn ProgrammeEditor(view: StreamView, edits: Edits) -> impl IntoView {
     let speaker_options = view.speakers.clone();
     let agenda = view.agenda.clone();
     let on_air = s.state == StreamState::Live;
-    let uploaded = move || edits.uploads.update(|n| *n += 1);
+    let uploaded = move || edits.changed.update(|n| *n += 1);
     let (speakers_of, items_of) = (id.clone(), id.clone());
     let (speaker_form_id, item_form_id) = (id.clone(), id.clone());
     view! {

@@ -25,9 +25,13 @@ pub fn LiveRoomPage() -> impl IntoView {
         remove_speaker: ServerAction::new(),
         add_item: ServerAction::new(),
         remove_item: ServerAction::new(),
-        uploads: RwSignal::new(0),
+        changed: RwSignal::new(0),
     };
-    let data = Resource::new(move || (id(), edits.version()), |(id, _)| live_stream(id));
+    edits.follow();
+    let data = Resource::new(
+        move || (id(), edits.changed.get()),
+        |(id, _)| live_stream(id),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -56,19 +60,30 @@ pub struct Edits {
     pub add_item: ServerAction<AddAgendaItem>,
     /// Removes an agenda item.
     pub remove_item: ServerAction<RemoveAgendaItem>,
-    /// Bumped after each uploaded video.
-    pub uploads: RwSignal<u32>,
+    /// Bumped after each change that went through (the page then reloads; a refused form
+    /// keeps what was typed).
+    pub changed: RwSignal<u32>,
 }
 
 impl Edits {
-    fn version(&self) -> (usize, usize, usize, usize, u32) {
-        (
-            self.add_speaker.version().get(),
-            self.remove_speaker.version().get(),
-            self.add_item.version().get(),
-            self.remove_item.version().get(),
-            self.uploads.get(),
-        )
+    /// Bumps `changed` whenever one of the actions succeeds.
+    fn follow(self) {
+        fn on_success<A>(action: ServerAction<A>, changed: RwSignal<u32>)
+        where
+            A: leptos::server_fn::ServerFn<Error = crate::AppError> + Clone + Send + Sync + 'static,
+            A::Output: Clone + Send + Sync + 'static,
+        {
+            Effect::new(move |_| {
+                let _ = action.version().get();
+                if matches!(action.value().get_untracked(), Some(Ok(_))) {
+                    changed.update(|n| *n += 1);
+                }
+            });
+        }
+        on_success(self.add_speaker, self.changed);
+        on_success(self.remove_speaker, self.changed);
+        on_success(self.add_item, self.changed);
+        on_success(self.remove_item, self.changed);
     }
 }
 
