@@ -330,6 +330,11 @@ pub enum Hint {
         /// The payload.
         signal: RtcSignal,
     },
+    /// How many people watch a live stream now (every few seconds while it is on air).
+    Viewers {
+        /// Viewers.
+        count: u64,
+    },
 }
 
 #[cfg(test)]

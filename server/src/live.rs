@@ -21,8 +21,8 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 use tokio::sync::broadcast::error::RecvError;
 
-/// How often viewers are told how many are watching.
-const VIEWER_COUNT_EVERY: Duration = Duration::from_secs(5);
+/// How often the room is told how many are watching.
+const VIEWER_COUNT_EVERY: Duration = Duration::from_secs(3);
 /// A broadcaster silent this long is dropped (MediaRecorder sends every 250 ms).
 const INGEST_SILENCE: Duration = Duration::from_secs(20);
 /// Close codes: refused (the reason is a Fluent id).
@@ -185,12 +185,28 @@ async fn run_ingest(
             .map_err(|_| "live-error-failed")?;
     }
     let mut on_air = false;
+    // The room's viewer count rides the hub (the studio and every open room page follow it),
+    // the broadcaster's connection says it, once for all viewers.
+    let topic = domain::realtime::Topic::Live(id.to_owned()).to_string();
+    let mut counts = tokio::time::interval(VIEWER_COUNT_EVERY);
+    let mut heard = tokio::time::Instant::now();
     loop {
-        let message = match tokio::time::timeout(INGEST_SILENCE, socket.recv()).await {
+        let received = tokio::select! {
+            r = tokio::time::timeout_at(heard + INGEST_SILENCE, socket.recv()) => r,
+            _ = counts.tick() => {
+                if on_air {
+                    let count = relay.viewers() as u64;
+                    live.app.hub.signal(&topic, domain::realtime::Hint::Viewers { count });
+                }
+                continue;
+            }
+        };
+        let message = match received {
             Ok(Some(Ok(m))) => m,
             // Silence, an error or the end of the connection: dropped.
             _ => return Ok(Ending::Dropped),
         };
+        heard = tokio::time::Instant::now();
         match message {
             Message::Binary(chunk) => {
                 let bytes = relay.push(session, &chunk).map_err(|e| match e {
@@ -373,7 +389,6 @@ async fn viewer(live: LiveState, id: String, user: Option<String>, mut socket: W
     if away {
         let _ = socket.send(text(serde_json::json!({"t": "away"}))).await;
     }
-    let mut counts = tokio::time::interval(VIEWER_COUNT_EVERY);
     let mut notices_open = true;
     loop {
         tokio::select! {
@@ -413,12 +428,6 @@ async fn viewer(live: LiveState, id: String, user: Option<String>, mut socket: W
                 // The relay is gone (the stream ended): the chunk feed says so.
                 Err(RecvError::Closed) => notices_open = false,
             },
-            _ = counts.tick() => {
-                let n = mime_of.viewers();
-                if socket.send(text(serde_json::json!({"t": "viewers", "n": n}))).await.is_err() {
-                    return;
-                }
-            }
             incoming = socket.recv() => match incoming {
                 Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return,
                 _ => {}

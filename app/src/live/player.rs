@@ -44,7 +44,6 @@ struct State {
     retries: u32,
     stopped: bool,
     on_status: Box<dyn Fn(Status)>,
-    on_viewers: Box<dyn Fn(u64)>,
     _handlers: Vec<Box<dyn std::any::Any>>,
 }
 
@@ -58,7 +57,6 @@ impl Player {
         video: HtmlVideoElement,
         stream_id: String,
         on_status: impl Fn(Status) + 'static,
-        on_viewers: impl Fn(u64) + 'static,
     ) -> Player {
         let player = Player(Rc::new(RefCell::new(State {
             video,
@@ -71,7 +69,6 @@ impl Player {
             retries: 0,
             stopped: false,
             on_status: Box::new(on_status),
-            on_viewers: Box::new(on_viewers),
             _handlers: Vec::new(),
         })));
         player.connect();
@@ -142,10 +139,6 @@ impl Player {
             Some("mime") => {
                 let mime = v.get("mime").and_then(|m| m.as_str()).unwrap_or_default();
                 self.open_source(mime.to_owned());
-            }
-            Some("viewers") => {
-                let n = v.get("n").and_then(serde_json::Value::as_u64).unwrap_or(0);
-                (self.0.borrow().on_viewers)(n);
             }
             Some("waiting") => self.status(Status::Waiting),
             Some("away") => self.status(Status::Away),

@@ -15,6 +15,22 @@ use domain::live::{
 };
 use leptos::prelude::*;
 
+/// Follows the room's viewer count (hub signals on `live:<id>`) into `viewers`; the
+/// subscription, to end with [`crate::realtime::client::unsubscribe`].
+#[cfg(feature = "hydrate")]
+pub fn follow_viewers(id: &str, viewers: RwSignal<Option<u64>>) -> u64 {
+    use domain::realtime::{Hint, ServerFrame};
+    crate::realtime::client::subscribe(format!("live:{id}"), None, move |f| {
+        if let ServerFrame::Signal {
+            body: Hint::Viewers { count },
+            ..
+        } = f
+        {
+            let _ = viewers.try_set(Some(*count));
+        }
+    })
+}
+
 /// The replay's chapters: each seeks the replay to where its agenda item began.
 #[component]
 pub fn Chapters(chapters: Vec<Chapter>, video: NodeRef<leptos::html::Video>) -> impl IntoView {

@@ -230,6 +230,9 @@ fn LivePlayer(id: String, live: bool, starts_at: i64, fallback: Option<String>) 
     #[cfg(feature = "hydrate")]
     {
         use super::player::{Player, Status};
+        // The viewer count rides the room's hub topic.
+        let sub = super::programme_panel::follow_viewers(&id, viewers);
+        on_cleanup(move || crate::realtime::client::unsubscribe(sub));
         let id = id.clone();
         let started = StoredValue::new_local(None::<Player>);
         Effect::new(move |_| {
@@ -238,24 +241,17 @@ fn LivePlayer(id: String, live: bool, starts_at: i64, fallback: Option<String>) 
                 return;
             }
             let el: web_sys::HtmlVideoElement = el;
-            let player = Player::start(
-                el,
-                id.clone(),
-                move |s| {
-                    let _ = status.try_set(match s {
-                        Status::Waiting => "live-status-waiting",
-                        Status::Playing => "live-status-playing",
-                        Status::Reconnecting => "live-status-reconnecting",
-                        Status::Ended => "live-status-ended",
-                        Status::Unsupported => "live-status-unsupported",
-                        Status::Away => "live-status-away",
-                        Status::Removed => "live-status-removed",
-                    });
-                },
-                move |n| {
-                    let _ = viewers.try_set(Some(n));
-                },
-            );
+            let player = Player::start(el, id.clone(), move |s| {
+                let _ = status.try_set(match s {
+                    Status::Waiting => "live-status-waiting",
+                    Status::Playing => "live-status-playing",
+                    Status::Reconnecting => "live-status-reconnecting",
+                    Status::Ended => "live-status-ended",
+                    Status::Unsupported => "live-status-unsupported",
+                    Status::Away => "live-status-away",
+                    Status::Removed => "live-status-removed",
+                });
+            });
             let p = send_wrapper::SendWrapper::new(player.clone());
             on_cleanup(move || p.stop());
             started.set_value(Some(player));

@@ -61,6 +61,13 @@ fn Studio(view: StreamView) -> impl IntoView {
     let devices = RwSignal::new(Vec::<(String, String, String)>::new());
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    // How many watch, from the room's hub topic.
+    let viewers = RwSignal::new(None::<u64>);
+    #[cfg(feature = "hydrate")]
+    {
+        let sub = super::programme_panel::follow_viewers(&id, viewers);
+        on_cleanup(move || crate::realtime::client::unsubscribe(sub));
+    }
 
     #[cfg(feature = "hydrate")]
     let engine = StoredValue::new_local(engine::Engine::default());
@@ -142,6 +149,9 @@ fn Studio(view: StreamView) -> impl IntoView {
                     <p class="live-status" role="status" aria-live="polite">
                         <span class=move || format!("live-onair-dot live-phase-{:?}", phase.get()).to_lowercase()></span>
                         <span class="live-studio-status">{status_text}</span>
+                        {move || viewers.get().map(|n| view! {
+                            " · " <span class="live-viewers">{i18n.t_args("live-viewers", vec![("count", crate::shell::i18n::Arg::Num(n as i64))])}</span>
+                        })}
                     </p>
                     {move || problem.get().map(|m| view! { <p class="form-alert" role="alert">{i18n.t(&m)}</p> })}
                 </div>

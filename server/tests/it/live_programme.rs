@@ -534,6 +534,19 @@ async fn viewers_hear_the_broadcaster_drop_and_removed_viewers_stop(backend: Bac
         .expect("watch");
     text_until(&mut anonymous, "mime").await;
     text_until(&mut heckler, "mime").await;
+    // The room's followers (the studio, open room pages) hear how many watch, on the hub.
+    let mut room = crate::realtime::Ws::connect(&app, None).await;
+    room.subscribe(&format!("live:{forum}"), None).await;
+    room.until(|f| {
+        matches!(
+            f,
+            domain::realtime::ServerFrame::Signal {
+                body: domain::realtime::Hint::Viewers { count: 2 },
+                ..
+            }
+        )
+    })
+    .await;
     // The broadcaster's connection drops: viewers are told (their page shows the fallback);
     // a viewer joining now is told at once; the broadcaster comes back: they are told too.
     drop(studio);
