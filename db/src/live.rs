@@ -533,7 +533,8 @@ pub async fn overdue(db: &Db, before: i64) -> Result<Vec<String>> {
 }
 
 /// Records a replay an organizer uploaded (its length is unknown) and ends the stream if it
-/// was still waiting on the schedule; false when it is on air (a recording is being made).
+/// was still waiting on the schedule; false unless it is scheduled or over (on air, a
+/// recording is being made; a request is not public yet).
 pub async fn set_uploaded_replay(
     db: &Db,
     id: &str,
@@ -545,8 +546,8 @@ pub async fn set_uploaded_replay(
     let done = sqlx::query(
         "UPDATE live_streams SET recording_key = $2, recording_type = $3, recording_bytes = $4, \
          recording_ms = NULL, ended_at = COALESCE(ended_at, $5), \
-         state = CASE WHEN state IN ('scheduled', 'requested') THEN 'ended' ELSE state END \
-         WHERE id = $1 AND state <> 'live'",
+         state = CASE WHEN state = 'scheduled' THEN 'ended' ELSE state END \
+         WHERE id = $1 AND state IN ('scheduled', 'ended')",
     )
     .bind(id)
     .bind(key)

@@ -191,8 +191,17 @@ pub async fn may_upload(
 ) -> Result<StreamRow, AppError> {
     let session = session.ok_or(AppError::Unauthenticated)?;
     let row = editable(state, session, id).await?;
-    if purpose == VideoUse::Replay && row.state == StreamState::Live {
-        return Err(AppError::Conflict("live-upload-error-on-air".into()));
+    if purpose == VideoUse::Replay {
+        match row.state {
+            StreamState::Live => {
+                return Err(AppError::Conflict("live-upload-error-on-air".into()));
+            }
+            // A request becomes public only by an organizer's approval, not by a replay.
+            StreamState::Requested => {
+                return Err(AppError::Conflict("live-error-not-scheduled".into()));
+            }
+            _ => {}
+        }
     }
     Ok(row)
 }

@@ -230,7 +230,14 @@ pub fn ProgrammeEditor(view: StreamView, edits: Edits) -> impl IntoView {
     let (speakers_of, items_of) = (id.clone(), id.clone());
     let (speaker_form_id, item_form_id) = (id.clone(), id.clone());
     view! {
-        <details class="live-editor card" open=move || speaker_error.get().is_some() || item_error.get().is_some()>
+        <details
+            class="live-editor card"
+            open=move || edits.editor_open.get() || speaker_error.get().is_some() || item_error.get().is_some()
+            on:toggle=move |ev| {
+                let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                edits.editor_open.set(open);
+            }
+        >
             <summary>{i18n.t("live-editor-open")}</summary>
             <FormAlert error=remove_error />
             <h3>{i18n.t("live-speakers-title")}</h3>

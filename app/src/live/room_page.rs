@@ -26,6 +26,7 @@ pub fn LiveRoomPage() -> impl IntoView {
         add_item: ServerAction::new(),
         remove_item: ServerAction::new(),
         changed: RwSignal::new(0),
+        editor_open: RwSignal::new(false),
     };
     edits.follow();
     let data = Resource::new(
@@ -63,6 +64,8 @@ pub struct Edits {
     /// Bumped after each change that went through (the page then reloads; a refused form
     /// keeps what was typed).
     pub changed: RwSignal<u32>,
+    /// The editor is open (it stays open while the page reloads after each change).
+    pub editor_open: RwSignal<bool>,
 }
 
 impl Edits {

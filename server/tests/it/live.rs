@@ -150,6 +150,22 @@ pub(crate) async fn text_until(s: &mut Socket, kind: &str) -> serde_json::Value 
     }
 }
 
+/// Waits (5 s at most) until the stream's row passes `ready` (a recording written, say).
+pub(crate) async fn wait_for_row(
+    app: &TestApp,
+    id: &str,
+    ready: impl Fn(&db::live::StreamRow) -> bool,
+) -> db::live::StreamRow {
+    for _ in 0..50 {
+        let row = db::live::get(&app.db, id).await.expect("db").expect("row");
+        if ready(&row) {
+            return row;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("stream {id} never got there");
+}
+
 /// The organizer schedules a forum now; its id.
 pub(crate) async fn forum_now(app: &TestApp, organizer: &str) -> String {
     let starts = chrono_like_local(0);
@@ -603,19 +619,7 @@ async fn bad_chunks_are_refused_and_the_recording_survives(backend: Backend) {
     drop(studio);
 
     // The replay is written from what arrived: whole elements only.
-    let mut replay = None;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let row = db::live::get(&app.db, &forum)
-            .await
-            .expect("db")
-            .expect("row");
-        if row.recording_key.is_some() {
-            replay = Some(row);
-            break;
-        }
-    }
-    let row = replay.expect("a replay after the drop");
+    let row = wait_for_row(&app, &forum, |r| r.recording_key.is_some()).await;
     assert_eq!(
         row.state,
         domain::live::StreamState::Live,
@@ -692,24 +696,13 @@ async fn bad_chunks_are_refused_and_the_recording_survives(backend: Backend) {
         code == 1009 || code == 1005 || code == 1006,
         "closed: {code}"
     );
-    let mut grew = false;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let row = db::live::get(&app.db, &forum)
-            .await
-            .expect("db")
-            .expect("row");
-        if row.recording_bytes.unwrap_or(0) > size {
-            grew = true;
-            let ms = row.recording_ms.unwrap_or(0);
-            assert!(
-                ms > 3000,
-                "the second recording continues the first's clock: {ms}"
-            );
-            break;
-        }
-    }
-    assert!(grew, "the recording took the second session");
+    // The recording takes the second session.
+    let row = wait_for_row(&app, &forum, |r| r.recording_bytes.unwrap_or(0) > size).await;
+    let ms = row.recording_ms.unwrap_or(0);
+    assert!(
+        ms > 3000,
+        "the second recording continues the first's clock: {ms}"
+    );
     // Viewers of an ended stream's page get the replay; its watch socket is refused.
     let end = post(&app, &organizer, "live/end", &[("id", &forum)]).await;
     assert!(end.status().is_success(), "end {}", end.status());
@@ -1142,18 +1135,10 @@ async fn a_real_recording_with_a_reconnect_becomes_one_seekable_replay(backend: 
 
     // The connection drops; the recording so far is a replay at once.
     drop(studio);
-    let mut first_ms = 0;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let row = db::live::get(&app.db, &forum)
-            .await
-            .expect("db")
-            .expect("row");
-        if let Some(ms) = row.recording_ms {
-            first_ms = ms;
-            break;
-        }
-    }
+    let first_ms = wait_for_row(&app, &forum, |r| r.recording_ms.is_some())
+        .await
+        .recording_ms
+        .unwrap_or(0);
     assert!(
         (2000..4500).contains(&first_ms),
         "first recording: {first_ms} ms"

@@ -61,16 +61,9 @@ async fn go_live(app: &TestApp, organizer: &str, id: &str) -> Socket {
     studio
 }
 
-/// Waits (5 s at most) until the stream's recording is in the object store.
+/// Waits until the stream's recording is in the object store.
 async fn wait_for_replay(app: &TestApp, id: &str) -> db::live::StreamRow {
-    for _ in 0..50 {
-        let row = db::live::get(&app.db, id).await.expect("db").expect("row");
-        if row.recording_key.is_some() {
-            return row;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no recording of {id}");
+    crate::live::wait_for_row(app, id, |r| r.recording_key.is_some()).await
 }
 
 /// Bytes an MP4 starts with (an `ftyp` box), then `size` bytes in all.
@@ -397,6 +390,14 @@ async fn organizers_upload_replays_and_fallback_videos(backend: Backend) {
     let page = stream(&app, None, &never).await;
     assert_eq!(page["stream"]["state"], "ended");
     assert_eq!(page["stream"]["has_replay"], true);
+    // Both replays are in the library (rendered on the server).
+    let library = app.html("/live/replays").await;
+    for id in [&forum, &never] {
+        assert!(
+            library.contains(&format!("href=\"/live/{id}\"")),
+            "{id} in the library"
+        );
+    }
 
     // A booth's broadcast falls back to the booth's promo video without an upload.
     let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
@@ -436,6 +437,14 @@ async fn organizers_upload_replays_and_fallback_videos(backend: Backend) {
         .await
         .expect("get");
     assert_eq!(got.bytes().await.expect("body").to_vec(), promo);
+    // A request is made public by an organizer's approval, not by uploading its replay.
+    let r = upload(&app, Some(&exhibitor), &booth_stream, "replay", mp4(4096)).await;
+    assert_eq!(r.status(), 409);
+    assert_eq!(refusal(r).await, "live-error-not-scheduled");
+    assert_eq!(
+        stream(&app, Some(&exhibitor), &booth_stream).await["stream"]["state"],
+        "requested"
+    );
     // The booth's products are beside the player.
     assert!(page["products"].as_array().is_some_and(|p| !p.is_empty()));
 }
