@@ -8,9 +8,9 @@ function shanghai(minutes: number): string {
   return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
 }
 
-/** The video element's playback position. */
+/** The live player's playback position (not the fallback video's beside it). */
 async function position(page: Page): Promise<number> {
-  return page.locator("video.live-video").evaluate((v) => (v as HTMLVideoElement).currentTime);
+  return page.locator(".live-stage > video.live-video").evaluate((v) => (v as HTMLVideoElement).currentTime);
 }
 
 test("an exhibitor (zh-CN) asks for a slot, the organizer approves, goes live; a buyer (en) watches live, then the replay, and seeks", async ({ browser, baseURL }) => {
@@ -240,9 +240,7 @@ test("an organizer (en) builds a forum's programme and a fallback; a viewer (zh-
     mimeType: "video/webm",
     buffer: recordedVideo(),
   });
-  await expect(org.locator(".live-editor .hint").first()).toHaveText(
-    "A fallback video plays whenever the broadcast is due but not on air.",
-  );
+  await expect(org.getByText("A fallback video plays whenever the broadcast is due but not on air.")).toBeVisible();
   await org.screenshot({ path: "artifacts/live-programme-editor-en.png", fullPage: true });
 
   // The organizer goes live from the studio (in a tab of their own).

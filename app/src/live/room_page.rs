@@ -152,12 +152,12 @@ fn Room(view: StreamView, edits: Edits) -> impl IntoView {
             <span class=format!("live-state live-state-{}", s.state.as_str())>{i18n.t(s.state.message_id())}</span>
             {studio.map(|href| view! { " " <a class="btn btn-ghost btn-small" href=href>{i18n.t("live-open-studio")}</a> })}
             {matches!(s.state, StreamState::Scheduled | StreamState::Live).then(|| view! {
-                <p class="live-plan">
+                <div class="live-plan">
                     {view.reminder.map(|on| view! { <RemindButton id=s.id.clone() on=on /> })}
                     <a class="btn btn-ghost btn-small" href=format!("/live/{}/calendar.ics", s.id) download="broadcast.ics">
                         {i18n.t("live-add-to-calendar")}
                     </a>
-                </p>
+                </div>
             })}
             <div class="live-room-grid">
                 <div class="live-main">
