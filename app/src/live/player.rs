@@ -43,6 +43,8 @@ struct State {
     mime: Option<String>,
     retries: u32,
     stopped: bool,
+    /// The broadcast is over: nothing a late event says changes that.
+    ended: bool,
     on_status: Box<dyn Fn(Status)>,
     _handlers: Vec<Box<dyn std::any::Any>>,
 }
@@ -68,6 +70,7 @@ impl Player {
             mime: None,
             retries: 0,
             stopped: false,
+            ended: false,
             on_status: Box::new(on_status),
             _handlers: Vec::new(),
         })));
@@ -85,7 +88,11 @@ impl Player {
     }
 
     fn status(&self, status: Status) {
-        (self.0.borrow().on_status)(status);
+        let s = self.0.borrow();
+        if s.ended && status != Status::Ended {
+            return;
+        }
+        (s.on_status)(status);
     }
 
     fn connect(&self) {
@@ -162,6 +169,7 @@ impl Player {
             return;
         };
         let me = self.clone();
+        let opened = source.clone();
         let on_open = Closure::<dyn FnMut()>::new(move || {
             let (source, mime) = {
                 let s = me.0.borrow();
@@ -170,6 +178,10 @@ impl Player {
             let (Some(source), Some(mime)) = (source, mime) else {
                 return;
             };
+            // A source replaced by a reconnect (or no longer open) is none of our business.
+            if source != opened || source.ready_state() != web_sys::MediaSourceReadyState::Open {
+                return;
+            }
             match source.add_source_buffer(&mime) {
                 Ok(buffer) => {
                     let me2 = me.clone();
@@ -250,6 +262,7 @@ impl Player {
 
     fn finish(&self) {
         let mut s = self.0.borrow_mut();
+        s.ended = true;
         s.socket = None;
         if let Some(source) = &s.source {
             if source.ready_state() == web_sys::MediaSourceReadyState::Open {
@@ -270,6 +283,9 @@ impl Player {
     }
 
     fn retry(&self) {
+        if self.0.borrow().ended {
+            return;
+        }
         let delay = {
             let mut s = self.0.borrow_mut();
             s.socket = None;

@@ -11,7 +11,6 @@ use crate::media::{EXHIBITOR, PASSWORD};
 use crate::meeting::post;
 use crate::realtime::{new_person, session_cookie};
 use futures_util::SinkExt;
-use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
 /// A stream's page data as `cookie` reads it.
