@@ -255,7 +255,10 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
 
     // Senders: four connections share the rate, taking turns; acks are counted as they come.
     let senders = 4u32;
-    let per_sender = (load.rate / senders).max(1);
+    // The rate need not be a multiple of four: the first `rate % 4` senders send one more
+    // message a second.
+    let rate = load.rate.max(senders);
+    let rate_of = |s: u32| rate / senders + u32::from(s < rate % senders);
     let first_send = micros();
     let sent = Arc::new(AtomicU64::new(0));
     let mut sending = Vec::new();
@@ -274,12 +277,13 @@ pub async fn run_ws(load: WsLoad) -> anyhow::Result<WsReport> {
         });
         let room = room.clone();
         let seconds = load.seconds;
+        let per_sender = rate_of(s);
         sending.push(tokio::spawn(async move {
             // Evenly spaced over all senders: sender `s` is a quarter of a period after the one
             // before it, so the messages arrive one by one at the rate asked for, not in bursts
             // of four.
             let period = Duration::from_micros(1_000_000 / u64::from(per_sender));
-            let offset = period / senders * s;
+            let offset = Duration::from_micros(1_000_000 / u64::from(rate)) * s;
             let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + offset, period);
             let end = Instant::now() + Duration::from_secs(seconds);
             let mut n = 0u64;
