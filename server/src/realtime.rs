@@ -101,6 +101,8 @@ struct Followed {
     last: i64,
     /// Set by the hub when an event did not fit in the outbox.
     lagged: Arc<AtomicBool>,
+    /// Set by the hub when the right to follow the topic was revoked.
+    revoked: Arc<AtomicBool>,
 }
 
 struct Connection {
@@ -213,7 +215,7 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
                 }
             }
             _ = wake.notified() => {
-                if !conn.catch_up_lagged(&mut socket).await {
+                if !conn.drop_revoked(&mut socket).await || !conn.catch_up_lagged(&mut socket).await {
                     break;
                 }
             }
@@ -285,23 +287,11 @@ impl Connection {
         match client_frame {
             ClientFrame::Ping => Some(ServerFrame::Pong),
             ClientFrame::Sub { topic, after } => self.subscribe(topic, after).await,
-            ClientFrame::Unsub { topic } => {
-                self.followed.remove(topic.as_str());
-                if let (Some(Topic::Meeting(id)), Some(session)) =
-                    (Topic::parse(&topic), &self.session)
-                {
-                    if let Some(pos) = self.meetings.iter().position(|m| *m == id) {
-                        self.meetings.remove(pos);
-                        if let Err(e) =
-                            app::meeting::service::departed(&self.state, &session.user.id, &id)
-                                .await
-                        {
-                            return Some(refusal(&e, None));
-                        }
-                    }
-                }
-                None
-            }
+            ClientFrame::Unsub { topic } => self
+                .stop_following(&topic)
+                .await
+                .err()
+                .map(|e| refusal(&e, None)),
             ClientFrame::Rtc {
                 meeting,
                 to,
@@ -389,12 +379,15 @@ impl Connection {
         };
         // Subscribe here, before the store is read, so nothing published in between is missed.
         let lagged = Arc::new(AtomicBool::new(false));
+        let revoked = Arc::new(AtomicBool::new(false));
         let subscription = self.state.hub.subscribe(
             &topic_text,
             Tap {
                 out: self.out.clone(),
                 lagged: lagged.clone(),
                 wake: self.wake.clone(),
+                user: self.session.as_ref().map(|s| Arc::from(s.user.id.as_str())),
+                revoked: revoked.clone(),
             },
         );
         let key: Arc<str> = Arc::from(topic_text.as_str());
@@ -404,6 +397,7 @@ impl Connection {
                 _subscription: subscription,
                 last: after,
                 lagged,
+                revoked,
             },
         );
         self.to_replay = Some(key);
@@ -460,6 +454,40 @@ impl Connection {
                 }
             };
             if !send(socket, frame(&subscribed)).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Stops following a topic; for a meeting, the person's presence through this connection
+    /// ends.
+    async fn stop_following(&mut self, topic: &str) -> Result<(), AppError> {
+        self.followed.remove(topic);
+        if let (Some(Topic::Meeting(id)), Some(session)) = (Topic::parse(topic), &self.session) {
+            if let Some(pos) = self.meetings.iter().position(|m| *m == id) {
+                self.meetings.remove(pos);
+                app::meeting::service::departed(&self.state, &session.user.id, &id).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stops following the topics the hub revoked and tells the client each is refused (a
+    /// meeting's presence ends with it).
+    async fn drop_revoked(&mut self, socket: &mut WebSocket) -> bool {
+        let revoked: Vec<Arc<str>> = self
+            .followed
+            .iter()
+            .filter(|(_, f)| f.revoked.load(Ordering::Acquire))
+            .map(|(t, _)| t.clone())
+            .collect();
+        for topic in revoked {
+            if let Err(e) = self.stop_following(&topic).await {
+                tracing::warn!(error = ?e, "meeting departure not recorded");
+            }
+            let refusal = refused("realtime-error-forbidden", Some(topic.to_string()), None);
+            if !send(socket, frame(&refusal)).await {
                 return false;
             }
         }

@@ -7,6 +7,7 @@ use crate::state::{AppState, AuthSession};
 use crate::AppError;
 use domain::account::Role;
 use domain::chat::{RoomKind, TopicsView};
+use domain::realtime::Topic;
 use domain::FieldError;
 
 /// The public expo's topic rooms, and whether the viewer may open more.
@@ -107,5 +108,9 @@ pub async fn join(state: &AppState, session: &AuthSession, room_id: &str) -> Res
 pub async fn leave(state: &AppState, session: &AuthSession, room_id: &str) -> Result<(), AppError> {
     let info = topic_room(state, room_id).await?;
     db::chat::remove_member(&state.db, &info.id, &session.user.id).await?;
+    // An open tab of theirs stops receiving the room at once.
+    state
+        .hub
+        .revoke(&Topic::Chat(info.id.clone()).to_string(), &session.user.id);
     Ok(())
 }

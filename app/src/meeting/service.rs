@@ -352,7 +352,10 @@ pub async fn control(
                     user_id: user_id.to_owned(),
                 },
             )
-            .await
+            .await?;
+            // After the event that tells them: their tabs then stop receiving the meeting.
+            state.hub.revoke(&topic(&m.id), user_id);
+            Ok(())
         }
         Control::Mute => {
             publish(

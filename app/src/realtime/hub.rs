@@ -39,6 +39,12 @@ pub struct Delivery {
 pub trait Bus: Send + Sync + 'static {
     /// Publishes to every node; this node's subscribers through `local`.
     fn publish(&self, delivery: Delivery, local: &Fanout);
+
+    /// Ends every subscription of `user` to `topic` on every node (they lost the right to
+    /// follow it); this node's through `local`.
+    fn revoke(&self, topic: &str, user: &str, local: &Fanout) {
+        local.revoke(topic, user);
+    }
 }
 
 /// The bus of a single node: straight to the local subscribers.
@@ -59,8 +65,13 @@ pub struct Tap {
     /// Set when an event did not fit in the outbox: the connection must re-read the store
     /// from the last event it sent on this topic.
     pub lagged: Arc<AtomicBool>,
-    /// Wakes the connection to do that.
+    /// Wakes the connection to do that (or to drop a revoked subscription).
     pub wake: Arc<Notify>,
+    /// Who follows (`None` for a visitor not signed in), for [`Hub::revoke`].
+    pub user: Option<Arc<str>>,
+    /// Set when the subscription was revoked: the connection must stop following the topic
+    /// and tell the client.
+    pub revoked: Arc<AtomicBool>,
 }
 
 /// The subscribers of one topic.
@@ -138,6 +149,34 @@ impl Fanout {
         if empty {
             topics.remove(topic);
         }
+    }
+
+    /// Stops delivering `topic` to `user`'s subscriptions on this node and wakes their
+    /// connections to drop them; returns how many there were.
+    pub fn revoke(&self, topic: &str, user: &str) -> usize {
+        let taps = {
+            let topics = match self.topics.read() {
+                Ok(t) => t,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            match topics.get(topic) {
+                Some(taps) => taps.clone(),
+                None => return 0,
+            }
+        };
+        let mut taps = locked(&taps);
+        let mut revoked = 0;
+        taps.retain(|_, tap| {
+            if tap.user.as_deref() != Some(user) {
+                return true;
+            }
+            tap.revoked.store(true, Ordering::Release);
+            tap.wake.notify_one();
+            revoked += 1;
+            false
+        });
+        // An emptied topic stays in the map until the subscriptions are dropped (release).
+        revoked
     }
 
     fn topic_count(&self) -> usize {
@@ -278,6 +317,13 @@ impl Hub {
             topic: Arc::from(topic),
             key: self.inner.fanout.subscribe(topic, tap),
         }
+    }
+
+    /// Ends `user`'s subscriptions to `topic` on every node: call after they lost the right to
+    /// follow it (left the room, removed from the meeting). Their connections stop receiving
+    /// the topic at once and tell the client it is refused.
+    pub fn revoke(&self, topic: &str, user: &str) {
+        self.inner.bus.revoke(topic, user, &self.inner.fanout);
     }
 
     /// Counts a signed-in connection of `user_id` (presence); returns whether it is their first.

@@ -269,6 +269,30 @@ async fn the_lobby_lock_and_host_controls(backend: Backend) {
             break;
         }
     }
+    // Their open socket is told the meeting is no longer theirs to follow, and gets nothing
+    // more of it.
+    let meeting_topic = format!("meeting:{id}");
+    assert!(matches!(
+        s.until(|f| matches!(f, ServerFrame::Refused { topic: Some(_), .. })).await,
+        ServerFrame::Refused { code, topic: Some(t), .. }
+            if code == "realtime-error-forbidden" && t == meeting_topic
+    ));
+    assert_eq!(
+        post(
+            &app,
+            &team,
+            "meeting/lock",
+            &[("id", &id), ("locked", "true")]
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    while !matches!(
+        change(&mut host).await,
+        MeetingEvent::Locked { locked: true }
+    ) {}
+    s.quiet(300).await;
     let (status, _) = status_code(
         post(
             &app,

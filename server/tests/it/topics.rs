@@ -254,9 +254,34 @@ async fn organizers_open_topic_rooms_that_people_join_and_leave(backend: Backend
         StatusCode::NOT_FOUND
     );
 
-    // Leaving: gone from the person's conversations, closed again.
+    // Leaving: gone from the person's conversations, closed again; the tab that follows the
+    // room is told at once and receives nothing more from it.
     let resp = post(&app, &buyer, "chat/leave-topic", &[("room_id", &cranes)]).await;
     assert!(resp.status().is_success() || resp.status().is_redirection());
+    let cranes_topic = format!("chat:{cranes}");
+    match reader
+        .until(|f| matches!(f, ServerFrame::Refused { topic: Some(_), .. }))
+        .await
+    {
+        ServerFrame::Refused { code, topic, .. } => {
+            assert_eq!(code, "realtime-error-forbidden");
+            assert_eq!(topic.as_deref(), Some(cranes_topic.as_str()));
+        }
+        _ => unreachable!(),
+    }
+    assert_eq!(
+        send_status(&app, &team, &cranes, "After you left", "t2").await,
+        StatusCode::OK
+    );
+    reader.quiet(300).await;
+    let mut staying = Ws::connect(&app, Some(&team)).await;
+    staying.subscribe(&cranes_topic, None).await;
+    assert_eq!(
+        send_status(&app, &organizer, &cranes, "Still open", "o2").await,
+        StatusCode::OK
+    );
+    assert_eq!(staying.message().await.text, "Still open");
+    reader.quiet(300).await;
     assert_eq!(
         room_status(&app, &buyer, &cranes).await,
         StatusCode::NOT_FOUND
