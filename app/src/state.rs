@@ -97,13 +97,20 @@ impl AppState {
         let chat_limiter = Arc::new(governor::RateLimiter::keyed(
             governor::Quota::per_minute(per_minute).allow_burst(burst),
         ));
+        // Several nodes may share a PostgreSQL database: their hubs talk through it.
+        let hub = match db.backend() {
+            db::Backend::Postgres => crate::realtime::hub::Hub::new(Box::new(
+                crate::realtime::bus::PgBus::new(db.clone()),
+            )),
+            db::Backend::Sqlite => crate::realtime::hub::Hub::default(),
+        };
         Self {
             ice_servers: Arc::new(auth.ice_servers.clone()),
             chat_limiter,
             db,
             auth: Arc::new(auth),
             content_version: Arc::default(),
-            hub: crate::realtime::hub::Hub::default(),
+            hub,
             live: crate::live::relay::Relays::default(),
             search: None,
             public_origin: None,

@@ -96,6 +96,8 @@ pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// The URL connected to (a PostgreSQL listener opens its own connection with it).
+    url: std::sync::Arc<str>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -134,7 +136,11 @@ impl Db {
                 .execute(&pool)
                 .await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            url: std::sync::Arc::from(url.as_str()),
+        })
     }
 
     /// Starts a transaction; dropping it without [`commit`] rolls back.
@@ -154,6 +160,11 @@ impl Db {
     /// The backend.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The URL connected to, for crate-internal dedicated connections.
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     /// The pool, for crate-internal queries.

@@ -26,7 +26,213 @@ pub async fn insert_event(db: &Db, tx: &mut Tx, topic: &str, body: &str, at: i64
     .bind(at)
     .fetch_one(&mut **tx)
     .await?;
+    if db.backend() == Backend::Postgres {
+        // Every node hears of it when (and only when) the transaction commits, in commit order:
+        // with the topic's lock above, each node receives a topic's events in id order.
+        let notice = Notice::Event {
+            id,
+            at,
+            topic: topic.to_owned(),
+            body: Some(body.to_owned()),
+        };
+        sqlx::query("SELECT CAST(pg_notify($1, $2) AS TEXT)")
+            .bind(CHANNEL)
+            .bind(notice.encode())
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(id)
+}
+
+/// The PostgreSQL channel the nodes' hubs talk on.
+pub const CHANNEL: &str = "expo_hub";
+
+/// The largest payload sent on [`CHANNEL`] (PostgreSQL refuses 8,000 bytes and more); what is
+/// larger travels as a row ([`spill`]) or is read from the store.
+pub const MAX_NOTICE_BYTES: usize = 7_900;
+
+/// What a node tells the others on [`CHANNEL`]. Fields are separated by tabs, which neither
+/// topics, ids nor JSON text contain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// An event was committed; its body comes along when small enough.
+    Event {
+        /// Event id.
+        id: i64,
+        /// When it was stored.
+        at: i64,
+        /// Topic.
+        topic: String,
+        /// The stored JSON body (`None`: read it with [`event`]).
+        body: Option<String>,
+    },
+    /// A signal (not stored) published on `node`.
+    Signal {
+        /// The node that published it (and delivered it to its own subscribers already).
+        node: String,
+        /// Topic.
+        topic: String,
+        /// The frame as sent on sockets.
+        frame: Carried,
+    },
+    /// `user`'s subscriptions to `topic` end, on every node (the one that sent it too).
+    Revoke {
+        /// The node that revoked.
+        node: String,
+        /// Topic.
+        topic: String,
+        /// The person.
+        user: String,
+    },
+}
+
+/// How a signal's frame travels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Carried {
+    /// In the notice itself.
+    Inline(String),
+    /// As a row of `realtime_spill` (too large for a notice).
+    Spilled(i64),
+}
+
+impl Notice {
+    /// The payload to send; an event body too large for it is left out.
+    pub fn encode(&self) -> String {
+        match self {
+            Notice::Event {
+                id,
+                at,
+                topic,
+                body,
+            } => {
+                let head = format!("e\t{id}\t{at}\t{topic}");
+                match body {
+                    Some(b) if head.len() + 1 + b.len() <= MAX_NOTICE_BYTES => {
+                        format!("{head}\t{b}")
+                    }
+                    _ => head,
+                }
+            }
+            Notice::Signal { node, topic, frame } => match frame {
+                Carried::Inline(text) => format!("s\t{node}\t{topic}\t{text}"),
+                Carried::Spilled(id) => format!("l\t{node}\t{topic}\t{id}"),
+            },
+            Notice::Revoke { node, topic, user } => format!("r\t{node}\t{topic}\t{user}"),
+        }
+    }
+
+    /// Reads a payload (`None` for anything else).
+    pub fn decode(payload: &str) -> Option<Notice> {
+        let mut parts = payload.splitn(5, '\t');
+        let kind = parts.next()?;
+        let a = parts.next()?;
+        let b = parts.next()?;
+        let c = parts.next()?;
+        let rest = parts.next();
+        match kind {
+            "e" => Some(Notice::Event {
+                id: a.parse().ok()?,
+                at: b.parse().ok()?,
+                topic: c.to_owned(),
+                body: rest.map(str::to_owned),
+            }),
+            "s" | "l" if rest.is_none() => Some(Notice::Signal {
+                node: a.to_owned(),
+                topic: b.to_owned(),
+                frame: if kind == "s" {
+                    Carried::Inline(c.to_owned())
+                } else {
+                    Carried::Spilled(c.parse().ok()?)
+                },
+            }),
+            "r" if rest.is_none() => Some(Notice::Revoke {
+                node: a.to_owned(),
+                topic: b.to_owned(),
+                user: c.to_owned(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Sends a notice on [`CHANNEL`] now (outside any transaction); a signal's frame too large for
+/// it is stored in `realtime_spill` first. PostgreSQL only (nothing to do on SQLite).
+pub async fn notify(db: &Db, notice: Notice, at: i64) -> Result<()> {
+    if db.backend() != Backend::Postgres {
+        return Ok(());
+    }
+    let notice = match notice {
+        Notice::Signal {
+            node,
+            topic,
+            frame: Carried::Inline(text),
+        } if text.len() + node.len() + topic.len() + 3 > MAX_NOTICE_BYTES => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO realtime_spill (body, created_at) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(&text)
+            .bind(at)
+            .fetch_one(db.pool())
+            .await?;
+            Notice::Signal {
+                node,
+                topic,
+                frame: Carried::Spilled(id),
+            }
+        }
+        other => other,
+    };
+    sqlx::query("SELECT CAST(pg_notify($1, $2) AS TEXT)")
+        .bind(CHANNEL)
+        .bind(notice.encode())
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// A spilled signal's frame.
+pub async fn spilled(db: &Db, id: i64) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_as::<_, (String,)>("SELECT body FROM realtime_spill WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?
+            .map(|(b,)| b),
+    )
+}
+
+/// One stored event by id: topic, JSON body, time.
+pub async fn event(db: &Db, id: i64) -> Result<Option<(String, String, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT topic, body, created_at FROM realtime_events WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
+/// A dedicated PostgreSQL connection listening on [`CHANNEL`].
+pub struct Listener(sqlx::postgres::PgListener);
+
+impl std::fmt::Debug for Listener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Listener")
+    }
+}
+
+/// Opens a connection of its own and listens on [`CHANNEL`] (PostgreSQL only).
+pub async fn listen(db: &Db) -> Result<Listener> {
+    let mut listener = sqlx::postgres::PgListener::connect(db.url()).await?;
+    listener.listen(CHANNEL).await?;
+    Ok(Listener(listener))
+}
+
+impl Listener {
+    /// The next payload; `None` when the connection was lost (open a new listener: notices
+    /// sent meanwhile are gone).
+    pub async fn next(&mut self) -> Result<Option<String>> {
+        Ok(self.0.try_recv().await?.map(|n| n.payload().to_owned()))
+    }
 }
 
 /// Replaces the stored body of an event (a chat message edited or deleted after it was
@@ -77,15 +283,20 @@ pub async fn events_after(
     .await?)
 }
 
-/// Deletes events stored before `before` (clients gone longer than that reload instead).
+/// Deletes events (and spilled signals) stored before `before` (clients gone longer than that
+/// reload instead).
 pub async fn prune(db: &Db, before: i64) -> Result<u64> {
-    Ok(
-        sqlx::query("DELETE FROM realtime_events WHERE created_at < $1")
-            .bind(before)
-            .execute(db.pool())
-            .await?
-            .rows_affected(),
-    )
+    let events = sqlx::query("DELETE FROM realtime_events WHERE created_at < $1")
+        .bind(before)
+        .execute(db.pool())
+        .await?
+        .rows_affected();
+    let spills = sqlx::query("DELETE FROM realtime_spill WHERE created_at < $1")
+        .bind(before)
+        .execute(db.pool())
+        .await?
+        .rows_affected();
+    Ok(events + spills)
 }
 
 /// The newest event id of `topic` (0 when it has none).
@@ -96,4 +307,76 @@ pub async fn last_id(db: &Db, topic: &str) -> Result<i64> {
             .fetch_one(db.pool())
             .await?;
     Ok(id.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_read_back_as_written() {
+        let all = [
+            Notice::Event {
+                id: 42,
+                at: 1_700_000_000_000,
+                topic: "chat:r1".into(),
+                body: Some(r#"{"kind":"chat_message","text":"a\tb"}"#.into()),
+            },
+            Notice::Event {
+                id: 7,
+                at: 1,
+                topic: "meeting:m".into(),
+                body: None,
+            },
+            Notice::Signal {
+                node: "n1".into(),
+                topic: "user:u".into(),
+                frame: Carried::Inline(r#"{"t":"signal"}"#.into()),
+            },
+            Notice::Signal {
+                node: "n1".into(),
+                topic: "user:u".into(),
+                frame: Carried::Spilled(9),
+            },
+            Notice::Revoke {
+                node: "n2".into(),
+                topic: "chat:r1".into(),
+                user: "u1".into(),
+            },
+        ];
+        for n in all {
+            assert_eq!(Notice::decode(&n.encode()), Some(n));
+        }
+        for bad in [
+            "",
+            "e",
+            "e\tx\t1\tt",
+            "s\tn\tt",
+            "r\tn\tt\tu\textra",
+            "z\ta\tb\tc",
+        ] {
+            assert_eq!(Notice::decode(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_event_body_too_large_for_a_notice_is_left_out() {
+        let big = Notice::Event {
+            id: 1,
+            at: 2,
+            topic: "chat:r".into(),
+            body: Some("x".repeat(MAX_NOTICE_BYTES)),
+        };
+        let payload = big.encode();
+        assert!(payload.len() <= MAX_NOTICE_BYTES);
+        assert_eq!(
+            Notice::decode(&payload),
+            Some(Notice::Event {
+                id: 1,
+                at: 2,
+                topic: "chat:r".into(),
+                body: None,
+            })
+        );
+    }
 }

@@ -34,8 +34,8 @@ pub struct Delivery {
 }
 
 /// Carries deliveries to every node's hub. One node: [`InProcessBus`]. Several nodes sharing a
-/// PostgreSQL database: a `LISTEN/NOTIFY` bus (payload = event id; each node reads the body from
-/// the table) plugs in here without touching publishers or subscribers.
+/// PostgreSQL database: [`super::bus::PgBus`] (`LISTEN/NOTIFY`), without touching publishers or
+/// subscribers.
 pub trait Bus: Send + Sync + 'static {
     /// Publishes to every node; this node's subscribers through `local`.
     fn publish(&self, delivery: Delivery, local: &Fanout);
@@ -44,6 +44,12 @@ pub trait Bus: Send + Sync + 'static {
     /// follow it); this node's through `local`.
     fn revoke(&self, topic: &str, user: &str, local: &Fanout) {
         local.revoke(topic, user);
+    }
+
+    /// Called once by [`Hub::new`] with the node's subscribers, for a bus that delivers to
+    /// them from elsewhere (another node's publications).
+    fn attach(&self, local: std::sync::Weak<Fanout>) {
+        let _ = local;
     }
 }
 
@@ -179,6 +185,29 @@ impl Fanout {
         revoked
     }
 
+    /// Whether anyone on this node follows `topic`.
+    pub fn follows(&self, topic: &str) -> bool {
+        self.topics
+            .read()
+            .map(|t| t.contains_key(topic))
+            .unwrap_or(false)
+    }
+
+    /// Makes every subscription on this node re-read the store (deliveries may have been
+    /// missed: the bus lost its connection).
+    pub fn lag_all(&self) {
+        let all: Vec<Taps> = match self.topics.read() {
+            Ok(t) => t.values().cloned().collect(),
+            Err(poisoned) => poisoned.into_inner().values().cloned().collect(),
+        };
+        for taps in all {
+            for tap in locked(&taps).values() {
+                tap.lagged.store(true, Ordering::Release);
+                tap.wake.notify_one();
+            }
+        }
+    }
+
     fn topic_count(&self) -> usize {
         self.topics.read().map(|t| t.len()).unwrap_or(0)
     }
@@ -186,7 +215,7 @@ impl Fanout {
 
 struct Inner {
     bus: Box<dyn Bus>,
-    fanout: Fanout,
+    fanout: Arc<Fanout>,
     locks: Vec<tokio::sync::Mutex<()>>,
     online: Mutex<HashMap<String, usize>>,
 }
@@ -227,10 +256,12 @@ impl Drop for Subscription {
 impl Hub {
     /// A hub on a bus.
     pub fn new(bus: Box<dyn Bus>) -> Hub {
+        let fanout = Arc::new(Fanout::default());
+        bus.attach(Arc::downgrade(&fanout));
         Hub {
             inner: Arc::new(Inner {
                 bus,
-                fanout: Fanout::default(),
+                fanout,
                 locks: (0..LOCK_STRIPES)
                     .map(|_| tokio::sync::Mutex::new(()))
                     .collect(),

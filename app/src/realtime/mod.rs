@@ -2,6 +2,8 @@
 //! stored events with monotonic ids replayed after a reconnect, and signals that are only
 //! hints. The wire frames are in [`domain::realtime`]; the socket loop is in the server crate.
 
+#[cfg(feature = "ssr")]
+pub mod bus;
 #[cfg(feature = "hydrate")]
 pub mod client;
 #[cfg(feature = "ssr")]

@@ -35,6 +35,36 @@ pub async fn may_follow(
     }
 }
 
+/// A stored event as the frame sent on sockets; `None` for a body this version cannot read
+/// (written by a newer node: skipped).
+pub fn delivery(topic: &Arc<str>, id: i64, body: &str, at: i64) -> Option<Delivery> {
+    let mut body: EventBody = match serde_json::from_str(body) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!(id, error = %e, "stored event not readable");
+            return None;
+        }
+    };
+    body.assign_id(id);
+    let frame = ServerFrame::Event(Event {
+        id,
+        topic: topic.to_string(),
+        at,
+        body,
+    });
+    match serde_json::to_string(&frame) {
+        Ok(text) => Some(Delivery {
+            topic: topic.clone(),
+            id: Some(id),
+            text: Utf8Bytes::from(text),
+        }),
+        Err(e) => {
+            tracing::error!(id, error = %e, "event not serializable");
+            None
+        }
+    }
+}
+
 /// A page of stored events.
 #[derive(Debug, Default)]
 pub struct Replay {
@@ -55,27 +85,9 @@ pub async fn replay(db: &Db, topic: &str, after: i64) -> Result<Replay, AppError
     let count = rows.len();
     let last_row = rows.last().map(|(id, _, _)| *id).unwrap_or(0);
     for (id, body, at) in rows {
-        let mut body: EventBody = match serde_json::from_str(&body) {
-            Ok(b) => b,
-            Err(e) => {
-                // An event this version cannot read (written by a newer node): skip it.
-                tracing::warn!(id, error = %e, "stored event not readable");
-                continue;
-            }
-        };
-        body.assign_id(id);
-        let frame = ServerFrame::Event(Event {
-            id,
-            topic: topic.to_string(),
-            at,
-            body,
-        });
-        let text = serde_json::to_string(&frame).map_err(AppError::internal)?;
-        out.push(Delivery {
-            topic: topic.clone(),
-            id: Some(id),
-            text: Utf8Bytes::from(text),
-        });
+        if let Some(d) = delivery(&topic, id, &body, at) {
+            out.push(d);
+        }
     }
     Ok(Replay {
         deliveries: out,

@@ -124,6 +124,26 @@ impl TestApp {
         if seed {
             server::seed::seed_demo(&db).await.expect("seed");
         }
+        Self::serve(config, db, url, sqlite_file).await
+    }
+
+    /// Another server (node) on this one's database, with folders of its own and the same
+    /// settings otherwise; dropping it leaves the database alone.
+    pub async fn another_node(&self, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = test_config(&self.database_url);
+        tweak(&mut config);
+        let db = db::Db::connect(&self.database_url, config.database_max_connections)
+            .await
+            .expect("connect");
+        Self::serve(config, db, self.database_url.clone(), None).await
+    }
+
+    async fn serve(
+        config: Config,
+        db: db::Db,
+        url: String,
+        sqlite_file: Option<PathBuf>,
+    ) -> TestApp {
         let app = server::router::build(&config, db.clone()).expect("router");
         let media_dir = PathBuf::from(&config.media_dir);
         let search_dir = PathBuf::from(&config.search_dir);

@@ -20,6 +20,7 @@ mod mail;
 mod media;
 mod meeting;
 mod moderation;
+mod nodes;
 mod ops;
 mod password_reset;
 mod platform;

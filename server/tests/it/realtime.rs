@@ -170,7 +170,7 @@ impl Ws {
 }
 
 /// Lifts the chat and frame rate limits, for tests that send many messages quickly.
-fn without_flood_limits(c: &mut server::config::Config) {
+pub(crate) fn without_flood_limits(c: &mut server::config::Config) {
     c.chat_burst = 10_000;
     c.ws_frames_per_sec = 10_000;
 }
