@@ -64,9 +64,6 @@ pub struct AppState {
     pub db: Db,
     /// Session and login rules.
     pub auth: Arc<AuthConfig>,
-    /// Bumped by every change to public content; the page cache keys on it, so a change shows
-    /// on the next request (on this node; other nodes within the cache's lifetime).
-    pub content_version: Arc<std::sync::atomic::AtomicU64>,
     /// The realtime hub.
     pub hub: crate::realtime::hub::Hub,
     /// The live streams on air on this node (their media relays).
@@ -109,7 +106,6 @@ impl AppState {
             chat_limiter,
             db,
             auth: Arc::new(auth),
-            content_version: Arc::default(),
             hub,
             live: crate::live::relay::Relays::default(),
             search: None,
@@ -119,10 +115,9 @@ impl AppState {
         }
     }
 
-    /// Marks public content as changed (pages rendered before are not reused).
+    /// Marks public content as changed (pages rendered before are not reused), on every node.
     pub fn content_changed(&self) {
-        self.content_version
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.hub.content_changed();
     }
 
     /// The origin absolute links start with: the configured public origin, else the scheme and
@@ -152,8 +147,7 @@ impl AppState {
 
     /// The current content version.
     pub fn content_version(&self) -> u64 {
-        self.content_version
-            .load(std::sync::atomic::Ordering::Relaxed)
+        self.hub.content_version()
     }
 }
 

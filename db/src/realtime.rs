@@ -75,6 +75,20 @@ pub enum Notice {
         /// The frame as sent on sockets.
         frame: Carried,
     },
+    /// Public content changed on `node`: pages cached before are stale.
+    ContentChanged {
+        /// The node.
+        node: String,
+    },
+    /// `user`'s first connection to `node` opened (`online`) or their last one closed.
+    Presence {
+        /// The node.
+        node: String,
+        /// The person.
+        user: String,
+        /// Opened or closed.
+        online: bool,
+    },
     /// `user`'s subscriptions to `topic` end, on every node (the one that sent it too).
     Revoke {
         /// The node that revoked.
@@ -118,6 +132,10 @@ impl Notice {
                 Carried::Spilled(id) => format!("l\t{node}\t{topic}\t{id}"),
             },
             Notice::Revoke { node, topic, user } => format!("r\t{node}\t{topic}\t{user}"),
+            Notice::Presence { node, user, online } => {
+                format!("p\t{node}\t{user}\t{}", u8::from(*online))
+            }
+            Notice::ContentChanged { node } => format!("c\t{node}"),
         }
     }
 
@@ -126,6 +144,12 @@ impl Notice {
         let mut parts = payload.splitn(5, '\t');
         let kind = parts.next()?;
         let a = parts.next()?;
+        if kind == "c" {
+            return match parts.next() {
+                None => Some(Notice::ContentChanged { node: a.to_owned() }),
+                Some(_) => None,
+            };
+        }
         let b = parts.next()?;
         let c = parts.next()?;
         let rest = parts.next();
@@ -143,6 +167,15 @@ impl Notice {
                     Carried::Inline(c.to_owned())
                 } else {
                     Carried::Spilled(c.parse().ok()?)
+                },
+            }),
+            "p" if rest.is_none() => Some(Notice::Presence {
+                node: a.to_owned(),
+                user: b.to_owned(),
+                online: match c {
+                    "1" => true,
+                    "0" => false,
+                    _ => return None,
                 },
             }),
             "r" if rest.is_none() => Some(Notice::Revoke {
@@ -180,6 +213,22 @@ pub async fn notify(db: &Db, notice: Notice, at: i64) -> Result<()> {
                 frame: Carried::Spilled(id),
             }
         }
+        Notice::Presence { node, user, online } => {
+            // The row first: a node that reads the table after the notice agrees with it.
+            if online {
+                sqlx::query(
+                    "INSERT INTO realtime_presence (node, user_id) VALUES ($1, $2) \
+                     ON CONFLICT (node, user_id) DO NOTHING",
+                )
+            } else {
+                sqlx::query("DELETE FROM realtime_presence WHERE node = $1 AND user_id = $2")
+            }
+            .bind(&node)
+            .bind(&user)
+            .execute(db.pool())
+            .await?;
+            Notice::Presence { node, user, online }
+        }
         other => other,
     };
     sqlx::query("SELECT CAST(pg_notify($1, $2) AS TEXT)")
@@ -188,6 +237,43 @@ pub async fn notify(db: &Db, notice: Notice, at: i64) -> Result<()> {
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+/// Records that `node` is alive, and forgets the nodes not heard from since `stale_before`
+/// (and who was online on them).
+pub async fn node_alive(db: &Db, node: &str, at: i64, stale_before: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO realtime_nodes (node, seen_at) VALUES ($1, $2) \
+         ON CONFLICT (node) DO UPDATE SET seen_at = excluded.seen_at",
+    )
+    .bind(node)
+    .bind(at)
+    .execute(db.pool())
+    .await?;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "DELETE FROM realtime_presence WHERE node IN \
+         (SELECT node FROM realtime_nodes WHERE seen_at < $1)",
+    )
+    .bind(stale_before)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM realtime_nodes WHERE seen_at < $1")
+        .bind(stale_before)
+        .execute(&mut *tx)
+        .await?;
+    crate::commit(tx).await
+}
+
+/// Who is online on the live nodes other than `node`: (node, user) pairs.
+pub async fn present_elsewhere(db: &Db, node: &str) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.node, p.user_id FROM realtime_presence p \
+         JOIN realtime_nodes n ON n.node = p.node WHERE p.node <> $1",
+    )
+    .bind(node)
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// A spilled signal's frame.
@@ -343,6 +429,17 @@ mod tests {
                 topic: "chat:r1".into(),
                 user: "u1".into(),
             },
+            Notice::Presence {
+                node: "n2".into(),
+                user: "u1".into(),
+                online: true,
+            },
+            Notice::Presence {
+                node: "n2".into(),
+                user: "u1".into(),
+                online: false,
+            },
+            Notice::ContentChanged { node: "n3".into() },
         ];
         for n in all {
             assert_eq!(Notice::decode(&n.encode()), Some(n));
@@ -354,6 +451,9 @@ mod tests {
             "s\tn\tt",
             "r\tn\tt\tu\textra",
             "z\ta\tb\tc",
+            "p\tn\tu\t2",
+            "c",
+            "c\tn\tx",
         ] {
             assert_eq!(Notice::decode(bad), None, "{bad:?}");
         }

@@ -868,11 +868,25 @@ fn bench_ws(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), Stri
     let stdout = child.stdout.take().ok_or("load client output")?;
     let mut idle_rss = None;
     let mut results = Vec::new();
+    // CPU of the server and of the load client from when sending starts (the client idles 3 s
+    // after READY) to when it is done: both share the machine's cores.
+    let (server_pid, client_pid) = (server.child.id(), child.id());
+    let sending_from = std::sync::Arc::new(std::sync::Mutex::new(None));
     for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
         println!("{line}");
         if line.starts_with("READY") {
+            let ready = Instant::now();
             std::thread::sleep(Duration::from_millis(1500));
             idle_rss = rss_kib(server.child.id());
+            let sending_from = sending_from.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_secs(3).saturating_sub(ready.elapsed()));
+                if let (Some(s), Some(c)) = (cpu_secs(server_pid), cpu_secs(client_pid)) {
+                    if let Ok(mut from) = sending_from.lock() {
+                        *from = Some((Instant::now(), s, c));
+                    }
+                }
+            });
         }
         if let Some(r) = line.strip_prefix("RESULT ") {
             if let Some((k, v)) = r.split_once(' ') {
@@ -880,11 +894,21 @@ fn bench_ws(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), Stri
             }
         }
     }
+    // (Read before waiting: the finished client's figures go with it.)
+    let sending_to = (Instant::now(), cpu_secs(server_pid), cpu_secs(client_pid));
     let status = child.wait().map_err(|e| e.to_string())?;
     if !status.success() {
         return Err(format!("the load client failed ({status})"));
     }
     let idle = idle_rss.ok_or("the load client never reported READY")?;
+    let from = sending_from.lock().ok().and_then(|f| *f);
+    if let (Some((t0, s0, c0)), (t1, Some(s1), Some(c1))) = (from, sending_to) {
+        let wall = t1.duration_since(t0).as_secs_f64().max(0.001);
+        rows.push((
+            "ws: CPU while sending, server / load client".into(),
+            format!("{:.2} / {:.2} cores", (s1 - s0) / wall, (c1 - c0) / wall),
+        ));
+    }
     rows.push((
         "ws: server memory before / with 5,000 idle connections".into(),
         format!("{} / {} KiB", before, idle),

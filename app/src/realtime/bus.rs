@@ -10,6 +10,11 @@
 //! fact; a signal too large for a notice travels as a row. Revocations go by notice to every
 //! node, this one too, so they come after the events committed before them.
 //!
+//! Presence: each node writes its people's first and last connection to `realtime_presence`
+//! and notifies; the others keep who is online elsewhere in memory, from the notices and from
+//! the table, re-read every heartbeat (a crashed node's people stay "online" until it has been
+//! silent for a minute).
+//!
 //! Losing the listening connection loses notices: on every (re)connection each local
 //! subscription re-reads the store (signals missed meanwhile are gone; they are hints).
 
@@ -17,7 +22,8 @@ use super::hub::{Bus, Delivery, Fanout};
 use axum::extract::ws::Utf8Bytes;
 use db::realtime::{Carried, Notice};
 use db::Db;
-use std::sync::{Arc, Weak};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 use tokio::sync::mpsc;
 
@@ -25,12 +31,27 @@ use tokio::sync::mpsc;
 const OUTGOING: usize = 4_096;
 /// How long to wait before listening again after the connection failed.
 const RELISTEN: Duration = Duration::from_secs(1);
+/// How often a node says it is alive and re-reads who is online on the others.
+const HEARTBEAT: Duration = Duration::from_secs(10);
+/// A node not heard from for this long is gone (crashed), and so is its people's presence.
+const NODE_GONE_MILLIS: i64 = 60_000;
+
+/// Who is online on the other nodes: person → nodes.
+type Remote = Arc<Mutex<HashMap<String, HashSet<String>>>>;
+
+fn remote_of(remote: &Remote) -> std::sync::MutexGuard<'_, HashMap<String, HashSet<String>>> {
+    match remote.lock() {
+        Ok(r) => r,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
 
 /// The PostgreSQL bus of one node.
 pub struct PgBus {
     db: Db,
     node: Arc<str>,
     outgoing: mpsc::Sender<Notice>,
+    remote: Remote,
 }
 
 impl std::fmt::Debug for PgBus {
@@ -56,6 +77,7 @@ impl PgBus {
             db,
             node: Arc::from(db::new_id().as_str()),
             outgoing,
+            remote: Remote::default(),
         }
     }
 
@@ -91,15 +113,83 @@ impl Bus for PgBus {
         });
     }
 
+    fn present(&self, user: &str, online: bool) {
+        self.tell(Notice::Presence {
+            node: self.node.to_string(),
+            user: user.to_owned(),
+            online,
+        });
+    }
+
+    fn content_changed(&self) {
+        self.tell(Notice::ContentChanged {
+            node: self.node.to_string(),
+        });
+    }
+
+    fn online_elsewhere(&self, user: &str) -> bool {
+        remote_of(&self.remote).contains_key(user)
+    }
+
     fn attach(&self, local: Weak<Fanout>) {
-        tokio::spawn(listen(self.db.clone(), self.node.clone(), local));
+        let node = Node {
+            db: self.db.clone(),
+            id: self.node.clone(),
+            remote: self.remote.clone(),
+        };
+        tokio::spawn(heartbeat(node.clone(), local.clone()));
+        tokio::spawn(listen(node, local));
+    }
+}
+
+/// What the node's background tasks share.
+#[derive(Clone)]
+struct Node {
+    db: Db,
+    id: Arc<str>,
+    remote: Remote,
+}
+
+impl Node {
+    /// Re-reads who is online on the other live nodes.
+    async fn refresh_presence(&self) {
+        match db::realtime::present_elsewhere(&self.db, &self.id).await {
+            Ok(rows) => {
+                let mut map: HashMap<String, HashSet<String>> = HashMap::new();
+                for (node, user) in rows {
+                    map.entry(user).or_default().insert(node);
+                }
+                *remote_of(&self.remote) = map;
+            }
+            Err(e) => tracing::warn!(error = %e, "realtime: presence on other nodes not read"),
+        }
+    }
+}
+
+/// Says this node is alive every [`HEARTBEAT`], forgets nodes gone silent and re-reads the
+/// others' presence (notices keep it current in between).
+async fn heartbeat(node: Node, local: Weak<Fanout>) {
+    let mut tick = tokio::time::interval(HEARTBEAT);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if local.strong_count() == 0 {
+            return;
+        }
+        let now = db::now_millis();
+        if let Err(e) =
+            db::realtime::node_alive(&node.db, &node.id, now, now - NODE_GONE_MILLIS).await
+        {
+            tracing::warn!(error = %e, "realtime: node heartbeat not recorded");
+        }
+        node.refresh_presence().await;
     }
 }
 
 /// Listens until the node's hub is gone, reconnecting after a failure.
-async fn listen(db: Db, node: Arc<str>, local: Weak<Fanout>) {
+async fn listen(node: Node, local: Weak<Fanout>) {
     loop {
-        let mut listener = match db::realtime::listen(&db).await {
+        let mut listener = match db::realtime::listen(&node.db).await {
             Ok(l) => l,
             Err(e) => {
                 tracing::warn!(error = %e, "realtime: cannot listen to the other nodes; retrying");
@@ -115,6 +205,7 @@ async fn listen(db: Db, node: Arc<str>, local: Weak<Fanout>) {
             Some(fanout) => fanout.lag_all(),
             None => return,
         }
+        node.refresh_presence().await;
         loop {
             match listener.next().await {
                 Ok(Some(payload)) => {
@@ -122,7 +213,7 @@ async fn listen(db: Db, node: Arc<str>, local: Weak<Fanout>) {
                         return;
                     };
                     match Notice::decode(&payload) {
-                        Some(notice) => heard(&db, &node, &fanout, notice).await,
+                        Some(notice) => heard(&node, &fanout, notice).await,
                         None => tracing::warn!("realtime: unreadable notice ignored"),
                     }
                 }
@@ -141,7 +232,8 @@ async fn listen(db: Db, node: Arc<str>, local: Weak<Fanout>) {
 }
 
 /// Delivers what a notice carries to this node's subscribers.
-async fn heard(db: &Db, node: &str, fanout: &Fanout, notice: Notice) {
+async fn heard(this: &Node, fanout: &Fanout, notice: Notice) {
+    let (db, node) = (&this.db, &*this.id);
     match notice {
         Notice::Event {
             id,
@@ -197,6 +289,29 @@ async fn heard(db: &Db, node: &str, fanout: &Fanout, notice: Notice) {
         }
         Notice::Revoke { topic, user, .. } => {
             fanout.revoke(&topic, &user);
+        }
+        Notice::ContentChanged { node: from } => {
+            if from != node {
+                fanout.content_changed();
+            }
+        }
+        Notice::Presence {
+            node: from,
+            user,
+            online,
+        } => {
+            if from == node {
+                return;
+            }
+            let mut remote = remote_of(&this.remote);
+            if online {
+                remote.entry(user).or_default().insert(from);
+            } else if let Some(nodes) = remote.get_mut(&user) {
+                nodes.remove(&from);
+                if nodes.is_empty() {
+                    remote.remove(&user);
+                }
+            }
         }
     }
 }

@@ -46,6 +46,20 @@ pub trait Bus: Send + Sync + 'static {
         local.revoke(topic, user);
     }
 
+    /// `user`'s first connection to this node opened (`online`) or their last one closed.
+    fn present(&self, user: &str, online: bool) {
+        let _ = (user, online);
+    }
+
+    /// Public content changed on this node: tell the others (their page caches are stale).
+    fn content_changed(&self) {}
+
+    /// Whether `user` has a connection to another node.
+    fn online_elsewhere(&self, user: &str) -> bool {
+        let _ = user;
+        false
+    }
+
     /// Called once by [`Hub::new`] with the node's subscribers, for a bus that delivers to
     /// them from elsewhere (another node's publications).
     fn attach(&self, local: std::sync::Weak<Fanout>) {
@@ -89,6 +103,9 @@ type Taps = Arc<Mutex<HashMap<u64, Tap>>>;
 pub struct Fanout {
     topics: RwLock<HashMap<Arc<str>, Taps>>,
     next_key: AtomicU64,
+    /// Bumped by every change to public content, on this node or (through the bus) another;
+    /// the page cache keys on it.
+    content_version: AtomicU64,
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -183,6 +200,11 @@ impl Fanout {
         });
         // An emptied topic stays in the map until the subscriptions are dropped (release).
         revoked
+    }
+
+    /// Marks public content as changed (pages cached before are not reused).
+    pub fn content_changed(&self) {
+        self.content_version.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Whether anyone on this node follows `topic`.
@@ -357,54 +379,65 @@ impl Hub {
         self.inner.bus.revoke(topic, user, &self.inner.fanout);
     }
 
-    /// Counts a signed-in connection of `user_id` (presence); returns whether it is their first.
+    /// Marks public content as changed, on every node: pages cached before are not reused.
+    pub fn content_changed(&self) {
+        self.inner.fanout.content_changed();
+        self.inner.bus.content_changed();
+    }
+
+    /// The version of public content (see [`Hub::content_changed`]).
+    pub fn content_version(&self) -> u64 {
+        self.inner.fanout.content_version.load(Ordering::Relaxed)
+    }
+
+    /// Counts a signed-in connection of `user_id` (presence); returns whether it is their first
+    /// on this node (the other nodes then hear they are online here).
     pub fn connected(&self, user_id: &str) -> bool {
-        let mut online = match self.inner.online.lock() {
-            Ok(o) => o,
-            Err(p) => p.into_inner(),
-        };
-        let n = online.entry(user_id.to_owned()).or_insert(0);
+        let first = self.enter(user_id);
+        if first {
+            self.inner.bus.present(user_id, true);
+        }
+        first
+    }
+
+    /// Uncounts a connection; returns whether it was their last on this node.
+    pub fn disconnected(&self, user_id: &str) -> bool {
+        let last = self.leave(user_id);
+        if last {
+            self.inner.bus.present(user_id, false);
+        }
+        last
+    }
+
+    /// Counts one more presence under `key` (a person in a meeting, on any of their tabs on
+    /// this node); returns whether it is the first.
+    pub fn enter(&self, key: &str) -> bool {
+        let mut online = locked(&self.inner.online);
+        let n = online.entry(key.to_owned()).or_insert(0);
         *n += 1;
         *n == 1
     }
 
-    /// Uncounts a connection; returns whether it was their last.
-    pub fn disconnected(&self, user_id: &str) -> bool {
-        let mut online = match self.inner.online.lock() {
-            Ok(o) => o,
-            Err(p) => p.into_inner(),
-        };
-        match online.get_mut(user_id) {
+    /// Counts one presence less under `key`; returns whether it was the last.
+    pub fn leave(&self, key: &str) -> bool {
+        let mut online = locked(&self.inner.online);
+        match online.get_mut(key) {
             Some(n) if *n > 1 => {
                 *n -= 1;
                 false
             }
             Some(_) => {
-                online.remove(user_id);
+                online.remove(key);
                 true
             }
             None => false,
         }
     }
 
-    /// Counts one more presence under `key` (a person in a meeting, on any of their tabs);
-    /// returns whether it is the first.
-    pub fn enter(&self, key: &str) -> bool {
-        self.connected(key)
-    }
-
-    /// Counts one presence less under `key`; returns whether it was the last.
-    pub fn leave(&self, key: &str) -> bool {
-        self.disconnected(key)
-    }
-
-    /// Whether the person has an open connection to this node.
+    /// Whether the person has an open connection to this node or, as far as this node has
+    /// heard, to another.
     pub fn is_online(&self, user_id: &str) -> bool {
-        self.inner
-            .online
-            .lock()
-            .map(|o| o.contains_key(user_id))
-            .unwrap_or(false)
+        locked(&self.inner.online).contains_key(user_id) || self.inner.bus.online_elsewhere(user_id)
     }
 
     /// How many topics have local subscribers (metrics, tests).

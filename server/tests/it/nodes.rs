@@ -1,11 +1,13 @@
 //! Several nodes on one PostgreSQL database: their hubs talk through it (LISTEN/NOTIFY), so a
 //! person on one node follows what is published on another — in order, without gaps, signals
-//! (large ones too) and revocations included — and a node that loses its listening connection
-//! catches up from the store.
+//! (large ones too), revocations and presence included; a change on one node empties the
+//! others' page caches; and a node that loses its listening connection catches up from the store.
 
 use crate::helpers::{Backend, TestApp};
+use crate::media::{own_exhibitor, EXHIBITOR, PASSWORD};
 use crate::meeting::post;
 use crate::realtime::{booth_talk, without_flood_limits, BoothTalk, Ws};
+use domain::chat::RoomView;
 use domain::realtime::{EventBody, Hint, MeetingEvent, RtcSignal, ServerFrame};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -39,7 +41,69 @@ async fn send_many(app: &TestApp, cookie: &str, room: &str, who: &str, n: usize)
 
 async fn nodes_share_the_hub() {
     let a = TestApp::spawn_with(Backend::Postgres, true, without_flood_limits).await;
-    let b = a.another_node(without_flood_limits).await;
+    let b = a
+        .another_node(|c| {
+            without_flood_limits(c);
+            c.page_cache_secs = 60;
+        })
+        .await;
+
+    // Node B caches a public page; a change made on node A empties that cache too.
+    let own = own_exhibitor(&a).await;
+    let page = format!("/exhibitors/{own}");
+    let cached = |hit: bool| {
+        let page = page.clone();
+        let b = &b;
+        async move {
+            let resp = b
+                .new_client()
+                .get(b.url(&page))
+                .header("Accept-Language", "en")
+                .send()
+                .await
+                .expect("get");
+            assert_eq!(resp.headers().contains_key("x-page-cache"), hit);
+            resp.text().await.expect("html")
+        }
+    };
+    cached(false).await;
+    cached(true).await;
+    a.login(&a.client, EXHIBITOR, PASSWORD).await;
+    let resp = a
+        .call(
+            &a.client,
+            "booth/save-about",
+            &[
+                ("input[exhibitor_id]", own.as_str()),
+                ("input[language]", "en"),
+                ("input[text]", "Written on node A"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        let resp = b
+            .new_client()
+            .get(b.url(&page))
+            .header("Accept-Language", "en")
+            .send()
+            .await
+            .expect("get");
+        if resp
+            .text()
+            .await
+            .expect("html")
+            .contains("Written on node A")
+        {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "node B still serves the old page"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     let BoothTalk { buyer, team, room } = booth_talk(&a).await;
     let topic = format!("chat:{room}");
     let mut on_a = Ws::connect(&a, Some(&team)).await;
@@ -160,6 +224,39 @@ async fn nodes_share_the_hub() {
     );
     assert!(after[0].0 > seen_b[29].0);
     on_b.quiet(300).await;
+
+    // Presence crosses too: the buyer, connected to node B only, is online for node A; once
+    // their sockets there close, they are not, and node A's subscribers are told.
+    let buyer_id = on_b.user.clone().expect("buyer");
+    until_online(&a, &team, &room, &buyer_id, true).await;
+    drop(on_b);
+    drop(guest);
+    until_online(&a, &team, &room, &buyer_id, false).await;
+    assert!(matches!(
+        on_a.until(|f| matches!(f, ServerFrame::Signal { body: Hint::Presence { online: false, .. }, .. })).await,
+        ServerFrame::Signal { body: Hint::Presence { user_id, .. }, .. } if user_id == buyer_id
+    ));
+}
+
+/// Waits (3 s at most) until node `app` shows `user` as online (or not) in the room.
+async fn until_online(app: &TestApp, cookie: &str, room: &str, user: &str, online: bool) {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        let view: RoomView = post(app, cookie, "chat/room", &[("room_id", room)])
+            .await
+            .json()
+            .await
+            .expect("room");
+        if view.online.iter().any(|u| u == user) == online {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{user} still shown online={}",
+            !online
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 /// A plain PostgreSQL pool on the test's database.
