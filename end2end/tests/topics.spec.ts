@@ -70,8 +70,26 @@ test("an organizer (zh-CN) opens a topic room; a buyer (en) joins it, talks live
   // In the buyer's conversations, under its subject.
   await expect(a.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: new RegExp(subject) })).toBeVisible();
 
+  // A second tab of the buyer's follows the room live...
+  const other = await buyer.context.newPage();
+  const otherProblems = watchConsole(other);
+  await other.goto(a.url());
+  await hydrated(other);
+  await composer.fill(`第二个标签页也能看到 ${run}`);
+  await composer.press("Enter");
+  await expect(bubble(other, `第二个标签页也能看到 ${run}`)).toHaveCount(1);
+
   // Leaving: back to the list, where the room offers "Join" again.
   await a.getByRole("button", { name: "Leave the room" }).click();
+  // ...and stops at once: it is told, and what is said afterwards does not reach it.
+  await expect(other.getByText("You cannot follow or write to this conversation.")).toBeVisible();
+  await composer.fill(`离开之后的消息 ${run}`);
+  await composer.press("Enter");
+  await expect(bubble(org, `离开之后的消息 ${run}`)).toHaveCount(1);
+  await other.waitForTimeout(1000);
+  await expect(bubble(other, `离开之后的消息 ${run}`)).toHaveCount(0);
+  await other.screenshot({ path: "artifacts/topics-left-other-tab-en.png", fullPage: true });
+  expect(otherProblems).toEqual([]);
   await expect(a).toHaveURL(/\/topics$/);
   await hydrated(a);
   const again = a.getByRole("listitem").filter({ has: a.getByRole("heading", { name: subject }) });

@@ -15,9 +15,8 @@ use domain::realtime::{
     ClientFrame, ServerFrame, Topic, MAX_BACKFILL, MAX_CLIENT_FRAME_BYTES,
     MAX_TOPICS_PER_CONNECTION,
 };
-use futures_util::SinkExt;
+use futures_util::{FutureExt, SinkExt};
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -40,6 +39,8 @@ const OUTBOX: usize = 512;
 const RETRY_STORE: Duration = Duration::from_secs(1);
 /// Frames written with one flush.
 const BATCH: usize = 32;
+/// Batches of deliveries written in a row before the client's frames get the first look.
+const CLIENT_TURN_EVERY: u32 = 8;
 
 /// `GET /ws`: upgrades to the realtime protocol (the origin check middleware has already
 /// refused other sites). Anonymous visitors may connect and follow public topics.
@@ -93,6 +94,50 @@ fn refusal(e: &AppError, cid: Option<String>) -> ServerFrame {
     }
 }
 
+/// The topics a connection follows: a handful (at most [`MAX_TOPICS_PER_CONNECTION`]), so a
+/// list, searched by the name's pointer first (every delivery carries the hub's copy of it).
+#[derive(Default)]
+struct Topics(Vec<(Arc<str>, Followed)>);
+
+impl Topics {
+    fn position(&self, topic: &str) -> Option<usize> {
+        let (ptr, len) = (topic.as_ptr(), topic.len());
+        self.0
+            .iter()
+            .position(|(t, _)| t.as_ptr() == ptr && t.len() == len)
+            .or_else(|| self.0.iter().position(|(t, _)| &**t == topic))
+    }
+
+    fn get(&self, topic: &str) -> Option<&Followed> {
+        self.position(topic).map(|i| &self.0[i].1)
+    }
+
+    fn get_mut(&mut self, topic: &str) -> Option<&mut Followed> {
+        self.position(topic).map(|i| &mut self.0[i].1)
+    }
+
+    fn contains_key(&self, topic: &str) -> bool {
+        self.position(topic).is_some()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn insert(&mut self, topic: Arc<str>, followed: Followed) {
+        self.remove(&topic);
+        self.0.push((topic, followed));
+    }
+
+    fn remove(&mut self, topic: &str) -> Option<Followed> {
+        self.position(topic).map(|i| self.0.swap_remove(i).1)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &Followed)> {
+        self.0.iter().map(|(t, f)| (t, f))
+    }
+}
+
 /// A topic this connection follows.
 struct Followed {
     /// Keeps the hub delivering into the outbox.
@@ -110,7 +155,7 @@ struct Connection {
     session: Option<AuthSession>,
     out: mpsc::Sender<Delivery>,
     wake: Arc<Notify>,
-    followed: HashMap<Arc<str>, Followed>,
+    followed: Topics,
     /// The topic just subscribed to, to replay (then confirm) before anything else is written;
     /// the same turn of the loop that handled the `sub` frame does it.
     to_replay: Option<Arc<str>>,
@@ -163,7 +208,7 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
         session,
         out,
         wake: wake.clone(),
-        followed: HashMap::new(),
+        followed: Topics::default(),
         to_replay: None,
         limiter: RateLimiter::direct(quota),
         meetings: Vec::new(),
@@ -177,29 +222,24 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.tick().await;
     let mut heard = Instant::now();
+    // Batches written since the client's side was last looked at.
+    let mut batches_in_a_row = 0u32;
     loop {
-        // In this order, without the random start: a delivery polls what is before it only.
-        // (Client frames first: they are few and rate-limited, so they cannot starve the rest.)
-        tokio::select! {
-            biased;
-            incoming = socket.recv() => {
-                let Some(Ok(message)) = incoming else { break };
-                heard = Instant::now();
-                let reply = match message {
-                    Message::Text(text) => conn.handle(text.as_str()).await,
-                    Message::Binary(_) => Some(refused("realtime-error-malformed", None, None)),
-                    Message::Ping(_) | Message::Pong(_) => None,
-                    Message::Close(_) => break,
-                };
-                if let Some(reply) = reply {
-                    if !send(&mut socket, frame(&reply)).await {
-                        break;
-                    }
-                }
-                if !conn.replay_new(&mut socket).await {
+        // Deliveries first, in this order, without the random start: a delivery then polls
+        // nothing else (not the socket's read side, which costs as much again). The client's
+        // frames are few and rate-limited; so that a busy topic never makes them wait long,
+        // every few batches the read side is looked at first.
+        if batches_in_a_row >= CLIENT_TURN_EVERY {
+            batches_in_a_row = 0;
+            if let Some(incoming) = socket.recv().now_or_never() {
+                if !conn.incoming(&mut socket, incoming, &mut heard).await {
                     break;
                 }
+                continue;
             }
+        }
+        tokio::select! {
+            biased;
             Some(delivery) = outbox.recv() => {
                 // Whatever else is ready goes out with it: one flush (one write) for the lot.
                 let mut batch = Vec::new();
@@ -210,7 +250,14 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
                         Err(_) => break,
                     }
                 }
+                batches_in_a_row += 1;
                 if !batch.is_empty() && !send_all(&mut socket, batch).await {
+                    break;
+                }
+            }
+            incoming = socket.recv() => {
+                batches_in_a_row = 0;
+                if !conn.incoming(&mut socket, incoming, &mut heard).await {
                     break;
                 }
             }
@@ -268,6 +315,31 @@ async fn within_write_timeout(
 }
 
 impl Connection {
+    /// Handles what the socket's read side gave; false when the connection is over.
+    async fn incoming(
+        &mut self,
+        socket: &mut WebSocket,
+        incoming: Option<Result<Message, axum::Error>>,
+        heard: &mut Instant,
+    ) -> bool {
+        let Some(Ok(message)) = incoming else {
+            return false;
+        };
+        *heard = Instant::now();
+        let reply = match message {
+            Message::Text(text) => self.handle(text.as_str()).await,
+            Message::Binary(_) => Some(refused("realtime-error-malformed", None, None)),
+            Message::Ping(_) | Message::Pong(_) => None,
+            Message::Close(_) => return false,
+        };
+        if let Some(reply) = reply {
+            if !send(socket, frame(&reply)).await {
+                return false;
+            }
+        }
+        self.replay_new(socket).await
+    }
+
     /// Handles one client frame; returns the direct answer, if any.
     async fn handle(&mut self, text: &str) -> Option<ServerFrame> {
         if self.limiter.check().is_err() {
@@ -390,7 +462,9 @@ impl Connection {
                 revoked: revoked.clone(),
             },
         );
-        let key: Arc<str> = Arc::from(topic_text.as_str());
+        // The hub's own copy of the name: deliveries carry it, so finding the topic of one is
+        // a pointer comparison.
+        let key = subscription.topic().clone();
         self.followed.insert(
             key.clone(),
             Followed {

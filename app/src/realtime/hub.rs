@@ -117,14 +117,18 @@ fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 impl Fanout {
     /// Hands a delivery to the topic's local subscribers (nobody following: nothing to do).
-    pub fn deliver(&self, delivery: Delivery) {
+    pub fn deliver(&self, mut delivery: Delivery) {
         let taps = {
             let topics = match self.topics.read() {
                 Ok(t) => t,
                 Err(poisoned) => poisoned.into_inner(),
             };
-            match topics.get(&delivery.topic) {
-                Some(taps) => taps.clone(),
+            match topics.get_key_value(&delivery.topic) {
+                Some((topic, taps)) => {
+                    // The map's copy of the name: subscribers know it, and compare pointers.
+                    delivery.topic = topic.clone();
+                    taps.clone()
+                }
                 None => return,
             }
         };
@@ -139,24 +143,27 @@ impl Fanout {
         }
     }
 
-    fn subscribe(&self, topic: &str, tap: Tap) -> u64 {
+    /// Adds a subscriber; returns its key and the map's copy of the topic's name.
+    fn subscribe(&self, topic: &str, tap: Tap) -> (u64, Arc<str>) {
         let key = self.next_key.fetch_add(1, Ordering::Relaxed);
         let mut topics = match self.topics.write() {
             Ok(t) => t,
             Err(poisoned) => poisoned.into_inner(),
         };
-        match topics.get(topic) {
-            Some(taps) => {
+        match topics.get_key_value(topic) {
+            Some((name, taps)) => {
                 locked(taps).insert(key, tap);
+                (key, name.clone())
             }
             None => {
+                let name: Arc<str> = Arc::from(topic);
                 topics.insert(
-                    Arc::from(topic),
+                    name.clone(),
                     Arc::new(Mutex::new(HashMap::from([(key, tap)]))),
                 );
+                (key, name)
             }
         }
-        key
     }
 
     fn release(&self, topic: &str, key: u64) {
@@ -269,6 +276,13 @@ pub struct Subscription {
     key: u64,
 }
 
+impl Subscription {
+    /// The topic, as the hub names it in its deliveries.
+    pub fn topic(&self) -> &Arc<str> {
+        &self.topic
+    }
+}
+
 impl Drop for Subscription {
     fn drop(&mut self) {
         self.hub.inner.fanout.release(&self.topic, self.key);
@@ -365,10 +379,11 @@ impl Hub {
     /// dropped. Subscribe before reading what was stored, so nothing published in between is
     /// missed (duplicates are dropped by id).
     pub fn subscribe(&self, topic: &str, tap: Tap) -> Subscription {
+        let (key, topic) = self.inner.fanout.subscribe(topic, tap);
         Subscription {
             hub: self.clone(),
-            topic: Arc::from(topic),
-            key: self.inner.fanout.subscribe(topic, tap),
+            topic,
+            key,
         }
     }
 
