@@ -334,3 +334,57 @@ pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<String>> {
         .await?;
     Ok(r.map(|(id,)| id))
 }
+
+/// A meeting reminder to send now.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct DueMeetingReminder {
+    /// The meeting.
+    pub meeting_id: String,
+    /// Who.
+    pub user_id: String,
+    /// Their e-mail address.
+    pub email: String,
+    /// Their language tag.
+    pub language: String,
+    /// The meeting's title.
+    pub title: String,
+    /// When it is planned for (UTC milliseconds).
+    pub scheduled_at: i64,
+}
+
+/// Reminders not sent yet to the invited and admitted people of meetings planned between
+/// `from` and `until` (UTC milliseconds) that have not ended (at most `limit`).
+pub async fn due_reminders(
+    db: &Db,
+    from: i64,
+    until: i64,
+    limit: i64,
+) -> Result<Vec<DueMeetingReminder>> {
+    Ok(sqlx::query_as(
+        "SELECT p.meeting_id, p.user_id, u.email, u.language, m.title, m.scheduled_at \
+         FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id \
+         JOIN users u ON u.id = p.user_id \
+         WHERE p.reminded_at IS NULL AND p.state IN ('invited', 'admitted') \
+         AND m.ended_at IS NULL AND m.scheduled_at >= $1 AND m.scheduled_at <= $2 \
+         ORDER BY m.scheduled_at, p.meeting_id, p.user_id LIMIT $3",
+    )
+    .bind(from)
+    .bind(until)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Marks a meeting reminder sent; false when it already was (another node sent it).
+pub async fn reminder_sent(tx: &mut Tx, meeting_id: &str, user_id: &str, at: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE meeting_participants SET reminded_at = $3 \
+         WHERE meeting_id = $1 AND user_id = $2 AND reminded_at IS NULL",
+    )
+    .bind(meeting_id)
+    .bind(user_id)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

@@ -41,6 +41,13 @@ pub enum NotificationBody {
         /// When it starts, Unix seconds.
         starts_at: i64,
     },
+    /// A scheduled meeting the reader is invited to starts soon.
+    MeetingStarting {
+        /// Its title.
+        title: String,
+        /// When it is planned for, UTC milliseconds.
+        starts_at: i64,
+    },
 }
 
 /// A notification as its reader sees it.

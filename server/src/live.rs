@@ -613,7 +613,7 @@ pub async fn calendar(
         .into_response()
 }
 
-/// Every 30 s until the process ends: sends due broadcast reminders (open tabs of the people
+/// Every 30 s until the process ends: sends due broadcast and meeting reminders (open tabs of the people
 /// reminded are told to refresh their notifications) and ends broadcasts left on air long
 /// after their slot.
 pub fn spawn_reminders(state: AppState) -> tokio::task::JoinHandle<()> {
@@ -622,16 +622,24 @@ pub fn spawn_reminders(state: AppState) -> tokio::task::JoinHandle<()> {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            match app::live::service::send_due_reminders(&state.db, db::now_millis()).await {
-                Ok(people) => {
-                    for user in people {
-                        state.hub.signal(
-                            &domain::realtime::Topic::User(user).to_string(),
-                            domain::realtime::Hint::Notification,
-                        );
+            let now = db::now_millis();
+            // Broadcasts people asked to be reminded of, and scheduled meetings.
+            let sent = [
+                app::live::service::send_due_reminders(&state.db, now).await,
+                app::meeting::service::send_due_reminders(&state.db, now).await,
+            ];
+            for result in sent {
+                match result {
+                    Ok(people) => {
+                        for user in people {
+                            state.hub.signal(
+                                &domain::realtime::Topic::User(user).to_string(),
+                                domain::realtime::Hint::Notification,
+                            );
+                        }
                     }
+                    Err(e) => tracing::warn!(error = ?e, "reminders not sent"),
                 }
-                Err(e) => tracing::warn!(error = ?e, "live reminders not sent"),
             }
             // A studio that dropped and never came back: off the air 15 minutes after its slot.
             match app::live::service::end_overdue(&state, db::now_millis(), 15 * 60).await {

@@ -62,3 +62,7 @@ meeting-error-locked = أقفل المضيف هذا الاجتماع.
 meeting-error-media = تعذّر استخدام الكاميرا أو الميكروفون. تحقّق من أذونات المتصفح وأعد المحاولة.
 meeting-error-no-such-person = لا يوجد أحد مسجّل بهذا البريد الإلكتروني.
 meeting-error-signal = بيانات الاتصال غير صالحة.
+
+# Reminder of a scheduled meeting (in the app and by e-mail)
+notice-meeting-starting = يبدأ الاجتماع «{ $title }» الذي دُعيت إليه في { $time }.
+meeting-email-footer = المعرض السحابي · تصلك هذه الرسالة لأنك مدعو إلى هذا الاجتماع.

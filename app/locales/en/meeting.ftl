@@ -62,3 +62,7 @@ meeting-error-locked = The host has locked this meeting.
 meeting-error-media = The camera or microphone could not be used. Check the browser's permission and try again.
 meeting-error-no-such-person = Nobody is registered with that e-mail address.
 meeting-error-signal = The connection data was not valid.
+
+# Reminder of a scheduled meeting (in the app and by e-mail)
+notice-meeting-starting = Your meeting “{ $title }” starts at { $time }.
+meeting-email-footer = Cloud Expo · You receive this e-mail because you were invited to this meeting.

@@ -62,3 +62,7 @@ meeting-error-locked = 主催者がこの会議をロックしました。
 meeting-error-media = カメラまたはマイクを使用できません。ブラウザの許可を確認して再試行してください。
 meeting-error-no-such-person = そのメールアドレスで登録された人はいません。
 meeting-error-signal = 接続データが無効です。
+
+# Reminder of a scheduled meeting (in the app and by e-mail)
+notice-meeting-starting = 招待されている会議「{ $title }」は { $time } に始まります。
+meeting-email-footer = クラウド展示会 · この会議に招待されているため、このメールをお送りしています。

@@ -62,3 +62,7 @@ meeting-error-locked = Организатор закрыл вход на вст�
 meeting-error-media = Не удалось использовать камеру или микрофон. Проверьте разрешения браузера и повторите.
 meeting-error-no-such-person = Пользователь с таким e-mail не зарегистрирован.
 meeting-error-signal = Данные соединения недействительны.
+
+# Reminder of a scheduled meeting (in the app and by e-mail)
+notice-meeting-starting = Встреча «{ $title }», на которую вас пригласили, начнётся в { $time }.
+meeting-email-footer = Облачная выставка · Вы получили это письмо, потому что вас пригласили на эту встречу.

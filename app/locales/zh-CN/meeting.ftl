@@ -62,3 +62,7 @@ meeting-error-locked = 主持人已锁定此会议。
 meeting-error-media = 无法使用摄像头或麦克风，请检查浏览器权限后重试。
 meeting-error-no-such-person = 没有使用该电子邮箱注册的用户。
 meeting-error-signal = 连接数据无效。
+
+# Reminder of a scheduled meeting (in the app and by e-mail)
+notice-meeting-starting = 您受邀的会议“{ $title }”将于 { $time } 开始。
+meeting-email-footer = 云上展会 · 您收到这封邮件，是因为您受邀参加这场会议。

@@ -57,5 +57,12 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
                 ("time", Arg::Str(i18n.utc(starts_at.saturating_mul(1000)))),
             ],
         ),
+        NotificationBody::MeetingStarting { title, starts_at } => i18n.t_args(
+            "notice-meeting-starting",
+            vec![
+                ("title", Arg::Str(title.clone())),
+                ("time", Arg::Str(i18n.utc(*starts_at))),
+            ],
+        ),
     }
 }

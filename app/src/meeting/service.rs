@@ -558,3 +558,43 @@ pub async fn relay(
     );
     Ok(())
 }
+
+/// How long before a scheduled meeting its people are reminded.
+pub const REMINDER_LEAD_MILLIS: i64 = 10 * 60 * 1000;
+/// A meeting planned longer ago than this gets no reminder any more (the job was not running).
+const REMINDER_LATE_MILLIS: i64 = 5 * 60 * 1000;
+
+/// Reminds the invited and admitted people of meetings planned within
+/// [`REMINDER_LEAD_MILLIS`] of `now`, once each: a notification in the app and an e-mail in
+/// their language, in one transaction. Returns whom, to tell their open pages.
+pub async fn send_due_reminders(db: &db::Db, now: i64) -> Result<Vec<String>, AppError> {
+    let due = db::meeting::due_reminders(
+        db,
+        now - REMINDER_LATE_MILLIS,
+        now + REMINDER_LEAD_MILLIS,
+        200,
+    )
+    .await?;
+    let mut notified = Vec::new();
+    for r in due {
+        let i18n = crate::shell::i18n::I18n {
+            locale: domain::Locale::parse(&r.language).unwrap_or_default(),
+        };
+        let body = domain::notification::NotificationBody::MeetingStarting {
+            title: r.title.clone(),
+            starts_at: r.scheduled_at,
+        };
+        let mut tx = db.begin().await?;
+        // Another node may have sent it first.
+        if !db::meeting::reminder_sent(&mut tx, &r.meeting_id, &r.user_id, now).await? {
+            continue;
+        }
+        let link = format!("/meetings/{}", r.meeting_id);
+        db::notification::insert(&mut tx, &r.user_id, &body, &link, now).await?;
+        let (subject, text) = crate::application::service::email_of(i18n, &body);
+        db::notification::queue_email(&mut tx, &r.email, &subject, &text, now).await?;
+        db::commit(tx).await?;
+        notified.push(r.user_id);
+    }
+    Ok(notified)
+}

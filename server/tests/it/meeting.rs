@@ -519,3 +519,85 @@ async fn presence_records_and_signaling(backend: Backend) {
     );
 }
 both_backends!(presence_records_and_signaling);
+
+async fn scheduled_meetings_remind_their_people(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let BoothTalk { buyer, team, room } = booth_talk(&app).await;
+    let now = db::now_millis();
+    let create = |title: &'static str, at: i64| {
+        let (app, team, room) = (&app, team.clone(), room.clone());
+        async move {
+            let resp = post(
+                app,
+                &team,
+                "meeting/create",
+                &[
+                    ("title", title),
+                    ("room_id", &room),
+                    ("scheduled_at", &at.to_string()),
+                ],
+            )
+            .await;
+            assert!(resp.status().is_success(), "{}", resp.status());
+            serde_json::from_str::<String>(&resp.text().await.expect("body")).expect("id")
+        }
+    };
+    let soon = create("Price talk", now + 5 * 60 * 1000).await;
+    let later = create("Factory tour", now + 3 * 3600 * 1000).await;
+    let ended = create("Cancelled talk", now + 4 * 60 * 1000).await;
+    assert_eq!(
+        post(&app, &team, "meeting/end", &[("id", &ended)])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let buyer_id = Ws::connect(&app, Some(&buyer)).await.user.expect("buyer");
+
+    // Due: the meeting within ten minutes, to the host and the invited buyer; once however
+    // often the job runs (every 30 s in the background).
+    let sent = app::meeting::service::send_due_reminders(&app.db, now)
+        .await
+        .expect("send");
+    assert_eq!(sent.len(), 2, "host and buyer: {sent:?}");
+    assert!(sent.contains(&buyer_id));
+    let again = app::meeting::service::send_due_reminders(&app.db, now + 1000)
+        .await
+        .expect("send");
+    assert!(again.is_empty(), "sent once: {again:?}");
+    let notes = db::notification::recent(&app.db, &buyer_id, 10)
+        .await
+        .expect("notes");
+    let starting: Vec<_> = notes
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.body,
+                domain::notification::NotificationBody::MeetingStarting { .. }
+            ) && n.link == format!("/meetings/{soon}")
+        })
+        .collect();
+    assert_eq!(starting.len(), 1, "{notes:?}");
+    let domain::notification::NotificationBody::MeetingStarting { title, .. } = &starting[0].body
+    else {
+        unreachable!()
+    };
+    let mails = db::notification::emails_to(&app.db, "buyer@example.com")
+        .await
+        .expect("mails");
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let (subject, text) = &mails[0];
+    assert!(subject.contains(title.as_str()), "{subject}");
+    assert!(text.contains("invited to this meeting"), "{text}");
+
+    // The later one when its time comes; an ended meeting never; one long past never.
+    let sent = app::meeting::service::send_due_reminders(&app.db, now + 3 * 3600 * 1000 - 60_000)
+        .await
+        .expect("send");
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    let notes = db::notification::recent(&app.db, &buyer_id, 10)
+        .await
+        .expect("notes");
+    assert!(notes.iter().any(|n| n.link == format!("/meetings/{later}")));
+    assert!(notes.iter().all(|n| n.link != format!("/meetings/{ended}")));
+}
+both_backends!(scheduled_meetings_remind_their_people);
