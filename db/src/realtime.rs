@@ -241,15 +241,25 @@ pub async fn notify(db: &Db, notice: Notice, at: i64) -> Result<()> {
 
 /// Records that `node` is alive, and forgets the nodes not heard from since `stale_before`
 /// (and who was online on them).
-pub async fn node_alive(db: &Db, node: &str, at: i64, stale_before: i64) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO realtime_nodes (node, seen_at) VALUES ($1, $2) \
-         ON CONFLICT (node) DO UPDATE SET seen_at = excluded.seen_at",
-    )
-    .bind(node)
-    .bind(at)
-    .execute(db.pool())
-    .await?;
+/// Returns whether the node was new to the table (first heartbeat, or forgotten meanwhile).
+pub async fn node_alive(db: &Db, node: &str, at: i64, stale_before: i64) -> Result<bool> {
+    let known = sqlx::query("UPDATE realtime_nodes SET seen_at = $2 WHERE node = $1")
+        .bind(node)
+        .bind(at)
+        .execute(db.pool())
+        .await?
+        .rows_affected()
+        > 0;
+    if !known {
+        sqlx::query(
+            "INSERT INTO realtime_nodes (node, seen_at) VALUES ($1, $2) \
+             ON CONFLICT (node) DO UPDATE SET seen_at = excluded.seen_at",
+        )
+        .bind(node)
+        .bind(at)
+        .execute(db.pool())
+        .await?;
+    }
     let mut tx = db.begin().await?;
     sqlx::query(
         "DELETE FROM realtime_presence WHERE node IN \
@@ -262,6 +272,23 @@ pub async fn node_alive(db: &Db, node: &str, at: i64, stale_before: i64) -> Resu
         .bind(stale_before)
         .execute(&mut *tx)
         .await?;
+    crate::commit(tx).await?;
+    Ok(!known)
+}
+
+/// Writes again who is online on `node` (after the others forgot it).
+pub async fn restore_presence(db: &Db, node: &str, users: &[String]) -> Result<()> {
+    let mut tx = db.begin().await?;
+    for user in users {
+        sqlx::query(
+            "INSERT INTO realtime_presence (node, user_id) VALUES ($1, $2) \
+             ON CONFLICT (node, user_id) DO NOTHING",
+        )
+        .bind(node)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+    }
     crate::commit(tx).await
 }
 
@@ -369,20 +396,29 @@ pub async fn events_after(
     .await?)
 }
 
-/// Deletes events (and spilled signals) stored before `before` (clients gone longer than that
-/// reload instead).
+/// Deletes events stored before `before` (clients gone longer than that reload instead), and
+/// spilled signals older than a minute.
 pub async fn prune(db: &Db, before: i64) -> Result<u64> {
     let events = sqlx::query("DELETE FROM realtime_events WHERE created_at < $1")
         .bind(before)
         .execute(db.pool())
         .await?
         .rows_affected();
+    // A spilled signal is read within moments of being written.
     let spills = sqlx::query("DELETE FROM realtime_spill WHERE created_at < $1")
-        .bind(before)
+        .bind(now_minus_spill(before))
         .execute(db.pool())
         .await?
         .rows_affected();
     Ok(events + spills)
+}
+
+/// How long spilled signals are kept.
+const SPILL_KEEP_MILLIS: i64 = 60_000;
+
+/// The spill table's cutoff: whichever is later, the events' cutoff or a minute ago.
+fn now_minus_spill(events_before: i64) -> i64 {
+    events_before.max(crate::now_millis() - SPILL_KEEP_MILLIS)
 }
 
 /// The newest event id of `topic` (0 when it has none).

@@ -162,6 +162,8 @@ struct Connection {
     limiter: DefaultDirectRateLimiter,
     /// Meetings this connection is present in (it follows their topic as a participant).
     meetings: Vec<String>,
+    /// The hub's re-check epoch when this connection last checked its topics.
+    checked_epoch: u64,
 }
 
 impl Drop for Connection {
@@ -212,7 +214,9 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
         to_replay: None,
         limiter: RateLimiter::direct(quota),
         meetings: Vec::new(),
+        checked_epoch: 0,
     };
+    conn.checked_epoch = conn.state.hub.recheck_epoch();
     let hello = ServerFrame::Hello {
         user: conn.session.as_ref().map(|s| s.user.id.clone()),
     };
@@ -231,6 +235,12 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
         // every few batches the read side is looked at first.
         if batches_in_a_row >= CLIENT_TURN_EVERY {
             batches_in_a_row = 0;
+            // (And the hub's requests to re-read the store. Revoked topics are dropped only
+            // once the outbox is empty: what it holds was published before the revocation,
+            // the event telling a removed person so among it.)
+            if !conn.housekeeping(&mut socket, false).await {
+                break;
+            }
             if let Some(incoming) = socket.recv().now_or_never() {
                 if !conn.incoming(&mut socket, incoming, &mut heard).await {
                     break;
@@ -262,7 +272,7 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
                 }
             }
             _ = wake.notified() => {
-                if !conn.drop_revoked(&mut socket).await || !conn.catch_up_lagged(&mut socket).await {
+                if !conn.housekeeping(&mut socket, true).await {
                     break;
                 }
             }
@@ -431,11 +441,32 @@ impl Connection {
                 None,
             ));
         }
+        // Subscribe first, before checking the right to follow and before the store is read:
+        // a revocation from now on finds this subscription (one before it is seen by the
+        // check), and nothing published in between is missed.
+        let lagged = Arc::new(AtomicBool::new(false));
+        let revoked = Arc::new(AtomicBool::new(false));
+        let subscription = self.state.hub.subscribe(
+            &topic_text,
+            Tap {
+                out: self.out.clone(),
+                lagged: lagged.clone(),
+                wake: self.wake.clone(),
+                user: self.session.as_ref().map(|s| Arc::from(s.user.id.as_str())),
+                revoked: revoked.clone(),
+            },
+        );
         match app::realtime::service::may_follow(&self.state.db, self.session.as_ref(), &topic)
             .await
         {
             Ok(true) => {}
-            Ok(false) => return Some(refused("realtime-error-forbidden", Some(topic_text), None)),
+            Ok(false) => {
+                // Nor does an earlier subscription to it go on.
+                if let Err(e) = self.stop_following(&topic_text).await {
+                    tracing::warn!(error = ?e, "meeting departure not recorded");
+                }
+                return Some(refused("realtime-error-forbidden", Some(topic_text), None));
+            }
             Err(e) => return Some(refusal(&e, None)),
         }
         // Following it again replaces the earlier subscription (and its position).
@@ -449,19 +480,6 @@ impl Connection {
                 Err(e) => return Some(refusal(&e.into(), None)),
             },
         };
-        // Subscribe here, before the store is read, so nothing published in between is missed.
-        let lagged = Arc::new(AtomicBool::new(false));
-        let revoked = Arc::new(AtomicBool::new(false));
-        let subscription = self.state.hub.subscribe(
-            &topic_text,
-            Tap {
-                out: self.out.clone(),
-                lagged: lagged.clone(),
-                wake: self.wake.clone(),
-                user: self.session.as_ref().map(|s| Arc::from(s.user.id.as_str())),
-                revoked: revoked.clone(),
-            },
-        );
         // The hub's own copy of the name: deliveries carry it, so finding the topic of one is
         // a pointer comparison.
         let key = subscription.topic().clone();
@@ -495,6 +513,8 @@ impl Connection {
         let Some(followed) = self.followed.get_mut(&delivery.topic) else {
             return;
         };
+        // (A revoked topic's deliveries still go out: they were published before the
+        // revocation, which took its subscription out of the hub, so none came after it.)
         if followed.lagged.load(Ordering::Acquire) {
             return;
         }
@@ -547,16 +567,58 @@ impl Connection {
         Ok(())
     }
 
+    /// Does what the hub asked for: checks the topics again when it may have missed
+    /// revocations, stops following revoked topics (with `drop_revoked`), re-reads lagging
+    /// ones. False when the connection is gone.
+    async fn housekeeping(&mut self, socket: &mut WebSocket, drop_revoked: bool) -> bool {
+        self.recheck().await;
+        if drop_revoked && !self.drop_revoked(socket).await {
+            return false;
+        }
+        self.catch_up_lagged(socket).await
+    }
+
+    /// Checks each topic again (once per re-check epoch of the hub); those the person may no
+    /// longer follow are marked revoked.
+    async fn recheck(&mut self) {
+        let epoch = self.state.hub.recheck_epoch();
+        if epoch == self.checked_epoch {
+            return;
+        }
+        let mut all_checked = true;
+        for (name, followed) in self.followed.iter() {
+            let Some(topic) = Topic::parse(name) else {
+                continue;
+            };
+            match app::realtime::service::may_follow(&self.state.db, self.session.as_ref(), &topic)
+                .await
+            {
+                Ok(true) => {}
+                Ok(false) => followed.revoked.store(true, Ordering::Release),
+                Err(_) => all_checked = false,
+            }
+        }
+        if all_checked {
+            self.checked_epoch = epoch;
+        }
+    }
+
     /// Stops following the topics the hub revoked and tells the client each is refused (a
-    /// meeting's presence ends with it).
+    /// meeting's presence ends with it). What the topic's outbox could not hold before the
+    /// revocation is read from the store first (the event telling a removed person so).
     async fn drop_revoked(&mut self, socket: &mut WebSocket) -> bool {
-        let revoked: Vec<Arc<str>> = self
+        let revoked: Vec<(Arc<str>, bool)> = self
             .followed
             .iter()
             .filter(|(_, f)| f.revoked.load(Ordering::Acquire))
-            .map(|(t, _)| t.clone())
+            .map(|(t, f)| (t.clone(), f.lagged.load(Ordering::Acquire)))
             .collect();
-        for topic in revoked {
+        for (topic, lagged) in revoked {
+            if lagged {
+                if let CatchUp::Gone = self.catch_up(socket, &topic).await {
+                    return false;
+                }
+            }
             if let Err(e) = self.stop_following(&topic).await {
                 tracing::warn!(error = ?e, "meeting departure not recorded");
             }
@@ -573,7 +635,7 @@ impl Connection {
         let lagging: Vec<Arc<str>> = self
             .followed
             .iter()
-            .filter(|(_, f)| f.lagged.load(Ordering::Acquire))
+            .filter(|(_, f)| f.lagged.load(Ordering::Acquire) && !f.revoked.load(Ordering::Acquire))
             .map(|(t, _)| t.clone())
             .collect();
         for topic in lagging {

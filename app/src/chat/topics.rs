@@ -108,9 +108,12 @@ pub async fn join(state: &AppState, session: &AuthSession, room_id: &str) -> Res
 pub async fn leave(state: &AppState, session: &AuthSession, room_id: &str) -> Result<(), AppError> {
     let info = topic_room(state, room_id).await?;
     db::chat::remove_member(&state.db, &info.id, &session.user.id).await?;
-    // An open tab of theirs stops receiving the room at once.
-    state
-        .hub
-        .revoke(&Topic::Chat(info.id.clone()).to_string(), &session.user.id);
+    // An open tab of theirs stops receiving the room at once (unless they may read it all
+    // the same: the organizers, who moderate).
+    if !crate::chat::service::may_read(&state.db, session, &info).await? {
+        state
+            .hub
+            .revoke(&Topic::Chat(info.id.clone()).to_string(), &session.user.id);
+    }
     Ok(())
 }

@@ -584,17 +584,28 @@ pub async fn send_due_reminders(db: &db::Db, now: i64) -> Result<Vec<String>, Ap
             title: r.title.clone(),
             starts_at: r.scheduled_at,
         };
-        let mut tx = db.begin().await?;
-        // Another node may have sent it first.
-        if !db::meeting::reminder_sent(&mut tx, &r.meeting_id, &r.user_id, now).await? {
-            continue;
-        }
         let link = format!("/meetings/{}", r.meeting_id);
-        db::notification::insert(&mut tx, &r.user_id, &body, &link, now).await?;
-        let (subject, text) = crate::application::service::email_of(i18n, &body);
-        db::notification::queue_email(&mut tx, &r.email, &subject, &text, now).await?;
-        db::commit(tx).await?;
-        notified.push(r.user_id);
+        let sent = async {
+            let mut tx = db.begin().await?;
+            // Another node may have sent it first.
+            if !db::meeting::reminder_sent(&mut tx, &r.meeting_id, &r.user_id, now).await? {
+                return Ok::<bool, db::Error>(false);
+            }
+            db::notification::insert(&mut tx, &r.user_id, &body, &link, now).await?;
+            let (subject, text) = crate::application::service::email_of(i18n, &body);
+            db::notification::queue_email(&mut tx, &r.email, &subject, &text, now).await?;
+            db::commit(tx).await?;
+            Ok(true)
+        }
+        .await;
+        match sent {
+            Ok(true) => notified.push(r.user_id),
+            Ok(false) => {}
+            // One that fails does not hold up the others; it is tried again next time.
+            Err(e) => {
+                tracing::warn!(error = %e, meeting = %r.meeting_id, "meeting reminder not sent")
+            }
+        }
     }
     Ok(notified)
 }

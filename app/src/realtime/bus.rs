@@ -16,7 +16,10 @@
 //! silent for a minute).
 //!
 //! Losing the listening connection loses notices: on every (re)connection each local
-//! subscription re-reads the store (signals missed meanwhile are gone; they are hints).
+//! subscription re-reads the store and checks again that it may follow its topic (revocations
+//! may have been missed), and cached pages are dropped. Signals missed meanwhile are gone (they
+//! are hints). Revocations, presence and content changes go through a queue of their own that
+//! is never dropped and retries a failed send.
 
 use super::hub::{Bus, Delivery, Fanout};
 use axum::extract::ws::Utf8Bytes;
@@ -39,6 +42,13 @@ const NODE_GONE_MILLIS: i64 = 60_000;
 /// Who is online on the other nodes: person → nodes.
 type Remote = Arc<Mutex<HashMap<String, HashSet<String>>>>;
 
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
 fn remote_of(remote: &Remote) -> std::sync::MutexGuard<'_, HashMap<String, HashSet<String>>> {
     match remote.lock() {
         Ok(r) => r,
@@ -50,8 +60,18 @@ fn remote_of(remote: &Remote) -> std::sync::MutexGuard<'_, HashMap<String, HashS
 pub struct PgBus {
     db: Db,
     node: Arc<str>,
-    outgoing: mpsc::Sender<Notice>,
+    /// Signals for the other nodes (hints: dropped when too many wait).
+    signals: mpsc::Sender<Notice>,
+    /// Revocations, presence and content changes (never dropped; retried).
+    control: mpsc::UnboundedSender<Notice>,
+    /// The queues' receiving ends, until [`Bus::attach`] starts their senders.
+    queues: Mutex<Option<Queues>>,
     remote: Remote,
+}
+
+struct Queues {
+    signals: mpsc::Receiver<Notice>,
+    control: mpsc::UnboundedReceiver<Notice>,
 }
 
 impl std::fmt::Debug for PgBus {
@@ -61,29 +81,72 @@ impl std::fmt::Debug for PgBus {
 }
 
 impl PgBus {
-    /// A bus on `db` (PostgreSQL); starts the task that sends this node's notices. Call inside
-    /// the Tokio runtime.
+    /// A bus on `db` (PostgreSQL); its tasks start when a hub is built on it (inside the Tokio
+    /// runtime).
     pub fn new(db: Db) -> PgBus {
-        let (outgoing, mut queue) = mpsc::channel::<Notice>(OUTGOING);
-        let sender_db = db.clone();
-        tokio::spawn(async move {
-            while let Some(notice) = queue.recv().await {
-                if let Err(e) = db::realtime::notify(&sender_db, notice, db::now_millis()).await {
-                    tracing::warn!(error = %e, "realtime: notice to the other nodes not sent");
-                }
-            }
-        });
+        let (signals, signal_queue) = mpsc::channel::<Notice>(OUTGOING);
+        let (control, control_queue) = mpsc::unbounded_channel::<Notice>();
         PgBus {
             db,
             node: Arc::from(db::new_id().as_str()),
-            outgoing,
+            signals,
+            control,
+            queues: Mutex::new(Some(Queues {
+                signals: signal_queue,
+                control: control_queue,
+            })),
             remote: Remote::default(),
         }
     }
 
     fn tell(&self, notice: Notice) {
-        if self.outgoing.try_send(notice).is_err() {
-            tracing::warn!("realtime: too many notices queued for the other nodes; one dropped");
+        if self.signals.try_send(notice).is_err() {
+            tracing::warn!("realtime: too many signals queued for the other nodes; one dropped");
+        }
+    }
+
+    fn tell_surely(&self, notice: Notice) {
+        if self.control.send(notice).is_err() {
+            tracing::error!("realtime: the bus's sender is gone; a notice was not sent");
+        }
+    }
+}
+
+/// Sends signals, one at a time; a failure loses the signal (a hint).
+async fn send_signals(db: Db, mut queue: mpsc::Receiver<Notice>) {
+    while let Some(notice) = queue.recv().await {
+        if let Err(e) = db::realtime::notify(&db, notice, db::now_millis()).await {
+            tracing::warn!(error = %e, "realtime: signal to the other nodes not sent");
+        }
+    }
+}
+
+/// Sends control notices, retrying for about six seconds; a revocation that still cannot be
+/// sent is at least carried out on this node (the others re-check their subscriptions when
+/// their own connection comes back).
+async fn send_control(db: Db, local: Weak<Fanout>, mut queue: mpsc::UnboundedReceiver<Notice>) {
+    while let Some(notice) = queue.recv().await {
+        let mut wait = Duration::from_millis(100);
+        let mut tries = 0;
+        loop {
+            match db::realtime::notify(&db, notice.clone(), db::now_millis()).await {
+                Ok(()) => break,
+                Err(e) if tries < 6 => {
+                    tracing::warn!(error = %e, "realtime: notice not sent; trying again");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                    tries += 1;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "realtime: notice to the other nodes not sent");
+                    if let (Notice::Revoke { topic, user, .. }, Some(fanout)) =
+                        (&notice, local.upgrade())
+                    {
+                        fanout.revoke(topic, user);
+                    }
+                    break;
+                }
+            }
         }
     }
 }
@@ -106,7 +169,7 @@ impl Bus for PgBus {
     fn revoke(&self, topic: &str, user: &str, _local: &Fanout) {
         // Through the listener, this node's too: after the events committed before it (the
         // one telling a removed person they are out, say), not ahead of them.
-        self.tell(Notice::Revoke {
+        self.tell_surely(Notice::Revoke {
             node: self.node.to_string(),
             topic: topic.to_owned(),
             user: user.to_owned(),
@@ -114,7 +177,7 @@ impl Bus for PgBus {
     }
 
     fn present(&self, user: &str, online: bool) {
-        self.tell(Notice::Presence {
+        self.tell_surely(Notice::Presence {
             node: self.node.to_string(),
             user: user.to_owned(),
             online,
@@ -122,7 +185,7 @@ impl Bus for PgBus {
     }
 
     fn content_changed(&self) {
-        self.tell(Notice::ContentChanged {
+        self.tell_surely(Notice::ContentChanged {
             node: self.node.to_string(),
         });
     }
@@ -137,6 +200,10 @@ impl Bus for PgBus {
             id: self.node.clone(),
             remote: self.remote.clone(),
         };
+        if let Some(q) = locked(&self.queues).take() {
+            tokio::spawn(send_signals(self.db.clone(), q.signals));
+            tokio::spawn(send_control(self.db.clone(), local.clone(), q.control));
+        }
         tokio::spawn(heartbeat(node.clone(), local.clone()));
         tokio::spawn(listen(node, local));
     }
@@ -177,10 +244,21 @@ async fn heartbeat(node: Node, local: Weak<Fanout>) {
             return;
         }
         let now = db::now_millis();
-        if let Err(e) =
-            db::realtime::node_alive(&node.db, &node.id, now, now - NODE_GONE_MILLIS).await
-        {
-            tracing::warn!(error = %e, "realtime: node heartbeat not recorded");
+        match db::realtime::node_alive(&node.db, &node.id, now, now - NODE_GONE_MILLIS).await {
+            // New to the table (first beat, or forgotten after a long silence): who is online
+            // here is written again.
+            Ok(true) => {
+                let Some(fanout) = local.upgrade() else {
+                    return;
+                };
+                let here = fanout.online_here();
+                drop(fanout);
+                if let Err(e) = db::realtime::restore_presence(&node.db, &node.id, &here).await {
+                    tracing::warn!(error = %e, "realtime: presence on this node not written");
+                }
+            }
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "realtime: node heartbeat not recorded"),
         }
         node.refresh_presence().await;
     }
@@ -200,9 +278,14 @@ async fn listen(node: Node, local: Weak<Fanout>) {
                 continue;
             }
         };
-        // Listening from now on; whatever was committed before is in the store.
+        // Listening from now on. Whatever was committed before is in the store; revocations
+        // and content changes sent meanwhile are gone: every connection checks its topics
+        // again, and cached pages are dropped.
         match local.upgrade() {
-            Some(fanout) => fanout.lag_all(),
+            Some(fanout) => {
+                fanout.recheck_all();
+                fanout.content_changed();
+            }
             None => return,
         }
         node.refresh_presence().await;
@@ -252,7 +335,7 @@ async fn heard(this: &Node, fanout: &Fanout, notice: Notice) {
                     Ok(None) => return,
                     Err(e) => {
                         tracing::warn!(error = %e, "realtime: event not read");
-                        fanout.lag_all();
+                        fanout.lag_topic(&topic);
                         return;
                     }
                 },

@@ -106,6 +106,11 @@ pub struct Fanout {
     /// Bumped by every change to public content, on this node or (through the bus) another;
     /// the page cache keys on it.
     content_version: AtomicU64,
+    /// Bumped when the bus may have missed revocations (it lost its connection): every
+    /// connection then checks again that it may still follow each of its topics.
+    recheck_epoch: AtomicU64,
+    /// Signed-in connections (and meeting presences) on this node, by key.
+    online: Mutex<HashMap<String, usize>>,
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -214,6 +219,36 @@ impl Fanout {
         self.content_version.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Makes every connection check again that it may follow each of its topics, and
+    /// re-read the store (revocations and events may have been missed).
+    pub fn recheck_all(&self) {
+        self.recheck_epoch.fetch_add(1, Ordering::AcqRel);
+        self.lag_all();
+    }
+
+    /// Makes the subscriptions to one topic re-read the store.
+    pub fn lag_topic(&self, topic: &str) {
+        let taps = match self.topics.read() {
+            Ok(t) => t.get(topic).cloned(),
+            Err(poisoned) => poisoned.into_inner().get(topic).cloned(),
+        };
+        if let Some(taps) = taps {
+            for tap in locked(&taps).values() {
+                tap.lagged.store(true, Ordering::Release);
+                tap.wake.notify_one();
+            }
+        }
+    }
+
+    /// The people with a connection to this node (not meeting presences).
+    pub fn online_here(&self) -> Vec<String> {
+        locked(&self.online)
+            .keys()
+            .filter(|k| domain::text::is_id(k))
+            .cloned()
+            .collect()
+    }
+
     /// Whether anyone on this node follows `topic`.
     pub fn follows(&self, topic: &str) -> bool {
         self.topics
@@ -246,7 +281,6 @@ struct Inner {
     bus: Box<dyn Bus>,
     fanout: Arc<Fanout>,
     locks: Vec<tokio::sync::Mutex<()>>,
-    online: Mutex<HashMap<String, usize>>,
 }
 
 /// The realtime hub. Cheap to clone.
@@ -301,7 +335,6 @@ impl Hub {
                 locks: (0..LOCK_STRIPES)
                     .map(|_| tokio::sync::Mutex::new(()))
                     .collect(),
-                online: Mutex::default(),
             }),
         }
     }
@@ -400,6 +433,11 @@ impl Hub {
         self.inner.bus.content_changed();
     }
 
+    /// Changes whenever connections must check again that they may follow their topics.
+    pub fn recheck_epoch(&self) -> u64 {
+        self.inner.fanout.recheck_epoch.load(Ordering::Acquire)
+    }
+
     /// The version of public content (see [`Hub::content_changed`]).
     pub fn content_version(&self) -> u64 {
         self.inner.fanout.content_version.load(Ordering::Relaxed)
@@ -427,7 +465,7 @@ impl Hub {
     /// Counts one more presence under `key` (a person in a meeting, on any of their tabs on
     /// this node); returns whether it is the first.
     pub fn enter(&self, key: &str) -> bool {
-        let mut online = locked(&self.inner.online);
+        let mut online = locked(&self.inner.fanout.online);
         let n = online.entry(key.to_owned()).or_insert(0);
         *n += 1;
         *n == 1
@@ -435,7 +473,7 @@ impl Hub {
 
     /// Counts one presence less under `key`; returns whether it was the last.
     pub fn leave(&self, key: &str) -> bool {
-        let mut online = locked(&self.inner.online);
+        let mut online = locked(&self.inner.fanout.online);
         match online.get_mut(key) {
             Some(n) if *n > 1 => {
                 *n -= 1;
@@ -452,7 +490,8 @@ impl Hub {
     /// Whether the person has an open connection to this node or, as far as this node has
     /// heard, to another.
     pub fn is_online(&self, user_id: &str) -> bool {
-        locked(&self.inner.online).contains_key(user_id) || self.inner.bus.online_elsewhere(user_id)
+        locked(&self.inner.fanout.online).contains_key(user_id)
+            || self.inner.bus.online_elsewhere(user_id)
     }
 
     /// How many topics have local subscribers (metrics, tests).
