@@ -51,23 +51,8 @@ async fn nodes_share_the_hub() {
     // Node B caches a public page; a change made on node A empties that cache too.
     let own = own_exhibitor(&a).await;
     let page = format!("/exhibitors/{own}");
-    let cached = |hit: bool| {
-        let page = page.clone();
-        let b = &b;
-        async move {
-            let resp = b
-                .new_client()
-                .get(b.url(&page))
-                .header("Accept-Language", "en")
-                .send()
-                .await
-                .expect("get");
-            assert_eq!(resp.headers().contains_key("x-page-cache"), hit);
-            resp.text().await.expect("html")
-        }
-    };
-    cached(false).await;
-    cached(true).await;
+    assert!(!visit(&b, &page).await.0);
+    assert!(visit(&b, &page).await.0, "node B serves it from its cache");
     a.login(&a.client, EXHIBITOR, PASSWORD).await;
     let resp = a
         .call(
@@ -83,19 +68,7 @@ async fn nodes_share_the_hub() {
     assert_eq!(resp.status(), StatusCode::OK);
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(3);
     loop {
-        let resp = b
-            .new_client()
-            .get(b.url(&page))
-            .header("Accept-Language", "en")
-            .send()
-            .await
-            .expect("get");
-        if resp
-            .text()
-            .await
-            .expect("html")
-            .contains("Written on node A")
-        {
+        if visit(&b, &page).await.1.contains("Written on node A") {
             break;
         }
         assert!(
@@ -257,6 +230,19 @@ async fn until_online(app: &TestApp, cookie: &str, room: &str, user: &str, onlin
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+}
+
+/// An anonymous visit in English: whether it came from the page cache, and the page.
+async fn visit(app: &TestApp, page: &str) -> (bool, String) {
+    let resp = app
+        .new_client()
+        .get(app.url(page))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .expect("get");
+    let hit = resp.headers().contains_key("x-page-cache");
+    (hit, resp.text().await.expect("html"))
 }
 
 /// A plain PostgreSQL pool on the test's database.
