@@ -64,5 +64,5 @@ meeting-error-no-such-person = لا يوجد أحد مسجّل بهذا البر
 meeting-error-signal = بيانات الاتصال غير صالحة.
 
 # Reminder of a scheduled meeting (in the app and by e-mail)
-notice-meeting-starting = يبدأ الاجتماع «{ $title }» الذي دُعيت إليه في { $time }.
-meeting-email-footer = المعرض السحابي · تصلك هذه الرسالة لأنك مدعو إلى هذا الاجتماع.
+notice-meeting-starting = يبدأ اجتماعك «{ $title }» في { $time }.
+meeting-email-footer = المعرض السحابي · تصلك هذه الرسالة لأنك مشارك في هذا الاجتماع.

@@ -65,4 +65,4 @@ meeting-error-signal = The connection data was not valid.
 
 # Reminder of a scheduled meeting (in the app and by e-mail)
 notice-meeting-starting = Your meeting “{ $title }” starts at { $time }.
-meeting-email-footer = Cloud Expo · You receive this e-mail because you were invited to this meeting.
+meeting-email-footer = Cloud Expo · You receive this e-mail because you take part in this meeting.

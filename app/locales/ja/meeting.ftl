@@ -64,5 +64,5 @@ meeting-error-no-such-person = そのメールアドレスで登録された人�
 meeting-error-signal = 接続データが無効です。
 
 # Reminder of a scheduled meeting (in the app and by e-mail)
-notice-meeting-starting = 招待されている会議「{ $title }」は { $time } に始まります。
-meeting-email-footer = クラウド展示会 · この会議に招待されているため、このメールをお送りしています。
+notice-meeting-starting = 会議「{ $title }」は { $time } に始まります。
+meeting-email-footer = クラウド展示会 · この会議の参加者のため、このメールをお送りしています。

@@ -64,5 +64,5 @@ meeting-error-no-such-person = 해당 이메일로 가입한 사람이 없습니
 meeting-error-signal = 연결 데이터가 올바르지 않습니다.
 
 # Reminder of a scheduled meeting (in the app and by e-mail)
-notice-meeting-starting = 초대받은 회의 “{ $title }”이(가) { $time }에 시작합니다.
-meeting-email-footer = 클라우드 엑스포 · 이 회의에 초대받으셨기 때문에 이 메일을 받으셨습니다.
+notice-meeting-starting = 회의 “{ $title }”이(가) { $time }에 시작합니다.
+meeting-email-footer = 클라우드 엑스포 · 이 회의의 참가자이시기 때문에 이 메일을 받으셨습니다.

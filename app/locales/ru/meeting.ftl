@@ -64,5 +64,5 @@ meeting-error-no-such-person = Пользователь с таким e-mail н�
 meeting-error-signal = Данные соединения недействительны.
 
 # Reminder of a scheduled meeting (in the app and by e-mail)
-notice-meeting-starting = Встреча «{ $title }», на которую вас пригласили, начнётся в { $time }.
-meeting-email-footer = Облачная выставка · Вы получили это письмо, потому что вас пригласили на эту встречу.
+notice-meeting-starting = Ваша встреча «{ $title }» начнётся в { $time }.
+meeting-email-footer = Облачная выставка · Вы получили это письмо, потому что участвуете в этой встрече.

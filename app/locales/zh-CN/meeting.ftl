@@ -64,5 +64,5 @@ meeting-error-no-such-person = 没有使用该电子邮箱注册的用户。
 meeting-error-signal = 连接数据无效。
 
 # Reminder of a scheduled meeting (in the app and by e-mail)
-notice-meeting-starting = 您受邀的会议“{ $title }”将于 { $time } 开始。
-meeting-email-footer = 云上展会 · 您收到这封邮件，是因为您受邀参加这场会议。
+notice-meeting-starting = 您的会议“{ $title }”将于 { $time } 开始。
+meeting-email-footer = 云上展会 · 您收到这封邮件，是因为您参加这场会议。

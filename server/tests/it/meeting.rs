@@ -587,7 +587,7 @@ async fn scheduled_meetings_remind_their_people(backend: Backend) {
     assert_eq!(mails.len(), 1, "{mails:?}");
     let (subject, text) = &mails[0];
     assert!(subject.contains(title.as_str()), "{subject}");
-    assert!(text.contains("invited to this meeting"), "{text}");
+    assert!(text.contains("take part in this meeting"), "{text}");
 
     // The later one when its time comes; an ended meeting never; one long past never.
     let sent = app::meeting::service::send_due_reminders(&app.db, now + 3 * 3600 * 1000 - 60_000)
