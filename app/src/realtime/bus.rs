@@ -21,7 +21,7 @@
 //! are hints). Revocations, presence and content changes go through a queue of their own that
 //! is never dropped and retries a failed send.
 
-use super::hub::{Bus, Delivery, Fanout};
+use super::hub::{locked, Bus, Delivery, Fanout};
 use axum::extract::ws::Utf8Bytes;
 use db::realtime::{Carried, Notice};
 use db::Db;
@@ -41,20 +41,6 @@ const NODE_GONE_MILLIS: i64 = 60_000;
 
 /// Who is online on the other nodes: person → nodes.
 type Remote = Arc<Mutex<HashMap<String, HashSet<String>>>>;
-
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    match m.lock() {
-        Ok(g) => g,
-        Err(poisoned) => poisoned.into_inner(),
-    }
-}
-
-fn remote_of(remote: &Remote) -> std::sync::MutexGuard<'_, HashMap<String, HashSet<String>>> {
-    match remote.lock() {
-        Ok(r) => r,
-        Err(poisoned) => poisoned.into_inner(),
-    }
-}
 
 /// The PostgreSQL bus of one node.
 pub struct PgBus {
@@ -191,7 +177,7 @@ impl Bus for PgBus {
     }
 
     fn online_elsewhere(&self, user: &str) -> bool {
-        remote_of(&self.remote).contains_key(user)
+        locked(&self.remote).contains_key(user)
     }
 
     fn attach(&self, local: Weak<Fanout>) {
@@ -226,7 +212,7 @@ impl Node {
                 for (node, user) in rows {
                     map.entry(user).or_default().insert(node);
                 }
-                *remote_of(&self.remote) = map;
+                *locked(&self.remote) = map;
             }
             Err(e) => tracing::warn!(error = %e, "realtime: presence on other nodes not read"),
         }
@@ -386,7 +372,7 @@ async fn heard(this: &Node, fanout: &Fanout, notice: Notice) {
             if from == node {
                 return;
             }
-            let mut remote = remote_of(&this.remote);
+            let mut remote = locked(&this.remote);
             if online {
                 remote.entry(user).or_default().insert(from);
             } else if let Some(nodes) = remote.get_mut(&user) {
