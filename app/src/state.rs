@@ -165,6 +165,14 @@ pub struct ClientInfo {
     pub console_expo: Option<String>,
 }
 
+impl ClientInfo {
+    /// What per-address throttles count: the address, or its /64 for IPv6
+    /// ([`domain::account::address_group`]).
+    pub fn address_group(&self) -> String {
+        domain::account::address_group(&self.ip)
+    }
+}
+
 /// A signed-in session, resolved from the cookie by the server's middleware.
 #[derive(Clone, Debug)]
 pub struct AuthSession {

@@ -218,6 +218,28 @@ pub enum FailureKey<'a> {
     Ip(&'a str),
 }
 
+/// Failures of one account from one address group since `since`, other than the attempt
+/// `except` (the one being decided): how many, and the newest one's time.
+pub async fn pair_failures(
+    db: &Db,
+    email: &str,
+    address: &str,
+    since: i64,
+    except: &str,
+) -> Result<(i64, Option<i64>)> {
+    let row: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(at) FROM login_failures \
+         WHERE email = $1 AND ip = $2 AND at >= $3 AND id <> $4",
+    )
+    .bind(email)
+    .bind(address)
+    .bind(since)
+    .bind(except)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row)
+}
+
 /// Recent failures (since `since`) of an account or an address.
 pub async fn recent_failures(db: &Db, key: FailureKey<'_>, since: i64) -> Result<FailureWindow> {
     // Column names cannot be bound as parameters, so each key has its own fixed statement.
@@ -246,6 +268,17 @@ pub async fn recent_failures(db: &Db, key: FailureKey<'_>, since: i64) -> Result
 pub async fn clear_login_failures(db: &Db, email: &str) -> Result<()> {
     sqlx::query("DELETE FROM login_failures WHERE email = $1")
         .bind(email)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Forgets an account's failures from one address group after a successful sign-in from it
+/// (a stranger's guesses from elsewhere keep counting against the stranger).
+pub async fn clear_login_failures_from(db: &Db, email: &str, address: &str) -> Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1 AND ip = $2")
+        .bind(email)
+        .bind(address)
         .execute(db.pool())
         .await?;
     Ok(())

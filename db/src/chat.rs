@@ -873,6 +873,40 @@ pub struct AttachmentRecord {
     pub message_id: Option<i64>,
 }
 
+/// Files `user_id` attached since `since`: how many, and their bytes.
+pub async fn attached_since(db: &Db, user_id: &str, since: i64) -> Result<(i64, i64)> {
+    // Sums are cast: PostgreSQL sums BIGINTs as NUMERIC.
+    let row: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), CAST(SUM(byte_size) AS BIGINT) FROM chat_attachments \
+         WHERE uploaded_by = $1 AND created_at >= $2",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok((row.0, row.1.unwrap_or(0)))
+}
+
+/// What the conversations of `expo_id` hold in files, all and since `since`.
+pub async fn expo_storage(db: &Db, expo_id: &str, since: i64) -> Result<domain::chat::ChatStorage> {
+    let row: (i64, Option<i64>, Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), CAST(SUM(a.byte_size) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.created_at >= $2 THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.created_at >= $2 THEN a.byte_size ELSE 0 END) AS BIGINT) \
+         FROM chat_attachments a JOIN chat_rooms r ON r.id = a.room_id WHERE r.expo_id = $1",
+    )
+    .bind(expo_id)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(domain::chat::ChatStorage {
+        files: row.0,
+        bytes: row.1.unwrap_or(0),
+        files_today: row.2.unwrap_or(0),
+        bytes_today: row.3.unwrap_or(0),
+    })
+}
+
 /// Stores an uploaded file's row.
 pub async fn insert_attachment(db: &Db, a: &AttachmentRecord, at: i64) -> Result<()> {
     sqlx::query(

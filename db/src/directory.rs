@@ -2,7 +2,7 @@
 
 use crate::{Db, Result};
 use domain::account::Role;
-use domain::directory::{DirectoryFilter, ExhibitorEntry, PersonEntry, Readiness};
+use domain::directory::{DirectoryFilter, ExhibitorEntry, PersonEntry, Readiness, ReadinessFacts};
 use domain::text::LocalizedText;
 
 pub(crate) fn like(text: Option<&str>) -> Option<String> {
@@ -16,6 +16,13 @@ pub(crate) fn like(text: Option<&str>) -> Option<String> {
         )
     })
 }
+
+/// How many broadcasts of the booth `e` are on the schedule (approved, on air or over).
+const LIVE_SLOT: &str = "(SELECT COUNT(*) FROM live_streams s WHERE s.exhibitor_id = e.id \
+     AND s.kind = 'booth' AND s.state IN ('scheduled', 'live', 'ended'))";
+/// How many test broadcasts of the booth `e` went on the air.
+const TEST_STREAM: &str = "(SELECT COUNT(*) FROM live_streams s WHERE s.exhibitor_id = e.id \
+     AND s.kind = 'test' AND s.live_since IS NOT NULL)";
 
 /// Exhibitors of an expo matching `filter`, by name, `limit` from `offset`; and how many match.
 pub async fn exhibitors(
@@ -40,12 +47,15 @@ pub async fn exhibitors(
         about: String,
         logos: i64,
         media: i64,
+        live_slot: i64,
+        test_stream: i64,
     }
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT e.id, e.name, e.country, h.name AS hall, b.code, \
          (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id) AS products, e.website, e.about, \
          (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo') AS logos, \
-         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind NOT IN ('logo', 'banner')) AS media \
+         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind NOT IN ('logo', 'banner')) AS media, \
+         {LIVE_SLOT} AS live_slot, {TEST_STREAM} AS test_stream \
          FROM exhibitors e LEFT JOIN halls h ON h.id = e.hall_id LEFT JOIN booths b ON b.exhibitor_id = e.id \
          WHERE {conditions} ORDER BY (b.code IS NULL), b.code, e.name, e.id LIMIT $5 OFFSET $6"
     ))
@@ -82,12 +92,14 @@ pub async fn exhibitors(
         .into_iter()
         .map(|r| ExhibitorEntry {
             team: teams.remove(&r.id).unwrap_or_default(),
-            readiness: Readiness::from_facts(
-                &LocalizedText::from_json(&r.about),
-                r.logos > 0,
-                r.products,
-                r.media,
-            ),
+            readiness: Readiness::from_facts(&ReadinessFacts {
+                about: LocalizedText::from_json(&r.about),
+                has_logo: r.logos > 0,
+                products: r.products,
+                media: r.media,
+                live_slot: r.live_slot > 0,
+                test_stream: r.test_stream > 0,
+            }),
             id: r.id,
             name: LocalizedText::from_json(&r.name),
             country: r.country,
@@ -100,7 +112,8 @@ pub async fn exhibitors(
     Ok((out, total))
 }
 
-/// Registered people matching `filter` with their roles in `expo_id`, newest first, `limit`
+/// The people of `expo_id` (a role there, a buyer profile, an application, or registered
+/// through its invitation) matching `filter`, with their roles in it, newest first, `limit`
 /// from `offset`; and how many match.
 pub async fn people(
     db: &Db,
@@ -111,14 +124,21 @@ pub async fn people(
 ) -> Result<(Vec<PersonEntry>, i64)> {
     let text = like(filter.text.as_deref());
     let role = filter.role.map(Role::as_str);
-    let conditions = "($2 IS NULL OR u.country = $2) \
+    // Only the expo's own people: a role in it, a buyer profile or an application there, or a
+    // registration through one of its invitation links.
+    let conditions = "(EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.expo_id = $1) \
+        OR EXISTS (SELECT 1 FROM buyer_profiles b WHERE b.user_id = u.id AND b.expo_id = $1) \
+        OR EXISTS (SELECT 1 FROM exhibitor_applications a WHERE a.applicant_id = u.id AND a.expo_id = $1) \
+        OR EXISTS (SELECT 1 FROM invitation_registrations r JOIN invitations i ON i.id = r.invitation_id \
+                   WHERE r.user_id = u.id AND i.expo_id = $1)) \
+        AND ($2 IS NULL OR u.country = $2) \
         AND ($3 IS NULL OR EXISTS (SELECT 1 FROM memberships r WHERE r.user_id = u.id AND r.expo_id = $1 AND r.role = $3)) \
         AND ($4 IS NULL OR LOWER(u.display_name) LIKE $4 ESCAPE '\\' OR LOWER(u.email) LIKE $4 ESCAPE '\\' \
              OR LOWER(COALESCE(u.company, '')) LIKE $4 ESCAPE '\\')";
     type Row = (String, String, String, Option<String>, String, String, i64);
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT u.id, u.display_name, u.email, u.company, u.country, u.language, u.created_at \
-         FROM users u WHERE ($1 = $1) AND {conditions} ORDER BY u.created_at DESC, u.id LIMIT $5 OFFSET $6"
+         FROM users u WHERE {conditions} ORDER BY u.created_at DESC, u.id LIMIT $5 OFFSET $6"
     ))
     .bind(expo_id)
     .bind(filter.country.as_deref())
@@ -128,15 +148,14 @@ pub async fn people(
     .bind(offset)
     .fetch_all(db.pool())
     .await?;
-    let (total,): (i64,) = sqlx::query_as(&format!(
-        "SELECT COUNT(*) FROM users u WHERE ($1 = $1) AND {conditions}"
-    ))
-    .bind(expo_id)
-    .bind(filter.country.as_deref())
-    .bind(role)
-    .bind(text.as_deref())
-    .fetch_one(db.pool())
-    .await?;
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM users u WHERE {conditions}"))
+            .bind(expo_id)
+            .bind(filter.country.as_deref())
+            .bind(role)
+            .bind(text.as_deref())
+            .fetch_one(db.pool())
+            .await?;
     let memberships: Vec<(String, String)> =
         sqlx::query_as("SELECT user_id, role FROM memberships WHERE expo_id = $1 ORDER BY role")
             .bind(expo_id)
@@ -168,24 +187,29 @@ pub async fn people(
 
 /// How ready one exhibitor's booth is.
 pub async fn readiness(db: &Db, exhibitor_id: &str) -> Result<Option<Readiness>> {
-    let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
+    let row: Option<(String, i64, i64, i64, i64, i64)> = sqlx::query_as(&format!(
         "SELECT e.about, \
          (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo'), \
          (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), \
-         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind NOT IN ('logo', 'banner')) \
-         FROM exhibitors e WHERE e.id = $1",
-    )
+         (SELECT COUNT(*) FROM media m WHERE m.exhibitor_id = e.id AND m.kind NOT IN ('logo', 'banner')), \
+         {LIVE_SLOT}, {TEST_STREAM} \
+         FROM exhibitors e WHERE e.id = $1"
+    ))
     .bind(exhibitor_id)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|(about, logos, products, media)| {
-        Readiness::from_facts(
-            &LocalizedText::from_json(&about),
-            logos > 0,
-            products,
-            media,
-        )
-    }))
+    Ok(
+        row.map(|(about, logos, products, media, live_slot, test_stream)| {
+            Readiness::from_facts(&ReadinessFacts {
+                about: LocalizedText::from_json(&about),
+                has_logo: logos > 0,
+                products,
+                media,
+                live_slot: live_slot > 0,
+                test_stream: test_stream > 0,
+            })
+        }),
+    )
 }
 
 /// The members of every booth team of an expo: (exhibitor id, user id, e-mail, language tag).

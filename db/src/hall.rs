@@ -148,7 +148,7 @@ pub async fn hall_plan(db: &Db, expo_id: &str, slug: &str) -> Result<Option<Hall
            (SELECT COUNT(*) FROM products p WHERE p.exhibitor_id = e.id), \
            (SELECT m.id FROM media m WHERE m.exhibitor_id = e.id AND m.kind = 'logo' AND m.product_id IS NULL \
               ORDER BY m.created_at DESC, m.id DESC LIMIT 1), \
-           (SELECT s.id FROM live_streams s WHERE s.exhibitor_id = e.id AND s.state = 'live' \
+           (SELECT s.id FROM live_streams s WHERE s.exhibitor_id = e.id AND s.state = 'live' AND s.kind <> 'test' \
               ORDER BY s.id LIMIT 1) \
          FROM booths b JOIN exhibitors e ON e.id = b.exhibitor_id WHERE b.hall_id = $1 ORDER BY b.code",
     )

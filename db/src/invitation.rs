@@ -52,6 +52,15 @@ pub async fn record_registration(tx: &mut Tx, code: &str, user_id: &str, at: i64
     Ok(())
 }
 
+/// The expo an invitation code belongs to.
+pub async fn expo_of_code(db: &Db, code: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT expo_id FROM invitations WHERE code = $1")
+        .bind(code)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|r| r.0))
+}
+
 /// The expo's invitations with their visits and registrations, newest first.
 pub async fn stats(db: &Db, expo_id: &str) -> Result<Vec<InvitationStats>> {
     let rows: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(

@@ -163,6 +163,18 @@ fn map(r: Row) -> Option<StreamRow> {
     })
 }
 
+/// The booth's test broadcast that has not ended yet, if any (the newest).
+pub async fn open_test_of(db: &Db, exhibitor_id: &str) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM live_streams WHERE exhibitor_id = $1 AND kind = 'test' \
+         AND state IN ('scheduled', 'live') ORDER BY created_at DESC, id DESC LIMIT 1",
+    )
+    .bind(exhibitor_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|r| r.0))
+}
+
 /// One stream.
 pub async fn get(db: &Db, id: &str) -> Result<Option<StreamRow>> {
     let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE s.id = $1"))
@@ -172,10 +184,11 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<StreamRow>> {
     Ok(row.and_then(map))
 }
 
-/// An expo's streams in start order (at most 500), of the given states.
+/// An expo's streams on its schedule (not the teams' test broadcasts) in start order (at most
+/// 500), of the given states.
 pub async fn list(db: &Db, expo_id: &str, states: &[StreamState]) -> Result<Vec<StreamRow>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} WHERE s.expo_id = $1 ORDER BY s.starts_at, s.id LIMIT 500"
+        "{SELECT} WHERE s.expo_id = $1 AND s.kind <> 'test' ORDER BY s.starts_at, s.id LIMIT 500"
     ))
     .bind(expo_id)
     .fetch_all(db.pool())
@@ -185,6 +198,28 @@ pub async fn list(db: &Db, expo_id: &str, states: &[StreamState]) -> Result<Vec<
         .filter_map(map)
         .filter(|s| states.contains(&s.state))
         .collect())
+}
+
+/// Renames and re-times a stream.
+pub async fn update_slot(
+    db: &Db,
+    id: &str,
+    title: &LocalizedText,
+    description: &LocalizedText,
+    starts_at: i64,
+    ends_at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE live_streams SET title = $2, description = $3, starts_at = $4, ends_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(title.to_json())
+    .bind(description.to_json())
+    .bind(starts_at)
+    .bind(ends_at)
+    .execute(db.pool())
+    .await?;
+    Ok(())
 }
 
 /// Moves a stream from one of `from` to `to`; false when it was in none of them (someone else
@@ -426,7 +461,8 @@ pub async fn is_banned(db: &Db, stream_id: &str, user_id: &str) -> Result<bool> 
 /// The exhibitor's stream on air now, if any.
 pub async fn on_air_of(db: &Db, exhibitor_id: &str) -> Result<Option<String>> {
     let row: Option<(String,)> = sqlx::query_as(
-        "SELECT id FROM live_streams WHERE exhibitor_id = $1 AND state = 'live' ORDER BY id LIMIT 1",
+        "SELECT id FROM live_streams WHERE exhibitor_id = $1 AND state = 'live' AND kind <> 'test' \
+         ORDER BY id LIMIT 1",
     )
     .bind(exhibitor_id)
     .fetch_optional(db.pool())

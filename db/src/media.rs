@@ -235,13 +235,27 @@ pub async fn delete_others_of_kind(
     Ok(done.rows_affected())
 }
 
-/// Ids of every upload and expo asset (for the object-store sweep).
+/// Ids of every stored object under `media/` that something names: uploads, expo assets, chat
+/// files, and the uploaded replay and fallback videos of broadcasts (for the object-store sweep).
 pub async fn all_ids(db: &Db) -> Result<std::collections::HashSet<String>> {
     let rows: Vec<(String,)> =
         sqlx::query_as("SELECT id FROM media UNION SELECT id FROM expo_assets UNION SELECT id FROM chat_attachments")
             .fetch_all(db.pool())
             .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
+    let mut ids: std::collections::HashSet<String> = rows.into_iter().map(|r| r.0).collect();
+    // Replay and fallback videos uploaded for a broadcast are kept as `media/<id>/original`
+    // and named by the stream's row, not by a media row.
+    let keys: Vec<(String,)> = sqlx::query_as(
+        "SELECT recording_key FROM live_streams WHERE recording_key LIKE 'media/%' \
+         UNION SELECT fallback_key FROM live_streams WHERE fallback_key LIKE 'media/%'",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    ids.extend(
+        keys.into_iter()
+            .filter_map(|(k,)| k.split('/').nth(1).map(str::to_owned)),
+    );
+    Ok(ids)
 }
 
 impl MediaRecord {

@@ -288,10 +288,23 @@ pub async fn request_interpreter(db: &Db, meeting_id: &str) -> Result<()> {
 
 /// The person's meetings (not removed from), newest first.
 pub async fn of_user(db: &Db, user_id: &str) -> Result<Vec<MeetingSummary>> {
-    type SummaryRow = (String, String, Option<i64>, i64, Option<i64>, String);
+    #[derive(sqlx::FromRow)]
+    struct SummaryRow {
+        id: String,
+        title: String,
+        scheduled_at: Option<i64>,
+        created_at: i64,
+        ended_at: Option<i64>,
+        role: String,
+        state: String,
+        host_name: String,
+        host_company: Option<String>,
+    }
     let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT m.id, m.title, m.scheduled_at, m.created_at, m.ended_at, p.role FROM meeting_participants p \
-         JOIN meetings m ON m.id = p.meeting_id WHERE p.user_id = $1 AND p.state <> 'removed' \
+        "SELECT m.id, m.title, m.scheduled_at, m.created_at, m.ended_at, p.role, p.state, \
+         h.display_name AS host_name, h.company AS host_company FROM meeting_participants p \
+         JOIN meetings m ON m.id = p.meeting_id JOIN users h ON h.id = m.host_id \
+         WHERE p.user_id = $1 AND p.state NOT IN ('removed', 'declined') \
          ORDER BY COALESCE(m.scheduled_at, m.created_at) DESC LIMIT 100",
     )
     .bind(user_id)
@@ -299,14 +312,19 @@ pub async fn of_user(db: &Db, user_id: &str) -> Result<Vec<MeetingSummary>> {
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, title, scheduled_at, created_at, ended_at, role)| {
+        .filter_map(|r| {
             Some(MeetingSummary {
-                id,
-                title,
-                scheduled_at,
-                created_at: Some(created_at),
-                ended_at,
-                role: MeetingRole::parse(&role)?,
+                host: match r.host_company.filter(|c| !c.trim().is_empty()) {
+                    Some(company) => format!("{} ({company})", r.host_name),
+                    None => r.host_name,
+                },
+                id: r.id,
+                title: r.title,
+                scheduled_at: r.scheduled_at,
+                created_at: Some(r.created_at),
+                ended_at: r.ended_at,
+                role: MeetingRole::parse(&r.role)?,
+                state: ParticipantState::parse(&r.state)?,
             })
         })
         .collect())
@@ -350,6 +368,12 @@ pub struct DueMeetingReminder {
     pub title: String,
     /// When it is planned for (UTC milliseconds).
     pub scheduled_at: i64,
+    /// The host's account.
+    pub host_id: String,
+    /// The host's name and company, as the reminder names them.
+    pub host_name: String,
+    /// The host's company, if any.
+    pub host_company: Option<String>,
 }
 
 /// Reminders not sent yet to the invited and admitted people of meetings planned between
@@ -361,9 +385,10 @@ pub async fn due_reminders(
     limit: i64,
 ) -> Result<Vec<DueMeetingReminder>> {
     Ok(sqlx::query_as(
-        "SELECT p.meeting_id, p.user_id, u.email, u.language, m.title, m.scheduled_at \
+        "SELECT p.meeting_id, p.user_id, u.email, u.language, m.title, m.scheduled_at, \
+         m.host_id, h.display_name AS host_name, h.company AS host_company \
          FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id \
-         JOIN users u ON u.id = p.user_id \
+         JOIN users u ON u.id = p.user_id JOIN users h ON h.id = m.host_id \
          WHERE p.reminded_at IS NULL AND p.state IN ('invited', 'admitted') \
          AND m.ended_at IS NULL AND m.scheduled_at >= $1 AND m.scheduled_at <= $2 \
          ORDER BY m.scheduled_at, p.meeting_id, p.user_id LIMIT $3",

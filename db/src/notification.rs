@@ -76,6 +76,46 @@ pub async fn queue_email(tx: &mut Tx, to: &str, subject: &str, body: &str, at: i
     Ok(())
 }
 
+/// Queues an e-mail that carries a secret valid until `secret_until` (a password reset link):
+/// its body is emptied as soon as it is sent, and when the secret expires unsent it is emptied
+/// and never sent ([`purge_expired_secrets`]), so no usable secret sits in the outbox.
+pub async fn queue_secret_email(
+    tx: &mut Tx,
+    to: &str,
+    subject: &str,
+    body: &str,
+    at: i64,
+    secret_until: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO outbox_emails (id, to_address, subject, body, created_at, secret_until) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(crate::new_id())
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(at)
+    .bind(secret_until)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Empties the bodies of secret-carrying mails whose secret expired before `now` and gives up
+/// those not sent; returns how many were emptied.
+pub async fn purge_expired_secrets(db: &Db, now: i64) -> Result<u64> {
+    let done = sqlx::query(
+        "UPDATE outbox_emails SET body = '', attempts = CASE WHEN sent_at IS NULL THEN $2 ELSE attempts END \
+         WHERE secret_until IS NOT NULL AND secret_until < $1 AND body <> ''",
+    )
+    .bind(now)
+    .bind(MAX_EMAIL_ATTEMPTS)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Queued e-mails to `to`, oldest first: (subject, body).
 pub async fn emails_to(db: &Db, to: &str) -> Result<Vec<(String, String)>> {
     let rows = sqlx::query_as(
@@ -136,11 +176,15 @@ pub async fn claim_email(db: &Db, id: &str, now: i64, until: i64) -> Result<bool
 
 /// Marks an e-mail delivered.
 pub async fn email_sent(db: &Db, id: &str, at: i64) -> Result<()> {
-    sqlx::query("UPDATE outbox_emails SET sent_at = $2, last_error = NULL WHERE id = $1")
-        .bind(id)
-        .bind(at)
-        .execute(db.pool())
-        .await?;
+    // A secret is not kept once it has left.
+    sqlx::query(
+        "UPDATE outbox_emails SET sent_at = $2, last_error = NULL, \
+         body = CASE WHEN secret_until IS NULL THEN body ELSE '' END WHERE id = $1",
+    )
+    .bind(id)
+    .bind(at)
+    .execute(db.pool())
+    .await?;
     Ok(())
 }
 

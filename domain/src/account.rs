@@ -354,9 +354,70 @@ impl PasswordResetForm {
     }
 }
 
+/// The first pause of sign-ins to an account from one address, after the allowed failures.
+pub const LOCK_BASE_SECS: i64 = 60;
+
+/// How long sign-ins to one account from one address group stay paused after `failures`
+/// failed attempts (from that address, within the window) when `allowed` are allowed: none
+/// before, then one minute, doubling with each further failure, never longer than the window.
+/// Only that address is paused: the owner signing in from elsewhere is never locked out.
+pub fn lock_secs(failures: i64, allowed: i64, window_secs: i64) -> i64 {
+    if failures < allowed {
+        return 0;
+    }
+    let doublings = u32::try_from((failures - allowed).min(20)).unwrap_or(20);
+    LOCK_BASE_SECS
+        .saturating_mul(1_i64 << doublings)
+        .min(window_secs.max(LOCK_BASE_SECS))
+}
+
+/// The group of client addresses that per-address throttles count together: an IPv4 address
+/// alone, an IPv6 address by its /64 network (one subscriber or host usually holds a whole
+/// /64, so counting single IPv6 addresses would let one machine rotate past any limit). An
+/// IPv4-mapped IPv6 address counts as its IPv4 address; anything unparseable as it is.
+pub fn address_group(ip: &str) -> String {
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        Ok(std::net::IpAddr::V4(v4)) => v4.to_string(),
+        Err(_) => ip.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lock_grows_with_each_failure_and_stops_at_the_window() {
+        assert_eq!(lock_secs(2, 3, 600), 0);
+        assert_eq!(lock_secs(3, 3, 600), 60);
+        assert_eq!(lock_secs(4, 3, 600), 120);
+        assert_eq!(lock_secs(5, 3, 600), 240);
+        assert_eq!(lock_secs(7, 3, 600), 600);
+        assert_eq!(lock_secs(500, 3, 600), 600);
+    }
+
+    #[test]
+    fn ipv6_addresses_are_grouped_by_64() {
+        assert_eq!(address_group("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(
+            address_group("2001:db8:1:2:ffff:ffff:ffff:ffff"),
+            "2001:db8:1:2::/64"
+        );
+        assert_ne!(
+            address_group("2001:db8:1:3::1"),
+            address_group("2001:db8:1:2::1")
+        );
+        assert_eq!(address_group("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(address_group("192.0.2.7"), "192.0.2.7");
+        assert_eq!(address_group("unknown"), "unknown");
+    }
 
     #[test]
     fn emails() {

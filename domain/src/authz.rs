@@ -28,11 +28,44 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// True when the actor holds `role` in `expo_id`.
-    pub fn has_role(&self, expo_id: &str, role: Role) -> bool {
+    /// True when the actor holds `role` in `expo_id`. Private to the domain: every decision
+    /// that depends on a role is an [`Action`] passed to [`authorize`].
+    pub(crate) fn has_role(&self, expo_id: &str, role: Role) -> bool {
         self.memberships
             .iter()
             .any(|m| m.expo_id == expo_id && m.role == role)
+    }
+
+    /// True when the actor is on the team of `exhibitor_id` in `expo_id`.
+    fn on_team(&self, expo_id: &str, exhibitor_id: &str) -> bool {
+        self.memberships.iter().any(|m| {
+            m.expo_id == expo_id
+                && m.role == Role::Exhibitor
+                && m.exhibitor_id.as_deref() == Some(exhibitor_id)
+        })
+    }
+
+    /// The exhibitor whose team the actor is on in `expo_id`, if any (a fact, not a right:
+    /// which booth "my booth" is).
+    pub fn booth_in(&self, expo_id: &str) -> Option<&str> {
+        self.memberships
+            .iter()
+            .find(|m| m.expo_id == expo_id && m.role == Role::Exhibitor)
+            .and_then(|m| m.exhibitor_id.as_deref())
+    }
+
+    /// True when the actor already exhibits in `expo_id` (a fact: an application is then
+    /// pointless).
+    pub fn exhibits_in(&self, expo_id: &str) -> bool {
+        self.has_role(expo_id, Role::Exhibitor)
+    }
+
+    /// The first expo the actor organizes, if any (where their console opens).
+    pub fn first_organized(&self) -> Option<&str> {
+        self.memberships
+            .iter()
+            .find(|m| m.role == Role::Organizer)
+            .map(|m| m.expo_id.as_str())
     }
 }
 
@@ -87,6 +120,31 @@ pub enum Action<'a> {
         /// The expo.
         expo_id: &'a str,
     },
+    /// Moderate an expo's conversations: open topic rooms, answer the support desk, act on
+    /// reports.
+    ModerateChat {
+        /// The expo.
+        expo_id: &'a str,
+    },
+    /// Speak for a booth: answer its conversations with visitors (its team only; organizers
+    /// edit booths but do not speak for exhibitors).
+    SpeakForBooth {
+        /// The expo.
+        expo_id: &'a str,
+        /// The exhibiting company.
+        exhibitor_id: &'a str,
+    },
+    /// Start one-to-one conversations from the directories: organizers with anyone of their
+    /// expo, a booth's team with the expo's buyers.
+    MessageFromDirectory {
+        /// The expo.
+        expo_id: &'a str,
+    },
+    /// Put any slot on the live schedule and answer the exhibitors' requests.
+    ManageLive {
+        /// The expo.
+        expo_id: &'a str,
+    },
 }
 
 /// Why an action was refused.
@@ -119,26 +177,23 @@ pub fn authorize(actor: Option<&Actor>, action: Action<'_>) -> Result<(), Denied
         Action::EditBooth {
             expo_id,
             exhibitor_id,
-        } => {
-            actor.has_role(expo_id, Role::Organizer)
-                || actor.memberships.iter().any(|m| {
-                    m.expo_id == expo_id
-                        && m.role == Role::Exhibitor
-                        && m.exhibitor_id.as_deref() == Some(exhibitor_id)
-                })
-        }
+        } => actor.has_role(expo_id, Role::Organizer) || actor.on_team(expo_id, exhibitor_id),
         Action::Broadcast {
             expo_id,
             exhibitor_id,
         } => {
             actor.has_role(expo_id, Role::Organizer)
-                || exhibitor_id.is_some_and(|ex| {
-                    actor.memberships.iter().any(|m| {
-                        m.expo_id == expo_id
-                            && m.role == Role::Exhibitor
-                            && m.exhibitor_id.as_deref() == Some(ex)
-                    })
-                })
+                || exhibitor_id.is_some_and(|ex| actor.on_team(expo_id, ex))
+        }
+        Action::ModerateChat { expo_id } | Action::ManageLive { expo_id } => {
+            actor.has_role(expo_id, Role::Organizer)
+        }
+        Action::SpeakForBooth {
+            expo_id,
+            exhibitor_id,
+        } => actor.on_team(expo_id, exhibitor_id),
+        Action::MessageFromDirectory { expo_id } => {
+            actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Exhibitor)
         }
         Action::ViewBuyers { expo_id } => {
             actor.has_role(expo_id, Role::Organizer) || actor.has_role(expo_id, Role::Exhibitor)
@@ -172,6 +227,46 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn only_the_team_speaks_for_a_booth_and_organizers_moderate() {
+        let speak = |ex| Action::SpeakForBooth {
+            expo_id: "e1",
+            exhibitor_id: ex,
+        };
+        let moderate = Action::ModerateChat { expo_id: "e1" };
+        let acme = actor(&[(Role::Exhibitor, Some("acme"))]);
+        let organizer = actor(&[(Role::Organizer, None)]);
+        let buyer = actor(&[(Role::Buyer, None)]);
+        assert_eq!(authorize(Some(&acme), speak("acme")), Ok(()));
+        assert_eq!(
+            authorize(Some(&acme), speak("other")),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            authorize(Some(&organizer), speak("acme")),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(authorize(Some(&organizer), moderate), Ok(()));
+        assert_eq!(authorize(Some(&acme), moderate), Err(Denied::Forbidden));
+        for a in [&acme, &organizer] {
+            assert_eq!(
+                authorize(Some(a), Action::MessageFromDirectory { expo_id: "e1" }),
+                Ok(())
+            );
+        }
+        assert_eq!(
+            authorize(Some(&buyer), Action::MessageFromDirectory { expo_id: "e1" }),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            authorize(Some(&organizer), Action::ManageLive { expo_id: "e1" }),
+            Ok(())
+        );
+        assert_eq!(acme.booth_in("e1"), Some("acme"));
+        assert_eq!(organizer.booth_in("e1"), None);
+        assert_eq!(organizer.first_organized(), Some("e1"));
     }
 
     #[test]

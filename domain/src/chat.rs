@@ -376,6 +376,32 @@ pub struct ModerationView {
     pub items: Vec<ModerationItem>,
     /// People stopped from writing.
     pub muted: Vec<MutedPerson>,
+    /// The files the expo's conversations hold.
+    pub storage: ChatStorage,
+}
+
+/// Files one person may attach to conversations in a day.
+pub const ATTACHMENTS_PER_DAY: i64 = 100;
+/// Bytes one person may attach to conversations in a day.
+pub const ATTACHMENT_BYTES_PER_DAY: i64 = 200 << 20;
+
+/// Whether a person who attached `count` files of `bytes` in the last day may keep one more of
+/// `size` bytes.
+pub fn within_attachment_quota(count: i64, bytes: i64, size: i64) -> bool {
+    count < ATTACHMENTS_PER_DAY && bytes.saturating_add(size) <= ATTACHMENT_BYTES_PER_DAY
+}
+
+/// What an expo's conversations hold in files, for its organizers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatStorage {
+    /// Files kept.
+    pub files: i64,
+    /// Their bytes.
+    pub bytes: i64,
+    /// Files attached in the last day.
+    pub files_today: i64,
+    /// Their bytes.
+    pub bytes_today: i64,
 }
 
 /// The longest topic room title, in characters.

@@ -22,9 +22,9 @@ pub enum ReadinessItem {
     Products,
     /// At least one picture, video, model or panorama is in the gallery.
     Media,
-    /// A live slot is booked (comes with live streaming).
+    /// A live slot is on the schedule (asked for and approved).
     LiveSlot,
-    /// A test stream was made (comes with live streaming).
+    /// A test broadcast went on the air.
     TestStream,
 }
 
@@ -50,11 +50,23 @@ impl ReadinessItem {
             ReadinessItem::TestStream => "ready-test-stream",
         }
     }
+}
 
-    /// Whether the step can be done on the platform yet (live streaming is not built).
-    pub fn available(self) -> bool {
-        !matches!(self, ReadinessItem::LiveSlot | ReadinessItem::TestStream)
-    }
+/// What the database counts of a booth, for its readiness.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadinessFacts {
+    /// The "about" text.
+    pub about: LocalizedText,
+    /// A logo is uploaded.
+    pub has_logo: bool,
+    /// Products listed.
+    pub products: i64,
+    /// Gallery files (not logos or banners).
+    pub media: i64,
+    /// A booth broadcast is on the schedule (approved, on air or over).
+    pub live_slot: bool,
+    /// A test broadcast went on the air.
+    pub test_stream: bool,
 }
 
 /// An exhibitor's readiness: which steps are done.
@@ -66,18 +78,19 @@ pub struct Readiness {
 
 impl Readiness {
     /// From the facts the database counts.
-    pub fn from_facts(about: &LocalizedText, has_logo: bool, products: i64, media: i64) -> Self {
-        let profile = about.values.values().any(|t| !t.trim().is_empty());
+    pub fn from_facts(facts: &ReadinessFacts) -> Self {
+        let profile = facts.about.values.values().any(|t| !t.trim().is_empty());
         Self {
             steps: ReadinessItem::ALL
                 .into_iter()
                 .map(|i| {
                     let done = match i {
                         ReadinessItem::Profile => profile,
-                        ReadinessItem::Logo => has_logo,
-                        ReadinessItem::Products => products > 0,
-                        ReadinessItem::Media => media > 0,
-                        ReadinessItem::LiveSlot | ReadinessItem::TestStream => false,
+                        ReadinessItem::Logo => facts.has_logo,
+                        ReadinessItem::Products => facts.products > 0,
+                        ReadinessItem::Media => facts.media > 0,
+                        ReadinessItem::LiveSlot => facts.live_slot,
+                        ReadinessItem::TestStream => facts.test_stream,
                     };
                     (i, done)
                 })
@@ -85,11 +98,10 @@ impl Readiness {
         }
     }
 
-    /// (done, possible): steps done out of the steps that can be done now.
+    /// (done, total): steps done out of every step.
     pub fn score(&self) -> (usize, usize) {
-        let possible = self.steps.iter().filter(|(i, _)| i.available()).count();
         let done = self.steps.iter().filter(|(_, d)| *d).count();
-        (done, possible)
+        (done, self.steps.len())
     }
 }
 
@@ -173,12 +185,30 @@ impl DirectoryFilter {
     }
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when they open it, in every
+/// locale: the ASCII ones, their full-width forms (which East Asian spreadsheet programs
+/// accept as the same operators), and the control characters some programs skip first.
+const FORMULA_STARTS: [char; 11] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
 /// Makes a cell safe to open in a spreadsheet: text that a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe.
+/// gets a leading apostrophe. A cell counts as one when it starts with a formula character,
+/// also after leading spaces (ASCII or ideographic) or quotes, since programs skip those
+/// first. Exports quote every cell as well, so a separator inside a cell (`,` or the `;` that
+/// European locales use) never splits it into a second cell starting with a formula.
 pub fn spreadsheet_safe(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
+    let start = s
+        .trim_start_matches([' ', '\u{3000}', '"', '\''])
+        .chars()
+        .next();
+    let leading = s.chars().next();
+    if leading.is_some_and(|c| FORMULA_STARTS.contains(&c))
+        || start.is_some_and(|c| FORMULA_STARTS.contains(&c))
+    {
+        format!("'{s}")
+    } else {
+        s.to_owned()
     }
 }
 
@@ -187,17 +217,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn readiness_counts_what_can_be_done() {
-        let empty = Readiness::from_facts(&LocalizedText::new(crate::Locale::En, " "), false, 0, 0);
-        assert_eq!(empty.score(), (0, 4));
-        let ready = Readiness::from_facts(
-            &LocalizedText::new(crate::Locale::En, "We make pumps"),
-            true,
-            3,
-            2,
-        );
-        assert_eq!(ready.score(), (4, 4));
-        assert!(ready.steps.iter().all(|(i, done)| *done == i.available()));
+    fn readiness_counts_every_step() {
+        let mut facts = ReadinessFacts {
+            about: LocalizedText::new(crate::Locale::En, " "),
+            has_logo: false,
+            products: 0,
+            media: 0,
+            live_slot: false,
+            test_stream: false,
+        };
+        assert_eq!(Readiness::from_facts(&facts).score(), (0, 6));
+        facts.about = LocalizedText::new(crate::Locale::En, "We make pumps");
+        facts.has_logo = true;
+        facts.products = 3;
+        facts.media = 2;
+        assert_eq!(Readiness::from_facts(&facts).score(), (4, 6));
+        facts.live_slot = true;
+        facts.test_stream = true;
+        let ready = Readiness::from_facts(&facts);
+        assert_eq!(ready.score(), (6, 6));
+        assert!(ready.steps.iter().all(|(_, done)| *done));
     }
 
     #[test]
@@ -207,6 +246,14 @@ mod tests {
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_safe("Ningbo"), "Ningbo");
         assert_eq!(spreadsheet_safe(""), "");
+        // After spaces or quotes, full-width, and on a new line.
+        assert_eq!(spreadsheet_safe("  =1+1"), "'  =1+1");
+        assert_eq!(spreadsheet_safe("\"=cmd"), "'\"=cmd");
+        assert_eq!(spreadsheet_safe("\u{3000}＝SUM(A1)"), "'\u{3000}＝SUM(A1)");
+        assert_eq!(spreadsheet_safe("＋86"), "'＋86");
+        assert_eq!(spreadsheet_safe("\n=x"), "'\n=x");
+        // Text with a separator inside is left to the exporter's quoting.
+        assert_eq!(spreadsheet_safe("Li;Wei"), "Li;Wei");
     }
 
     #[test]

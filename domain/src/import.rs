@@ -127,7 +127,8 @@ pub enum FileError {
     TooLarge,
     /// Over [`MAX_ROWS`] data rows.
     TooManyRows,
-    /// A CSV that is not UTF-8 (nor UTF-16 with a byte-order mark).
+    /// A CSV whose text encoding is not recognised (UTF-8, UTF-16 with a byte-order mark, or a
+    /// legacy encoding such as GBK, Shift_JIS or EUC-KR).
     Encoding,
     /// Not a CSV or XLSX file, or a damaged one.
     Unreadable,

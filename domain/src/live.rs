@@ -26,10 +26,13 @@ pub enum StreamKind {
     Ceremony,
     /// A themed forum or conference session.
     Forum,
+    /// A booth team's private rehearsal: on air at once, without the organizer's approval,
+    /// watched only by the team and the organizers, never listed.
+    Test,
 }
 
 impl StreamKind {
-    /// Every kind, in display order.
+    /// Every kind on the schedule, in display order (test broadcasts are never on it).
     pub const ALL: [StreamKind; 3] = [StreamKind::Ceremony, StreamKind::Forum, StreamKind::Booth];
 
     /// Stored name.
@@ -38,6 +41,7 @@ impl StreamKind {
             StreamKind::Booth => "booth",
             StreamKind::Ceremony => "ceremony",
             StreamKind::Forum => "forum",
+            StreamKind::Test => "test",
         }
     }
 
@@ -47,6 +51,7 @@ impl StreamKind {
             "booth" => Some(StreamKind::Booth),
             "ceremony" => Some(StreamKind::Ceremony),
             "forum" => Some(StreamKind::Forum),
+            "test" => Some(StreamKind::Test),
             _ => None,
         }
     }
@@ -57,6 +62,7 @@ impl StreamKind {
             StreamKind::Booth => "live-kind-booth",
             StreamKind::Ceremony => "live-kind-ceremony",
             StreamKind::Forum => "live-kind-forum",
+            StreamKind::Test => "live-kind-test",
         }
     }
 }
@@ -137,6 +143,12 @@ pub struct SlotInput {
     pub description: String,
     /// Description in English (optional).
     pub description_en: String,
+    /// The title in the other languages (optional).
+    #[serde(default)]
+    pub title_in: crate::text::Translations,
+    /// The description in the other languages (optional).
+    #[serde(default)]
+    pub description_in: crate::text::Translations,
     /// Start, Unix seconds.
     pub starts_at: i64,
     /// End, Unix seconds.
@@ -185,6 +197,14 @@ pub fn parse_slot(
             "live-error-description",
         ));
     }
+    let titles = input.title_in.with_english(title_en);
+    let descriptions = input.description_in.with_english(description_en);
+    errors.extend(titles.too_long(TITLE_MAX_CHARS, "title_in", "live-error-title"));
+    errors.extend(descriptions.too_long(
+        DESCRIPTION_MAX_CHARS,
+        "description_in",
+        "live-error-description",
+    ));
     if input.starts_at <= 0 {
         errors.push(crate::FieldError::new("starts_at", "live-error-start"));
     } else if input.ends_at <= input.starts_at || input.ends_at - input.starts_at > MAX_SLOT_SECS {
@@ -195,10 +215,8 @@ pub fn parse_slot(
     }
     let mut t = LocalizedText::new(author, title);
     let mut d = LocalizedText::new(author, description);
-    if author != crate::Locale::En {
-        t.set(crate::Locale::En, title_en);
-        d.set(crate::Locale::En, description_en);
-    }
+    titles.apply(&mut t);
+    descriptions.apply(&mut d);
     Ok(Slot {
         title: t,
         description: d,
@@ -267,6 +285,10 @@ pub struct StreamView {
     /// The expo's time zone, and the slot's start and end in it (`YYYY-MM-DDTHH:MM`), for
     /// the agenda form.
     pub slot_local: (String, String, String),
+    /// The slot's title and description in every language, for a reader who may rename and
+    /// re-time it (organizers; the booth's team while its request waits).
+    #[serde(default)]
+    pub slot_texts: Option<(LocalizedText, LocalizedText)>,
 }
 
 /// How long before a broadcast its reminders go out, in seconds.
@@ -342,6 +364,25 @@ pub struct Question {
     pub answer: Option<String>,
     /// Upvotes.
     pub votes: i64,
+}
+
+impl Question {
+    /// The question as a hidden one is told to the room: its id and state only, without its
+    /// text, author or answer (moderators read those over HTTP).
+    pub fn redacted(&self) -> Question {
+        Question {
+            id: self.id.clone(),
+            stream_id: self.stream_id.clone(),
+            author_id: String::new(),
+            author: String::new(),
+            text: String::new(),
+            at: self.at,
+            state: self.state,
+            pinned: false,
+            answer: None,
+            votes: 0,
+        }
+    }
 }
 
 /// What a moderator does to a question.
@@ -434,6 +475,9 @@ pub struct SpeakerInput {
     /// Bio in English (optional).
     #[serde(default)]
     pub bio_en: String,
+    /// The bio in the other languages (optional).
+    #[serde(default)]
+    pub bio_in: crate::text::Translations,
 }
 
 /// A checked speaker: name, affiliation, bio.
@@ -462,13 +506,13 @@ pub fn parse_speaker(
             errors.push(crate::FieldError::new(field, "live-speaker-error-bio"));
         }
     }
+    let bios = input.bio_in.with_english(bio_en);
+    errors.extend(bios.too_long(BIO_MAX_CHARS, "bio_in", "live-speaker-error-bio"));
     if !errors.is_empty() {
         return Err(errors);
     }
     let mut b = LocalizedText::new(author, bio);
-    if author != crate::Locale::En {
-        b.set(crate::Locale::En, bio_en);
-    }
+    bios.apply(&mut b);
     Ok((name.to_owned(), affiliation.to_owned(), b))
 }
 
@@ -492,6 +536,9 @@ pub struct AgendaInput {
     pub title: String,
     /// Title in English (optional).
     pub title_en: String,
+    /// The title in the other languages (optional).
+    #[serde(default)]
+    pub title_in: crate::text::Translations,
     /// Start, Unix seconds (0 when the time could not be read).
     pub starts_at: i64,
 }
@@ -512,6 +559,8 @@ pub fn parse_agenda_item(
     if title_en.chars().count() > TITLE_MAX_CHARS {
         errors.push(crate::FieldError::new("title_en", "live-error-title"));
     }
+    let titles = input.title_in.with_english(title_en);
+    errors.extend(titles.too_long(TITLE_MAX_CHARS, "title_in", "live-error-title"));
     if input.starts_at < slot_start || input.starts_at >= slot_end {
         errors.push(crate::FieldError::new("at", "live-agenda-error-time"));
     }
@@ -519,9 +568,7 @@ pub fn parse_agenda_item(
         return Err(errors);
     }
     let mut t = LocalizedText::new(author, title);
-    if author != crate::Locale::En {
-        t.set(crate::Locale::En, title_en);
-    }
+    titles.apply(&mut t);
     Ok(t)
 }
 
@@ -649,7 +696,28 @@ mod tests {
             description_en: "".into(),
             starts_at: 1_800_000_000,
             ends_at: 1_800_003_600,
+            ..Default::default()
         }
+    }
+
+    #[test]
+    fn slots_hold_every_language() {
+        let mut i = input();
+        i.title_in.ko = "개막식".into();
+        i.title_in.ar = "حفل الافتتاح".into();
+        i.description_in.ja = "開会式の生中継".into();
+        let slot = parse_slot(&i, Locale::ZhCn).unwrap();
+        assert_eq!(slot.title.show(Locale::Ko).text, "개막식");
+        assert_eq!(slot.title.show(Locale::Ar).text, "حفل الافتتاح");
+        assert_eq!(slot.title.show(Locale::En).text, "Opening ceremony");
+        assert_eq!(slot.description.show(Locale::Ja).text, "開会式の生中継");
+        // The author's language comes from its own field, not the list.
+        i.title_in.zh_cn = "别的".into();
+        let slot = parse_slot(&i, Locale::ZhCn).unwrap();
+        assert_eq!(slot.title.show(Locale::ZhCn).text, "开幕式");
+        i.title_in.ru = "д".repeat(TITLE_MAX_CHARS + 1);
+        let e = parse_slot(&i, Locale::ZhCn).unwrap_err();
+        assert_eq!(e[0].field, "title_in[ru]");
     }
 
     #[test]
@@ -714,7 +782,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for k in StreamKind::ALL {
+        for k in StreamKind::ALL.into_iter().chain([StreamKind::Test]) {
             assert_eq!(StreamKind::parse(k.as_str()), Some(k));
         }
         for s in [
@@ -770,6 +838,7 @@ mod tests {
             title: "圆桌".into(),
             title_en: "Round table".into(),
             starts_at: at,
+            ..Default::default()
         };
         let t = parse_agenda_item(&input(150), Locale::ZhCn, 100, 200).unwrap();
         assert_eq!(t.show(Locale::En).text, "Round table");
@@ -792,6 +861,7 @@ mod tests {
             affiliation: "Ningbo Port".into(),
             bio: "港口自动化".into(),
             bio_en: "Port automation".into(),
+            ..Default::default()
         };
         let (name, affiliation, bio) = parse_speaker(&ok, Locale::ZhCn).unwrap();
         assert_eq!(
@@ -805,6 +875,7 @@ mod tests {
             affiliation: "x".repeat(AFFILIATION_MAX_CHARS + 1),
             bio: "长".repeat(BIO_MAX_CHARS + 1),
             bio_en: String::new(),
+            ..Default::default()
         };
         let fields: Vec<String> = parse_speaker(&bad, Locale::ZhCn)
             .unwrap_err()

@@ -66,6 +66,8 @@ pub enum ParticipantState {
     Admitted,
     /// Sent out by the host; cannot come back.
     Removed,
+    /// Invited, and said no (the link still leads to the lobby).
+    Declined,
 }
 
 impl ParticipantState {
@@ -76,6 +78,7 @@ impl ParticipantState {
             ParticipantState::Waiting => "waiting",
             ParticipantState::Admitted => "admitted",
             ParticipantState::Removed => "removed",
+            ParticipantState::Declined => "declined",
         }
     }
 
@@ -86,6 +89,7 @@ impl ParticipantState {
             "waiting" => Some(ParticipantState::Waiting),
             "admitted" => Some(ParticipantState::Admitted),
             "removed" => Some(ParticipantState::Removed),
+            "declined" => Some(ParticipantState::Declined),
             _ => None,
         }
     }
@@ -212,6 +216,10 @@ pub struct MeetingSummary {
     pub ended_at: Option<i64>,
     /// The viewer's role.
     pub role: MeetingRole,
+    /// Where the viewer stands (an invitation not answered yet can be declined).
+    pub state: ParticipantState,
+    /// The host's name and company (who wrote the title).
+    pub host: String,
 }
 
 #[cfg(test)]

@@ -47,6 +47,10 @@ pub enum NotificationBody {
         title: String,
         /// When it is planned for, UTC milliseconds.
         starts_at: i64,
+        /// Who holds it (name and company), for a reader who is not the host: a title written
+        /// by someone else never reaches a person without its author's name.
+        #[serde(default)]
+        host: Option<String>,
     },
 }
 

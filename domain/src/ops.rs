@@ -160,61 +160,8 @@ pub fn parse_multilingual(
     Ok(Some(text))
 }
 
-/// A text typed in up to every language of the platform, as a form sends it (a field per
-/// language; empty ones are left out).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextsInput {
-    /// Simplified Chinese.
-    #[serde(default)]
-    pub zh_cn: String,
-    /// English.
-    #[serde(default)]
-    pub en: String,
-    /// Korean.
-    #[serde(default)]
-    pub ko: String,
-    /// Japanese.
-    #[serde(default)]
-    pub ja: String,
-    /// Russian.
-    #[serde(default)]
-    pub ru: String,
-    /// Arabic.
-    #[serde(default)]
-    pub ar: String,
-}
-
-impl TextsInput {
-    /// The form field's name for `locale` (beside the struct's own name in the form).
-    pub fn field(locale: Locale) -> &'static str {
-        match locale {
-            Locale::ZhCn => "zh_cn",
-            Locale::En => "en",
-            Locale::Ko => "ko",
-            Locale::Ja => "ja",
-            Locale::Ru => "ru",
-            Locale::Ar => "ar",
-        }
-    }
-
-    /// The values by language.
-    pub fn values(&self) -> Vec<(Locale, String)> {
-        Locale::ALL
-            .into_iter()
-            .map(|l| {
-                let v = match l {
-                    Locale::ZhCn => &self.zh_cn,
-                    Locale::En => &self.en,
-                    Locale::Ko => &self.ko,
-                    Locale::Ja => &self.ja,
-                    Locale::Ru => &self.ru,
-                    Locale::Ar => &self.ar,
-                };
-                (l, v.clone())
-            })
-            .collect()
-    }
-}
+/// A text typed in up to every language of the platform, as a form sends it.
+pub use crate::text::Translations as TextsInput;
 
 /// The organizer's view of the emergency tools.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -157,6 +157,10 @@ pub enum ServerFrame {
     Subscribed {
         /// The topic.
         topic: String,
+        /// The id of the topic's last stored event the subscription stands after: a client that
+        /// reconnects resumes from here, even when no event came before the connection dropped.
+        #[serde(default)]
+        last: i64,
     },
     /// A stored event.
     Event(Event),
@@ -252,6 +256,11 @@ pub enum MeetingEvent {
     },
     /// The host sent someone out.
     Removed {
+        /// Who.
+        user_id: String,
+    },
+    /// An invited person said no.
+    Declined {
         /// Who.
         user_id: String,
     },

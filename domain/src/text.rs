@@ -86,6 +86,94 @@ impl LocalizedText {
     }
 }
 
+/// A text in each of the platform's languages besides the author's, as a form sends them
+/// (`field[en]`, `field[zh_cn]`, `field[ko]`, `field[ja]`, `field[ru]`, `field[ar]`); empty ones
+/// are left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translations {
+    /// English.
+    #[serde(default)]
+    pub en: String,
+    /// Simplified Chinese.
+    #[serde(default)]
+    pub zh_cn: String,
+    /// Korean.
+    #[serde(default)]
+    pub ko: String,
+    /// Japanese.
+    #[serde(default)]
+    pub ja: String,
+    /// Russian.
+    #[serde(default)]
+    pub ru: String,
+    /// Arabic.
+    #[serde(default)]
+    pub ar: String,
+}
+
+impl Translations {
+    /// The values by language, every language in order (empty ones too).
+    pub fn values(&self) -> Vec<(Locale, String)> {
+        Locale::ALL
+            .into_iter()
+            .map(|l| (l, self.get(l).to_owned()))
+            .collect()
+    }
+
+    /// The form field's name for `locale` (`zh_cn` for `zh-CN`), beside the struct's own name
+    /// in the form.
+    pub fn field(locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => "en",
+            Locale::ZhCn => "zh_cn",
+            Locale::Ko => "ko",
+            Locale::Ja => "ja",
+            Locale::Ru => "ru",
+            Locale::Ar => "ar",
+        }
+    }
+
+    /// The text in `locale`, trimmed.
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.en,
+            Locale::ZhCn => &self.zh_cn,
+            Locale::Ko => &self.ko,
+            Locale::Ja => &self.ja,
+            Locale::Ru => &self.ru,
+            Locale::Ar => &self.ar,
+        }
+        .trim()
+    }
+
+    /// These, with `en` (an older form's separate English field) when English is empty here.
+    pub fn with_english(&self, en: &str) -> Translations {
+        let mut t = self.clone();
+        if t.en.trim().is_empty() {
+            en.clone_into(&mut t.en);
+        }
+        t
+    }
+
+    /// Field errors (`{field}[{key}]`, `message`) for every text longer than `max` characters.
+    pub fn too_long(&self, max: usize, field: &str, message: &str) -> Vec<crate::FieldError> {
+        Locale::ALL
+            .into_iter()
+            .filter(|l| self.get(*l).chars().count() > max)
+            .map(|l| crate::FieldError::new(format!("{field}[{}]", Self::field(l)), message))
+            .collect()
+    }
+
+    /// Sets every language but the author's into `text` (an empty one removes it).
+    pub fn apply(&self, text: &mut LocalizedText) {
+        for l in Locale::ALL {
+            if l != text.original {
+                text.set(l, self.get(l));
+            }
+        }
+    }
+}
+
 /// Longest accepted multi-paragraph text in one language (an "about" text), in characters.
 pub const LONG_TEXT_MAX_CHARS: usize = 4000;
 

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { exhibitor, hydrated, newBuyer, openBoothM01, watchConsole } from "./helpers";
+import { exhibitor, hydrated, newBuyer, openBoothM01, uniqueEmail, watchConsole } from "./helpers";
 
 /** The remote video tiles of a page, with how many frames each has decoded (from getStats). */
 async function decodedFrames(page: Page): Promise<number[]> {
@@ -101,4 +101,46 @@ test("a meeting: two join from a conversation, a third through the lobby, each d
   await buyer.context.close();
   await team.context.close();
   await third.context.close();
+});
+
+test("a meeting planned from the meetings page reaches its invitee, who sees who invites them and declines", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  // The buyer, in English, with a known address.
+  const email = uniqueEmail("planned");
+  const buyerContext = await browser.newContext();
+  await buyerContext.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+  const b = await buyerContext.newPage();
+  await b.goto("/register");
+  await hydrated(b);
+  await b.getByLabel("E-mail").fill(email);
+  await b.getByLabel("Password").fill("expo-demo-2026");
+  await b.getByLabel("Your name").fill("Ines Moreau");
+  await b.getByLabel("Country or region").selectOption("FR");
+  await b.getByLabel("Preferred language").selectOption("en");
+  await b.getByRole("button", { name: "Create account" }).click();
+  await expect(b.getByTestId("account-name")).toHaveText("Ines Moreau");
+
+  // The exhibitor, in Chinese, plans a meeting at a time in their own zone, inviting her.
+  const team = await exhibitor(browser, baseURL!);
+  const host = team.page;
+  await host.goto("/meetings");
+  await hydrated(host);
+  await host.getByLabel("会议主题").fill("Propeller pricing");
+  await host.getByLabel("时间（可选）").fill("2031-03-01T10:00");
+  await host.getByLabel("邀请（可选）").fill(email);
+  await host.screenshot({ path: "artifacts/meeting-plan-zh-CN.png", fullPage: true });
+  await host.getByRole("button", { name: "发起会议" }).click();
+  await expect(host).toHaveURL(/\/meetings\/[0-9a-f-]+$/);
+
+  // She sees it in her meetings, with who holds it and when, and declines and blocks.
+  await b.goto("/meetings");
+  await hydrated(b);
+  const item = b.getByRole("listitem").filter({ hasText: "Propeller pricing" });
+  await expect(item).toContainText("held by");
+  await expect(item.locator("time")).toContainText("2031");
+  await b.screenshot({ path: "artifacts/meeting-invited-en.png", fullPage: true });
+  await item.getByRole("button", { name: "Decline and block the host" }).click();
+  await expect(b.getByRole("listitem").filter({ hasText: "Propeller pricing" })).toHaveCount(0);
+  await team.context.close();
+  await buyerContext.close();
 });

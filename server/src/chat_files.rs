@@ -55,10 +55,15 @@ pub async fn attach(
         let info = app::chat::service::writable_room(&state.db, &session, &q.room).await?;
         app::chat::moderation::may_post(state, &session, &info).await?;
         app::chat::moderation::throttle(state, &session)?;
-        Ok::<_, AppError>(info)
+        let since = db::now_millis() - app::chat::moderation::DAY_MILLIS;
+        let used = db::chat::attached_since(&state.db, &session.user.id, since).await?;
+        if !domain::chat::within_attachment_quota(used.0, used.1, 0) {
+            return Err(AppError::Conflict("chat-error-file-quota".into()));
+        }
+        Ok::<_, AppError>((info, used))
     };
-    let info = match checked.await {
-        Ok(info) => info,
+    let (info, used) = match checked.await {
+        Ok(checked) => checked,
         Err(e) => return refused(e),
     };
     let id = db::new_id();
@@ -71,6 +76,12 @@ pub async fn attach(
         Err(resp) => return resp,
     };
     let original = object_path(&id, "original");
+    // The day's bytes: known once the file is in; over them, it goes again.
+    let bytes = i64::try_from(size).unwrap_or(i64::MAX);
+    if !domain::chat::within_attachment_quota(used.0, used.1, bytes) {
+        let _ = media.store.delete(&original).await;
+        return refused(AppError::Conflict("chat-error-file-quota".into()));
+    }
     let mut variants = Vec::new();
     let (mut width, mut height) = (None, None);
     if detected.kind == "image" {
@@ -81,15 +92,14 @@ pub async fn attach(
             },
             Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
         };
-        let made = tokio::task::spawn_blocking(move || {
-            crate::media::variants_at(&bytes, &ATTACHMENT_WIDTHS)
-        })
-        .await;
+        let made = crate::media::picture_variants(bytes, &ATTACHMENT_WIDTHS).await;
         // The original keeps the picture's metadata: it is not kept.
         let _ = media.store.delete(&original).await;
         let ((w, h), encoded) = match made {
-            Ok(Ok(v)) => v,
-            _ => return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-corrupt"),
+            Ok(v) => v,
+            Err(refusal) => {
+                return field_error(StatusCode::UNPROCESSABLE_ENTITY, refusal.message_id())
+            }
         };
         (width, height) = (Some(i64::from(w)), Some(i64::from(h)));
         for (name, bytes) in encoded {

@@ -52,6 +52,9 @@ pub async fn upload(
         );
     };
     let (mut application, mut name, mut bytes) = (String::new(), String::new(), Vec::new());
+    // The application checked when the file arrived is the one the file is stored under: a
+    // second `application` or `file` field after it is refused, never obeyed.
+    let mut checked: Option<String> = None;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -65,7 +68,15 @@ pub async fn upload(
                 return refuse(json, e.status(), invalid(id));
             }
         };
-        match field.name().unwrap_or("") {
+        let kind = field.name().unwrap_or("").to_owned();
+        if checked.is_some() && matches!(kind.as_str(), "application" | "file") {
+            return refuse(
+                json,
+                StatusCode::BAD_REQUEST,
+                invalid("error-request-malformed"),
+            );
+        }
+        match kind.as_str() {
             "application" => application = field.text().await.unwrap_or_default(),
             "file" => {
                 name = clean_file_name(field.file_name().unwrap_or(""));
@@ -73,6 +84,7 @@ pub async fn upload(
                 if let Err(e) = may_attach(&ctx, application.trim()).await {
                     return refuse(json, e.status_code(), e);
                 }
+                checked = Some(application.trim().to_owned());
                 let mut field = field;
                 loop {
                     match field.chunk().await {
@@ -101,7 +113,7 @@ pub async fn upload(
             _ => {}
         }
     }
-    let application = application.trim().to_owned();
+    let application = checked.unwrap_or_else(|| application.trim().to_owned());
     if bytes.is_empty() {
         // No file (or the file came before the application's id).
         if let Err(e) = may_attach(&ctx, &application).await {
@@ -130,6 +142,14 @@ pub async fn upload(
             )
         }
     };
+    // A PDF must be whole (a cut-off upload reaches the organizers as an unreadable file).
+    if let Some(format) = domain::media::Format::of(content_type) {
+        let mut check = domain::media::StructureCheck::new(format);
+        check.feed(&bytes);
+        if let Err(reason) = check.finish() {
+            return refuse(json, StatusCode::UNPROCESSABLE_ENTITY, invalid(reason));
+        }
+    }
     let doc = ApplicationDocument {
         id: db::new_id(),
         name,

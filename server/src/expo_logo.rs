@@ -4,7 +4,7 @@
 //! metadata, is not kept) and served by the media route; the header of every page shows it.
 //! Without JavaScript both are plain forms that return to the setup page with the outcome.
 
-use crate::media::{detect, object_path, variants_at, MediaState, LOGO_WIDTHS};
+use crate::media::{detect, object_path, picture_variants, MediaState, LOGO_WIDTHS};
 use app::state::{ClientInfo, Ctx, CurrentSession, RequestLocale};
 use app::AppError;
 use axum::extract::{Multipart, State};
@@ -102,9 +102,9 @@ pub async fn upload(
         _ => return refuse(json, invalid("error-media-picture-only")),
     };
     let size = bytes.len();
-    let made = tokio::task::spawn_blocking(move || variants_at(&bytes, &LOGO_WIDTHS)).await;
-    let Ok(Ok(((width, height), encoded))) = made else {
-        return refuse(json, invalid("error-media-corrupt"));
+    let ((width, height), encoded) = match picture_variants(bytes, &LOGO_WIDTHS).await {
+        Ok(v) => v,
+        Err(refusal) => return refuse(json, invalid(refusal.message_id())),
     };
     let id = db::new_id();
     let mut variants = Vec::new();

@@ -279,11 +279,14 @@ async fn buyer_table(
     })
 }
 
-/// CSV with a byte-order mark (so spreadsheet programs read it as UTF-8) and formulas defused.
+/// CSV with a byte-order mark (so spreadsheet programs read it as UTF-8), every cell quoted (a
+/// `;` inside a cell stays inside it for programs that split on `;`) and formulas defused.
 pub fn to_csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
-        let mut w = csv::Writer::from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new()
+            .quote_style(csv::QuoteStyle::Always)
+            .from_writer(&mut out);
         w.write_record(table.headers.iter().map(|h| spreadsheet_safe(h)))?;
         for row in &table.rows {
             w.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;

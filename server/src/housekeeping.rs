@@ -1,6 +1,6 @@
 //! Periodic clean-up: ended sessions, old login failures and rate-limit events, realtime events
-//! older than a week, and stored
-//! files whose media row is gone (deleted uploads, uploads cut off by a crash). Runs on every
+//! older than a week, the bodies of mails whose secret expired, and stored files whose media
+//! row is gone (deleted uploads, uploads cut off by a crash). Runs on every
 //! node; the deletes are idempotent, so several nodes doing it at once is harmless.
 
 use app::state::AuthConfig;
@@ -51,7 +51,8 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
         db::search::prune_changes(db, now - app::search::follower::CHANGES_KEPT_MS).await?;
     let resets = db::account::purge_resets(db, now).await?;
     let unsent = db::chat::purge_unattached(db, now - UNSENT_FILE_MILLIS).await?;
-    Ok(sessions + failures + events + realtime + search + resets + unsent)
+    let secrets = db::notification::purge_expired_secrets(db, now).await?;
+    Ok(sessions + failures + events + realtime + search + resets + unsent + secrets)
 }
 
 /// Runs [`run_once`] every `every` until the process ends.

@@ -1,5 +1,6 @@
 //! Bulk import over HTTP: `POST /api/import/upload` (a multipart form: `kind`, `language`,
-//! `file`) reads a CSV or XLSX file into a sheet, refuses whole files that cannot be imported,
+//! `file`) reads a CSV or XLSX file into a sheet (off the async threads, archives checked
+//! for zip bombs first), refuses whole files that cannot be imported,
 //! and stores the preview; `GET /import/template/<kind>.csv` gives an empty template and
 //! `GET /import/<id>/errors.csv` the refused cells. A browser posting the plain form is sent to
 //! the preview page, or back to the form with the reason; a client asking for JSON gets JSON.
@@ -15,9 +16,18 @@ use domain::import::{records, FileError, ImportKind, Sheet, MAX_BYTES, MAX_ROWS}
 use domain::Locale;
 use std::collections::HashSet;
 
+/// Largest total of an XLSX archive's uncompressed parts (a real 5 MB workbook of 50,000 rows
+/// unpacks to well under this).
+const XLSX_MAX_UNPACKED: u64 = 200 << 20;
+/// Largest ratio of a part's uncompressed to compressed size; XML of spreadsheets compresses
+/// about 10:1 to 30:1, a zip bomb by thousands.
+const XLSX_MAX_RATIO: u64 = 200;
+
 /// Reads a file's bytes into its first sheet: XLSX when it is a ZIP archive, else CSV (UTF-8,
-/// or UTF-16 with a byte-order mark; `,`, `;` or tab as the separator).
-pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, FileError> {
+/// UTF-16 with a byte-order mark, or a legacy encoding such as GBK/GB18030, Shift_JIS or
+/// EUC-KR, recognised from the bytes with `hint` — the language of the file's texts — as the
+/// tie-breaker; `,`, `;` or tab as the separator). CPU-bound: call it off the async threads.
+pub fn read_sheet(bytes: &[u8], hint: Locale) -> Result<Sheet, FileError> {
     if bytes.is_empty() {
         return Err(FileError::Empty);
     }
@@ -25,13 +35,50 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, FileError> {
         return Err(FileError::TooLarge);
     }
     if bytes.starts_with(b"PK\x03\x04") {
+        check_archive(bytes)?;
         return read_xlsx(bytes);
     }
-    let text = decode(bytes)?;
+    let text = decode(bytes, hint)?;
     read_csv(&text)
 }
 
-fn decode(bytes: &[u8]) -> Result<String, FileError> {
+/// Refuses a ZIP archive that would unpack to more than [`XLSX_MAX_UNPACKED`] or whose parts
+/// are compressed beyond [`XLSX_MAX_RATIO`]: the sizes are checked by unpacking (bounded),
+/// not taken from the archive's own claims.
+fn check_archive(bytes: &[u8]) -> Result<(), FileError> {
+    use std::io::Read;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| FileError::Unreadable)?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let file = archive.by_index(i).map_err(|_| FileError::Unreadable)?;
+        let compressed = file.compressed_size().max(1);
+        let allowed = (compressed.saturating_mul(XLSX_MAX_RATIO))
+            .max(64 * 1024)
+            .min(XLSX_MAX_UNPACKED - total);
+        let unpacked = std::io::copy(&mut file.take(allowed + 1), &mut std::io::sink())
+            .map_err(|_| FileError::Unreadable)?;
+        if unpacked > allowed {
+            return Err(FileError::TooLarge);
+        }
+        total += unpacked;
+    }
+    Ok(())
+}
+
+/// The top-level domain chardetng weighs its guess with, from the language of the texts.
+fn tld_of(hint: Locale) -> Option<&'static [u8]> {
+    match hint {
+        Locale::ZhCn => Some(b"cn"),
+        Locale::Ja => Some(b"jp"),
+        Locale::Ko => Some(b"kr"),
+        Locale::Ru => Some(b"ru"),
+        Locale::Ar => Some(b"sa"),
+        _ => None,
+    }
+}
+
+fn decode(bytes: &[u8], hint: Locale) -> Result<String, FileError> {
     let utf16 = |bytes: &[u8], le: bool| -> Result<String, FileError> {
         if !bytes.len().is_multiple_of(2) {
             return Err(FileError::Encoding);
@@ -56,12 +103,19 @@ fn decode(bytes: &[u8]) -> Result<String, FileError> {
         utf16(rest, true)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, false)?
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_owned()
     } else {
-        std::str::from_utf8(bytes)
-            .map_err(|_| FileError::Encoding)?
-            .to_owned()
+        // Excel in China saves "CSV" as GBK, in Japan as Shift_JIS, in Korea as EUC-KR.
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(bytes, true);
+        let encoding = detector.guess(tld_of(hint), false);
+        encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or(FileError::Encoding)?
+            .into_owned()
     };
-    // Text files hold no NUL bytes; binary garbage that happens to be UTF-8 does.
+    // Text files hold no NUL bytes; binary garbage that happens to decode does.
     if text.contains('\0') {
         return Err(FileError::Unreadable);
     }
@@ -271,9 +325,11 @@ pub async fn upload(
     };
     let language = Locale::parse(&language).unwrap_or(ctx.locale);
     let bytes = bytes.unwrap_or_default();
-    let sheet = match read_sheet(&bytes) {
-        Ok(s) => s,
-        Err(e) => return refuse(json, StatusCode::UNPROCESSABLE_ENTITY, &kind, &e),
+    // Unpacking and parsing take CPU: off the async threads.
+    let sheet = match tokio::task::spawn_blocking(move || read_sheet(&bytes, language)).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return refuse(json, StatusCode::UNPROCESSABLE_ENTITY, &kind, &e),
+        Err(e) => return app_error(json, app::AppError::internal(e)),
     };
     let total_rows = sheet.rows.len();
     let (rows, errors) = match records(import_kind, &sheet) {

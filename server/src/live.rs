@@ -28,6 +28,8 @@ const INGEST_SILENCE: Duration = Duration::from_secs(20);
 /// Close codes: refused (the reason is a Fluent id).
 const CLOSE_REFUSED: u16 = 4400;
 const CLOSE_BUSY: u16 = 4409;
+/// Close code: a newer connection of the same broadcaster took this one's place.
+const CLOSE_SUPERSEDED: u16 = 4410;
 const CLOSE_LAGGED: u16 = 4408;
 /// A moderator removed the viewer from the room.
 const CLOSE_REMOVED: u16 = 4403;
@@ -88,6 +90,7 @@ fn refusal(e: &AppError) -> Response {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::ReadOnly => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
     (status, e.message_id().to_owned()).into_response()
@@ -106,6 +109,13 @@ pub async fn ingest(
     if let Err(e) = app::live::service::broadcastable(&live.app, session.0.as_ref(), &id).await {
         return refusal(&e);
     }
+    // Going live writes (the recording, the stream's state): maintenance stops it for everyone
+    // but the organizers and operators, as it stops every other write.
+    match app::ops::service::may_write(&live.app, session.0.as_ref()).await {
+        Ok(true) => {}
+        Ok(false) => return refusal(&AppError::ReadOnly),
+        Err(e) => return refusal(&e),
+    }
     let Some(mime) = query
         .mime
         .filter(|m| MIME_TYPES.contains(&m.replace(' ', "").as_str()))
@@ -113,19 +123,33 @@ pub async fn ingest(
     else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "live-error-not-webm").into_response();
     };
+    let user = session.0.map(|s| s.user.id).unwrap_or_default();
     ws.max_message_size(MAX_CHUNK_BYTES)
         .max_frame_size(MAX_CHUNK_BYTES)
-        .on_upgrade(move |socket| broadcast(live, id, mime, socket))
+        .on_upgrade(move |socket| broadcast(live, id, mime, user, socket))
 }
 
-async fn broadcast(live: LiveState, id: String, mime: String, mut socket: WebSocket) {
+async fn broadcast(live: LiveState, id: String, mime: String, user: String, mut socket: WebSocket) {
     let relay = live.app.live.get_or_open(&id);
-    let session = match relay.start_session(&mime) {
-        Ok(s) => s,
+    let session = match relay.start_session(&mime, &user) {
+        Ok((session, taken_over)) => {
+            // The broadcaster came back on a new connection before the old one was noticed
+            // gone: what the old one held joins the recording, and this one goes on from there.
+            if !taken_over.is_empty() {
+                if let Err(e) = append(&live, &id, &taken_over).await {
+                    tracing::error!(error = %e, stream = %id, "end of a session lost");
+                }
+            }
+            session
+        }
         Err(RelayError::Busy) => return close(&mut socket, CLOSE_BUSY, "live-error-busy").await,
         Err(e) => return close(&mut socket, CLOSE_REFUSED, e.message_id()).await,
     };
     let result = run_ingest(&live, &id, &relay, session, &mut socket).await;
+    if relay.superseded(session) {
+        // A newer connection of the broadcaster carries on: the recording is its now.
+        return close(&mut socket, CLOSE_SUPERSEDED, "live-error-superseded").await;
+    }
     let held = relay.end_session(session);
     if !held.is_empty() {
         if let Err(e) = append(&live, &id, &held).await {

@@ -60,9 +60,9 @@ pub async fn store_generated(
         )
     } else {
         let widths = widths_of(file.kind);
-        let bytes = file.bytes;
-        let ((w, h), encoded) =
-            tokio::task::spawn_blocking(move || variants_at(&bytes, widths)).await??;
+        let ((w, h), encoded) = picture_variants(file.bytes, widths)
+            .await
+            .map_err(|r| anyhow::anyhow!("generated picture refused: {r:?}"))?;
         (
             (Some(i64::from(w)), Some(i64::from(h))),
             encoded,
@@ -158,6 +158,9 @@ pub fn detect(head: &[u8]) -> Result<Detected, &'static str> {
     let text = String::from_utf8_lossy(&trimmed).to_ascii_lowercase();
     if text.starts_with("<svg") || text.starts_with("<?xml") || text.contains("<svg") {
         return Err("error-media-svg");
+    }
+    if domain::media::is_text_gltf(head) {
+        return Err("error-media-gltf-text");
     }
     let Some(t) = infer::get(head) else {
         return Err("error-media-type");
@@ -351,6 +354,8 @@ pub(crate) async fn store_original(
     let mut detected: Option<Detected> = None;
     let mut writer: Option<WriteMultipart> = None;
     let mut size: u64 = 0;
+    // The structure of PDFs, videos and models, checked as the bytes pass.
+    let mut structure: Option<domain::media::StructureCheck> = None;
     let abort = |w: Option<WriteMultipart>| async move {
         if let Some(w) = w {
             let _ = w.abort().await;
@@ -376,6 +381,9 @@ pub(crate) async fn store_original(
                     "error-media-too-large",
                 ));
             }
+            if let Some(c) = structure.as_mut() {
+                c.feed(&chunk);
+            }
             if let Some(w) = writer.as_mut() {
                 w.put(chunk);
             }
@@ -395,9 +403,15 @@ pub(crate) async fn store_original(
                 .await
                 .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)))?;
             let mut w = WriteMultipart::new(upload);
+            let mut check =
+                domain::media::Format::of(d.content_type).map(domain::media::StructureCheck::new);
             for p in pending.drain(..) {
+                if let Some(c) = check.as_mut() {
+                    c.feed(&p);
+                }
                 w.put(p);
             }
+            structure = check;
             writer = Some(w);
             detected = Some(d);
         }
@@ -407,6 +421,10 @@ pub(crate) async fn store_original(
     }
     match (detected, writer) {
         (Some(d), Some(w)) => {
+            if let Some(Err(reason)) = structure.as_ref().map(|c| c.finish()) {
+                abort(Some(w)).await;
+                return Err(field_error(StatusCode::UNPROCESSABLE_ENTITY, reason));
+            }
             w.finish()
                 .await
                 .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)))?;
@@ -417,6 +435,13 @@ pub(crate) async fn store_original(
             let d = accept(&head, size, &media.limits, only)
                 .map_err(|(status, m)| field_error(status, m))?;
             let all: Vec<u8> = pending.concat();
+            if let Some(format) = domain::media::Format::of(d.content_type) {
+                let mut check = domain::media::StructureCheck::new(format);
+                check.feed(&all);
+                check
+                    .finish()
+                    .map_err(|reason| field_error(StatusCode::UNPROCESSABLE_ENTITY, reason))?;
+            }
             media
                 .store
                 .put(&object_path(id, "original"), PutPayload::from(all))
@@ -453,9 +478,74 @@ fn widths_of(kind: &str) -> &'static [u32] {
     }
 }
 
+/// Longest side of a picture the server decodes, in pixels.
+pub const MAX_PICTURE_SIDE: u32 = 12_000;
+/// Most pixels of a picture the server decodes (40 megapixels: an 8K panorama fits).
+pub const MAX_PICTURE_PIXELS: u64 = 40_000_000;
+/// Most memory one decode may allocate.
+const MAX_DECODE_BYTES: u64 = 256 << 20;
+/// Pictures decoded at once on this node (each may take [`MAX_DECODE_BYTES`] and a core).
+const DECODE_SLOTS: usize = 2;
+
+/// Why a picture was not re-encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureRefusal {
+    /// Over [`MAX_PICTURE_SIDE`] or [`MAX_PICTURE_PIXELS`], or its decoding would need too much
+    /// memory: refused before its pixels are decoded.
+    TooLarge,
+    /// Not a readable picture.
+    Corrupt,
+}
+
+impl PictureRefusal {
+    /// The Fluent id that tells the uploader.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            PictureRefusal::TooLarge => "error-media-too-many-pixels",
+            PictureRefusal::Corrupt => "error-media-corrupt",
+        }
+    }
+}
+
+/// Re-encodes a picture into `widths` off the async threads, at most [`DECODE_SLOTS`] at once
+/// per node, with the decoder's limits.
+pub async fn picture_variants(
+    bytes: impl AsRef<[u8]> + Send + 'static,
+    widths: &'static [u32],
+) -> Result<ImageVariants, PictureRefusal> {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let slots = SLOTS.get_or_init(|| tokio::sync::Semaphore::new(DECODE_SLOTS));
+    let _permit = slots.acquire().await.map_err(|_| PictureRefusal::Corrupt)?;
+    match tokio::task::spawn_blocking(move || variants_at(bytes.as_ref(), widths)).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(image::ImageError::Limits(_))) => Err(PictureRefusal::TooLarge),
+        _ => Err(PictureRefusal::Corrupt),
+    }
+}
+
+/// Decodes a picture within the limits: its size is read from the header first, so a small
+/// file that claims a huge picture is refused before any pixel is decoded.
+fn decode_limited(bytes: &[u8]) -> Result<image::DynamicImage, image::ImageError> {
+    use image::error::{LimitError, LimitErrorKind};
+    let reader = || image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
+    let (w, h) = reader()?.into_dimensions()?;
+    if u64::from(w) * u64::from(h) > MAX_PICTURE_PIXELS {
+        return Err(image::ImageError::Limits(LimitError::from_kind(
+            LimitErrorKind::DimensionError,
+        )));
+    }
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_PICTURE_SIDE);
+    limits.max_image_height = Some(MAX_PICTURE_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    let mut reader = reader()?;
+    reader.limits(limits);
+    reader.decode()
+}
+
 /// Re-encodes an image into the given widths (largest first), none wider than the original.
 pub fn variants_at(bytes: &[u8], widths: &[u32]) -> Result<ImageVariants, image::ImageError> {
-    let img = image::load_from_memory(bytes)?;
+    let img = decode_limited(bytes)?;
     let (w, h) = (img.width(), img.height());
     let alpha = img.color().has_alpha();
     let mut out = Vec::new();
@@ -507,8 +597,8 @@ async fn finish_upload(
         return field_error(StatusCode::UNPROCESSABLE_ENTITY, message);
     }
     let kind = purpose.unwrap_or(d.kind);
-    // The original of a picture keeps its metadata (camera, GPS), so only the re-encoded
-    // variants are served; other kinds are served as uploaded.
+    // A picture is kept as its re-encoded variants only (its original, with the camera's
+    // metadata, is deleted below); other kinds are served as uploaded.
     let mut variants = if d.kind == "image" {
         Vec::new()
     } else {
@@ -524,12 +614,11 @@ async fn finish_upload(
             Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
         };
         let widths = widths_of(kind);
-        let made = tokio::task::spawn_blocking(move || variants_at(&original, widths)).await;
-        let ((w, h), encoded) = match made {
-            Ok(Ok(v)) => v,
-            _ => {
+        let ((w, h), encoded) = match picture_variants(original, widths).await {
+            Ok(v) => v,
+            Err(refusal) => {
                 let _ = media.store.delete(&object_path(id, "original")).await;
-                return field_error(StatusCode::UNPROCESSABLE_ENTITY, "error-media-corrupt");
+                return field_error(StatusCode::UNPROCESSABLE_ENTITY, refusal.message_id());
             }
         };
         // An equirectangular panorama is twice as wide as it is high.
@@ -550,6 +639,11 @@ async fn finish_upload(
                 return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
             }
             variants.push(name);
+        }
+        // The original keeps the camera's metadata (GPS, serial numbers): only the re-encoded
+        // variants, which carry none, are kept.
+        if let Err(e) = media.store.delete(&object_path(id, "original")).await {
+            tracing::warn!(error = %e, media = %id, "picture original not removed");
         }
     }
     let name: String = q

@@ -121,8 +121,10 @@ pub async fn security_headers(
     resp
 }
 
-/// Refuses bodies whose declared length passes the limit with a localized 413 (streamed
-/// bodies are cut by axum's `DefaultBodyLimit` as well).
+/// Caps every request body at the limit while it arrives: a declared length over it is refused
+/// at once, and a body without one (chunked) is read up to the limit and refused with the same
+/// localized 413 as soon as it passes it, before any handler (server functions included) sees
+/// it. Upload routes stream their bodies with limits of their own (see `media` and `import`).
 pub async fn body_limit(
     State(cfg): State<Arc<MiddlewareConfig>>,
     req: Request,
@@ -140,7 +142,6 @@ pub async fn body_limit(
                 | "/api/expo/logo"
         )
     {
-        // Uploads stream with their own limits (see `media` and `import`).
         return next.run(req).await;
     }
     let declared = req
@@ -155,7 +156,31 @@ pub async fn body_limit(
             "error-body-too-large",
         );
     }
-    next.run(req).await
+    if declared == Some(0) || axum::body::HttpBody::is_end_stream(req.body()) {
+        // Nothing to read (a WebSocket upgrade keeps its connection in the extensions).
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let mut stream = body.into_data_stream();
+    let mut read = Vec::new();
+    while let Some(chunk) = futures_util::StreamExt::next(&mut stream).await {
+        let Ok(chunk) = chunk else {
+            return localized_error(
+                &parts.headers,
+                StatusCode::BAD_REQUEST,
+                "error-request-malformed",
+            );
+        };
+        if read.len() + chunk.len() > cfg.max_body_bytes {
+            return localized_error(
+                &parts.headers,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-body-too-large",
+            );
+        }
+        read.extend_from_slice(&chunk);
+    }
+    next.run(Request::from_parts(parts, Body::from(read))).await
 }
 
 /// Whether a client asks for JSON rather than a page (a script, not a plain form post):

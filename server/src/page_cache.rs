@@ -3,8 +3,9 @@
 //! Hall, booth and product pages are the same for every anonymous visitor in one language, so
 //! the rendered HTML is reused for a few seconds instead of querying and rendering again.
 //! Invariants: only `GET` pages with status 200, `text/html` and no `Set-Cookie` are kept;
-//! signed-in requests never read or fill it; the key holds the path with its query, the
-//! negotiated language and the content version, which every change bumps (so a change shows on
+//! signed-in requests never read or fill it; the key holds the origin of the page's absolute
+//! links (so a forged `Host` cannot poison it), the path with its query, the negotiated
+//! language and the content version, which every change bumps (so a change shows on
 //! the next request); each response still gets its own CSP nonce (the stored page's nonce is
 //! replaced); size is bounded by bytes. A page older than its freshness is served once more
 //! while one request renders it anew (stale-while-revalidate), so readers never queue behind
@@ -29,8 +30,8 @@ const MAX_PAGE_BYTES: usize = 4 << 20;
 /// Total bytes kept.
 const MAX_TOTAL_BYTES: u64 = 64 << 20;
 
-/// (content version, path and query, language).
-type Key = (u64, String, Locale);
+/// (content version, origin of the page's absolute links, path and query, language).
+type Key = (u64, String, String, Locale);
 
 struct Page {
     headers: HeaderMap,
@@ -104,7 +105,19 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_default();
-    let key = (state.content_version(), path, locale);
+    // Absolute links and Open Graph tags name the origin: the configured public origin, else
+    // the one the request's `Host` gives. A page rendered for one host is never served to a
+    // request for another, so a forged `Host` only ever reaches the request that forged it.
+    let https = req
+        .extensions()
+        .get::<app::state::ClientInfo>()
+        .is_some_and(|c| c.https);
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let origin = state.origin(https, host);
+    let key = (state.content_version(), origin, path, locale);
     let cached = pages.get(&key).await.filter(|page| {
         // A stale page is served unless this request is the one that renders it anew.
         page.rendered.elapsed() < *fresh || page.refreshing.swap(true, Ordering::AcqRel)

@@ -41,6 +41,13 @@ const RETRY_STORE: Duration = Duration::from_secs(1);
 const BATCH: usize = 32;
 /// Batches of deliveries written in a row before the client's frames get the first look.
 const CLIENT_TURN_EVERY: u32 = 8;
+/// A signed-in connection's session is checked again before acting for the person when the
+/// last check is older than this (and at every ping, and at once when the hub says one of the
+/// person's sessions ended).
+const SESSION_RECHECK: Duration = Duration::from_secs(5);
+/// The close code that tells the browser its session ended (sign-out, password reset,
+/// expiry): it reconnects, as the visitor it now is.
+const CLOSE_SESSION_ENDED: u16 = 4401;
 
 /// `GET /ws`: upgrades to the realtime protocol (the origin check middleware has already
 /// refused other sites). Anonymous visitors may connect and follow public topics.
@@ -164,6 +171,11 @@ struct Connection {
     meetings: Vec<String>,
     /// The hub's re-check epoch when this connection last checked its topics.
     checked_epoch: u64,
+    /// For a signed-in connection: the hub subscription that is revoked when one of the
+    /// person's sessions ends, and its flag.
+    session_watch: Option<(Subscription, Arc<AtomicBool>)>,
+    /// When the session was last found valid.
+    session_checked: Instant,
 }
 
 impl Drop for Connection {
@@ -215,8 +227,11 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
         limiter: RateLimiter::direct(quota),
         meetings: Vec::new(),
         checked_epoch: 0,
+        session_watch: None,
+        session_checked: Instant::now(),
     };
     conn.checked_epoch = conn.state.hub.recheck_epoch();
+    conn.watch_session();
     let hello = ServerFrame::Hello {
         user: conn.session.as_ref().map(|s| s.user.id.clone()),
     };
@@ -277,6 +292,10 @@ async fn connection(state: AppState, session: Option<AuthSession>, mut socket: W
                 }
             }
             _ = ping.tick() => {
+                // Sessions also end by expiring, which nobody announces.
+                if !conn.session_holds(&mut socket, Duration::ZERO).await {
+                    break;
+                }
                 if heard.elapsed() > SILENT_LIMIT {
                     let _ = socket.send(Message::Close(Some(CloseFrame {
                         code: axum::extract::ws::close_code::AWAY,
@@ -336,6 +355,11 @@ impl Connection {
             return false;
         };
         *heard = Instant::now();
+        // Nothing is done for a person whose session has ended.
+        if matches!(message, Message::Text(_)) && !self.session_holds(socket, SESSION_RECHECK).await
+        {
+            return false;
+        }
         let reply = match message {
             Message::Text(text) => self.handle(text.as_str()).await,
             Message::Binary(_) => Some(refused("realtime-error-malformed", None, None)),
@@ -533,6 +557,7 @@ impl Connection {
             let subscribed = match self.catch_up(socket, &topic).await {
                 CatchUp::Done => ServerFrame::Subscribed {
                     topic: topic.to_string(),
+                    last: self.followed.get(&topic).map_or(0, |f| f.last),
                 },
                 CatchUp::Gone => return false,
                 // The subscription is refused (the client may ask again); the socket and its
@@ -571,11 +596,69 @@ impl Connection {
     /// revocations, stops following revoked topics (with `drop_revoked`), re-reads lagging
     /// ones. False when the connection is gone.
     async fn housekeeping(&mut self, socket: &mut WebSocket, drop_revoked: bool) -> bool {
+        let session_news = self
+            .session_watch
+            .as_ref()
+            .is_some_and(|(_, ended)| ended.load(Ordering::Acquire));
+        if session_news {
+            if !self.session_holds(socket, Duration::ZERO).await {
+                return false;
+            }
+            // Another of the person's sessions ended: watch again.
+            self.watch_session();
+        }
         self.recheck().await;
         if drop_revoked && !self.drop_revoked(socket).await {
             return false;
         }
         self.catch_up_lagged(socket).await
+    }
+
+    /// Watches the end of the person's sessions (signed-in connections only).
+    fn watch_session(&mut self) {
+        let Some(s) = &self.session else {
+            return;
+        };
+        let ended = Arc::new(AtomicBool::new(false));
+        let tap = Tap {
+            out: self.out.clone(),
+            lagged: Arc::new(AtomicBool::new(false)),
+            wake: self.wake.clone(),
+            user: Some(Arc::from(s.user.id.as_str())),
+            revoked: ended.clone(),
+        };
+        let topic = app::account::session::sessions_topic(&s.user.id);
+        self.session_watch = Some((self.state.hub.subscribe(&topic, tap), ended));
+    }
+
+    /// Whether the connection's session still holds, checked in the database when the last
+    /// check is older than `max_age`. When it has ended (sign-out, password reset, expiry) the
+    /// socket is closed with [`CLOSE_SESSION_ENDED`] and false returned: the browser reconnects
+    /// as a visitor, and nothing more reaches it under the person's name.
+    async fn session_holds(&mut self, socket: &mut WebSocket, max_age: Duration) -> bool {
+        let Some(s) = &self.session else {
+            return true;
+        };
+        if max_age > Duration::ZERO && self.session_checked.elapsed() < max_age {
+            return true;
+        }
+        match app::account::session::still_valid(&self.state, &s.token_hash).await {
+            Ok(true) => {
+                self.session_checked = Instant::now();
+                true
+            }
+            Ok(false) => {
+                let _ = socket
+                    .send(Message::Close(Some(CloseFrame {
+                        code: CLOSE_SESSION_ENDED,
+                        reason: Utf8Bytes::from_static("session-ended"),
+                    })))
+                    .await;
+                false
+            }
+            // The store is unreachable: the next check decides.
+            Err(_) => true,
+        }
     }
 
     /// Checks each topic again (once per re-check epoch of the hub); those the person may no

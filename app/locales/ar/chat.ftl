@@ -134,6 +134,8 @@ chat-file-wait = انتظر حتى يكتمل رفع الملف.
 chat-file-picture = صورة: { $name }
 chat-error-file-gone = هذا الملف أُرسل من قبل أو لم يعد موجودًا. أرفقه مرة أخرى.
 chat-error-file-type = يمكن إرسال الصور (JPEG وPNG وWebP) وملفات PDF فقط.
+chat-error-file-quota = أرسلت أقصى عدد من الملفات المسموح به في اليوم (100 ملف أو 200 ميغابايت). يُرجى المحاولة غدًا.
+moderation-storage = الملفات في المحادثات: { $files } ({ $size })؛ في آخر يوم { $filesToday } ({ $sizeToday }).
 moderation-changed = غيّرها المرسل بعد ذلك: { $text }
 chat-attach-short = ملف
 

@@ -59,3 +59,9 @@ error-password-mismatch = The two passwords are not the same.
 reset-email-subject = Reset your password
 reset-email-intro = Someone, probably you, asked to reset the password of your account. Open this link within { $minutes } minutes to choose a new one:
 reset-email-ignore = If you did not ask for this, ignore this e-mail: your password stays as it is.
+login-lock-email-subject = Sign-in to your account paused from one address
+login-lock-email-body = There {$count ->
+    [one] was { $count } failed sign-in
+   *[other] were { $count } failed sign-ins
+} to your account from the address { $address }. Sign-ins from that address are paused for a while, and longer after each further failure; you can still sign in from anywhere else.
+login-lock-email-advice = If this was not you, your password was not accepted and nothing else is needed. To be safe, you can choose a new password here:

@@ -136,6 +136,8 @@ chat-file-wait = Wait until the file is uploaded.
 chat-file-picture = Picture: { $name }
 chat-error-file-gone = This file was already sent or is gone. Attach it again.
 chat-error-file-type = Only pictures (JPEG, PNG, WebP) and PDF files can be sent.
+chat-error-file-quota = You have sent as many files as one person may in a day (100 files or 200 MB). Please try again tomorrow.
+moderation-storage = Files in conversations: { $files } ({ $size }); in the last day { $filesToday } ({ $sizeToday }).
 moderation-changed = Changed by the sender since: { $text }
 chat-attach-short = File
 

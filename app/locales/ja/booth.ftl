@@ -1,9 +1,5 @@
 booth-location = { $hall }、ブース { $booth }
 booth-contact-label = 出展者へのお問い合わせ
-booth-action-message = メッセージを送る
-booth-action-meeting = 商談を予約
-booth-action-inquiry = 引き合いを送る
-booth-action-coming = メッセージ、商談、引き合いの機能は近日公開予定です。それまでは、下記のリンクから出展者のウェブサイトをご覧ください。
 dialog-close = 閉じる
 booth-about-heading = 会社概要
 booth-website = ウェブサイトを見る

@@ -123,6 +123,8 @@ chat-file-wait = ファイルのアップロードが終わるまでお待ちく
 chat-file-picture = 画像：{ $name }
 chat-error-file-gone = このファイルは送信済みか、存在しません。もう一度添付してください。
 chat-error-file-type = 送信できるのは画像（JPEG、PNG、WebP）と PDF ファイルのみです。
+chat-error-file-quota = 1 日に送信できるファイルの上限（100 件または 200 MB）に達しました。明日もう一度お試しください。
+moderation-storage = 会話内のファイル：{ $files } 件（{ $size }）、直近 1 日は { $filesToday } 件（{ $sizeToday }）。
 moderation-changed = 送信者がその後変更しました：{ $text }
 chat-attach-short = ファイル
 

@@ -59,3 +59,6 @@ error-password-mismatch = 두 비밀번호가 일치하지 않습니다.
 reset-email-subject = 비밀번호 재설정
 reset-email-intro = 누군가(아마도 회원님)가 계정의 비밀번호 재설정을 요청했습니다. { $minutes }분 안에 아래 링크를 열어 새 비밀번호를 설정하세요:
 reset-email-ignore = 요청하지 않으셨다면 이 이메일을 무시하세요. 비밀번호는 변경되지 않습니다.
+login-lock-email-subject = 특정 주소에서의 계정 로그인이 일시 중지되었습니다
+login-lock-email-body = 주소 { $address }에서 계정 로그인이 { $count }번 실패했습니다. 이 주소에서의 로그인은 잠시 중지되며, 실패가 계속될 때마다 중지 시간이 길어집니다. 다른 곳에서는 계속 로그인할 수 있습니다.
+login-lock-email-advice = 본인이 아니더라도 비밀번호는 받아들여지지 않았으므로 따로 할 일은 없습니다. 안전을 위해 여기에서 새 비밀번호를 설정할 수 있습니다:

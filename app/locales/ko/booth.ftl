@@ -1,9 +1,5 @@
 booth-location = { $hall }, 부스 { $booth }
 booth-contact-label = 참가업체에 연락하기
-booth-action-message = 메시지 보내기
-booth-action-meeting = 미팅 예약
-booth-action-inquiry = 문의 보내기
-booth-action-coming = 메시지, 미팅, 문의 기능은 곧 오픈됩니다. 그전까지는 아래 링크를 통해 참가업체 웹사이트를 방문해 주세요.
 dialog-close = 닫기
 booth-about-heading = 회사 소개
 booth-website = 웹사이트 방문

@@ -123,6 +123,8 @@ chat-file-wait = 파일 업로드가 끝날 때까지 기다려 주세요.
 chat-file-picture = 사진: { $name }
 chat-error-file-gone = 이 파일은 이미 보냈거나 없습니다. 다시 첨부하세요.
 chat-error-file-type = 사진(JPEG, PNG, WebP)과 PDF 파일만 보낼 수 있습니다.
+chat-error-file-quota = 하루에 보낼 수 있는 파일 한도(100개 또는 200MB)에 도달했습니다. 내일 다시 시도해 주세요.
+moderation-storage = 대화 속 파일: { $files }개({ $size }), 최근 하루 { $filesToday }개({ $sizeToday }).
 moderation-changed = 보낸 사람이 이후 변경함: { $text }
 chat-attach-short = 파일
 

@@ -143,6 +143,8 @@ chat-file-wait = Дождитесь окончания загрузки файл
 chat-file-picture = Изображение: { $name }
 chat-error-file-gone = Этот файл уже отправлен или удалён. Прикрепите его снова.
 chat-error-file-type = Можно отправлять только изображения (JPEG, PNG, WebP) и файлы PDF.
+chat-error-file-quota = Вы отправили столько файлов, сколько можно за день (100 файлов или 200 МБ). Попробуйте завтра.
+moderation-storage = Файлов в переписке: { $files } ({ $size }); за последние сутки { $filesToday } ({ $sizeToday }).
 moderation-changed = Отправитель изменил после жалобы: { $text }
 chat-attach-short = Файл
 

@@ -59,3 +59,6 @@ error-password-mismatch = 两次输入的密码不一致。
 reset-email-subject = 重置您的密码
 reset-email-intro = 有人（很可能是您）申请重置您账户的密码。请在 { $minutes } 分钟内打开以下链接设置新密码：
 reset-email-ignore = 如果这不是您本人的操作，请忽略此邮件，您的密码不会改变。
+login-lock-email-subject = 已暂停来自某一地址的账户登录
+login-lock-email-body = 来自地址 { $address } 的账户登录已失败 { $count } 次。该地址的登录已暂停一段时间，此后每失败一次暂停时间都会延长；您仍可从其他地址正常登录。
+login-lock-email-advice = 如果这不是您本人操作：密码并未被接受，您无需做任何事。为安全起见，也可以在此设置新密码：

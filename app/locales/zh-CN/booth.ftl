@@ -1,9 +1,5 @@
 booth-location = { $hall }，{ $booth } 号展位
 booth-contact-label = 联系展商
-booth-action-message = 发消息
-booth-action-meeting = 预约洽谈
-booth-action-inquiry = 发送询盘
-booth-action-coming = 消息、洽谈和询盘功能即将开放。在此之前，可通过下方链接访问展商网站。
 dialog-close = 关闭
 booth-about-heading = 关于我们
 booth-website = 访问官网

@@ -123,6 +123,8 @@ chat-file-wait = 请等待文件上传完成。
 chat-file-picture = 图片：{ $name }
 chat-error-file-gone = 此文件已发送或已不存在，请重新添加。
 chat-error-file-type = 只能发送图片（JPEG、PNG、WebP）和 PDF 文件。
+chat-error-file-quota = 您今天发送的文件已达上限（每人每天 100 个文件或 200 MB），请明天再试。
+moderation-storage = 会话中的文件：{ $files } 个（{ $size }）；最近一天 { $filesToday } 个（{ $sizeToday }）。
 moderation-changed = 发送者之后已修改为：{ $text }
 chat-attach-short = 文件
 

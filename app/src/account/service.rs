@@ -8,7 +8,7 @@ use argon2::password_hash::{
 };
 use argon2::Argon2;
 use db::audit::AuditEntry;
-use domain::account::{Email, RegistrationForm, UserProfile};
+use domain::account::{Email, RegistrationForm, Role, UserProfile};
 use domain::FieldError;
 
 /// A session just created: the cookie token (to send once) and its lifetime.
@@ -110,6 +110,7 @@ async fn start_session(ctx: &Ctx, tx: &mut db::Tx, user_id: &str) -> Result<NewS
 async fn end_previous_session(ctx: &Ctx) -> Result<(), AppError> {
     if let Some(old) = &ctx.session {
         db::account::delete_session(&ctx.state.db, &old.token_hash).await?;
+        session::sessions_changed(&ctx.state, &old.user.id);
     }
     Ok(())
 }
@@ -125,7 +126,7 @@ pub async fn register(
     let recent = db::throttle::count_since(
         &ctx.state.db,
         "register",
-        &ctx.client.ip,
+        &ctx.client.address_group(),
         now - window * 1000,
     )
     .await?;
@@ -142,7 +143,7 @@ pub async fn register(
             retry_after_secs: retry_after(recent.oldest_at, now, window),
         });
     }
-    db::throttle::record(&ctx.state.db, "register", &ctx.client.ip, now).await?;
+    db::throttle::record(&ctx.state.db, "register", &ctx.client.address_group(), now).await?;
     let hash = hash_password(reg.password.expose().to_owned()).await?;
     let id = db::new_id();
     let new = db::account::NewUser {
@@ -154,6 +155,18 @@ pub async fn register(
         country: reg.country.as_str(),
         language: reg.language.tag(),
         created_at: db::now_millis(),
+    };
+    // A new person is a visitor of the expo they came for: the one of their invitation link,
+    // else the public expo. That is what puts them in its organizers' people directory.
+    let invite = crate::state::request_cookie(domain::invitation::INVITE_COOKIE)
+        .filter(|c| domain::invitation::is_code(c));
+    let expo_id = match &invite {
+        Some(code) => db::invitation::expo_of_code(&ctx.state.db, code).await?,
+        None => None,
+    };
+    let expo_id = match expo_id {
+        Some(id) => Some(id),
+        None => db::expo::current_expo(&ctx.state.db).await?.map(|e| e.id),
     };
     // The account and its first session are written together or not at all.
     let mut tx = ctx.state.db.begin().await?;
@@ -176,10 +189,12 @@ pub async fn register(
         Err(e) => return Err(e.into()),
     }
     // Came through an invitation link: the registration counts for its source.
-    if let Some(code) = crate::state::request_cookie(domain::invitation::INVITE_COOKIE)
-        .filter(|c| domain::invitation::is_code(c))
-    {
-        db::invitation::record_registration(&mut tx, &code, &id, db::now_millis()).await?;
+    if let Some(code) = &invite {
+        db::invitation::record_registration(&mut tx, code, &id, db::now_millis()).await?;
+    }
+    if let Some(expo_id) = &expo_id {
+        db::account::grant_role(&mut tx, &id, expo_id, Role::Visitor, None, db::now_millis())
+            .await?;
     }
     let session = start_session(ctx, &mut tx, &id).await?;
     db::commit(tx).await?;
@@ -199,7 +214,12 @@ fn retry_after(oldest_at: Option<i64>, now: i64, window_secs: i64) -> u64 {
         .max(1)
 }
 
-/// Signs in with e-mail and password, throttled per account and per address.
+/// Signs in with e-mail and password. Guessing is throttled per account *and* address (the
+/// /64 for IPv6): after the allowed failures from one address, sign-ins to that account from
+/// that address pause for a minute, then twice as long after each further failure
+/// ([`domain::account::lock_secs`]), and the owner is told by e-mail; the owner signing in
+/// from anywhere else is never held up by a stranger's guesses. An address that fails on many
+/// accounts is throttled as a whole.
 pub async fn login(
     ctx: &Ctx,
     email: &str,
@@ -217,22 +237,24 @@ pub async fn login(
     let cfg = &ctx.state.auth;
     let now = db::now_millis();
     let since = now - cfg.failure_window_secs * 1000;
+    let address = ctx.client.address_group();
     // The attempt is recorded before the password is checked, so concurrent guesses count
     // against each other; a success (or a refusal) removes it again.
-    let attempt =
-        db::account::record_login_failure(db, email.as_str(), &ctx.client.ip, now).await?;
-    let by_account =
-        db::account::recent_failures(db, db::account::FailureKey::Email(email.as_str()), since)
-            .await?;
+    let attempt = db::account::record_login_failure(db, email.as_str(), &address, now).await?;
+    let (pair, last) =
+        db::account::pair_failures(db, email.as_str(), &address, since, &attempt).await?;
+    let lock_ms =
+        domain::account::lock_secs(pair, cfg.max_failures_per_account, cfg.failure_window_secs)
+            * 1000;
+    let pair_until = last.unwrap_or(now) + lock_ms;
+    let pair_locked = lock_ms > 0 && now < pair_until;
     let by_ip =
-        db::account::recent_failures(db, db::account::FailureKey::Ip(&ctx.client.ip), since)
-            .await?;
-    let account_over = by_account.count > cfg.max_failures_per_account;
+        db::account::recent_failures(db, db::account::FailureKey::Ip(&address), since).await?;
     let ip_over = by_ip.count > cfg.max_failures_per_ip;
-    if account_over || ip_over {
+    if pair_locked || ip_over {
         db::account::delete_login_failure(db, &attempt).await?;
         let secs = [
-            account_over.then(|| retry_after(by_account.oldest_at, now, cfg.failure_window_secs)),
+            pair_locked.then(|| retry_after(Some(pair_until), now, 0)),
             ip_over.then(|| retry_after(by_ip.oldest_at, now, cfg.failure_window_secs)),
         ]
         .into_iter()
@@ -254,12 +276,16 @@ pub async fn login(
     };
     let user_id = match (user_id, ok) {
         (Some(id), true) => id,
-        _ => {
+        (owner, _) => {
             audit(ctx, None, "account.login", email.as_str(), "failed").await;
+            // This failure starts the pause: the owner hears of it once.
+            if owner.is_some() && pair + 1 == cfg.max_failures_per_account {
+                tell_owner_of_lock(ctx, &email, &address, pair + 1).await;
+            }
             return Err(failed());
         }
     };
-    db::account::clear_login_failures(db, email.as_str()).await?;
+    db::account::clear_login_failures_from(db, email.as_str(), &address).await?;
     let mut tx = db.begin().await?;
     let session = start_session(ctx, &mut tx, &user_id).await?;
     db::commit(tx).await?;
@@ -271,10 +297,60 @@ pub async fn login(
     Ok((user, session))
 }
 
+/// Mails the owner of `email` that sign-ins from `address` are paused after `failures` failed
+/// attempts, in the account's language. A failure to queue it is logged, not shown to the one
+/// guessing.
+async fn tell_owner_of_lock(ctx: &Ctx, email: &Email, address: &str, failures: i64) {
+    use crate::shell::i18n::{Arg, I18n};
+    let db = &ctx.state.db;
+    let language = match db::account::reset_target(db, email.as_str()).await {
+        Ok(Some((_, language))) => language,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(error = %e, "lock notice not queued");
+            return;
+        }
+    };
+    let i18n = I18n {
+        locale: domain::Locale::parse(&language).unwrap_or_default(),
+    };
+    let body = format!(
+        "{}\n\n{}\n\n{}/forgot-password",
+        i18n.t_args(
+            "login-lock-email-body",
+            vec![
+                ("count", Arg::Num(failures)),
+                ("address", Arg::Str(address.to_owned())),
+            ],
+        ),
+        i18n.t("login-lock-email-advice"),
+        ctx.state.mail_origin(),
+    )
+    .replace(['\u{2068}', '\u{2069}'], "");
+    let now = db::now_millis();
+    let queued = async {
+        let mut tx = db.begin().await?;
+        db::notification::queue_email(
+            &mut tx,
+            email.as_str(),
+            &i18n.t("login-lock-email-subject"),
+            &body,
+            now,
+        )
+        .await?;
+        db::commit(tx).await
+    };
+    if let Err(e) = queued.await {
+        tracing::warn!(error = %e, "lock notice not queued");
+    }
+}
+
 /// Ends the current session (a no-op when signed out).
 pub async fn logout(ctx: &Ctx) -> Result<(), AppError> {
     if let Some(s) = &ctx.session {
         db::account::delete_session(&ctx.state.db, &s.token_hash).await?;
+        // Its open sockets close too, on every node.
+        session::sessions_changed(&ctx.state, &s.user.id);
         audit(ctx, Some(&s.user.id), "account.logout", &s.user.id, "ok").await;
     }
     Ok(())
@@ -289,8 +365,13 @@ pub async fn request_reset(ctx: &Ctx, email: &str, origin: &str) -> Result<(), A
     let db = &ctx.state.db;
     let now = db::now_millis();
     let window = ctx.state.auth.registration_window_secs;
-    let recent =
-        db::throttle::count_since(db, "reset", &ctx.client.ip, now - window * 1000).await?;
+    let recent = db::throttle::count_since(
+        db,
+        "reset",
+        &ctx.client.address_group(),
+        now - window * 1000,
+    )
+    .await?;
     if recent.count >= ctx.state.auth.max_registrations_per_ip {
         audit(
             ctx,
@@ -304,7 +385,7 @@ pub async fn request_reset(ctx: &Ctx, email: &str, origin: &str) -> Result<(), A
             retry_after_secs: retry_after(recent.oldest_at, now, window),
         });
     }
-    db::throttle::record(db, "reset", &ctx.client.ip, now).await?;
+    db::throttle::record(db, "reset", &ctx.client.address_group(), now).await?;
     let Some((user_id, language)) = db::account::reset_target(db, email.as_str()).await? else {
         audit(
             ctx,
@@ -335,7 +416,8 @@ pub async fn request_reset(ctx: &Ctx, email: &str, origin: &str) -> Result<(), A
         expires,
     )
     .await?;
-    db::notification::queue_email(&mut tx, email.as_str(), &subject, &body, now).await?;
+    db::notification::queue_secret_email(&mut tx, email.as_str(), &subject, &body, now, expires)
+        .await?;
     db::commit(tx).await?;
     audit(ctx, None, "account.reset-request", &user_id, "ok").await;
     Ok(())
@@ -394,6 +476,8 @@ pub async fn reset_password(
     .await?
     .ok_or_else(unusable)?;
     db::commit(tx).await?;
+    // Every session of the account ended: so do its open sockets.
+    session::sessions_changed(&ctx.state, &user_id);
     // Failed sign-ins before the reset no longer hold the account back.
     if let Some(user) = db::account::get_user(&ctx.state.db, &user_id).await? {
         db::account::clear_login_failures(&ctx.state.db, &user.email).await?;

@@ -74,6 +74,30 @@ pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
+/// The hub topic a signed-in connection watches for the end of its person's sessions: revoking
+/// it (on sign-out or a password reset, on every node) makes each of their open sockets check
+/// its session again at once. Nothing is ever published on it.
+pub fn sessions_topic(user_id: &str) -> String {
+    format!("session:{user_id}")
+}
+
+/// Tells every open socket of `user_id` that one of their sessions may have ended, so each
+/// checks its own (and closes when it has).
+pub fn sessions_changed(state: &AppState, user_id: &str) {
+    state.hub.revoke(&sessions_topic(user_id), user_id);
+}
+
+/// Whether the session with this token hash still holds (not signed out, not expired, not
+/// ended by a password reset), for a socket opened with it.
+pub async fn still_valid(state: &AppState, token_hash: &str) -> Result<bool, db::Error> {
+    let Some(record) = db::account::find_session(&state.db, token_hash).await? else {
+        return Ok(false);
+    };
+    let now = db::now_millis();
+    let idle_deadline = record.last_seen_at + state.auth.session_idle_secs * 1000;
+    Ok(record.expires_at > now && idle_deadline > now)
+}
+
 /// Resolves a cookie token to a live session: unknown, idle-expired or absolutely expired
 /// sessions give `None` (and expired ones are deleted). Activity is recorded at most once a
 /// minute (sooner for short idle limits) to keep reads cheap.

@@ -57,10 +57,26 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
                 ("time", Arg::Str(i18n.utc(starts_at.saturating_mul(1000)))),
             ],
         ),
-        NotificationBody::MeetingStarting { title, starts_at } => i18n.t_args(
+        NotificationBody::MeetingStarting {
+            title,
+            starts_at,
+            host: None,
+        } => i18n.t_args(
             "notice-meeting-starting",
             vec![
                 ("title", Arg::Str(title.clone())),
+                ("time", Arg::Str(i18n.utc(*starts_at))),
+            ],
+        ),
+        NotificationBody::MeetingStarting {
+            title,
+            starts_at,
+            host: Some(host),
+        } => i18n.t_args(
+            "notice-meeting-starting-invited",
+            vec![
+                ("title", Arg::Str(title.clone())),
+                ("host", Arg::Str(host.clone())),
                 ("time", Arg::Str(i18n.utc(*starts_at))),
             ],
         ),

@@ -68,10 +68,7 @@ pub async fn submit(ctx: &Ctx, input: &ApplicationInput) -> Result<Application, 
             return Err(AppError::Conflict("apply-error-closed".into()));
         }
     }
-    if session
-        .actor
-        .has_role(&expo_id, domain::account::Role::Exhibitor)
-    {
+    if session.actor.exhibits_in(&expo_id) {
         return Err(AppError::Conflict("apply-error-already-exhibitor".into()));
     }
     let id = db::new_id();

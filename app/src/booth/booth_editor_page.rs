@@ -6,6 +6,7 @@ use super::api::{can_edit_booth, get_booth, SaveBoothAbout};
 use super::media_manager::MediaManager;
 use super::media_uploader::{MediaUploader, ACCEPT_MEDIA, ACCEPT_PICTURES};
 use super::product_editor::{ProductForm, ProductsEditor};
+use super::readiness_checklist::ReadinessChecklist;
 use crate::shell::error_view::ErrorView;
 use crate::shell::i18n::use_i18n;
 use crate::AppError;
@@ -103,51 +104,6 @@ fn FavoriteCountsLine(exhibitor_id: String) -> impl IntoView {
         </Suspense>
     }
     .into_any()
-}
-
-/// The readiness checklist the exhibitor and the organizers both see; it follows the
-/// gallery and the product list as they change.
-#[component]
-fn ReadinessChecklist(
-    exhibitor_id: String,
-    versions: (RwSignal<u32>, RwSignal<u32>),
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let readiness = Resource::new(
-        move || (exhibitor_id.clone(), versions.0.get(), versions.1.get()),
-        |(id, _, _)| super::api::booth_readiness(id),
-    );
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                readiness.await.ok().map(|r| {
-                    let (done, possible) = r.score();
-                    view! {
-                        <section class="card readiness" aria-labelledby="readiness-heading">
-                            <h2 id="readiness-heading">
-                                {i18n.t_args("ready-heading", vec![
-                                    ("done", crate::shell::i18n::Arg::Num(i64::try_from(done).unwrap_or(0))),
-                                    ("total", crate::shell::i18n::Arg::Num(i64::try_from(possible).unwrap_or(0))),
-                                ])}
-                            </h2>
-                            <ul class="readiness-list">
-                                {r.steps.into_iter().map(|(item, ok)| {
-                                    let state = if ok { "ready-done" } else if item.available() { "ready-todo" } else { "ready-later" };
-                                    view! {
-                                        <li class=state data-step=format!("{item:?}")>
-                                            <span aria-hidden="true">{if ok { "✓" } else { "○" }}</span>
-                                            " "{i18n.t(item.message_id())}" "
-                                            <span class="muted">{i18n.t(state)}</span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
-            })}
-        </Transition>
-    }
 }
 
 type BoothResource = Resource<Result<domain::product::ExhibitorDetail, AppError>>;

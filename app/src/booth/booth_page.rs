@@ -114,19 +114,9 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
                 </p>
             })}
             <section class="booth-actions" aria-label=i18n.t("booth-contact-label")>
-                <button type="button" class="btn btn-primary" popovertarget="coming-soon">{i18n.t("booth-action-message")}</button>
-                <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-meeting")}</button>
-                <button type="button" class="btn btn-ghost" popovertarget="coming-soon">{i18n.t("booth-action-inquiry")}</button>
                 <crate::chat::chat_button::ChatButton exhibitor_id=detail.id.clone() />
                 <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Booth id=detail.id.clone() />
                 <crate::ui::share::ShareButton title=name.text.clone() kind="booth" id=detail.id.clone() path=crate::hall::hall_map::booth_href(&detail.id) />
-                <div id="coming-soon" popover="auto" class="popover" role="dialog" aria-label=i18n.t("coming-soon")>
-                    <p><strong>{i18n.t("coming-soon")}</strong></p>
-                    <p>{i18n.t("booth-action-coming")}</p>
-                    <button type="button" class="btn btn-ghost" popovertarget="coming-soon" popovertargetaction="hide">
-                        {i18n.t("dialog-close")}
-                    </button>
-                </div>
             </section>
             <section aria-labelledby="about-heading">
                 <h2 id="about-heading">{i18n.t("booth-about-heading")}</h2>

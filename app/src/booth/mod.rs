@@ -1,6 +1,6 @@
 //! Booths: an exhibitor's page in the hall — who they are, their products, how to reach them.
 //!
-//! Invariant: public; contact actions that need later capabilities say so instead of failing.
+//! Invariant: public; only contact actions that work are offered.
 
 pub mod api;
 pub mod booth_editor_page;
@@ -10,3 +10,4 @@ pub mod media_manager;
 pub mod media_uploader;
 pub mod product_editor;
 pub mod product_grid;
+pub mod readiness_checklist;

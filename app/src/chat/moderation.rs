@@ -281,7 +281,11 @@ pub async fn set_block(
     Ok(())
 }
 
-/// The moderation queue of the expo the console manages.
+/// A day, in milliseconds (the window of the attachment quota and of "today" figures).
+pub const DAY_MILLIS: i64 = 24 * 3600 * 1000;
+
+/// The moderation queue of the expo the console manages: the reported messages, the people
+/// stopped from writing and the files its conversations hold.
 pub async fn queue(ctx: &Ctx) -> Result<ModerationView, AppError> {
     let expo_id = crate::console::managed_expo(ctx).await?;
     let db = &ctx.state.db;
@@ -306,6 +310,7 @@ pub async fn queue(ctx: &Ctx) -> Result<ModerationView, AppError> {
     Ok(ModerationView {
         items,
         muted: db::chat::muted(db, &expo_id).await?,
+        storage: db::chat::expo_storage(db, &expo_id, db::now_millis() - DAY_MILLIS).await?,
     })
 }
 

@@ -191,6 +191,14 @@ pub fn ModerationPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         queue.await.map(|q| view! {
                             <p role="status">{i18n.t_args("moderation-summary", vec![("count", Arg::Num(q.items.len() as i64))])}</p>
+                            <p class="muted" data-storage=q.storage.bytes>
+                                {i18n.t_args("moderation-storage", vec![
+                                    ("files", Arg::Num(q.storage.files)),
+                                    ("size", Arg::Str(super::attach::size_text(q.storage.bytes))),
+                                    ("filesToday", Arg::Num(q.storage.files_today)),
+                                    ("sizeToday", Arg::Str(super::attach::size_text(q.storage.bytes_today))),
+                                ])}
+                            </p>
                             {if q.items.is_empty() {
                                 view! { <p class="muted">{i18n.t("moderation-empty")}</p> }.into_any()
                             } else {

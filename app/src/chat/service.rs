@@ -6,6 +6,7 @@ use crate::AppError;
 use db::chat::RoomInfo;
 use db::Db;
 use domain::account::Role;
+use domain::authz::{authorize, Action};
 use domain::chat::{room_key, ChatMessage, RoomKind, RoomView, HISTORY_PAGE};
 use domain::realtime::{Event, EventBody, Hint, Topic};
 use domain::FieldError;
@@ -13,23 +14,39 @@ use governor::clock::{Clock, DefaultClock};
 
 fn is_team(session: &AuthSession, info: &RoomInfo) -> bool {
     info.exhibitor_id.as_deref().is_some_and(|ex| {
-        session.actor.memberships.iter().any(|m| {
-            m.expo_id == info.expo_id
-                && m.role == Role::Exhibitor
-                && m.exhibitor_id.as_deref() == Some(ex)
-        })
+        authorize(
+            Some(&session.actor),
+            Action::SpeakForBooth {
+                expo_id: &info.expo_id,
+                exhibitor_id: ex,
+            },
+        )
+        .is_ok()
     })
 }
 
 fn is_organizer(session: &AuthSession, info: &RoomInfo) -> bool {
-    session.actor.has_role(&info.expo_id, Role::Organizer)
+    authorize(
+        Some(&session.actor),
+        Action::ModerateChat {
+            expo_id: &info.expo_id,
+        },
+    )
+    .is_ok()
 }
 
-/// Whether the person may read a room: its members, the team of its booth, the organizers of
-/// its expo (support desk and moderation).
+/// Who may open a room without being its member: the team of its booth, and the expo's
+/// organizers in a support room (their desk) or a topic room (they moderate it). Organizers do
+/// not read other people's one-to-one, booth or meeting conversations.
+fn joins_without_invitation(session: &AuthSession, info: &RoomInfo) -> bool {
+    is_team(session, info)
+        || (matches!(info.kind, RoomKind::Support | RoomKind::Topic) && is_organizer(session, info))
+}
+
+/// Whether the person may read a room: its members and those who join it without an
+/// invitation. The one rule for a room's history over HTTP and its topic on the socket.
 pub async fn may_read(db: &Db, session: &AuthSession, info: &RoomInfo) -> Result<bool, AppError> {
-    Ok(is_team(session, info)
-        || is_organizer(session, info)
+    Ok(joins_without_invitation(session, info)
         || db::chat::is_member(db, &info.id, &session.user.id).await?)
 }
 
@@ -49,12 +66,7 @@ pub async fn writable_room(
     if db::chat::is_member(db, room_id, &session.user.id).await? {
         return Ok(info);
     }
-    // The booth's team joins its booth's rooms; organizers their support desk and the topic
-    // rooms they moderate.
-    let joins = is_team(session, &info)
-        || (matches!(info.kind, RoomKind::Support | RoomKind::Topic)
-            && is_organizer(session, &info));
-    if joins {
+    if joins_without_invitation(session, &info) {
         db::chat::add_member(db, room_id, &session.user.id, db::now_millis()).await?;
         return Ok(info);
     }
@@ -71,7 +83,12 @@ pub async fn open_support_room(
     let expo = db::expo::current_expo(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if session.actor.has_role(&expo.id, Role::Organizer) {
+    if authorize(
+        Some(&session.actor),
+        Action::ModerateChat { expo_id: &expo.id },
+    )
+    .is_ok()
+    {
         // Organizers answer the desk; they do not write to it.
         return Err(AppError::Conflict("chat-error-own-support".into()));
     }
@@ -119,9 +136,10 @@ pub async fn open_direct_room(ctx: &crate::state::Ctx, other_id: &str) -> Result
             false,
         ),
     };
-    if !organizer && !session.actor.has_role(&expo_id, Role::Exhibitor) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(
+        Some(&session.actor),
+        Action::MessageFromDirectory { expo_id: &expo_id },
+    )?;
     let reachable = if organizer {
         db::account::get_user(&state.db, other_id).await?.is_some()
     } else {

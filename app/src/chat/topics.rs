@@ -5,7 +5,7 @@
 
 use crate::state::{AppState, AuthSession};
 use crate::AppError;
-use domain::account::Role;
+use domain::authz::{authorize, Action};
 use domain::chat::{RoomKind, TopicsView};
 use domain::realtime::Topic;
 use domain::FieldError;
@@ -17,7 +17,11 @@ pub async fn list(state: &AppState, session: Option<&AuthSession>) -> Result<Top
         .ok_or(AppError::NotFound)?;
     let viewer = session.map(|s| s.user.id.as_str()).unwrap_or_default();
     let rooms = db::chat::topic_rooms(&state.db, &expo.id, viewer).await?;
-    let can_create = session.is_some_and(|s| s.actor.has_role(&expo.id, Role::Organizer));
+    let can_create = authorize(
+        session.map(|s| &s.actor),
+        Action::ModerateChat { expo_id: &expo.id },
+    )
+    .is_ok();
     let halls = if can_create {
         db::hall::halls_of(&state.db, &expo.id)
             .await?
@@ -46,9 +50,10 @@ pub async fn create(
     let expo = db::expo::current_expo(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !session.actor.has_role(&expo.id, Role::Organizer) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(
+        Some(&session.actor),
+        Action::ModerateChat { expo_id: &expo.id },
+    )?;
     let (title, about) = domain::chat::parse_topic(title, about).map_err(AppError::Validation)?;
     let hall_id = match hall.trim() {
         "" => None,

@@ -18,12 +18,14 @@ pub fn UnreadBadge() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(Some(u))) = user.get() {
             crate::realtime::use_topic(format!("user:{}", u.id), None, move |f| {
+                // Signals are not stored: after a reconnect (a new `Subscribed`) the count is
+                // read again, so nothing missed meanwhile is lost.
                 if matches!(
                     f,
                     ServerFrame::Signal {
                         body: Hint::Unread,
                         ..
-                    }
+                    } | ServerFrame::Subscribed { .. }
                 ) {
                     version.update(|v| *v += 1);
                 }

@@ -32,12 +32,8 @@ pub async fn managed_expo(ctx: &crate::state::Ctx) -> Result<String, crate::AppE
         Ok(()) => Ok(expo.id),
         Err(denied) => ctx
             .actor()
-            .and_then(|a| {
-                a.memberships
-                    .iter()
-                    .find(|m| m.role == domain::account::Role::Organizer)
-            })
-            .map(|m| m.expo_id.clone())
+            .and_then(|a| a.first_organized())
+            .map(str::to_owned)
             .ok_or_else(|| denied.into()),
     }
 }

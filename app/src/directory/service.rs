@@ -30,7 +30,7 @@ pub async fn remind_unready(ctx: &Ctx) -> Result<(i64, i64), AppError> {
             .readiness
             .steps
             .iter()
-            .filter(|(item, done)| !done && item.available())
+            .filter(|(_, done)| !done)
             .map(|(item, _)| *item)
             .collect();
         let team: Vec<_> = members.iter().filter(|m| m.0 == e.id).collect();

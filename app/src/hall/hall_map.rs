@@ -1,6 +1,8 @@
 //! The interactive floor plan: booths drawn as shapes on an SVG plan, rendered on the server
-//! and hydrated. Zoom with the buttons, the mouse wheel or `+`/`-`; pan by dragging (mouse or
-//! touch) or with the arrow keys; every booth is focusable and opens with Enter or a click.
+//! and hydrated. Zoom with the buttons, a pinch, Ctrl + wheel or `+`/`-`; pan by dragging (the
+//! plan follows the finger at any screen width) or with the arrow keys. Until it is zoomed in, a
+//! one-finger swipe scrolls the page (the map never traps it). Every booth is a link screen
+//! readers reach in the map itself, focusable, and opens with Enter or a click.
 
 use crate::shell::i18n::use_i18n;
 use domain::hall::{BoothOnPlan, HallPlan};
@@ -42,7 +44,7 @@ pub fn HallMap(plan: HallPlan) -> impl IntoView {
     let (width, height) = (plan.width as f64, plan.height as f64);
     let zoom = RwSignal::new(1.0_f64);
     let center = RwSignal::new((width / 2.0, height / 2.0));
-    let drag = StoredValue::new(None::<(f64, f64)>);
+    let gestures = StoredValue::new(super::map_gestures::Gestures::default());
     let view_box = move || {
         let z = zoom.get();
         let (w, h) = (width / z, height / z);
@@ -58,12 +60,15 @@ pub fn HallMap(plan: HallPlan) -> impl IntoView {
             *cy = (*cy + dy).clamp(0.0, height);
         })
     };
+    // Not zoomed in, vertical swipes scroll the page; zoomed in, they pan the plan.
+    let touch_action = move || if zoom.get() > 1.0 { "none" } else { "pan-y" };
     let navigate = use_navigate();
     let booths = plan
         .booths
         .into_iter()
         .map(|b| booth_shape(b, i18n.locale, navigate.clone()))
         .collect_view();
+    // The plan is a group, not an image, to assistive technology: the booths in it are links.
     view! {
         <div class="hall-map">
             <div class="map-controls" role="toolbar" aria-label=i18n.t("hall-map-controls")>
@@ -95,30 +100,41 @@ pub fn HallMap(plan: HallPlan) -> impl IntoView {
                     }
                     ev.prevent_default();
                 }
+                style:touch-action=touch_action
                 on:wheel=move |ev| {
+                    // The wheel scrolls the page; with Ctrl (a touchpad pinch) it zooms.
+                    if !(ev.ctrl_key() || ev.meta_key()) {
+                        return;
+                    }
                     ev.prevent_default();
                     let factor = if ev.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 };
                     set_zoom(zoom.get_untracked() * factor);
                 }
-                on:pointerdown=move |ev| drag.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()))))
-                on:pointerup=move |_| drag.set_value(None)
-                on:pointerleave=move |_| drag.set_value(None)
+                on:pointerdown=move |ev| {
+                    gestures.update_value(|g| g.down(ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y())));
+                }
+                on:pointerup=move |ev| gestures.update_value(|g| g.up(ev.pointer_id()))
+                on:pointercancel=move |ev| gestures.update_value(|g| g.up(ev.pointer_id()))
+                on:pointerleave=move |ev| gestures.update_value(|g| g.up(ev.pointer_id()))
                 on:pointermove=move |ev| {
-                    if let Some((x0, y0)) = drag.get_value() {
-                        let (x1, y1) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-                        // Screen pixels to plan units: the viewport shows width/zoom units.
-                        let scale = width / zoom.get_untracked() / 900.0;
-                        pan(-(x1 - x0) * scale, -(y1 - y0) * scale);
-                        drag.set_value(Some((x1, y1)));
+                    let mut moved = None;
+                    gestures.update_value(|g| {
+                        moved = g.moved(ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y()));
+                    });
+                    let Some(m) = moved else { return };
+                    if m.zoom != 1.0 {
+                        set_zoom(zoom.get_untracked() * m.zoom);
                     }
+                    // Screen pixels to plan units at the size the plan is drawn now.
+                    let scale = units_per_pixel(&ev, width / zoom.get_untracked(), height / zoom.get_untracked());
+                    pan(-m.dx * scale, -m.dy * scale);
                 }
             >
                 <svg
                     class="map-svg"
                     viewBox=view_box
                     preserveAspectRatio="xMidYMid meet"
-                    role="img"
-                    aria-label=i18n.t("hall-map-label")
+                    role="group"
                 >
                     <rect class="map-floor" x="0" y="0" width=plan.width height=plan.height rx="16" />
                     {booths}
@@ -126,6 +142,28 @@ pub fn HallMap(plan: HallPlan) -> impl IntoView {
             </div>
             <p id="hall-map-help" class="field-hint">{i18n.t("hall-map-help")}</p>
         </div>
+    }
+}
+
+/// Plan units per screen pixel of the map the event happened on, which shows `view_w` by
+/// `view_h` units scaled to fit ("meet"); 1.0 when its size cannot be read.
+fn units_per_pixel(ev: &leptos::ev::PointerEvent, view_w: f64, view_h: f64) -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let rect = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.get_bounding_client_rect());
+        if let Some(r) = rect.filter(|r| r.width() > 0.0 && r.height() > 0.0) {
+            return (view_w / r.width()).max(view_h / r.height());
+        }
+        1.0
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (ev, view_w, view_h);
+        1.0
     }
 }
 

@@ -9,3 +9,4 @@ pub mod hall_card;
 pub mod hall_map;
 pub mod hall_page;
 pub mod halls_page;
+pub mod map_gestures;

@@ -62,6 +62,20 @@ pub async fn schedule_stream(slot: SlotForm) -> Result<String, AppError> {
     .map_err(crate::error::with_status)
 }
 
+/// Opens (or reopens) the booth team's private test broadcast and goes to its studio.
+#[server(prefix = "/api", endpoint = "live/test")]
+pub async fn start_test_broadcast() -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        let id = super::service::start_test(&ctx.state, session).await?;
+        leptos_axum::redirect(&format!("/live/{id}/studio"));
+        Ok(id)
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// The schedule form's fields (times as `datetime-local` values in the expo's time zone).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotForm {
@@ -81,10 +95,30 @@ pub struct SlotForm {
     /// Description in English.
     #[serde(default)]
     pub description_en: String,
+    /// The title in the other languages.
+    #[serde(default)]
+    pub title_in: domain::text::Translations,
+    /// The description in the other languages.
+    #[serde(default)]
+    pub description_in: domain::text::Translations,
     /// Start (`YYYY-MM-DDTHH:MM`).
     pub starts: String,
     /// End (`YYYY-MM-DDTHH:MM`).
     pub ends: String,
+}
+
+/// Renames and re-times a slot (organizers; a booth's team while its request waits).
+#[server(prefix = "/api", endpoint = "live/update")]
+pub async fn update_stream(id: String, slot: SlotForm) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+        super::service::update_from_form(&ctx.state, session, ctx.locale, &id, &slot).await?;
+        leptos_axum::redirect(&format!("/live/{id}"));
+        Ok(())
+    }
+    .await
+    .map_err(crate::error::with_status)
 }
 
 /// The organizer approves or declines an exhibitor's request.
@@ -246,14 +280,19 @@ pub async fn add_agenda_item(
     title: String,
     #[server(default)] title_en: String,
     #[server(default)] speaker: String,
+    #[server(default)] title_in: domain::text::Translations,
 ) -> Result<(), AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
-        super::programme::add_agenda_item(
-            &ctx.state, session, &id, &at, &title, &title_en, &speaker,
-        )
-        .await?;
+        let entry = super::programme::AgendaEntry {
+            at: &at,
+            title: &title,
+            title_en: &title_en,
+            title_in: &title_in,
+            speaker: &speaker,
+        };
+        super::programme::add_agenda_item(&ctx.state, session, &id, &entry).await?;
         Ok(())
     }
     .await

@@ -6,6 +6,7 @@ use super::api::{live_schedule, DecideStream, ScheduleData, ScheduleStream};
 use crate::shell::i18n::use_i18n;
 use crate::ui::form_alert::FormAlert;
 use crate::ui::local_time::LocalTime;
+use crate::ui::other_languages::OtherLanguages;
 use crate::ui::text_field::TextField;
 use domain::live::{StreamKind, StreamState, StreamView, DESCRIPTION_MAX_CHARS};
 use leptos::prelude::*;
@@ -261,7 +262,7 @@ fn SlotForm(
     let starts_error = field("starts_at");
     let ends_error = field("ends_at");
     view! {
-        <details class="live-create card" open=move || error.get().is_some()>
+        <details id="request-slot" class="live-create card" open=move || error.get().is_some()>
             <summary>{summary}</summary>
             <ActionForm action=create attr:class="stack-form">
                 <FormAlert error=error />
@@ -291,6 +292,7 @@ fn SlotForm(
                 }}
                 <TextField name="slot[title]" id="live-slot-title" label=i18n.t("live-title-label") required=true error=field("title") />
                 <TextField name="slot[title_en]" id="live-slot-title-en" label=i18n.t("live-title-en-label") error=field("title_en") />
+                <OtherLanguages name="slot[title_in]" id="live-slot-title-in" summary="live-title-other-languages" max=domain::live::TITLE_MAX_CHARS without_english=true />
                 <div class="field">
                     <label for="live-slot-description">{i18n.t("live-description-label")}</label>
                     <textarea id="live-slot-description" name="slot[description]" rows="3" maxlength=DESCRIPTION_MAX_CHARS></textarea>
@@ -299,6 +301,7 @@ fn SlotForm(
                     <label for="live-slot-description-en">{i18n.t("live-description-en-label")}</label>
                     <textarea id="live-slot-description-en" name="slot[description_en]" rows="3" maxlength=DESCRIPTION_MAX_CHARS></textarea>
                 </div>
+                <OtherLanguages name="slot[description_in]" id="live-slot-description-in" summary="live-description-other-languages" max=DESCRIPTION_MAX_CHARS multiline=true without_english=true />
                 <div class="field-row">
                     <div class="field" class:field-invalid=move || starts_error.get().is_some()>
                         <label for="live-slot-starts">{i18n.t("live-starts-label")}</label>

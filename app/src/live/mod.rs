@@ -22,6 +22,7 @@ pub mod replays_page;
 pub mod room_page;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod slot_editor;
 #[cfg(feature = "hydrate")]
 pub mod studio;
 pub mod studio_page;

@@ -65,26 +65,38 @@ pub async fn remove_speaker(
     Ok(())
 }
 
-/// Adds an agenda item; `at` is a `datetime-local` value in the expo's time zone and must fall
-/// within the slot; `speaker` (optional) one of the stream's speakers.
+/// An agenda item as the programme form sends it.
+pub struct AgendaEntry<'a> {
+    /// A `datetime-local` value in the expo's time zone, within the slot.
+    pub at: &'a str,
+    /// Title in the author's language.
+    pub title: &'a str,
+    /// Title in English (the older form's field).
+    pub title_en: &'a str,
+    /// Title in the other languages.
+    pub title_in: &'a domain::text::Translations,
+    /// One of the stream's speakers (optional).
+    pub speaker: &'a str,
+}
+
+/// Adds an agenda item.
 pub async fn add_agenda_item(
     state: &AppState,
     session: &AuthSession,
     id: &str,
-    at: &str,
-    title: &str,
-    title_en: &str,
-    speaker: &str,
+    entry: &AgendaEntry<'_>,
 ) -> Result<String, AppError> {
     let row = editable(state, session, id).await?;
     let zone = db::expo::current_expo(&state.db)
         .await?
         .map(|e| e.time_zone)
         .unwrap_or_default();
+    let speaker = entry.speaker;
     let input = AgendaInput {
-        title: title.to_owned(),
-        title_en: title_en.to_owned(),
-        starts_at: parse_local(at, &zone).unwrap_or(0),
+        title: entry.title.to_owned(),
+        title_en: entry.title_en.to_owned(),
+        title_in: entry.title_in.clone(),
+        starts_at: parse_local(entry.at, &zone).unwrap_or(0),
     };
     let title =
         domain::live::parse_agenda_item(&input, session.user.language, row.starts_at, row.ends_at)

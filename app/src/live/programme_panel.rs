@@ -9,6 +9,7 @@ use crate::booth::media_uploader::MediaUploader;
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::ui::form_alert::FormAlert;
 use crate::ui::local_time::LocalTime;
+use crate::ui::other_languages::OtherLanguages;
 use crate::ui::text_field::TextField;
 use domain::live::{
     AgendaItem, Chapter, Reaction, ReactionCounts, Speaker, StreamState, StreamView, BIO_MAX_CHARS,
@@ -270,6 +271,7 @@ pub fn ProgrammeEditor(view: StreamView, edits: Edits) -> impl IntoView {
                     <label for="live-speaker-bio-en">{i18n.t("live-speaker-bio-en")}</label>
                     <textarea id="live-speaker-bio-en" name="speaker[bio_en]" rows="3" maxlength=BIO_MAX_CHARS></textarea>
                 </div>
+                <OtherLanguages name="speaker[bio_in]" id="live-speaker-bio-in" summary="live-bio-other-languages" max=BIO_MAX_CHARS multiline=true without_english=true />
                 <button type="submit" class="btn btn-primary">{i18n.t("live-speaker-add")}</button>
             </ActionForm>
 
@@ -303,6 +305,7 @@ pub fn ProgrammeEditor(view: StreamView, edits: Edits) -> impl IntoView {
                 </div>
                 <TextField name="title" id="live-agenda-item-title" label=i18n.t("live-title-label") required=true error=ifield("title") />
                 <TextField name="title_en" id="live-agenda-item-title-en" label=i18n.t("live-title-en-label") error=ifield("title_en") />
+                <OtherLanguages name="title_in" id="live-agenda-item-title-in" summary="live-title-other-languages" max=domain::live::TITLE_MAX_CHARS without_english=true />
                 <div class="field">
                     <label for="live-agenda-speaker">{i18n.t("live-agenda-speaker")}</label>
                     <select id="live-agenda-speaker" name="speaker">

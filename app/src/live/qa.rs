@@ -48,6 +48,40 @@ async fn publish(state: &AppState, stream_id: &str, change: LiveEvent) -> Result
     Ok(())
 }
 
+/// Publishes a question as it is now. A hidden one goes out redacted, and every earlier event
+/// of it on the topic is rewritten to that redacted form in the same transaction, so neither
+/// the room's open pages nor a client replaying the topic later receive its text.
+async fn publish_question(state: &AppState, stream_id: &str, q: Question) -> Result<(), AppError> {
+    if q.state != QuestionState::Hidden {
+        return publish(state, stream_id, LiveEvent::Question(q)).await;
+    }
+    let topic = Topic::Live(stream_id.to_owned()).to_string();
+    let body = EventBody::Live(LiveEvent::Question(q.redacted()));
+    let json = serde_json::to_string(&body).map_err(AppError::internal)?;
+    // Earlier events of the question start with the tags and its id.
+    let earlier = format!(
+        "{{\"kind\":\"live\",\"change\":\"question\",\"id\":\"{}\",",
+        q.id
+    );
+    if !json.starts_with(&earlier) {
+        return Err(AppError::internal("unexpected shape of a question event"));
+    }
+    let guard = state.hub.lock(&topic).await;
+    let at = db::now_millis();
+    let mut tx = state.db.begin().await?;
+    db::realtime::replace_bodies_starting(&mut tx, &topic, &earlier, &json).await?;
+    let id = db::realtime::insert_event(&state.db, &mut tx, &topic, &json, at).await?;
+    db::commit(tx).await?;
+    state.hub.publish_event(&domain::realtime::Event {
+        id,
+        topic,
+        at,
+        body,
+    });
+    drop(guard);
+    Ok(())
+}
+
 /// The room's questions as `session` sees them (hidden ones only for moderators), in order.
 pub async fn list(
     state: &AppState,
@@ -115,7 +149,7 @@ pub async fn ask(
     let question = db::live::question(&state.db, &id)
         .await?
         .ok_or_else(|| AppError::internal("question vanished"))?;
-    publish(state, &row.id, LiveEvent::Question(question.clone())).await?;
+    publish_question(state, &row.id, question.clone()).await?;
     Ok(question)
 }
 
@@ -147,7 +181,7 @@ pub async fn vote(
     }
     if db::live::vote(&state.db, &q.id, &session.user.id).await? {
         if let Some(now) = db::live::question(&state.db, &q.id).await? {
-            publish(state, &row.id, LiveEvent::Question(now)).await?;
+            publish_question(state, &row.id, now).await?;
         }
     }
     Ok(())
@@ -195,7 +229,7 @@ pub async fn moderate(
     };
     db::live::set_question(&state.db, &q.id, state_now, pinned, written.as_deref()).await?;
     if let Some(now) = db::live::question(&state.db, &q.id).await? {
-        publish(state, &row.id, LiveEvent::Question(now)).await?;
+        publish_question(state, &row.id, now).await?;
     }
     Ok(())
 }
@@ -224,7 +258,7 @@ pub async fn ban(
     .await?;
     for id in changed {
         if let Some(now) = db::live::question(&state.db, &id).await? {
-            publish(state, &row.id, LiveEvent::Question(now)).await?;
+            publish_question(state, &row.id, now).await?;
         }
     }
     // Their open player stops now (not at its next reconnect).

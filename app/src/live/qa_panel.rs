@@ -32,7 +32,17 @@ pub fn QaPanel(id: String, open: bool) -> impl IntoView {
     }
 }
 
-fn upsert(list: &mut Vec<Question>, q: Question, moderator: bool) {
+fn upsert(list: &mut Vec<Question>, mut q: Question, moderator: bool) {
+    // A hidden question arrives without its text: a moderator keeps what the page has.
+    if let Some(old) = list.iter().find(|x| x.id == q.id) {
+        if q.text.is_empty() {
+            q.text = old.text.clone();
+            q.author = old.author.clone();
+            q.author_id = old.author_id.clone();
+            q.answer = q.answer.or_else(|| old.answer.clone());
+            q.votes = old.votes;
+        }
+    }
     list.retain(|x| x.id != q.id);
     if moderator || q.state != QuestionState::Hidden {
         list.push(q);

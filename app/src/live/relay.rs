@@ -26,8 +26,9 @@ struct Inner {
     /// Output bytes since the last join point (or since the header, before the first one).
     tail: Vec<u8>,
     tail_from: u64,
-    /// The broadcaster session now sending, if any.
+    /// The broadcaster session now sending, if any, and whose it is.
     broadcaster: Option<u64>,
+    broadcaster_user: Option<String>,
     sessions: u64,
     /// The media type the broadcaster records (the first session's).
     mime: Option<String>,
@@ -57,6 +58,9 @@ pub struct Relay {
 pub enum RelayError {
     /// Someone else is broadcasting this stream.
     Busy,
+    /// This connection's session was taken over by a newer connection of the same person
+    /// (their network dropped and came back before this one was noticed gone).
+    Superseded,
     /// The stream has ended.
     Ended,
     /// The bytes are not an acceptable WebM stream.
@@ -70,6 +74,7 @@ impl RelayError {
     pub fn message_id(&self) -> &'static str {
         match self {
             RelayError::Busy => "live-error-busy",
+            RelayError::Superseded => "live-error-superseded",
             RelayError::Ended => "live-error-ended",
             RelayError::Media(e) => e.message_id(),
             RelayError::NotReady => "live-status-waiting",
@@ -88,6 +93,7 @@ impl Relay {
                 tail: Vec::new(),
                 tail_from: 0,
                 broadcaster: None,
+                broadcaster_user: None,
                 sessions: 0,
                 mime: None,
                 chunks: Some(chunks),
@@ -99,9 +105,23 @@ impl Relay {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Takes the broadcaster's seat; the session number to send with. `mime` is what the
-    /// broadcaster records; a later session must record the same.
-    pub fn start_session(&self, mime: &str) -> Result<u64, RelayError> {
+    /// Takes the broadcaster's seat for `user`; the session number to send with, and what a
+    /// session it took over still held (to append to the recording). `mime` is what the
+    /// broadcaster records; a later session must record the same. The seat of a session of the
+    /// same person is taken over at once (their connection dropped without a word and they are
+    /// back); another person's is busy.
+    pub fn start_session(&self, mime: &str, user: &str) -> Result<(u64, Bytes), RelayError> {
+        let taken_over = {
+            let inner = self.lock();
+            match (inner.broadcaster, inner.broadcaster_user.as_deref()) {
+                (Some(old), Some(holder)) if holder == user => Some(old),
+                _ => None,
+            }
+        };
+        let held = match taken_over {
+            Some(old) => self.end_session(old),
+            None => Bytes::new(),
+        };
         let mut inner = self.lock();
         match &inner.mime {
             Some(m) if m != mime => {
@@ -119,11 +139,18 @@ impl Relay {
         inner.sessions += 1;
         let session = inner.sessions;
         inner.broadcaster = Some(session);
+        inner.broadcaster_user = Some(user.to_owned());
         inner.ingest.new_session();
         if session > 1 {
             let _ = self.notices.send(Notice::Back);
         }
-        Ok(session)
+        Ok((session, held))
+    }
+
+    /// Whether `session` lost its seat to a newer session.
+    pub fn superseded(&self, session: u64) -> bool {
+        let inner = self.lock();
+        inner.broadcaster.is_some_and(|b| b > session)
     }
 
     /// Leaves the broadcaster's seat (connection closed); the stream may continue with a new
@@ -135,6 +162,7 @@ impl Relay {
             return Bytes::new();
         }
         inner.broadcaster = None;
+        inner.broadcaster_user = None;
         if inner.chunks.is_some() {
             let _ = self.notices.send(Notice::Away);
         }
@@ -166,7 +194,11 @@ impl Relay {
             return Err(RelayError::Ended);
         }
         if inner.broadcaster != Some(session) {
-            return Err(RelayError::Busy);
+            return Err(if inner.broadcaster.is_some_and(|b| b > session) {
+                RelayError::Superseded
+            } else {
+                RelayError::Busy
+            });
         }
         let Pushed { bytes, join_points } = inner.ingest.push(chunk).map_err(RelayError::Media)?;
         if bytes.is_empty() {

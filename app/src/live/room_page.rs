@@ -169,6 +169,9 @@ fn Room(view: StreamView, edits: Edits) -> impl IntoView {
                         <p class="live-description" lang=s.description.locale.tag()>{s.description.text.clone()}</p>
                     })}
                     <Programme agenda=view.agenda.clone() speakers=view.speakers.clone() />
+                    {view.slot_texts.clone().map(|(title, description)| view! {
+                        <super::slot_editor::SlotEditor id=s.id.clone() title description slot_local=view.slot_local.clone() />
+                    })}
                     {(view.may_broadcast && s.state != StreamState::Declined).then(|| view! {
                         <ProgrammeEditor view=view.clone() edits=edits />
                     })}

@@ -2,10 +2,10 @@
 //! for their booth's and the organizer approves), who sees which streams, who may broadcast,
 //! and a stream's state changes.
 
+use crate::shell::i18n::I18n;
 use crate::state::{AppState, AuthSession};
 use crate::AppError;
 use db::live::StreamRow;
-use domain::account::Role;
 use domain::authz::{authorize, Action};
 use domain::live::{SlotInput, StreamKind, StreamState, StreamSummary, StreamView};
 use domain::{FieldError, Locale};
@@ -97,13 +97,77 @@ pub fn may_broadcast(session: Option<&AuthSession>, row: &StreamRow) -> bool {
 }
 
 fn is_organizer(session: Option<&AuthSession>, expo_id: &str) -> bool {
-    session.is_some_and(|s| s.actor.has_role(expo_id, Role::Organizer))
+    authorize(session.map(|s| &s.actor), Action::ManageLive { expo_id }).is_ok()
 }
 
 /// Whether `session` may see the stream at all: public ones everyone; a request (or a declined
-/// one) only the organizers and the booth's people.
+/// one) and a team's test broadcast only the organizers and the booth's people.
 pub fn may_see(session: Option<&AuthSession>, row: &StreamRow) -> bool {
-    row.state.is_public() || may_broadcast(session, row)
+    (row.state.is_public() && row.kind != StreamKind::Test) || may_broadcast(session, row)
+}
+
+/// How long a test broadcast's slot lasts (it can be ended sooner).
+const TEST_MINUTES: i64 = 30;
+
+/// Opens a private test broadcast for the person's booth (its team only): on the air as soon
+/// as the studio starts, without the organizer's approval, watched only by the team and the
+/// organizers and never listed. A test that has not ended yet is reused. Returns its id.
+pub async fn start_test(state: &AppState, session: &AuthSession) -> Result<String, AppError> {
+    let expo = db::expo::current_expo(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(exhibitor_id) = session.actor.booth_in(&expo.id).map(str::to_owned) else {
+        return Err(AppError::Forbidden);
+    };
+    authorize(
+        Some(&session.actor),
+        Action::Broadcast {
+            expo_id: &expo.id,
+            exhibitor_id: Some(&exhibitor_id),
+        },
+    )?;
+    if let Some(id) = db::live::open_test_of(&state.db, &exhibitor_id).await? {
+        return Ok(id);
+    }
+    let hall_id = db::live::exhibitor_hall(&state.db, &expo.id, &exhibitor_id)
+        .await?
+        .ok_or_else(|| {
+            AppError::Validation(vec![FieldError::new("exhibitor", "live-error-exhibitor")])
+        })?;
+    let mut title = domain::text::LocalizedText::new(
+        session.user.language,
+        I18n {
+            locale: session.user.language,
+        }
+        .t("live-test-title"),
+    );
+    for locale in Locale::ALL {
+        title.set(locale, &I18n { locale }.t("live-test-title"));
+    }
+    let description = domain::text::LocalizedText::new(session.user.language, "");
+    let now = db::now_millis();
+    let id = db::new_id();
+    let mut tx = state.db.begin().await?;
+    db::live::insert(
+        &mut tx,
+        &db::live::NewStream {
+            id: &id,
+            expo_id: &expo.id,
+            kind: StreamKind::Test,
+            hall_id: hall_id.as_deref(),
+            exhibitor_id: Some(&exhibitor_id),
+            title: &title,
+            description: &description,
+            starts_at: now / 1000,
+            ends_at: now / 1000 + TEST_MINUTES * 60,
+            state: StreamState::Scheduled,
+            created_by: &session.user.id,
+            at: now,
+        },
+    )
+    .await?;
+    db::commit(tx).await?;
+    Ok(id)
 }
 
 /// Loads a stream `session` may see, or `NotFound`.
@@ -163,6 +227,7 @@ pub async fn schedule(
             products: Vec::new(),
             replay_uploaded: row.recording_type.is_some(),
             slot_local: Default::default(),
+            slot_texts: None,
         })
         .collect())
 }
@@ -185,12 +250,8 @@ pub async fn schedule_page(
         .map(|h| (h.slug, h.name.show(viewer).text))
         .collect();
     let can_schedule = is_organizer(session, &expo.id);
-    let can_request = !can_schedule
-        && session.is_some_and(|s| {
-            s.actor.memberships.iter().any(|m| {
-                m.expo_id == expo.id && m.role == Role::Exhibitor && m.exhibitor_id.is_some()
-            })
-        });
+    let can_request =
+        !can_schedule && session.is_some_and(|s| s.actor.booth_in(&expo.id).is_some());
     Ok(crate::live::api::ScheduleData {
         streams,
         halls,
@@ -211,15 +272,71 @@ pub async fn create_from_form(
     let expo = db::expo::current_expo(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let input = SlotInput {
+    let input = slot_input(form, &expo.time_zone);
+    create(state, session, kind, &form.hall, "", &input).await
+}
+
+/// A slot form read in the expo's time zone.
+fn slot_input(form: &crate::live::api::SlotForm, zone: &str) -> SlotInput {
+    SlotInput {
         title: form.title.clone(),
         title_en: form.title_en.clone(),
         description: form.description.clone(),
         description_en: form.description_en.clone(),
-        starts_at: parse_local(&form.starts, &expo.time_zone).unwrap_or(0),
-        ends_at: parse_local(&form.ends, &expo.time_zone).unwrap_or(0),
+        title_in: form.title_in.clone(),
+        description_in: form.description_in.clone(),
+        starts_at: parse_local(&form.starts, zone).unwrap_or(0),
+        ends_at: parse_local(&form.ends, zone).unwrap_or(0),
+    }
+}
+
+/// Renames and re-times a slot: organizers any slot not over yet; a booth's team its own
+/// request while it waits for the organizer (an approved slot is the organizer's to move).
+/// The new texts replace the old in every language the form carries; `author` is the language
+/// of its main fields (the page's).
+pub async fn update_from_form(
+    state: &AppState,
+    session: &AuthSession,
+    author: Locale,
+    id: &str,
+    form: &crate::live::api::SlotForm,
+) -> Result<(), AppError> {
+    let row = visible(state, Some(session), id).await?;
+    if matches!(row.state, StreamState::Ended | StreamState::Declined) {
+        return Err(AppError::Conflict("live-error-ended".into()));
+    }
+    if !may_edit_slot(Some(session), &row) {
+        return Err(AppError::Forbidden);
+    }
+    let zone = db::expo::current_expo(&state.db)
+        .await?
+        .map(|e| e.time_zone)
+        .unwrap_or_default();
+    let slot =
+        domain::live::parse_slot(&slot_input(form, &zone), author).map_err(AppError::Validation)?;
+    // On air, the start has passed: only the end (and the texts) may change.
+    let starts_at = if row.state == StreamState::Live {
+        row.starts_at
+    } else {
+        slot.starts_at
     };
-    create(state, session, kind, &form.hall, "", &input).await
+    if slot.ends_at <= starts_at {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "ends_at",
+            "live-error-end",
+        )]));
+    }
+    db::live::update_slot(
+        &state.db,
+        &row.id,
+        &slot.title,
+        &slot.description,
+        starts_at,
+        slot.ends_at,
+    )
+    .await?;
+    state.content_changed();
+    Ok(())
 }
 
 /// One stream's page.
@@ -259,7 +376,19 @@ pub async fn view(
             local_input(row.starts_at, &zone),
             local_input(row.ends_at, &zone),
         ),
+        slot_texts: may_edit_slot(session, &row)
+            .then(|| (row.title.clone(), row.description.clone())),
     })
+}
+
+/// Whether `session` may rename and re-time the slot: organizers while it is not over, the
+/// booth's team while its request waits.
+fn may_edit_slot(session: Option<&AuthSession>, row: &StreamRow) -> bool {
+    match row.state {
+        StreamState::Ended | StreamState::Declined => false,
+        StreamState::Requested => may_broadcast(session, row),
+        _ => is_organizer(session, &row.expo_id),
+    }
 }
 
 /// Puts a slot on the public expo's schedule. Organizers schedule any kind (a booth stream
@@ -278,13 +407,10 @@ pub async fn create(
         .ok_or(AppError::NotFound)?;
     let organizer = is_organizer(Some(session), &expo.id);
     // An exhibitor's own booth, when they are one.
-    let own = session
-        .actor
-        .memberships
-        .iter()
-        .find(|m| m.expo_id == expo.id && m.role == Role::Exhibitor)
-        .and_then(|m| m.exhibitor_id.clone());
+    let own = session.actor.booth_in(&expo.id).map(str::to_owned);
     let (exhibitor_id, state_now) = match (kind, organizer) {
+        // Test broadcasts are opened with `start_test`, never put on the schedule.
+        (StreamKind::Test, _) => return Err(AppError::Forbidden),
         (StreamKind::Booth, true) => {
             let ex = exhibitor.trim();
             let ex = if ex.is_empty() {

@@ -13,6 +13,9 @@ use web_sys::{BlobEvent, MediaRecorder, MediaStream, MessageEvent, WebSocket};
 
 /// Milliseconds of media per chunk.
 const CHUNK_MS: i32 = 250;
+/// While paused, the studio tells the server it is still there this often (the server drops a
+/// broadcaster silent for 20 s).
+const PAUSED_KEEPALIVE_MS: i32 = 5_000;
 
 /// What the studio shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,17 +36,17 @@ pub enum Status {
     Failed(String),
 }
 
-/// The WebM type this browser records (VP8/VP9 with Opus; Opus alone without a camera).
+/// The WebM type this browser records for what `stream` carries: VP8/VP9 with Opus, a video
+/// codec alone when there is no sound (a screen shared without a microphone), Opus alone
+/// without a picture. The declared codecs are always the stream's own.
 pub fn mime_for(stream: &MediaStream) -> Option<&'static str> {
     let has_video = stream.get_video_tracks().length() > 0;
-    let candidates: &[&'static str] = if has_video {
-        &[
-            "video/webm;codecs=vp8,opus",
-            "video/webm;codecs=vp9,opus",
-            "video/webm;codecs=vp8",
-        ]
-    } else {
-        &["audio/webm;codecs=opus"]
+    let has_audio = stream.get_audio_tracks().length() > 0;
+    let candidates: &[&'static str] = match (has_video, has_audio) {
+        (true, true) => &["video/webm;codecs=vp8,opus", "video/webm;codecs=vp9,opus"],
+        (true, false) => &["video/webm;codecs=vp8", "video/webm;codecs=vp9"],
+        (false, true) => &["audio/webm;codecs=opus"],
+        (false, false) => &[],
     };
     candidates
         .iter()
@@ -65,6 +68,8 @@ struct State {
     queue: VecDeque<Item>,
     sending: bool,
     ending: bool,
+    /// Paused by the presenter: the recorder holds, the camera is off, and keep-alives go out.
+    paused: bool,
     retries: u32,
     /// Bumped for every new recording: chunks of an older one (after a reconnect) are dropped,
     /// since a new connection must start with its recording's header.
@@ -97,6 +102,7 @@ impl Studio {
             queue: VecDeque::new(),
             sending: false,
             ending: false,
+            paused: false,
             retries: 0,
             generation: 0,
             on_status: Box::new(on_status),
@@ -241,6 +247,10 @@ impl Studio {
             self.fail("live-error-browser".into());
             return;
         }
+        // Reconnected while paused: the new recording waits too.
+        if self.0.borrow().paused {
+            let _ = recorder.pause();
+        }
         let mut s = self.0.borrow_mut();
         s.recorder = Some(recorder);
         s._handlers.push(Box::new(on_data));
@@ -287,19 +297,56 @@ impl Studio {
         });
     }
 
-    /// Pauses or resumes the recording.
+    /// Pauses or resumes the broadcast. Paused, nothing is recorded (the replay has a gap),
+    /// the camera is switched off, and the connection is kept with a keep-alive every few
+    /// seconds, so the server does not take the silence for a dropped broadcaster.
     pub fn set_paused(&self, paused: bool) {
         let recorder = self.0.borrow().recorder.clone();
-        if let Some(r) = recorder {
-            let done = if paused { r.pause() } else { r.resume() };
-            if done.is_ok() {
-                self.status(if paused {
-                    Status::Paused
-                } else {
-                    Status::OnAir
-                });
-            }
+        let Some(r) = recorder else {
+            return;
+        };
+        let done = if paused { r.pause() } else { r.resume() };
+        if done.is_err() {
+            return;
         }
+        self.0.borrow_mut().paused = paused;
+        let media = self.0.borrow().media.clone();
+        for t in media.get_video_tracks().iter() {
+            t.unchecked_into::<web_sys::MediaStreamTrack>()
+                .set_enabled(!paused);
+        }
+        let socket = self.0.borrow().socket.clone();
+        if let Some(ws) = socket {
+            let _ = ws.send_with_str(if paused {
+                r#"{"t":"paused"}"#
+            } else {
+                r#"{"t":"resumed"}"#
+            });
+        }
+        if paused {
+            self.keep_alive();
+            self.status(Status::Paused);
+        } else {
+            self.status(Status::OnAir);
+        }
+    }
+
+    /// Tells the server the paused studio is still there, until it resumes or ends.
+    fn keep_alive(&self) {
+        let me = self.clone();
+        crate::realtime::client::after(PAUSED_KEEPALIVE_MS, move || {
+            let (paused, ending, socket) = {
+                let s = me.0.borrow();
+                (s.paused, s.ending, s.socket.clone())
+            };
+            if !paused || ending {
+                return;
+            }
+            if let Some(ws) = socket.filter(|ws| ws.ready_state() == WebSocket::OPEN) {
+                let _ = ws.send_with_str(r#"{"t":"paused"}"#);
+            }
+            me.keep_alive();
+        });
     }
 
     /// Ends the broadcast: the last chunk is sent, then the end.

@@ -222,20 +222,32 @@ mod engine {
         }
     }
 
-    async fn screen() -> Result<web_sys::MediaStream, wasm_bindgen::JsValue> {
+    /// The shared screen's picture with the presenter's microphone (the screen's own sound,
+    /// when a tab shares it, is replaced: the presenter speaks over the slides). Without a
+    /// microphone, the picture alone.
+    async fn screen(microphone: String) -> Result<web_sys::MediaStream, wasm_bindgen::JsValue> {
         let devices = web_sys::window()
             .ok_or_else(|| wasm_bindgen::JsValue::from_str("no window"))?
             .navigator()
             .media_devices()?;
         let constraints = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&constraints, &"video".into(), &true.into());
-        let _ = js_sys::Reflect::set(&constraints, &"audio".into(), &true.into());
         let f = js_sys::Reflect::get(&devices, &"getDisplayMedia".into())?;
         let f: js_sys::Function = f.dyn_into()?;
         let promise: js_sys::Promise = f.call1(&devices, &constraints)?.dyn_into()?;
-        Ok(wasm_bindgen_futures::JsFuture::from(promise)
+        let display: web_sys::MediaStream = wasm_bindgen_futures::JsFuture::from(promise)
             .await?
-            .unchecked_into())
+            .unchecked_into();
+        let combined = web_sys::MediaStream::new()?;
+        for t in display.get_video_tracks().iter() {
+            combined.add_track(&t.unchecked_into());
+        }
+        if let Ok(mic) = crate::meeting::rtc::open_audio(Some(microphone)).await {
+            for t in mic.get_audio_tracks().iter() {
+                combined.add_track(&t.unchecked_into());
+            }
+        }
+        Ok(combined)
     }
 
     impl Engine {
@@ -251,7 +263,7 @@ mod engine {
                 stop(&old);
             }
             let stream = if source == "screen" {
-                screen().await
+                screen(microphone).await
             } else {
                 crate::meeting::rtc::open_media(Some(camera), Some(microphone)).await
             }

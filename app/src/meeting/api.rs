@@ -15,18 +15,49 @@ pub async fn create_meeting(
     title: String,
     room_id: Option<String>,
     scheduled_at: Option<i64>,
+    #[server(default)] plan: MeetingPlan,
 ) -> Result<String, AppError> {
     async {
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
         let room = room_id.filter(|r| !r.is_empty());
+        // Everything the form says is checked before the meeting is made.
+        let invitees = super::service::parse_invitees(&plan.invitees)?;
+        let scheduled_at = match scheduled_at {
+            Some(at) => Some(at),
+            None => super::service::planned_time(&ctx.state, &plan).await?,
+        };
         let id = super::service::create(&ctx.state, session, &title, room.as_deref(), scheduled_at)
             .await?;
+        for address in &invitees {
+            super::service::invite(
+                &ctx.state,
+                session,
+                &id,
+                address,
+                domain::meeting::MeetingRole::Guest,
+            )
+            .await?;
+        }
         leptos_axum::redirect(&format!("/meetings/{id}"));
         Ok(id)
     }
     .await
     .map_err(crate::error::with_status)
+}
+
+/// When a meeting is planned for and whom it invites, as the scheduling form sends them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MeetingPlan {
+    /// `YYYY-MM-DDTHH:MM` (a `datetime-local` value) in `zone`; empty for "now".
+    #[serde(default)]
+    pub when: String,
+    /// The reader's IANA time zone (the browser fills it in; else the expo's).
+    #[serde(default)]
+    pub zone: String,
+    /// E-mail addresses, separated by commas, spaces or lines.
+    #[serde(default)]
+    pub invitees: String,
 }
 
 /// The meeting as the signed-in person may see it (`invite` is the link's token).
@@ -119,6 +150,18 @@ pub async fn invite_to_meeting(
         let ctx = crate::state::ctx()?;
         let session = signed_in(&ctx)?;
         super::service::invite(&ctx.state, session, &id, &email, role).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Declines an invitation; with `block`, also blocks its host.
+#[server(prefix = "/api", endpoint = "meeting/decline")]
+pub async fn decline_meeting(id: String, #[server(default)] block: bool) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::service::decline(&ctx.state, session, &id, block).await
     }
     .await
     .map_err(crate::error::with_status)

@@ -89,6 +89,7 @@ fn state_label(i18n: I18n, p: &Participant) -> String {
         (ParticipantState::Waiting, _) => i18n.t("meeting-state-waiting"),
         (ParticipantState::Invited, _) => i18n.t("meeting-state-invited"),
         (ParticipantState::Removed, _) => i18n.t("meeting-state-removed"),
+        (ParticipantState::Declined, _) => i18n.t("meeting-state-declined"),
     }
 }
 
@@ -414,7 +415,7 @@ fn MeetingRoom(view: MeetingView, invite: Option<String>) -> impl IntoView {
                                                 </select>
                                                 <button type="submit" class="btn">{i18n.t("meeting-invite")}</button>
                                                 {move || invite_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
-                                                {move || invite_done().then(|| view! { <span role="status">{i18n.t("meeting-invited")}</span> })}
+                                                {move || invite_done().then(|| view! { <span role="status">{i18n.t("meeting-invite-sent")}</span> })}
                                             </ActionForm>
                                         </div>
                                     }

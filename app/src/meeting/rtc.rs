@@ -103,6 +103,28 @@ pub async fn open_media(
     Ok(JsFuture::from(promise).await?.unchecked_into())
 }
 
+/// The microphone alone (`microphone` is a device id; empty or `None` for the default).
+pub async fn open_audio(microphone: Option<String>) -> Result<MediaStream, JsValue> {
+    let devices = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .navigator()
+        .media_devices()?;
+    let audio: JsValue = match microphone.filter(|i| !i.is_empty()) {
+        Some(id) => {
+            let exact = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&exact, &"exact".into(), &id.into());
+            let a = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&a, &"deviceId".into(), &exact);
+            a.into()
+        }
+        None => true.into(),
+    };
+    let constraints = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&constraints, &"audio".into(), &audio);
+    let promise = devices.get_user_media_with_constraints(constraints.unchecked_ref())?;
+    Ok(JsFuture::from(promise).await?.unchecked_into())
+}
+
 /// The cameras and microphones the browser offers: (kind, id, label).
 pub async fn list_devices() -> Vec<(String, String, String)> {
     let Some(devices) = web_sys::window().and_then(|w| w.navigator().media_devices().ok()) else {

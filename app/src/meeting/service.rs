@@ -353,8 +353,15 @@ pub async fn control(
                 },
             )
             .await?;
-            // After the event that tells them: their tabs then stop receiving the meeting.
+            // After the event that tells them: their tabs then stop receiving the meeting,
+            // and they leave its chat (history and socket alike).
             state.hub.revoke(&topic(&m.id), user_id);
+            if let Some(room) = &m.chat_room_id {
+                db::chat::remove_member(&state.db, room, user_id).await?;
+                state
+                    .hub
+                    .revoke(&Topic::Chat(room.clone()).to_string(), user_id);
+            }
             Ok(())
         }
         Control::Mute => {
@@ -403,16 +410,31 @@ pub async fn invite(
         return Err(AppError::Forbidden);
     }
     let email = domain::account::Email::parse(email).map_err(|e| AppError::Validation(vec![e]))?;
-    let user = db::meeting::user_by_email(&state.db, email.as_str())
-        .await?
-        .ok_or_else(|| {
-            AppError::Validation(vec![FieldError::new(
-                "email",
-                "meeting-error-no-such-person",
-            )])
-        })?;
+    // Invitations are counted per host, whoever they go to.
+    let now = db::now_millis();
+    let recent = db::throttle::count_since(
+        &state.db,
+        "meeting-invite",
+        &session.user.id,
+        now - INVITES_WINDOW_MILLIS,
+    )
+    .await?;
+    if recent.count >= INVITES_PER_HOUR {
+        let free_at = recent.oldest_at.unwrap_or(now) + INVITES_WINDOW_MILLIS;
+        return Err(AppError::RateLimited {
+            retry_after_secs: u64::try_from((free_at - now + 999) / 1000)
+                .unwrap_or(1)
+                .max(1),
+        });
+    }
+    db::throttle::record(&state.db, "meeting-invite", &session.user.id, now).await?;
+    // The answer is the same whether or not the address is registered, and whether or not its
+    // owner blocks the host: the form tells nobody who is on the platform or who blocks them.
+    let Some(user) = db::meeting::user_by_email(&state.db, email.as_str()).await? else {
+        return Ok(());
+    };
     if crate::chat::moderation::blocked_between(&state.db, &m.host_id, &user).await? {
-        return Err(AppError::Conflict("chat-error-blocked".into()));
+        return Ok(());
     }
     match db::meeting::participant(&state.db, &m.id, &user).await? {
         Some((_, ParticipantState::Admitted)) => return Ok(()),
@@ -437,6 +459,96 @@ pub async fn invite(
         Hint::Meeting { meeting: m.id },
     );
     Ok(())
+}
+
+/// The UTC millisecond a scheduling form's `when` (in its `zone`, else the expo's) stands for;
+/// `None` when no time was chosen. A time that is not a date and time, or that has passed, is
+/// refused by name.
+pub async fn planned_time(
+    state: &AppState,
+    plan: &super::api::MeetingPlan,
+) -> Result<Option<i64>, AppError> {
+    let when = plan.when.trim();
+    if when.is_empty() {
+        return Ok(None);
+    }
+    let zone = match plan.zone.trim() {
+        z if z.parse::<chrono_tz::Tz>().is_ok() => z.to_owned(),
+        _ => match db::expo::current_expo(&state.db).await? {
+            Some(expo) => expo.time_zone,
+            None => "UTC".to_owned(),
+        },
+    };
+    let at = crate::live::service::parse_local(when, &zone)
+        .ok_or_else(|| AppError::Validation(vec![FieldError::new("when", "meeting-error-when")]))?;
+    let at = at.saturating_mul(1000);
+    if at < db::now_millis() - 60_000 {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "when",
+            "meeting-error-past",
+        )]));
+    }
+    Ok(Some(at))
+}
+
+/// The addresses of a scheduling form's invitee list (separated by commas, semicolons, spaces
+/// or lines; at most the meeting's other places), or the refusal that names the field.
+pub fn parse_invitees(list: &str) -> Result<Vec<String>, AppError> {
+    let addresses: Vec<String> = list
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if addresses.len() >= domain::meeting::MAX_PARTICIPANTS
+        || addresses
+            .iter()
+            .any(|a| domain::account::Email::parse(a).is_err())
+    {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "invitees",
+            "meeting-error-invitees",
+        )]));
+    }
+    Ok(addresses)
+}
+
+/// Invitations one host may send in [`INVITES_WINDOW_MILLIS`].
+pub const INVITES_PER_HOUR: i64 = 30;
+const INVITES_WINDOW_MILLIS: i64 = 3600 * 1000;
+
+/// The invited person declines; with `block`, the host can no longer invite them, message
+/// them or admit them (a block, as in chat, that they can lift from their messages).
+pub async fn decline(
+    state: &AppState,
+    session: &AuthSession,
+    id: &str,
+    block: bool,
+) -> Result<(), AppError> {
+    let m = load(state, id).await?;
+    match db::meeting::participant(&state.db, &m.id, &session.user.id).await? {
+        Some((_, ParticipantState::Invited | ParticipantState::Waiting)) => {}
+        Some((_, ParticipantState::Declined)) => {}
+        Some(_) => return Err(AppError::Conflict("meeting-error-not-invited".into())),
+        None => return Err(AppError::NotFound),
+    }
+    db::meeting::set_state(
+        &state.db,
+        &m.id,
+        &session.user.id,
+        ParticipantState::Declined,
+    )
+    .await?;
+    if block && m.host_id != session.user.id {
+        db::chat::block(&state.db, &session.user.id, &m.host_id, db::now_millis()).await?;
+    }
+    publish(
+        state,
+        &m.id,
+        MeetingEvent::Declined {
+            user_id: session.user.id.clone(),
+        },
+    )
+    .await
 }
 
 /// Records that an interpreter is wanted and tells the meeting (any admitted participant may ask).
@@ -580,9 +692,14 @@ pub async fn send_due_reminders(db: &db::Db, now: i64) -> Result<Vec<String>, Ap
         let i18n = crate::shell::i18n::I18n {
             locale: domain::Locale::parse(&r.language).unwrap_or_default(),
         };
+        let host = (r.host_id != r.user_id).then(|| match &r.host_company {
+            Some(company) if !company.trim().is_empty() => format!("{} ({company})", r.host_name),
+            _ => r.host_name.clone(),
+        });
         let body = domain::notification::NotificationBody::MeetingStarting {
             title: r.title.clone(),
             starts_at: r.scheduled_at,
+            host,
         };
         let link = format!("/meetings/{}", r.meeting_id);
         let sent = async {

@@ -250,9 +250,16 @@ impl Client {
                 *last = e.id;
                 Some(e.topic.clone())
             }
-            ServerFrame::Signal { topic, .. } | ServerFrame::Subscribed { topic } => {
+            ServerFrame::Subscribed { topic, last } => {
+                // The position the subscription stands at: a reconnect resumes from it.
+                if *last > 0 {
+                    let mut cursors = self.cursors.borrow_mut();
+                    let cursor = cursors.entry(topic.clone()).or_insert(*last);
+                    *cursor = (*cursor).max(*last);
+                }
                 Some(topic.clone())
             }
+            ServerFrame::Signal { topic, .. } => Some(topic.clone()),
             ServerFrame::Refused {
                 topic: Some(topic), ..
             } => Some(topic.clone()),

@@ -4,7 +4,6 @@ use super::error_view::ErrorView;
 use super::header::Header;
 use super::i18n::{page_locale, use_i18n, I18n};
 use super::not_found_page::NotFoundPage;
-use super::placeholder_page::{PlaceholderPage, Section};
 use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
@@ -96,10 +95,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/searches") view=SearchInsightsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/moderation") view=ModerationPage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/matchmaking")
-                            view=|| view! { <PlaceholderPage section=Section::Matchmaking /> }
-                        />
                         <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=MessagesPage ssr=SsrMode::Async />
                         <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async />

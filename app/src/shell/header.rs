@@ -10,10 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The main sections, in header order: (path, Fluent id).
-pub const SECTIONS: [(&str, &str); 5] = [
+pub const SECTIONS: [(&str, &str); 4] = [
     ("/halls", "nav-halls"),
     ("/live", "nav-live"),
-    ("/matchmaking", "nav-matchmaking"),
     ("/messages", "nav-messages"),
     ("/dashboard", "nav-dashboard"),
 ];

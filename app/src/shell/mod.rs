@@ -8,5 +8,4 @@ pub mod header;
 pub mod i18n;
 pub mod language_menu;
 pub mod not_found_page;
-pub mod placeholder_page;
 pub mod theme_toggle;

@@ -2,6 +2,7 @@
 
 pub mod form_alert;
 pub mod local_time;
+pub mod other_languages;
 pub mod share;
 pub mod text_field;
 pub mod texts_fields;

@@ -283,7 +283,10 @@ async fn roles_are_checked(backend: Backend) {
         memberships: db::account::memberships(&app.db, &org_id).await.expect("q"),
         user_id: org_id,
     };
-    assert!(buyer.has_role(&expo.id, Role::Buyer));
+    assert!(buyer
+        .memberships
+        .iter()
+        .any(|m| m.expo_id == expo.id && m.role == Role::Buyer));
     assert_eq!(
         authorize(Some(&buyer), Action::ManageExpo { expo_id: &expo.id }),
         Err(Denied::Forbidden)
@@ -518,3 +521,145 @@ async fn cookies_are_secure_behind_a_tls_proxy(backend: Backend) {
     assert_eq!(audit.len(), 1);
 }
 both_backends!(cookies_are_secure_behind_a_tls_proxy);
+
+/// Signs in from `address` (behind the trusted proxy); returns the status and Retry-After.
+async fn login_from(
+    app: &TestApp,
+    address: &str,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<u64>) {
+    let resp = app
+        .new_client()
+        .post(app.url("/api/account/login"))
+        .header("Accept", "application/json")
+        .header("X-Forwarded-For", address)
+        .form(&[
+            ("input[email]", email),
+            ("input[password]", password),
+            ("input[next]", "/"),
+        ])
+        .send()
+        .await
+        .expect("login");
+    let retry = resp
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    (resp.status(), retry)
+}
+
+async fn a_strangers_guesses_never_lock_the_owner_out(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, |c| {
+        c.trust_forwarded_for = true;
+        c.login_failure_window_secs = 3600;
+    })
+    .await;
+    const OWNER: &str = "organizer@fair.example";
+    app.register(&app.client, OWNER, PASSWORD).await;
+    const ATTACKER: &str = "203.0.113.9";
+    for _ in 0..3 {
+        let (status, _) = login_from(&app, ATTACKER, OWNER, "guess guess guess").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // The attacker's address is paused for a minute, even with the right password…
+    let (status, retry) = login_from(&app, ATTACKER, OWNER, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let first = retry.expect("Retry-After");
+    assert!((55..=60).contains(&first), "first pause {first}");
+    // …while the owner, from their own address, signs in at once.
+    let (status, _) = login_from(&app, "198.51.100.20", OWNER, PASSWORD).await;
+    assert_eq!(status, StatusCode::OK);
+    // The owner was told once, in their language, without the password.
+    let mails: Vec<(String, String)> = db::notification::emails_to(&app.db, OWNER)
+        .await
+        .expect("outbox");
+    let notices: Vec<_> = mails.iter().filter(|(s, _)| s.contains("paused")).collect();
+    assert_eq!(notices.len(), 1, "{mails:?}");
+    assert!(notices[0].1.contains(ATTACKER) && notices[0].1.contains("/forgot-password"));
+    assert!(!notices[0].1.contains("guess"));
+
+    // Once the pause is over, one more guess is allowed; its failure doubles the pause.
+    let shift = |ms: i64| {
+        let app = &app;
+        async move {
+            sqlx::query("UPDATE login_failures SET at = at - $1")
+                .bind(ms)
+                .execute(&app.sql().await)
+                .await
+                .expect("shift");
+        }
+    };
+    shift(61_000).await;
+    let (status, _) = login_from(&app, ATTACKER, OWNER, "guess guess guess").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, retry) = login_from(&app, ATTACKER, OWNER, "guess guess guess").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let second = retry.expect("Retry-After");
+    assert!((115..=120).contains(&second), "second pause {second}");
+    // Still one notice: the pause only grew.
+    let notices = db::notification::emails_to(&app.db, OWNER)
+        .await
+        .expect("outbox")
+        .iter()
+        .filter(|(s, _)| s.contains("paused"))
+        .count();
+    assert_eq!(notices, 1);
+
+    // An IPv6 attacker cannot rotate through the addresses of its /64.
+    for i in 1..=3 {
+        let (status, _) = login_from(
+            &app,
+            &format!("2001:db8:7:7::{i:x}"),
+            OWNER,
+            "guess guess guess",
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let (status, _) = login_from(&app, "2001:db8:7:7:ffff::1", OWNER, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "same /64");
+    let (status, _) = login_from(&app, "2001:db8:7:8::1", OWNER, PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "another /64");
+}
+both_backends!(a_strangers_guesses_never_lock_the_owner_out);
+
+async fn ipv6_registrations_are_counted_per_64(backend: Backend) {
+    let app = TestApp::spawn_with(backend, false, |c| {
+        c.trust_forwarded_for = true;
+        c.registrations_per_ip_per_hour = 2;
+    })
+    .await;
+    let register = |i: u32, address: String| {
+        let app = &app;
+        async move {
+            app.new_client()
+                .post(app.url("/api/account/register"))
+                .header("Accept", "application/json")
+                .header("X-Forwarded-For", address)
+                .form(&[
+                    ("input[email]", format!("v6-{i}@example.com").as_str()),
+                    ("input[password]", PASSWORD),
+                    ("input[display_name]", "Li Wei"),
+                    ("input[company]", ""),
+                    ("input[country]", "CN"),
+                    ("input[language]", "en"),
+                ])
+                .send()
+                .await
+                .expect("register")
+                .status()
+        }
+    };
+    for i in 0..2 {
+        let s = register(i, format!("2001:db8:5:5::{:x}", i + 1)).await;
+        assert!(s.is_success(), "{s}");
+    }
+    assert_eq!(
+        register(2, "2001:db8:5:5:abcd::99".to_owned()).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert!(register(3, "2001:db8:5:6::1".to_owned()).await.is_success());
+}
+both_backends!(ipv6_registrations_are_counted_per_64);

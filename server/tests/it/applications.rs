@@ -760,3 +760,69 @@ async fn applicants_attach_documents_that_organizers_read(backend: Backend) {
     assert_eq!(docs.len(), 5, "the applicant still sees them");
 }
 both_backends!(applicants_attach_documents_that_organizers_read);
+
+async fn a_second_application_field_cannot_redirect_a_document(backend: Backend) {
+    use domain::application::ApplicationDocument;
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let attacker = new_person(&app, "attacker@propellers.example").await;
+    let victim = new_person(&app, "victim@propellers.example").await;
+    let submit = |cookie: String, company: &'static str, licence: &'static str| {
+        let app = &app;
+        async move {
+            let (status, a): (_, Application) =
+                json(post(app, &cookie, "application/submit", &form(company, licence)).await).await;
+            assert_eq!(status, StatusCode::OK);
+            a.id
+        }
+    };
+    let own = submit(attacker.clone(), "Attacker Marine", "ATK-12345").await;
+    let theirs = submit(victim.clone(), "Victim Marine", "VIC-12345").await;
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        .to_vec();
+    let send = |form: reqwest::multipart::Form| {
+        let (app, attacker) = (&app, attacker.clone());
+        async move {
+            reqwest::Client::new()
+                .post(app.url("/api/application/document"))
+                .header("accept", "application/json")
+                .header("cookie", &attacker)
+                .multipart(form)
+                .send()
+                .await
+                .expect("upload")
+                .status()
+        }
+    };
+    // The form names the attacker's own application (checked), then the victim's after the file.
+    let form = reqwest::multipart::Form::new()
+        .text("application", own.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(pdf.clone()).file_name("forged.pdf"),
+        )
+        .text("application", theirs.clone());
+    assert_eq!(send(form).await, StatusCode::BAD_REQUEST);
+    // A second file after the checked one is refused too.
+    let form = reqwest::multipart::Form::new()
+        .text("application", own.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(pdf.clone()).file_name("a.pdf"),
+        )
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(pdf.clone()).file_name("b.pdf"),
+        );
+    assert_eq!(send(form).await, StatusCode::BAD_REQUEST);
+    for id in [&own, &theirs] {
+        let (status, docs): (_, Vec<ApplicationDocument>) =
+            json(post(&app, &organizer, "application/documents", &[("id", id)]).await).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(docs.is_empty(), "nothing stored under {id}: {docs:?}");
+    }
+    // The plain form still works.
+    let (status, body) = upload_document(&app, &attacker, &own, "licence.pdf", pdf).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+both_backends!(a_second_application_field_cannot_redirect_a_document);

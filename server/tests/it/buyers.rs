@@ -262,7 +262,7 @@ async fn buyers_register_get_verified_and_share_contacts_only_with_consent(backe
         .unwrap_or("")
         .to_owned();
     assert!(
-        header.contains("Consent to share contact,Verified buyer"),
+        header.contains("\"Consent to share contact\",\"Verified buyer\""),
         "{header}"
     );
     let rows = read_csv(&bytes);

@@ -317,3 +317,80 @@ async fn files_are_sent_in_conversations_and_stay_in_them(backend: Backend) {
     );
 }
 both_backends!(files_are_sent_in_conversations_and_stay_in_them);
+
+async fn a_day_of_files_is_bounded_and_counted_for_the_organizers(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let BoothTalk { buyer, room, .. } = booth_talk(&app).await;
+    let buyer_id = Ws::connect(&app, Some(&buyer)).await.user.expect("buyer");
+    let pdf = crate::media::pdf(4096);
+    // One file goes through and is counted for the expo.
+    uploaded(&app, &buyer, &room, "catalogue.pdf", pdf.clone()).await;
+    let organizer =
+        crate::realtime::session_cookie(&app, "organizer@expo.example", "expo-demo-2026").await;
+    let queue: domain::chat::ModerationView = post(&app, &organizer, "chat/moderation", &[])
+        .await
+        .json()
+        .await
+        .expect("queue");
+    assert_eq!(queue.storage.files, 1);
+    assert_eq!(queue.storage.bytes, 4096);
+    assert_eq!(queue.storage.files_today, 1);
+    // The day's bytes nearly used (as if large files had been sent): the next file is kept
+    // only if it fits, and nothing of a refused one stays behind.
+    let fill = |n: i64, size: i64| {
+        let (app, room, buyer_id) = (&app, room.clone(), buyer_id.clone());
+        async move {
+            for _ in 0..n {
+                sqlx::query(
+                    "INSERT INTO chat_attachments (id, room_id, uploaded_by, message_id, kind, \
+                     content_type, byte_size, name, width, height, variants, created_at) \
+                     VALUES ($1, $2, $3, NULL, 'document', 'application/pdf', $4, 'x.pdf', NULL, NULL, '[]', $5)",
+                )
+                .bind(db::new_id())
+                .bind(&room)
+                .bind(&buyer_id)
+                .bind(size)
+                .bind(db::now_millis())
+                .execute(&app.sql().await)
+                .await
+                .expect("fill");
+            }
+        }
+    };
+    fill(1, domain::chat::ATTACHMENT_BYTES_PER_DAY - 4096 - 1000).await;
+    let files_before = crate::media::files_under(&app.media_dir);
+    let resp = upload(&app, Some(&buyer), &room, "big.pdf", pdf.clone()).await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    let body = resp.text().await.expect("body");
+    assert!(body.contains("chat-error-file-quota"), "{body}");
+    assert_eq!(crate::media::files_under(&app.media_dir), files_before);
+    // Too many files in the day: refused before a byte is stored.
+    let other = new_person(&app, "busy@example.com").await;
+    let other_room =
+        crate::realtime::booth_room(&app, &other, &crate::media::own_exhibitor(&app).await).await;
+    let other_id = Ws::connect(&app, Some(&other)).await.user.expect("other");
+    for _ in 0..domain::chat::ATTACHMENTS_PER_DAY {
+        sqlx::query(
+            "INSERT INTO chat_attachments (id, room_id, uploaded_by, message_id, kind, \
+             content_type, byte_size, name, width, height, variants, created_at) \
+             VALUES ($1, $2, $3, NULL, 'document', 'application/pdf', 10, 'x.pdf', NULL, NULL, '[]', $4)",
+        )
+        .bind(db::new_id())
+        .bind(&other_room)
+        .bind(&other_id)
+        .bind(db::now_millis())
+        .execute(&app.sql().await)
+        .await
+        .expect("fill");
+    }
+    let resp = upload(&app, Some(&other), &other_room, "one-more.pdf", pdf).await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    // The organizers see the day's figures grow.
+    let queue: domain::chat::ModerationView = post(&app, &organizer, "chat/moderation", &[])
+        .await
+        .json()
+        .await
+        .expect("queue");
+    assert_eq!(queue.storage.files, 2 + domain::chat::ATTACHMENTS_PER_DAY);
+}
+both_backends!(a_day_of_files_is_bounded_and_counted_for_the_organizers);

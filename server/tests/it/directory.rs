@@ -256,10 +256,19 @@ async fn readiness_is_shown_to_the_team_and_the_organizers(backend: Backend) {
         let r: Readiness = resp.json().await.expect("json");
         assert_eq!(r, m01.readiness, "the editor and the directory agree");
     }
-    // The demo booth has its products; live steps wait for live streaming.
+    // The demo booth has its products and its launch on the live schedule; no test broadcast
+    // yet (the live tests make one).
     let done = |r: &Readiness, i: ReadinessItem| r.steps.iter().any(|(s, d)| *s == i && *d);
     assert!(done(&m01.readiness, ReadinessItem::Products));
-    assert!(!done(&m01.readiness, ReadinessItem::LiveSlot));
+    assert!(done(&m01.readiness, ReadinessItem::LiveSlot));
+    assert!(!done(&m01.readiness, ReadinessItem::TestStream));
+    // Another booth, without a slot, has the live step to do.
+    let other = marine
+        .items
+        .iter()
+        .find(|e| e.id != m01.id)
+        .expect("another marine booth");
+    assert!(!done(&other.readiness, ReadinessItem::LiveSlot));
     assert_eq!(
         post(
             &app,
@@ -373,12 +382,7 @@ async fn organizers_remind_booth_teams_that_are_not_ready(backend: Backend) {
     let unready: Vec<_> = all
         .iter()
         .filter(|e| !e.team.is_empty())
-        .filter(|e| {
-            e.readiness
-                .steps
-                .iter()
-                .any(|(i, done)| i.available() && !done)
-        })
+        .filter(|e| e.readiness.steps.iter().any(|(_, done)| !done))
         .collect();
     assert_eq!(exhibitors, unready.len() as i64);
     assert_eq!(
@@ -410,7 +414,9 @@ async fn organizers_remind_booth_teams_that_are_not_ready(backend: Backend) {
             ReadinessItem::Profile,
             ReadinessItem::Logo,
             ReadinessItem::Products,
-            ReadinessItem::Media
+            ReadinessItem::Media,
+            ReadinessItem::LiveSlot,
+            ReadinessItem::TestStream
         ]
     );
     let mails = db::notification::emails_to(&app.db, "late@newcomer.example")
@@ -422,3 +428,104 @@ async fn organizers_remind_booth_teams_that_are_not_ready(backend: Backend) {
     ));
 }
 both_backends!(organizers_remind_booth_teams_that_are_not_ready);
+
+async fn the_people_directory_lists_only_the_expos_own_people(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    // A second expo, run by the same organizer: so far only the organizer belongs to it.
+    let form = crate::expos::new_expo_form("Spring Marine Expo 2027", "2027-04-01", "2027-04-05");
+    let resp = post(&app, &organizer, "setup/create-expo", &form).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let other: String = resp.json().await.expect("id");
+    let managing_other = format!("{organizer}; console_expo={other}");
+    // Someone registers on the public expo.
+    new_person(&app, "public-visitor@example.com").await;
+    let seen_in = |cookie: String| {
+        let app = &app;
+        async move {
+            let page = people(app, &cookie, &[]).await;
+            page.items.into_iter().map(|p| p.email).collect::<Vec<_>>()
+        }
+    };
+    let public = seen_in(organizer.clone()).await;
+    assert!(public.contains(&"public-visitor@example.com".to_owned()));
+    assert!(public.contains(&"buyer@expo.example".to_owned()));
+    let second = seen_in(managing_other.clone()).await;
+    assert_eq!(
+        second,
+        vec![ORGANIZER.to_owned()],
+        "only the new expo's own people"
+    );
+    // Nor do the exports of the new expo list anyone else.
+    for path in ["/export/people.csv", "/export/people.xlsx"] {
+        let resp = download(&app, &managing_other, path).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        let bytes = resp.bytes().await.expect("bytes");
+        let text = if path.ends_with(".csv") {
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            read_xlsx(bytes.to_vec())
+                .1
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        assert!(!text.contains("public-visitor@example.com"), "{path}");
+        assert!(!text.contains("buyer@expo.example"), "{path}");
+        assert!(text.contains(ORGANIZER), "{path}");
+    }
+}
+both_backends!(the_people_directory_lists_only_the_expos_own_people);
+
+async fn exports_stay_one_cell_for_every_separator(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    // A name that splits into a formula where `;` separates cells (German or French Excel).
+    let resp = app
+        .call(
+            &app.new_client(),
+            "account/register",
+            &[
+                ("input[email]", "semicolon@example.com"),
+                ("input[password]", "a-long-password-1"),
+                (
+                    "input[display_name]",
+                    "Li;=HYPERLINK(\"http://evil.example\")",
+                ),
+                ("input[company]", "　＝cmd|' /C calc'!A0"),
+                ("input[country]", "DE"),
+                ("input[language]", "en"),
+            ],
+        )
+        .await;
+    assert!(resp.status().is_success(), "{}", resp.status());
+    let resp = download(&app, &organizer, "/export/people.csv?q=semicolon").await;
+    let bytes = resp.bytes().await.expect("bytes");
+    for separator in [b',', b';', b'\t'] {
+        let text = std::str::from_utf8(&bytes).expect("utf-8");
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for record in reader.records() {
+            for cell in record.expect("record").iter() {
+                let start = cell.trim_start_matches([' ', '\u{3000}', '"', '\'']);
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '＝'])
+                        && (cell.starts_with('\'')
+                            || !start.starts_with(['=', '+', '-', '@', '＝'])),
+                    "a formula with {:?} as the separator: {cell:?}",
+                    separator as char
+                );
+            }
+        }
+    }
+    // And the comma reading gives the names back, apostrophe and all.
+    let rows = read_csv(&bytes);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][0], "Li;=HYPERLINK(\"http://evil.example\")");
+    assert!(rows[0][2].starts_with('\''), "{:?}", rows[0]);
+}
+both_backends!(exports_stay_one_cell_for_every_separator);

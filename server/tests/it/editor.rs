@@ -697,6 +697,61 @@ async fn public_pages_are_reused_until_a_change(backend: Backend) {
 }
 both_backends!(public_pages_are_reused_until_a_change);
 
+async fn a_forged_host_cannot_poison_the_page_cache(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |c| c.page_cache_secs = 60).await;
+    let own = own_exhibitor(&app).await;
+    let get = |host: Option<&'static str>| {
+        let url = app.url(&format!("/exhibitors/{own}"));
+        let client = app.new_client();
+        async move {
+            let mut req = client.get(url).header("Accept-Language", "en");
+            if let Some(h) = host {
+                req = req.header("Host", h);
+            }
+            let resp = req.send().await.expect("get");
+            let hit = resp.headers().contains_key("x-page-cache");
+            (hit, resp.text().await.expect("html"))
+        }
+    };
+    // The attacker renders the page first, under a host of theirs.
+    let (_, forged) = get(Some("evil.example")).await;
+    assert!(
+        forged.contains("http://evil.example/exhibitors/"),
+        "og:url of the forged host"
+    );
+    let (hit, again) = get(Some("evil.example")).await;
+    assert!(hit && again.contains("evil.example"));
+    // Everyone else gets pages that name the real host only.
+    for _ in 0..2 {
+        let (_, html) = get(None).await;
+        assert!(!html.contains("evil.example"), "a poisoned page was served");
+        assert!(html.contains(&format!("{}/exhibitors/{own}", app.base)));
+    }
+
+    // With a public origin configured, the request's host is never used at all.
+    let fixed = TestApp::spawn_with(backend, true, |c| {
+        c.page_cache_secs = 60;
+        c.public_origin = Some("https://expo.example".to_owned());
+    })
+    .await;
+    let own = own_exhibitor(&fixed).await;
+    for host in ["evil.example", "other.example"] {
+        let html = fixed
+            .new_client()
+            .get(fixed.url(&format!("/exhibitors/{own}")))
+            .header("Host", host)
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("html");
+        assert!(!html.contains(host));
+        assert!(html.contains(&format!("https://expo.example/exhibitors/{own}")));
+    }
+}
+both_backends!(a_forged_host_cannot_poison_the_page_cache);
+
 async fn expired_pages_are_rendered_by_one_request(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |c| c.page_cache_secs = 1).await;
     let own = own_exhibitor(&app).await;

@@ -94,9 +94,13 @@ async fn booth_and_product_pages(backend: Backend) {
     assert!(html.contains(&booth.exhibitor_name.show(domain::Locale::En).text));
     assert!(
         html.contains("About us")
-            && html.contains("Book a meeting")
+            && html.contains("Sign in to message the exhibitor")
             && html.contains("property=\"og:title\"")
     );
+    // Only what works is offered: no button for a feature that is not there.
+    for stale in ["Book a meeting", "Send an inquiry", "coming-soon"] {
+        assert!(!html.contains(stale), "{stale}");
+    }
     let detail = db::hall::exhibitor_detail(&app.db, &booth.exhibitor_id)
         .await
         .expect("q")

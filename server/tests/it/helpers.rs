@@ -181,6 +181,15 @@ impl TestApp {
         Self::spawn_with(backend, false, |_| {}).await
     }
 
+    /// A plain connection pool to this test's database, for setting up what no request can
+    /// (time passing, a day's worth of uploads).
+    pub async fn sql(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url)
+            .await
+            .expect("connect")
+    }
+
     /// A new client with its own (empty) cookie jar, for a second person.
     pub fn new_client(&self) -> reqwest::Client {
         reqwest::Client::builder()

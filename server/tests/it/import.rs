@@ -21,9 +21,21 @@ async fn upload(
     name: &str,
     bytes: Vec<u8>,
 ) -> (StatusCode, serde_json::Value) {
+    upload_in(app, cookie, kind, name, bytes, "en").await
+}
+
+/// Uploads a file whose texts are in `language`.
+async fn upload_in(
+    app: &TestApp,
+    cookie: &str,
+    kind: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    language: &str,
+) -> (StatusCode, serde_json::Value) {
     let form = reqwest::multipart::Form::new()
         .text("kind", kind.to_owned())
-        .text("language", "en")
+        .text("language", language.to_owned())
         .part(
             "file",
             reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
@@ -53,6 +65,26 @@ async fn commit(app: &TestApp, cookie: &str, id: &str) -> (StatusCode, String) {
 
 fn id_of(body: &serde_json::Value) -> String {
     body["id"].as_str().expect("an import id").to_owned()
+}
+
+/// A ZIP archive shaped like a workbook whose one sheet unpacks to 256 MB of spaces.
+fn zip_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file("xl/worksheets/sheet1.xml", options)
+            .expect("entry");
+        let block = vec![b' '; 1 << 20];
+        for _ in 0..256 {
+            zip.write_all(&block).expect("write");
+        }
+        zip.finish().expect("finish");
+    }
+    out.into_inner()
 }
 
 /// Products named `Imported <n>` in the expo.
@@ -188,10 +220,50 @@ async fn malformed_files_are_refused_whole(backend: Backend) {
     assert_eq!(refused(&body), "import-error-columns");
     assert_eq!(body["missing"], "name, category");
     assert_eq!(body["unknown"], "title, kategorie");
-    // A legacy Chinese encoding (GBK bytes of 展会).
-    let gbk = b"booth,name,category\nM-01,\xd5\xb9\xbb\xe1,marine\n".to_vec();
-    let (_, body) = upload(&app, &organizer, "products", "gbk.csv", gbk).await;
-    assert_eq!(refused(&body), "import-error-encoding");
+    // Legacy encodings that spreadsheet programs in China, Japan and Korea save CSV in.
+    for (language, encoding, name) in [
+        (
+            "zh-CN",
+            encoding_rs::GBK,
+            "船用离心泵，不锈钢材质，适用于海水冷却系统",
+        ),
+        (
+            "zh-CN",
+            encoding_rs::GB18030,
+            "船用离心泵与螺旋桨轴系，适用于远洋货轮",
+        ),
+        (
+            "ja",
+            encoding_rs::SHIFT_JIS,
+            "船舶用遠心ポンプ、ステンレス製、海水冷却システム用",
+        ),
+        (
+            "ko",
+            encoding_rs::EUC_KR,
+            "선박용 원심 펌프, 스테인리스 재질, 해수 냉각 시스템용",
+        ),
+    ] {
+        let text = format!("booth,name,category,hall\nM-01,\"{name}\",marine,marine\n");
+        let (bytes, _, unmappable) = encoding.encode(&text);
+        assert!(!unmappable, "{encoding:?}");
+        assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8 by chance");
+        let (status, body) = upload_in(
+            &app,
+            &organizer,
+            "products",
+            "legacy.csv",
+            bytes.into_owned(),
+            language,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{encoding:?}: {body}");
+        let got = preview(&app, &organizer, &id_of(&body)).await;
+        assert_eq!(
+            got.sample.first().map(|r| r.get("name")),
+            Some(name),
+            "{encoding:?}"
+        );
+    }
     // UTF-16 with a byte-order mark is read.
     let mut utf16 = vec![0xFF, 0xFE];
     for u in "booth\tname\tcategory\thall\nM-02\t展位泵\tmarine\tmarine\n".encode_utf16() {
@@ -224,6 +296,10 @@ async fn malformed_files_are_refused_whole(backend: Backend) {
     )
     .await;
     assert_eq!(refused(&body), "import-error-unreadable");
+    // A zip bomb: a few hundred kB that unpack to 256 MB, refused before it is parsed.
+    let (status, body) = upload(&app, &organizer, "products", "bomb.xlsx", zip_bomb()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused(&body), "import-error-too-large");
     let (_, body) = upload(&app, &organizer, "products", "empty.csv", Vec::new()).await;
     assert_eq!(refused(&body), "import-error-empty");
     let (status, body) = upload(&app, &organizer, "spaceships", "x.csv", b"a\n1\n".to_vec()).await;
@@ -414,7 +490,7 @@ Second Sea,NO,marine,M-51,\nRenamed One,CN,marine,M-01,\nNowhere,CN,moon,X-1,\n"
         .text()
         .await
         .expect("text");
-    assert!(template.contains("booth,name,category,hall,description"));
+    assert!(template.contains("\"booth\",\"name\",\"category\",\"hall\",\"description\""));
 
     let expo = db::expo::current_expo(&app.db)
         .await

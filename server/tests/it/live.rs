@@ -166,6 +166,34 @@ pub(crate) async fn wait_for_row(
     panic!("stream {id} never got there");
 }
 
+/// Signs in a second organizer of the demo expo (someone else who may broadcast its forums).
+pub(crate) async fn second_organizer(app: &TestApp) -> String {
+    let email = "second-organizer@expo.example";
+    new_person(app, email).await;
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("user");
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("q")
+        .expect("expo");
+    let mut tx = app.db.begin().await.expect("tx");
+    db::account::grant_role(
+        &mut tx,
+        &id,
+        &expo.id,
+        domain::account::Role::Organizer,
+        None,
+        db::now_millis(),
+    )
+    .await
+    .expect("grant");
+    db::commit(tx).await.expect("commit");
+    session_cookie(app, email, "a-long-password-1").await
+}
+
 /// The organizer schedules a forum now; its id.
 pub(crate) async fn forum_now(app: &TestApp, organizer: &str) -> String {
     let starts = chrono_like_local(0);
@@ -476,11 +504,14 @@ async fn viewers_get_the_stream_from_a_keyframe(backend: Backend) {
         .expect("send");
     let live = text_until(&mut studio, "live").await;
     assert_eq!(live["t"], "live");
-    // A second broadcaster is refused, and the first goes on.
+    // Someone else who may broadcast is refused while the seat is taken, and the first goes
+    // on (the same person's new connection takes the seat over: see
+    // a_broadcaster_whose_network_dropped_takes_its_seat_back).
+    let other = second_organizer(&app).await;
     let mut second = socket(
         &app,
         &format!("/live/{forum}/ingest?mime={MIME}"),
-        Some(&organizer),
+        Some(&other),
     )
     .await
     .expect("second");
@@ -1197,3 +1228,324 @@ async fn a_real_recording_with_a_reconnect_becomes_one_seekable_replay(backend: 
     );
 }
 both_backends!(a_real_recording_with_a_reconnect_becomes_one_seekable_replay);
+
+async fn maintenance_stops_going_live(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let own = own_exhibitor(&app).await;
+    let (booth_stream,): (String,) =
+        sqlx::query_as("SELECT id FROM live_streams WHERE exhibitor_id = $1")
+            .bind(&own)
+            .fetch_one(&app.sql().await)
+            .await
+            .expect("the demo booth's launch");
+    let ingest = format!("/live/{booth_stream}/ingest?mime={MIME}");
+    let on = post(
+        &app,
+        &organizer,
+        "ops/maintenance",
+        &[("on", "true"), ("text[en]", "Back at 14:00 UTC.")],
+    )
+    .await;
+    assert!(on.status().is_success(), "{}", on.status());
+    // The booth's team cannot go on air while the platform is read-only…
+    assert_eq!(
+        socket(&app, &ingest, Some(&exhibitor)).await.err(),
+        Some(503)
+    );
+    // …the organizers still can (an announcement about the maintenance itself).
+    let forum = forum_now(&app, &organizer).await;
+    let forum_ingest = format!("/live/{forum}/ingest?mime={MIME}");
+    assert!(socket(&app, &forum_ingest, Some(&organizer)).await.is_ok());
+    // Over: the team goes live again.
+    let off = post(&app, &organizer, "ops/maintenance", &[("on", "false")]).await;
+    assert!(off.status().is_success());
+    assert!(socket(&app, &ingest, Some(&exhibitor)).await.is_ok());
+}
+both_backends!(maintenance_stops_going_live);
+
+async fn hidden_questions_are_neither_sent_nor_replayed(backend: Backend) {
+    use domain::live::{LiveEvent, QuestionState};
+    use domain::realtime::{EventBody, ServerFrame};
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let viewer = new_person(&app, "rude@example.com").await;
+    let forum = forum_now(&app, &organizer).await;
+    let topic = format!("live:{forum}");
+    let mut watching = crate::realtime::Ws::connect(&app, None).await;
+    watching.subscribe(&topic, None).await;
+    const SECRET: &str = "Call 555-0100 for cheap fakes";
+    let asked = post(
+        &app,
+        &viewer,
+        "live/ask",
+        &[("id", &forum), ("text", SECRET)],
+    )
+    .await;
+    assert!(asked.status().is_success());
+    let q = question_event(&mut watching).await;
+    assert_eq!(q.text, SECRET);
+    let hide = post(
+        &app,
+        &organizer,
+        "live/moderate",
+        &[("question", &q.id), ("action", "hide"), ("answer", "")],
+    )
+    .await;
+    assert!(hide.status().is_success());
+    // The room hears it is hidden, without its text or author.
+    let hidden = question_event(&mut watching).await;
+    assert_eq!(hidden.state, QuestionState::Hidden);
+    assert!(hidden.text.is_empty() && hidden.author.is_empty());
+    // Someone following the room afterwards replays none of it.
+    let mut late = crate::realtime::Ws::connect(&app, None).await;
+    late.send(serde_json::json!({"t": "sub", "topic": topic, "after": 0}))
+        .await;
+    loop {
+        match late.next().await {
+            ServerFrame::Subscribed { .. } => break,
+            ServerFrame::Event(e) => {
+                if let EventBody::Live(LiveEvent::Question(q)) = &e.body {
+                    assert!(q.text.is_empty(), "replayed text of a hidden question");
+                }
+            }
+            _ => {}
+        }
+    }
+    // Moderators still read it over HTTP, and showing it again tells the room in full.
+    assert_eq!(
+        texts(&questions(&app, Some(&organizer), &forum).await),
+        [SECRET.to_owned()]
+    );
+    assert!(texts(&questions(&app, None, &forum).await).is_empty());
+    let unhide = post(
+        &app,
+        &organizer,
+        "live/moderate",
+        &[("question", &q.id), ("action", "unhide"), ("answer", "")],
+    )
+    .await;
+    assert!(unhide.status().is_success());
+    assert_eq!(question_event(&mut watching).await.text, SECRET);
+}
+both_backends!(hidden_questions_are_neither_sent_nor_replayed);
+
+async fn a_booth_team_rehearses_in_a_private_test_broadcast(backend: Backend) {
+    use domain::directory::{Readiness, ReadinessItem};
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let team = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let visitor = new_person(&app, "curious@example.com").await;
+    let own = own_exhibitor(&app).await;
+    // Only a booth's team opens one.
+    assert_eq!(post(&app, &visitor, "live/test", &[]).await.status(), 403);
+    assert_eq!(post(&app, &organizer, "live/test", &[]).await.status(), 403);
+    let resp = post(&app, &team, "live/test", &[]).await;
+    assert!(resp.status().is_success(), "{}", resp.status());
+    let id: String = resp.json().await.expect("id");
+    // Asking again gives the same open test.
+    let again: String = post(&app, &team, "live/test", &[])
+        .await
+        .json()
+        .await
+        .expect("id");
+    assert_eq!(again, id);
+    // The schedule form cannot make one.
+    let made = post(
+        &app,
+        &organizer,
+        "live/create",
+        &[
+            ("slot[kind]", "test"),
+            ("slot[hall]", ""),
+            ("slot[title]", "Sneaky"),
+            ("slot[starts]", &chrono_like_local(0)),
+            ("slot[ends]", &chrono_like_local(600)),
+        ],
+    )
+    .await;
+    assert_eq!(made.status(), 403);
+    async fn readiness(app: &TestApp, team: &str, own: &str) -> bool {
+        let r: Readiness = post(app, team, "booth/readiness", &[("exhibitor_id", own)])
+            .await
+            .json()
+            .await
+            .expect("readiness");
+        r.steps
+            .iter()
+            .any(|(i, done)| *i == ReadinessItem::TestStream && *done)
+    }
+    assert!(
+        !readiness(&app, &team, &own).await,
+        "not before it went on the air"
+    );
+
+    // On the air at once, without an approval.
+    let _studio = crate::live_programme::go_live(&app, &team, &id).await;
+    assert!(
+        readiness(&app, &team, &own).await,
+        "the test broadcast counts"
+    );
+
+    // The team and the organizers watch it; nobody else sees that it exists.
+    let watch = format!("/live/{id}/watch");
+    assert!(socket(&app, &watch, Some(&organizer)).await.is_ok());
+    assert!(socket(&app, &watch, Some(&team)).await.is_ok());
+    assert_eq!(socket(&app, &watch, Some(&visitor)).await.err(), Some(404));
+    assert_eq!(socket(&app, &watch, None).await.err(), Some(404));
+    assert_eq!(
+        post(&app, &visitor, "live/stream", &[("id", &id)])
+            .await
+            .status(),
+        404
+    );
+    let public = schedule(&app, None).await;
+    let team_view = schedule(&app, Some(&team)).await;
+    for s in [&public, &team_view] {
+        assert!(
+            !s.to_string().contains(&id),
+            "a test broadcast is never on the schedule"
+        );
+    }
+    // The booth page and the hall map do not mark the booth as on air for it.
+    let booth = app.html(&format!("/exhibitors/{own}")).await;
+    assert!(!booth.contains(&format!("/live/{id}")));
+    assert!(!app.html("/halls/marine").await.contains(&id));
+}
+both_backends!(a_booth_team_rehearses_in_a_private_test_broadcast);
+
+async fn a_room_followed_from_now_resumes_from_its_position(backend: Backend) {
+    use domain::realtime::ServerFrame;
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let viewer = new_person(&app, "asker@example.com").await;
+    let forum = forum_now(&app, &organizer).await;
+    let topic = format!("live:{forum}");
+    // A first question, before the page follows the room.
+    let asked = post(
+        &app,
+        &viewer,
+        "live/ask",
+        &[("id", &forum), ("text", "Before?")],
+    )
+    .await;
+    assert!(asked.status().is_success());
+    let mut page = crate::realtime::Ws::connect(&app, None).await;
+    page.send(serde_json::json!({"t": "sub", "topic": topic}))
+        .await;
+    let last = match page
+        .until(|f| matches!(f, ServerFrame::Subscribed { .. }))
+        .await
+    {
+        ServerFrame::Subscribed { last, .. } => last,
+        _ => unreachable!(),
+    };
+    assert!(last > 0, "the subscription says where it stands");
+    // The connection drops before any event came; a question is asked meanwhile.
+    drop(page);
+    let asked = post(
+        &app,
+        &viewer,
+        "live/ask",
+        &[("id", &forum), ("text", "Meanwhile?")],
+    )
+    .await;
+    assert!(asked.status().is_success());
+    // Resuming from that position replays exactly what was missed.
+    let mut again = crate::realtime::Ws::connect(&app, None).await;
+    again
+        .send(serde_json::json!({"t": "sub", "topic": topic, "after": last}))
+        .await;
+    let q = question_event(&mut again).await;
+    assert_eq!(q.text, "Meanwhile?");
+}
+both_backends!(a_room_followed_from_now_resumes_from_its_position);
+
+async fn a_broadcaster_whose_network_dropped_takes_its_seat_back(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    let ingest = format!("/live/{forum}/ingest?mime={MIME}");
+    let mut first = crate::live_programme::go_live(&app, &organizer, &forum).await;
+    let mut viewer = socket(&app, &format!("/live/{forum}/watch"), None)
+        .await
+        .expect("watch");
+    // The network drops without a close frame: the server has not noticed yet when the
+    // studio comes back on a new connection, which goes on air at once (not "busy").
+    let mut second = socket(&app, &ingest, Some(&organizer))
+        .await
+        .expect("ingest again");
+    second
+        .send(Message::Binary(webm::header().into()))
+        .await
+        .expect("send");
+    second
+        .send(Message::Binary(webm::cluster(1000, true).into()))
+        .await
+        .expect("send");
+    text_until(&mut second, "live").await;
+    // The old connection learns it was replaced (if it is still there to hear it).
+    first
+        .send(Message::Binary(webm::cluster(500, true).into()))
+        .await
+        .expect("send");
+    assert_eq!(closed(&mut first).await.0, 4410);
+    // Viewers keep watching: media still arrives.
+    assert!(next_binary(&mut viewer).await.is_some());
+    // Someone else who may broadcast is still refused while the seat is taken.
+    let organizer2 = second_organizer(&app).await;
+    let mut busy = socket(&app, &ingest, Some(&organizer2))
+        .await
+        .expect("ingest");
+    assert_eq!(closed(&mut busy).await.0, 4409);
+}
+both_backends!(a_broadcaster_whose_network_dropped_takes_its_seat_back);
+
+async fn a_paused_studio_stays_on_air(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    let mut studio = crate::live_programme::go_live(&app, &organizer, &forum).await;
+    let mut viewer = socket(&app, &format!("/live/{forum}/watch"), None)
+        .await
+        .expect("watch");
+    // Paused for 25 s (longer than the 20 s after which a silent broadcaster is dropped):
+    // only the studio's keep-alives arrive.
+    studio
+        .send(Message::Text(r#"{"t":"paused"}"#.into()))
+        .await
+        .expect("pause");
+    for _ in 0..5 {
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        studio
+            .send(Message::Text(r#"{"t":"paused"}"#.into()))
+            .await
+            .expect("keep-alive");
+    }
+    studio
+        .send(Message::Text(r#"{"t":"resumed"}"#.into()))
+        .await
+        .expect("resume");
+    studio
+        .send(Message::Binary(webm::cluster(1000, true).into()))
+        .await
+        .expect("send");
+    // The viewer never heard the broadcaster drop (no "away" while paused).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    let mut media = 0;
+    while let Ok(Some(Ok(m))) = tokio::time::timeout_at(deadline, viewer.next()).await {
+        match m {
+            Message::Text(t) => assert!(!t.as_str().contains("away"), "dropped: {t}"),
+            Message::Binary(_) => media += 1,
+            _ => {}
+        }
+    }
+    assert!(media > 0, "media before and after the pause");
+    let row = db::live::get(&app.db, &forum)
+        .await
+        .expect("q")
+        .expect("row");
+    assert_eq!(row.state, domain::live::StreamState::Live);
+}
+both_backends!(a_paused_studio_stays_on_air);

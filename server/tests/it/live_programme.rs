@@ -39,8 +39,8 @@ async fn refusal(resp: reqwest::Response) -> String {
         .to_owned()
 }
 
-/// Goes live on `id` as the organizer: the header and a first keyframe cluster.
-async fn go_live(app: &TestApp, organizer: &str, id: &str) -> Socket {
+/// Goes live on `id` as `organizer` (any broadcaster): the header and a first keyframe cluster.
+pub(crate) async fn go_live(app: &TestApp, organizer: &str, id: &str) -> Socket {
     let mut studio = socket(
         app,
         &format!("/live/{id}/ingest?mime={MIME}"),
@@ -65,10 +65,17 @@ async fn wait_for_replay(app: &TestApp, id: &str) -> db::live::StreamRow {
     crate::live::wait_for_row(app, id, |r| r.recording_key.is_some()).await
 }
 
-/// Bytes an MP4 starts with (an `ftyp` box), then `size` bytes in all.
-fn mp4(size: usize) -> Vec<u8> {
+/// A structurally whole MP4 of `size` bytes: `ftyp`, `moov`, then an `mdat` box filling the
+/// rest.
+pub(crate) fn mp4(size: usize) -> Vec<u8> {
     let mut v = b"\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41".to_vec();
-    while v.len() < size {
+    v.extend_from_slice(&16u32.to_be_bytes());
+    v.extend_from_slice(b"moov\0\0\0\0\0\0\0\0");
+    let body = size.saturating_sub(v.len() + 8).max(1);
+    v.extend_from_slice(&((body + 8) as u32).to_be_bytes());
+    v.extend_from_slice(b"mdat");
+    let end = v.len() + body;
+    while v.len() < end {
         v.push((v.len() % 251) as u8);
     }
     v
@@ -616,3 +623,197 @@ async fn viewers_hear_the_broadcaster_drop_and_removed_viewers_stop(backend: Bac
     assert!(crate::live::next_binary(&mut anonymous).await.is_some());
 }
 both_backends!(viewers_hear_the_broadcaster_drop_and_removed_viewers_stop);
+
+async fn uploaded_replays_and_fallbacks_survive_the_sweep(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    let fallback = mp4(100_000);
+    let r = upload(&app, Some(&organizer), &forum, "fallback", fallback.clone()).await;
+    assert_eq!(r.status(), 201);
+    let never = forum_now(&app, &organizer).await;
+    let replay = mp4(150_000);
+    let r = upload(&app, Some(&organizer), &never, "replay", replay.clone()).await;
+    assert_eq!(r.status(), 201);
+    // A replaced fallback leaves its old file to the sweep.
+    let newer = mp4(90_000);
+    let r = upload(&app, Some(&organizer), &forum, "fallback", newer.clone()).await;
+    assert_eq!(r.status(), 201);
+    // The hourly sweep, run as if two hours had passed.
+    let store = server::media::local_store(&app.media_dir.display().to_string()).expect("store");
+    let later = db::now_millis() + 2 * 3600 * 1000;
+    let swept = server::housekeeping::sweep_store(&app.db, store.as_ref(), later)
+        .await
+        .expect("sweep");
+    assert_eq!(swept, 1, "only the replaced fallback goes");
+    for (path, want) in [
+        (format!("/live/{forum}/fallback"), newer),
+        (format!("/live/{never}/replay"), replay),
+    ] {
+        let got = app
+            .new_client()
+            .get(app.url(&path))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(got.status(), 200, "{path} after the sweep");
+        assert_eq!(got.bytes().await.expect("body").to_vec(), want, "{path}");
+    }
+}
+both_backends!(uploaded_replays_and_fallbacks_survive_the_sweep);
+
+async fn slots_are_renamed_and_moved_and_hold_six_languages(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    let exhibitor = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    let forum = forum_now(&app, &organizer).await;
+    let in_language = |cookie: String, id: String, lang: &'static str| {
+        let app = &app;
+        async move {
+            let resp = app
+                .new_client()
+                .post(app.url("/api/live/stream"))
+                .header("accept", "application/json")
+                .header("cookie", {
+                    // The reader's language, in place of the one signing in chose.
+                    let others: Vec<&str> = cookie
+                        .split("; ")
+                        .filter(|c| !c.is_empty() && !c.starts_with("lang="))
+                        .collect();
+                    format!("{}; lang={lang}", others.join("; "))
+                })
+                .form(&[("id", id.as_str())])
+                .send()
+                .await
+                .expect("stream");
+            assert!(resp.status().is_success());
+            resp.json::<serde_json::Value>().await.expect("json")
+        }
+    };
+    let (starts, ends) = (chrono_like_local(7200), chrono_like_local(9000));
+    let update = |cookie: String, id: String| {
+        let app = &app;
+        let (starts, ends) = (starts.clone(), ends.clone());
+        async move {
+            post(
+                app,
+                &cookie,
+                "live/update",
+                &[
+                    ("id", id.as_str()),
+                    ("slot[kind]", "forum"),
+                    ("slot[title]", "港口自动化论坛"),
+                    ("slot[title_in][en]", "Port automation forum"),
+                    ("slot[title_in][ko]", "항만 자동화 포럼"),
+                    ("slot[title_in][ar]", "منتدى أتمتة الموانئ"),
+                    ("slot[description]", "圆桌讨论"),
+                    ("slot[description_in][ja]", "パネルディスカッション"),
+                    ("slot[starts]", &starts),
+                    ("slot[ends]", &ends),
+                ],
+            )
+            .await
+        }
+    };
+    // The booth's team may not move the organizers' forum.
+    assert_eq!(update(exhibitor.clone(), forum.clone()).await.status(), 403);
+    let r = update(organizer.clone(), forum.clone()).await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    let ko = in_language(organizer.clone(), forum.clone(), "ko").await;
+    assert_eq!(ko["stream"]["title"]["text"], "항만 자동화 포럼");
+    let ar = in_language(organizer.clone(), forum.clone(), "ar").await;
+    assert_eq!(ar["stream"]["title"]["text"], "منتدى أتمتة الموانئ");
+    let ja = in_language(organizer.clone(), forum.clone(), "ja").await;
+    assert_eq!(
+        ja["stream"]["description"]["text"],
+        "パネルディスカッション"
+    );
+    // Moved: it now starts two hours later (its local start is what was sent).
+    assert_eq!(ja["slot_local"][1], starts);
+    // Bad input is refused by field and changes nothing.
+    let bad = post(
+        &app,
+        &organizer,
+        "live/update",
+        &[
+            ("id", forum.as_str()),
+            ("slot[kind]", "forum"),
+            ("slot[title]", " "),
+            ("slot[title_in][ru]", &"д".repeat(200)),
+            ("slot[starts]", &ends),
+            ("slot[ends]", &starts),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    let body = bad.text().await.expect("body");
+    assert!(
+        body.contains("title_in[ru]") && body.contains("live-error-end"),
+        "{body}"
+    );
+    let ko = in_language(organizer.clone(), forum.clone(), "ko").await;
+    assert_eq!(ko["stream"]["title"]["text"], "항만 자동화 포럼");
+    // Speakers' bios and agenda titles take the other languages too.
+    let r = post(
+        &app,
+        &organizer,
+        "live/speaker-add",
+        &[
+            ("id", forum.as_str()),
+            ("speaker[name]", "王海"),
+            ("speaker[bio]", "港口自动化专家"),
+            ("speaker[bio_in][ru]", "Эксперт по автоматизации портов"),
+        ],
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let r = post(
+        &app,
+        &organizer,
+        "live/agenda-add",
+        &[
+            ("id", forum.as_str()),
+            ("at", &starts),
+            ("title", "开场"),
+            ("title_in[ko]", "개회"),
+        ],
+    )
+    .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let ru = in_language(organizer.clone(), forum.clone(), "ru").await;
+    assert_eq!(
+        ru["speakers"][0]["bio"]["text"],
+        "Эксперт по автоматизации портов"
+    );
+    let ko = in_language(organizer.clone(), forum.clone(), "ko").await;
+    assert_eq!(ko["agenda"][0]["title"]["text"], "개회");
+    // A booth's team moves its own request while it waits.
+    let asked = post(
+        &app,
+        &exhibitor,
+        "live/create",
+        &[
+            ("slot[kind]", "booth"),
+            ("slot[hall]", ""),
+            ("slot[title]", "Factory tour"),
+            ("slot[starts]", &chrono_like_local(86_400)),
+            ("slot[ends]", &chrono_like_local(90_000)),
+        ],
+    )
+    .await;
+    let request: String = asked.json().await.expect("id");
+    let r = update(exhibitor.clone(), request.clone()).await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    let page = in_language(exhibitor.clone(), request.clone(), "ko").await;
+    assert_eq!(page["stream"]["title"]["text"], "항만 자동화 포럼");
+    assert_eq!(page["stream"]["state"], "requested");
+}
+both_backends!(slots_are_renamed_and_moved_and_hold_six_languages);

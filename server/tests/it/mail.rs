@@ -179,3 +179,79 @@ async fn the_outbox_is_delivered_over_smtp(backend: Backend) {
     assert!(server::mailer::Mailer::new("smtp://127.0.0.1:25", "not an address").is_err());
 }
 both_backends!(the_outbox_is_delivered_over_smtp);
+
+/// The bodies of the mails queued to `to` that still hold a reset link.
+async fn reset_links_in_outbox(app: &TestApp, to: &str) -> usize {
+    db::notification::emails_to(&app.db, to)
+        .await
+        .expect("outbox")
+        .iter()
+        .filter(|(_, body)| body.contains("reset-password?token="))
+        .count()
+}
+
+async fn sent_reset_links_leave_the_outbox(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (port, inbox) = smtp_server("nobody@nowhere.example").await;
+    let mailer = server::mailer::Mailer::new(
+        &format!("smtp://127.0.0.1:{port}"),
+        "Cloud Expo <no-reply@expo.example>",
+    )
+    .expect("mailer");
+    let forgot = |email: &'static str| {
+        let app = &app;
+        async move {
+            let r = app
+                .call(
+                    &app.new_client(),
+                    "account/forgot",
+                    &[("input[email]", email)],
+                )
+                .await;
+            assert!(r.status().is_success(), "{}", r.status());
+        }
+    };
+    const BUYER: &str = "buyer@expo.example";
+    forgot(BUYER).await;
+    assert_eq!(reset_links_in_outbox(&app, BUYER).await, 1, "queued");
+    let round = mailer.deliver_due(&app.db, 50).await.expect("round");
+    assert_eq!(round.sent, 1);
+    // The person got the link; the outbox no longer holds it.
+    let got = inbox.lock().expect("inbox").clone();
+    assert!(
+        got.iter()
+            .any(|(to, text)| to == BUYER && text.contains("reset-password?token=")),
+        "{got:?}"
+    );
+    assert_eq!(
+        reset_links_in_outbox(&app, BUYER).await,
+        0,
+        "purged once sent"
+    );
+
+    // A link that expires unsent is emptied by housekeeping and never sent.
+    const VISITOR: &str = "visitor@expo.example";
+    forgot(VISITOR).await;
+    assert_eq!(reset_links_in_outbox(&app, VISITOR).await, 1);
+    let auth = server::config::Config::auth(&crate::helpers::test_config("sqlite::memory:"));
+    let later = db::now_millis() + (domain::account::RESET_LINK_MINUTES + 1) * 60_000;
+    server::housekeeping::run_once(&app.db, &auth, later)
+        .await
+        .expect("housekeeping");
+    assert_eq!(reset_links_in_outbox(&app, VISITOR).await, 0);
+    let round = mailer.deliver_due(&app.db, 50).await.expect("round");
+    assert_eq!(round.sent, 0, "an expired link is not sent");
+    // Other mail keeps its text after sending.
+    let mut tx = app.db.begin().await.expect("tx");
+    db::notification::queue_email(&mut tx, BUYER, "Hello", "Plain text", db::now_millis())
+        .await
+        .expect("queue");
+    db::commit(tx).await.expect("commit");
+    mailer.deliver_due(&app.db, 50).await.expect("round");
+    assert!(db::notification::emails_to(&app.db, BUYER)
+        .await
+        .expect("outbox")
+        .iter()
+        .any(|(s, b)| s == "Hello" && b == "Plain text"));
+}
+both_backends!(sent_reset_links_leave_the_outbox);

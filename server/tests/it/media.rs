@@ -28,13 +28,54 @@ pub(crate) fn jpeg_with_exif(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
+/// A small PNG whose header claims a `w`×`h` picture (one IDAT of zeros follows): decoding it
+/// for real would need `w * h * 4` bytes.
+pub(crate) fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]); // 8-bit RGBA
+    chunk(&mut out, b"IHDR", &ihdr);
+    // A zlib stream of zeros (stored blocks are enough to look like the start of the pixels).
+    let mut idat = vec![0x78, 0x01, 0x00, 0x00, 0x04, 0xFF, 0xFB];
+    idat.extend(std::iter::repeat_n(0u8, 1024));
+    chunk(&mut out, b"IDAT", &idat);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// A whole PDF of `size` bytes: its header, filler, and the `%%EOF` trailer.
 pub(crate) fn pdf(size: usize) -> Vec<u8> {
     let mut v = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let trailer = b"\nstartxref\n0\n%%EOF\n";
     let mut i: u32 = 0;
-    while v.len() < size {
+    while v.len() + trailer.len() < size {
         v.push(b'a' + (i % 26) as u8);
         i += 1;
     }
+    v.extend_from_slice(trailer);
     v
 }
 
@@ -144,6 +185,26 @@ async fn pictures_become_clean_thumbnails(backend: Backend) {
         (listed[0].width, listed[0].height),
         (Some(2000), Some(1000))
     );
+    // Nothing stored keeps the camera's metadata: the original goes once the variants exist.
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if e.path().is_dir() {
+                files(&e.path(), out);
+            } else {
+                out.push(e.path());
+            }
+        }
+    }
+    let mut stored = Vec::new();
+    files(&app.media_dir.join("media").join(&id), &mut stored);
+    assert_eq!(stored.len(), 3, "the three variants only: {stored:?}");
+    for f in stored {
+        let bytes = std::fs::read(&f).expect("read");
+        assert!(
+            !bytes.windows(16).any(|w| w == b"ExpoSecretCamera"),
+            "{f:?} keeps the metadata"
+        );
+    }
 }
 both_backends!(pictures_become_clean_thumbnails);
 
@@ -220,6 +281,76 @@ async fn bad_files_are_refused_and_nothing_is_stored(backend: Backend) {
             corrupt,
             StatusCode::UNPROCESSABLE_ENTITY,
             "error-media-corrupt",
+        ),
+        // 16384×16384 RGBA would take a gigabyte: refused from its header.
+        (
+            "bomb.png",
+            png_claiming(16_384, 16_384),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-too-many-pixels",
+        ),
+        // Within the side limit, over the pixel limit.
+        (
+            "wide.png",
+            png_claiming(11_000, 8_000),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-too-many-pixels",
+        ),
+        // Cut off while uploading or saving: refused by their structure.
+        (
+            "cut.pdf",
+            {
+                let mut p = pdf(3000);
+                p.truncate(2500);
+                p
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-truncated",
+        ),
+        (
+            "cut.mp4",
+            {
+                let mut v = crate::live_programme::mp4(20_000);
+                v.truncate(15_000);
+                v
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-truncated",
+        ),
+        (
+            "cut.webm",
+            {
+                // An EBML header (doctype webm), then a Segment that says 10,000 bytes and
+                // holds one cluster of 600.
+                let mut v = vec![0x1A, 0x45, 0xDF, 0xA3, 0x87, 0x42, 0x82, 0x84];
+                v.extend_from_slice(b"webm");
+                v.extend_from_slice(&[0x18, 0x53, 0x80, 0x67, 0x67, 0x10]);
+                v.extend([0x1F, 0x43, 0xB6, 0x75, 0x42, 0x52]);
+                v.extend(std::iter::repeat_n(0u8, 594));
+                v
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-truncated",
+        ),
+        (
+            "cut.glb",
+            {
+                let mut v = b"glTF".to_vec();
+                v.extend_from_slice(&2u32.to_le_bytes());
+                v.extend_from_slice(&5000u32.to_le_bytes());
+                v.extend_from_slice(&4980u32.to_le_bytes());
+                v.extend_from_slice(b"JSON");
+                v.extend(std::iter::repeat_n(b' ', 1000));
+                v
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-media-truncated",
+        ),
+        (
+            "scene.gltf",
+            br#"{"asset": {"version": "2.0"}, "buffers": [{"uri": "scene.bin"}]}"#.repeat(10),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "error-media-gltf-text",
         ),
         (
             "huge.pdf",

@@ -9,7 +9,7 @@ const OLD: &str = "correct horse battery";
 const NEW: &str = "staple battery horse 42";
 
 /// The token of the newest reset link mailed to `to`, and how many reset mails there are.
-async fn mailed_token(app: &TestApp, to: &str) -> (Option<String>, usize) {
+pub(crate) async fn mailed_token(app: &TestApp, to: &str) -> (Option<String>, usize) {
     let mail = db::notification::emails_to(&app.db, to)
         .await
         .expect("outbox");

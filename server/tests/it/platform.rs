@@ -223,6 +223,60 @@ async fn oversized_body_is_413(backend: Backend) {
 }
 both_backends!(oversized_body_is_413);
 
+/// Sends a chunked POST without `Content-Length` (as an attacker streaming an endless body
+/// would) of `total` bytes in 8 KiB chunks; returns the response's status line and body.
+async fn chunked_post(app: &TestApp, path: &str, total: usize) -> (String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    let mut socket = tokio::net::TcpStream::connect(&addr)
+        .await
+        .expect("connect");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\n\
+         Cookie: lang=en\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    );
+    socket.write_all(head.as_bytes()).await.expect("head");
+    let chunk = "x".repeat(8192);
+    let mut sent = 0;
+    while sent < total {
+        let frame = format!("{:x}\r\n{chunk}\r\n", chunk.len());
+        // The server may answer and close before the whole body is sent.
+        if socket.write_all(frame.as_bytes()).await.is_err() {
+            break;
+        }
+        sent += chunk.len();
+    }
+    let _ = socket.write_all(b"0\r\n\r\n").await;
+    let mut answer = Vec::new();
+    let _ = socket.read_to_end(&mut answer).await;
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer.lines().next().unwrap_or("").to_owned();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+async fn chunked_bodies_are_cut_at_the_limit(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // Server functions were buffered without a limit when no length was declared.
+    for path in [
+        "/api/account/login",
+        "/api/account/register",
+        "/api/search/suggest",
+    ] {
+        let (status, body) = chunked_post(&app, path, 4 << 20).await;
+        assert!(status.contains(" 413 "), "{path}: {status}");
+        assert!(body.contains("The request is too large."), "{path}: {body}");
+    }
+    // A small chunked body still reaches the server function.
+    let (status, _) = chunked_post(&app, "/api/account/login", 8192).await;
+    assert!(!status.contains(" 413 "), "{status}");
+}
+both_backends!(chunked_bodies_are_cut_at_the_limit);
+
 async fn cross_site_posts_are_refused(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let resp = app

@@ -102,6 +102,20 @@ impl Ws {
         }
     }
 
+    /// Reads until the server closes the socket (5 s at most); the close code, if any.
+    pub(crate) async fn close_code(&mut self) -> Option<u16> {
+        loop {
+            let message = tokio::time::timeout(Duration::from_secs(5), self.stream.next())
+                .await
+                .expect("closed within 5 s");
+            match message {
+                Some(Ok(Message::Close(frame))) => return frame.map(|f| u16::from(f.code)),
+                Some(Ok(_)) => continue,
+                Some(Err(_)) | None => return None,
+            }
+        }
+    }
+
     /// Frames until one matches, skipping others.
     pub(crate) async fn until(
         &mut self,
@@ -123,7 +137,7 @@ impl Ws {
         let mut replayed = Vec::new();
         loop {
             match self.read().await {
-                ServerFrame::Subscribed { topic: t } if t == topic => return replayed,
+                ServerFrame::Subscribed { topic: t, .. } if t == topic => return replayed,
                 ServerFrame::Event(e)
                     if e.topic == topic && matches!(e.body, EventBody::ChatMessage(_)) =>
                 {
@@ -322,7 +336,8 @@ async fn topics_are_authorized(backend: Backend) {
         }
     }
 
-    // The buyer and the booth's team and the organizers follow the room; a stranger does not.
+    // The buyer and the booth's team follow the room; a stranger does not, nor do the
+    // organizers (as the room's history over HTTP refuses them: one rule for both).
     let mut b = Ws::connect(&app, Some(&buyer)).await;
     let buyer_id = b.user.clone().expect("signed in");
     b.subscribe(&chat, None).await;
@@ -337,7 +352,10 @@ async fn topics_are_authorized(backend: Backend) {
         other => panic!("expected a refusal, got {other:?}"),
     }
     let mut o = Ws::connect(&app, Some(&organizer)).await;
-    o.subscribe(&chat, None).await;
+    o.send(json!({"t": "sub", "topic": chat})).await;
+    assert!(
+        matches!(o.next().await, ServerFrame::Refused { code, .. } if code == "realtime-error-forbidden")
+    );
     let mut s = Ws::connect(&app, Some(&stranger)).await;
     s.send(json!({"t": "sub", "topic": chat})).await;
     assert!(
@@ -354,7 +372,7 @@ async fn topics_are_authorized(backend: Backend) {
         matches!(anon.next().await, ServerFrame::Refused { code, .. } if code == "error-unauthenticated")
     );
 
-    // The buyer writes: the team and the organizer get it, the stranger nothing.
+    // The buyer writes: the team gets it, the stranger and the organizer nothing.
     b.send(send_frame(&room, "Do you ship to Riga?", "b-1"))
         .await;
     let id = ack(&mut b, "b-1").await;
@@ -363,7 +381,7 @@ async fn topics_are_authorized(backend: Backend) {
         (m.id, m.text.as_str(), m.sender_id.as_str()),
         (id, "Do you ship to Riga?", buyer_id.as_str())
     );
-    assert_eq!(o.message().await.id, id);
+    o.quiet(300).await;
     s.quiet(300).await;
     let stored: i64 = db::chat::messages(&app.db, &room, None, 100)
         .await
@@ -745,3 +763,82 @@ async fn following_again_replaces_the_position(backend: Backend) {
     reader.quiet(300).await;
 }
 both_backends!(following_again_replaces_the_position);
+
+async fn sockets_close_when_their_session_ends(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let email = "closing@example.com";
+    new_person(&app, email).await;
+    let id = |ws: &Ws| ws.user.clone().expect("signed in");
+    // Two browsers of one person, each with a socket following their notifications.
+    let first = session_cookie(&app, email, "a-long-password-1").await;
+    let second = session_cookie(&app, email, "a-long-password-1").await;
+    let mut a = Ws::connect(&app, Some(&first)).await;
+    let mut b = Ws::connect(&app, Some(&second)).await;
+    let user = id(&a);
+    a.subscribe(&format!("user:{user}"), None).await;
+    b.subscribe(&format!("user:{user}"), None).await;
+    // Signing out in the first browser closes its socket at once…
+    let out = app
+        .new_client()
+        .post(app.url("/api/account/logout"))
+        .header("accept", "application/json")
+        .header("cookie", &first)
+        .send()
+        .await
+        .expect("logout");
+    assert!(out.status().is_success() || out.status().is_redirection());
+    assert_eq!(a.close_code().await, Some(4401));
+    // …and the other browser's socket goes on.
+    b.send(json!({"t": "ping"})).await;
+    assert!(matches!(
+        b.until(|f| matches!(f, ServerFrame::Pong)).await,
+        ServerFrame::Pong
+    ));
+    // A password reset ends every session: the second socket closes too.
+    let r = app
+        .call(
+            &app.new_client(),
+            "account/forgot",
+            &[("input[email]", email)],
+        )
+        .await;
+    assert!(r.status().is_success());
+    let token = crate::password_reset::mailed_token(&app, email)
+        .await
+        .0
+        .expect("the reset link");
+    let r = app
+        .call(
+            &app.new_client(),
+            "account/reset",
+            &[
+                ("input[token]", token.as_str()),
+                ("input[password]", "a-newer-password-2"),
+                ("input[confirm]", "a-newer-password-2"),
+            ],
+        )
+        .await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    assert_eq!(b.close_code().await, Some(4401));
+
+    // An expired session: the next thing the socket asks for closes it.
+    let third = session_cookie(&app, email, "a-newer-password-2").await;
+    let mut c = Ws::connect(&app, Some(&third)).await;
+    sqlx::query("UPDATE sessions SET expires_at = $1")
+        .bind(db::now_millis() - 1)
+        .execute(&app.sql().await)
+        .await
+        .expect("expire");
+    tokio::time::sleep(Duration::from_millis(5_200)).await;
+    c.send(json!({"t": "sub", "topic": format!("user:{user}")}))
+        .await;
+    assert_eq!(c.close_code().await, Some(4401));
+    // Reconnecting with the dead cookie gives a visitor's socket.
+    let d = Ws::connect(&app, Some(&third)).await;
+    assert_eq!(d.user, None);
+}
+both_backends!(sockets_close_when_their_session_ends);
