@@ -14,9 +14,9 @@ test("an organizer filters the exhibitor directory in Chinese and downloads it a
   await expect(page).toHaveURL(/hall=marine/);
   await expect.poll(async () => plain(await page.locator(".directory-summary [role=status]").textContent())).toBe("共 10 条");
   await expect(page.locator(".review-table tbody tr")).toHaveCount(10);
-  // Each booth's readiness for the expo, out of the four steps that can be done today.
+  // Each booth's readiness for the expo, out of its six steps (the live ones included).
   await expect(page.getByRole("columnheader", { name: "准备情况" })).toBeVisible();
-  await expect.poll(async () => plain(await page.getByRole("row", { name: /M-01/ }).locator("td").last().textContent())).toMatch(/^\d \/ 4$/);
+  await expect.poll(async () => plain(await page.getByRole("row", { name: /M-01/ }).locator("td").last().textContent())).toMatch(/^\d \/ 6$/);
   await page.screenshot({ path: "artifacts/directory-exhibitors-zh-CN.png", fullPage: true });
   // Booth teams that are not ready are reminded (notification and e-mail).
   await page.getByRole("button", { name: "提醒展位尚未准备就绪的展商" }).click();

@@ -326,7 +326,14 @@ pub async fn upload(
     let language = Locale::parse(&language).unwrap_or(ctx.locale);
     let bytes = bytes.unwrap_or_default();
     // Unpacking and parsing take CPU: off the async threads.
-    let sheet = match tokio::task::spawn_blocking(move || read_sheet(&bytes, language)).await {
+    let sheet = match tokio::task::spawn_blocking(move || {
+        let mut sheet = read_sheet(&bytes, language)?;
+        // An export of the directory reads back as an import of it.
+        crate::import_readback::read_back_export(import_kind, &mut sheet);
+        Ok::<_, FileError>(sheet)
+    })
+    .await
+    {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => return refuse(json, StatusCode::UNPROCESSABLE_ENTITY, &kind, &e),
         Err(e) => return app_error(json, app::AppError::internal(e)),

@@ -13,6 +13,7 @@ pub mod export;
 pub mod health;
 pub mod housekeeping;
 pub mod import;
+pub mod import_readback;
 pub mod invite;
 pub mod live;
 pub mod loadtest;

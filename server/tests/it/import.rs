@@ -514,3 +514,79 @@ Second Sea,NO,marine,M-51,\nRenamed One,CN,marine,M-01,\nNowhere,CN,moon,X-1,\n"
     }
 }
 both_backends!(only_organizers_import_and_booths_do_not_overlap);
+
+async fn a_buyer_export_imports_into_the_next_expo(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let organizer = session_cookie(&app, ORGANIZER, PASSWORD).await;
+    // Two buyers of the demo expo, one sharing contacts (a phone an export defuses: "+47 …").
+    for (email, consent) in [("kari@fjord.example", true), ("ola@fjord.example", false)] {
+        let cookie = new_person(&app, email).await;
+        let form = crate::buyers::profile_form("Fjord Seafood AS", "fjordsea", consent);
+        let saved = post(&app, &cookie, "buyer/save", &form).await;
+        assert!(saved.status().is_success(), "{}", saved.status());
+    }
+    let buyers: app::buyer::api::BuyerPage = post(&app, &organizer, "buyer/list", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(buyers.total, 2);
+    // The organizer exports the buyer directory in Chinese and in English…
+    for lang in ["zh-CN", "en"] {
+        let export = reqwest::Client::new()
+            .get(app.url("/export/buyers.csv"))
+            .header(
+                "cookie",
+                format!(
+                    "{}; lang={lang}",
+                    organizer
+                        .split("; ")
+                        .filter(|c| !c.starts_with("lang="))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+            .send()
+            .await
+            .expect("export");
+        assert_eq!(export.status(), StatusCode::OK);
+        let bytes = export.bytes().await.expect("bytes").to_vec();
+        // …and imports it into next year's expo.
+        let name = format!("Next expo {lang}");
+        let form = crate::expos::new_expo_form(&name, "2027-09-01", "2027-09-05");
+        let resp = post(&app, &organizer, "setup/create-expo", &form).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        let next: String = resp.json().await.expect("id");
+        let managing = format!("{organizer}; console_expo={next}");
+        let (status, body) = upload(&app, &managing, "buyers", "buyers.csv", bytes).await;
+        assert_eq!(status, StatusCode::OK, "{lang}: {body}");
+        let p = preview(&app, &managing, &id_of(&body)).await;
+        assert_eq!(
+            (p.summary.valid_rows, p.summary.refused_rows),
+            (buyers.total, 0),
+            "{lang}: {:?}",
+            p.errors
+        );
+        let (status, _) = commit(&app, &managing, &id_of(&body)).await;
+        assert_eq!(status, StatusCode::OK);
+        let imported: app::buyer::api::BuyerPage = post(&app, &managing, "buyer/list", &[])
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(imported.total, buyers.total, "{lang}");
+        for b in &buyers.items {
+            let again = imported
+                .items
+                .iter()
+                .find(|i| i.email == b.email)
+                .expect("every buyer");
+            assert_eq!(again.country, b.country);
+            assert_eq!(again.form.interests, b.form.interests);
+            assert_eq!(again.form.volume, b.form.volume);
+            assert_eq!(again.form.consent, b.form.consent);
+            assert_eq!(again.form.phone, b.form.phone);
+        }
+    }
+}
+both_backends!(a_buyer_export_imports_into_the_next_expo);
