@@ -338,3 +338,58 @@ test("an organizer (en) builds a forum's programme and a fallback; a viewer (zh-
   await orgContext.close();
   await buyer.context.close();
 });
+
+test("a presenter pauses for 30 s: the broadcast stays on air, and the replay leaves the pause out", async ({ browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const run = Date.now() % 1_000_000;
+  const en = `Pause test ${run}`;
+  const context = await browser.newContext();
+  const org = await context.newPage();
+  const problems = watchConsole(org);
+  await signInOrganizer(org, baseURL!, "en");
+  await org.goto("/live");
+  await hydrated(org);
+  await org.getByText("Schedule a broadcast").click();
+  await org.locator("#live-slot-kind").selectOption("forum");
+  await org.getByLabel("Title", { exact: true }).fill(en);
+  await org.getByLabel("Starts", { exact: true }).fill(shanghai(-5));
+  await org.getByLabel("Ends", { exact: true }).fill(shanghai(60));
+  await org.getByRole("button", { name: "Put on the schedule" }).click();
+  await org.getByRole("row").filter({ hasText: en }).getByRole("link", { name: en }).click();
+  await expect(org.getByRole("heading", { level: 1 })).toHaveText(en);
+  const roomUrl = org.url();
+  await org.goto(`${roomUrl}/studio`);
+  await hydrated(org);
+  const preview = org.locator("video.live-video");
+  await expect.poll(() => preview.evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+  await org.getByRole("button", { name: "Go live" }).click();
+  const status = org.locator(".live-studio-status");
+  await expect(status).toHaveText("On air");
+  await org.waitForTimeout(3_000);
+  await org.getByRole("button", { name: "Pause" }).click();
+  await expect(status).toHaveText("Paused");
+  // Longer than the 20 s after which the server drops a silent broadcaster: it is never
+  // reconnecting, it stays paused.
+  for (let i = 0; i < 30; i++) {
+    await org.waitForTimeout(1_000);
+    expect(await status.textContent()).toBe("Paused");
+  }
+  await org.getByRole("button", { name: "Resume" }).click();
+  await expect(status).toHaveText("On air");
+  await org.waitForTimeout(3_000);
+  await org.screenshot({ path: "artifacts/live-studio-after-pause-en.png", fullPage: true });
+  await org.getByRole("button", { name: "End the broadcast" }).click();
+  await expect(status).not.toHaveText("On air");
+  // The replay holds the time on air, not the pause: about 6 s of the 36 s.
+  await org.goto(roomUrl);
+  await hydrated(org);
+  const replay = org.getByLabel("Replay", { exact: true });
+  await expect(replay).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(() => replay.evaluate((v) => (v as HTMLVideoElement).duration), { timeout: 15_000 })
+    .toBeGreaterThan(2);
+  const duration = await replay.evaluate((v) => (v as HTMLVideoElement).duration);
+  expect(duration).toBeLessThan(20);
+  expect(problems).toEqual([]);
+  await context.close();
+});

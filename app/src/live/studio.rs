@@ -297,9 +297,9 @@ impl Studio {
         });
     }
 
-    /// Pauses or resumes the broadcast. Paused, nothing is recorded (the replay has a gap),
-    /// the camera is switched off, and the connection is kept with a keep-alive every few
-    /// seconds, so the server does not take the silence for a dropped broadcaster.
+    /// Pauses or resumes the broadcast. Paused, nothing is recorded (the replay leaves the
+    /// pause out) and the connection is kept with a keep-alive every few seconds, so the server
+    /// does not take the silence for a dropped broadcaster.
     pub fn set_paused(&self, paused: bool) {
         let recorder = self.0.borrow().recorder.clone();
         let Some(r) = recorder else {
@@ -310,11 +310,6 @@ impl Studio {
             return;
         }
         self.0.borrow_mut().paused = paused;
-        let media = self.0.borrow().media.clone();
-        for t in media.get_video_tracks().iter() {
-            t.unchecked_into::<web_sys::MediaStreamTrack>()
-                .set_enabled(!paused);
-        }
         let socket = self.0.borrow().socket.clone();
         if let Some(ws) = socket {
             let _ = ws.send_with_str(if paused {
