@@ -1,6 +1,6 @@
 //! The readiness checklist the exhibitor and the organizers both see on the booth editor: each
 //! step done or to do, and the way to the live steps (ask for a slot on the schedule; a private
-//! test broadcast, which opens its studio).
+//! test broadcast, which opens its studio), offered while the step is still to do.
 
 use crate::shell::i18n::{use_i18n, Arg};
 use domain::directory::ReadinessItem;
@@ -39,7 +39,7 @@ pub fn ReadinessChecklist(
                                             " "{i18n.t(item.message_id())}" "
                                             <span class="muted">{i18n.t(state)}</span>
                                             " "
-                                            <StepAction item />
+                                            {(!ok).then(|| view! { <StepAction item /> })}
                                         </li>
                                     }
                                 }).collect_view()}
