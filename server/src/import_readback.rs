@@ -41,19 +41,37 @@ fn exported_column(header: &str) -> Option<Option<&'static str>> {
     })
 }
 
-/// The code whose name in some language is `text` among `codes` (`message(code)` names it).
-fn code_of(
-    text: &str,
-    codes: &[&'static str],
-    message: impl Fn(&str) -> String,
-) -> Option<&'static str> {
-    let text = text.trim();
-    codes.iter().copied().find(|code| {
-        code.eq_ignore_ascii_case(text)
-            || Locale::ALL
-                .into_iter()
-                .any(|locale| same(text, &I18n { locale }.t(&message(code))))
-    })
+/// Names in words (in every language, and the codes themselves) to the codes the import
+/// takes, built once per sheet: a 10,000-row file costs one look-up per cell, not a walk
+/// through every language's messages.
+struct Names(std::collections::HashMap<String, &'static str>);
+
+impl Names {
+    fn of(codes: impl IntoIterator<Item = (&'static str, String)>) -> Names {
+        let mut map = std::collections::HashMap::new();
+        for (code, message_id) in codes {
+            map.insert(normalize_header(code), code);
+            for locale in Locale::ALL {
+                map.insert(normalize_header(&I18n { locale }.t(&message_id)), code);
+            }
+        }
+        Names(map)
+    }
+
+    /// The code `text` names, or `text` as it is.
+    fn code(&self, text: &str) -> String {
+        self.0
+            .get(&normalize_header(text))
+            .map_or_else(|| text.trim().to_owned(), |c| (*c).to_owned())
+    }
+
+    /// Each comma-separated name of `text` as its code, joined by commas.
+    fn codes(&self, text: &str) -> String {
+        text.split(',')
+            .map(|t| self.code(t))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 /// A cell an export defused (`'+86 …`) as it was written: the apostrophe goes when what follows
@@ -83,59 +101,36 @@ pub fn read_back_export(kind: ImportKind, sheet: &mut Sheet) {
         .filter_map(|(i, m)| m.flatten().map(|c| (i, c)))
         .collect();
     sheet.headers = keep.iter().map(|(_, c)| (*c).to_owned()).collect();
-    let countries = domain::account::COUNTRIES;
-    let industries = domain::expo::INDUSTRIES;
+    let countries = Names::of(
+        domain::account::COUNTRIES
+            .iter()
+            .map(|c| (*c, app::account::register_page::country_message_id(c))),
+    );
+    let industries = Names::of(
+        domain::expo::INDUSTRIES
+            .iter()
+            .map(|k| (*k, format!("industry-{k}"))),
+    );
+    let volumes = Names::of(
+        domain::buyer::Volume::ALL
+            .into_iter()
+            .map(|v| (v.as_str(), v.message_id().to_owned())),
+    );
+    let consent = Names::of([
+        ("yes", "buyer-yes".to_owned()),
+        ("no", "buyer-no".to_owned()),
+    ]);
     for row in &mut sheet.rows {
         let cells: Vec<String> = keep
             .iter()
             .map(|(i, column)| {
                 let cell = undefused(row.get(*i).map_or("", String::as_str));
                 match *column {
-                    "country" => code_of(&cell, countries, |c| {
-                        app::account::register_page::country_message_id(c)
-                    })
-                    .map_or(cell, str::to_owned),
-                    "source_countries" => cell
-                        .split(',')
-                        .map(|c| {
-                            code_of(c, countries, |c| {
-                                app::account::register_page::country_message_id(c)
-                            })
-                            .map_or_else(|| c.trim().to_owned(), str::to_owned)
-                        })
-                        .collect::<Vec<_>>()
-                        .join(","),
-                    "interests" => cell
-                        .split(',')
-                        .map(|c| {
-                            code_of(c, &industries, |k| format!("industry-{k}"))
-                                .map_or_else(|| c.trim().to_owned(), str::to_owned)
-                        })
-                        .collect::<Vec<_>>()
-                        .join(","),
-                    "volume" => domain::buyer::Volume::ALL
-                        .into_iter()
-                        .find(|v| {
-                            same(&cell, v.as_str())
-                                || Locale::ALL
-                                    .into_iter()
-                                    .any(|locale| same(&cell, &I18n { locale }.t(v.message_id())))
-                        })
-                        .map_or(cell, |v| v.as_str().to_owned()),
-                    "consent" => {
-                        let said = |id: &str| {
-                            Locale::ALL
-                                .into_iter()
-                                .any(|locale| same(&cell, &I18n { locale }.t(id)))
-                        };
-                        if said("buyer-yes") {
-                            "yes".to_owned()
-                        } else if said("buyer-no") {
-                            "no".to_owned()
-                        } else {
-                            cell
-                        }
-                    }
+                    "country" => countries.code(&cell),
+                    "source_countries" => countries.codes(&cell),
+                    "interests" => industries.codes(&cell),
+                    "volume" => volumes.code(&cell),
+                    "consent" => consent.code(&cell),
                     _ => cell,
                 }
             })

@@ -27,7 +27,7 @@ pub(crate) async fn mailed_token(app: &TestApp, to: &str) -> (Option<String>, us
     (links.last().cloned(), links.len())
 }
 
-async fn forgot(app: &TestApp, email: &str) -> reqwest::Response {
+pub(crate) async fn forgot(app: &TestApp, email: &str) -> reqwest::Response {
     app.call(
         &app.new_client(),
         "account/forgot",
