@@ -96,3 +96,24 @@ export async function signInOrganizer(page: Page, baseURL: string, lang: string)
   await expect(page.getByTestId("account-name")).toBeVisible();
   await page.context().addCookies([{ name: "lang", value: lang, url: baseURL }]);
 }
+
+/** A `datetime-local` value `minutes` from now in the demo expo's time zone (Shanghai, UTC+8). */
+export function shanghai(minutes: number): string {
+  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+/** As the signed-in organizer (English), puts a forum broadcast on the schedule from five
+ * minutes ago for an hour; returns its room's address. */
+export async function scheduleForum(org: Page, title: string): Promise<string> {
+  await org.goto("/live");
+  await hydrated(org);
+  await org.getByText("Schedule a broadcast").click();
+  await org.locator("#live-slot-kind").selectOption("forum");
+  await org.getByLabel("Title", { exact: true }).fill(title);
+  await org.getByLabel("Starts", { exact: true }).fill(shanghai(-5));
+  await org.getByLabel("Ends", { exact: true }).fill(shanghai(60));
+  await org.getByRole("button", { name: "Put on the schedule" }).click();
+  await org.getByRole("row").filter({ hasText: title }).getByRole("link", { name: title }).click();
+  await expect(org.getByRole("heading", { level: 1 })).toHaveText(title);
+  return org.url();
+}

@@ -1,12 +1,8 @@
 import { test, expect, Page } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
-import { exhibitor, hydrated, newBuyer, plain, setLanguage, signInOrganizer, watchConsole } from "./helpers";
+import { exhibitor, hydrated, newBuyer, plain, scheduleForum, setLanguage, shanghai, signInOrganizer, watchConsole } from "./helpers";
 
-/** A `datetime-local` value `minutes` from now in the demo expo's time zone (Shanghai, UTC+8). */
-function shanghai(minutes: number): string {
-  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
-}
 
 /** The live player's playback position (not the fallback video's beside it). */
 async function position(page: Page): Promise<number> {
@@ -347,17 +343,7 @@ test("a presenter pauses for 30 s: the broadcast stays on air, and the replay le
   const org = await context.newPage();
   const problems = watchConsole(org);
   await signInOrganizer(org, baseURL!, "en");
-  await org.goto("/live");
-  await hydrated(org);
-  await org.getByText("Schedule a broadcast").click();
-  await org.locator("#live-slot-kind").selectOption("forum");
-  await org.getByLabel("Title", { exact: true }).fill(en);
-  await org.getByLabel("Starts", { exact: true }).fill(shanghai(-5));
-  await org.getByLabel("Ends", { exact: true }).fill(shanghai(60));
-  await org.getByRole("button", { name: "Put on the schedule" }).click();
-  await org.getByRole("row").filter({ hasText: en }).getByRole("link", { name: en }).click();
-  await expect(org.getByRole("heading", { level: 1 })).toHaveText(en);
-  const roomUrl = org.url();
+  const roomUrl = await scheduleForum(org, en);
   await org.goto(`${roomUrl}/studio`);
   await hydrated(org);
   const preview = org.locator("video.live-video");
