@@ -31,6 +31,7 @@ pub mod setup;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod trade;
 pub mod ui;
 
 pub use error::AppError;

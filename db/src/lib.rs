@@ -24,6 +24,7 @@ pub mod realtime;
 pub mod search;
 pub mod setup;
 pub mod throttle;
+pub mod trade;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};

@@ -27,6 +27,7 @@ pub mod product;
 pub mod realtime;
 pub mod search;
 pub mod text;
+pub mod trade;
 
 pub use error::{FieldError, ValidationErrors};
 pub use locale::Locale;

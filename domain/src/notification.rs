@@ -52,6 +52,27 @@ pub enum NotificationBody {
         #[serde(default)]
         host: Option<String>,
     },
+    /// A buyer sent the reader's booth an inquiry (for the booth's team).
+    InquiryReceived {
+        /// The buyer's name.
+        buyer: String,
+        /// The product asked about, if one was named.
+        product: Option<crate::text::LocalizedText>,
+    },
+    /// A booth quoted on the reader's inquiry.
+    QuoteReceived {
+        /// The booth's company.
+        company: crate::text::LocalizedText,
+        /// The quote's total (`USD 1234.50`).
+        total: String,
+    },
+    /// The buyer answered the booth's quote (for the booth's team).
+    QuoteAnswered {
+        /// The buyer's name.
+        buyer: String,
+        /// Accepted (else declined).
+        accepted: bool,
+    },
 }
 
 /// A notification as its reader sees it.

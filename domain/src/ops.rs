@@ -228,6 +228,10 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "setup/expos",
     "setup/get",
     "setup/plan",
+    "trade/inquiry",
+    "trade/mine",
+    "trade/start",
+    "trade/totals",
 ];
 
 /// Whether maintenance lets a state-changing request to `path` through for someone who is not

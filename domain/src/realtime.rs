@@ -344,6 +344,8 @@ pub enum Hint {
         /// Viewers.
         count: u64,
     },
+    /// An inquiry, quote or trade figure the person follows changed; read it again.
+    Trade,
 }
 
 #[cfg(test)]

@@ -80,5 +80,34 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
                 ("time", Arg::Str(i18n.utc(*starts_at))),
             ],
         ),
+        NotificationBody::InquiryReceived {
+            buyer,
+            product: Some(product),
+        } => i18n.t_args(
+            "notice-inquiry-product",
+            vec![
+                ("buyer", Arg::Str(buyer.clone())),
+                ("product", Arg::Str(product.show(i18n.locale).text)),
+            ],
+        ),
+        NotificationBody::InquiryReceived {
+            buyer,
+            product: None,
+        } => i18n.t_args("notice-inquiry", vec![("buyer", Arg::Str(buyer.clone()))]),
+        NotificationBody::QuoteReceived { company, total } => i18n.t_args(
+            "notice-quote",
+            vec![
+                ("company", Arg::Str(company.show(i18n.locale).text)),
+                ("total", Arg::Str(total.clone())),
+            ],
+        ),
+        NotificationBody::QuoteAnswered { buyer, accepted } => i18n.t_args(
+            if *accepted {
+                "notice-quote-accepted"
+            } else {
+                "notice-quote-declined"
+            },
+            vec![("buyer", Arg::Str(buyer.clone()))],
+        ),
     }
 }

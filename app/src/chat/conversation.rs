@@ -79,7 +79,7 @@ fn refusal_text(i18n: I18n, code: &str, retry_after: Option<u64>) -> String {
     }
 }
 
-fn new_client_id() -> String {
+pub(crate) fn new_client_id() -> String {
     #[cfg(feature = "hydrate")]
     {
         crate::realtime::client::client_id()

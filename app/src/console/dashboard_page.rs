@@ -51,6 +51,7 @@ pub fn DashboardPage() -> impl IntoView {
                                             <Card href="/dashboard/people".into() title=i18n.t("directory-people") body=i18n.t("dash-people-body") />
                                             <Card href="/buyers?verified=no".into() title=i18n.t("buyers-title") body=i18n.t("dash-buyers-body") />
                                             <Card href="/dashboard/import".into() title=i18n.t("import-title") body=i18n.t("dash-import-body") />
+                                            <Card href="/dashboard/trade".into() title=i18n.t("trade-dashboard-title") body=i18n.t("dash-trade-body") />
                                             <Card href="/dashboard/searches".into() title=i18n.t("search-insights-title") body=i18n.t("dash-searches-body") />
                                             <Card href="/dashboard/moderation".into() title=i18n.t("moderation-title") body=i18n.t("dash-moderation-body") />
                                             <Card href="/dashboard/invitations".into() title=i18n.t("invite-title") body=i18n.t("dash-invitations-body") />
@@ -77,6 +78,7 @@ pub fn DashboardPage() -> impl IntoView {
                                 <ul class="dash-cards">
                                     <Card href="/messages".into() title=i18n.t("nav-messages") body=i18n.t("dash-messages-body") />
                                     <Card href="/meetings".into() title=i18n.t("meeting-list-title") body=i18n.t("dash-meetings-body") />
+                                    <Card href="/inquiries".into() title=i18n.t("trade-inquiries-title") body=i18n.t("dash-inquiries-body") />
                                     <Card href="/favorites".into() title=i18n.t("favorites-title") body=i18n.t("dash-favorites-body") />
                                     <Card href="/help".into() title=i18n.t("help-title") body=i18n.t("help-lead") />
                                     {may_apply.then(|| view! {

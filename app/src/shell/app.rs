@@ -43,6 +43,10 @@ use crate::search::search_page::SearchPage;
 use crate::setup::expos_page::ExposPage;
 use crate::setup::plan_editor::PlanEditorPage;
 use crate::setup::setup_page::SetupPage;
+use crate::trade::inquiries_page::InquiriesPage;
+use crate::trade::inquiry_form_page::InquiryFormPage;
+use crate::trade::inquiry_page::InquiryPage;
+use crate::trade::trade_page::TradePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -104,6 +108,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/live/:id/studio") view=StudioPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
+                        <Route path=path!("/inquiries") view=InquiriesPage ssr=SsrMode::Async />
+                        <Route path=path!("/inquiries/new") view=InquiryFormPage ssr=SsrMode::Async />
+                        <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/trade") view=TradePage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/operations") view=OperationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/applications") view=QueuePage ssr=SsrMode::Async />

@@ -30,6 +30,7 @@ mod search;
 mod setup;
 mod share;
 mod topics;
+mod trade;
 mod translate;
 
 /// Longest a test may take before it fails as hung (a hang must name itself, not stall CI).

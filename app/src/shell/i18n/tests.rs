@@ -75,6 +75,12 @@ fn dynamic_ids() -> BTreeSet<String> {
     for i in domain::expo::INDUSTRIES {
         ids.insert(format!("industry-{i}"));
     }
+    for u in domain::trade::UNITS {
+        ids.insert(format!("trade-unit-{u}"));
+    }
+    for t in domain::trade::INCOTERMS {
+        ids.insert(format!("trade-incoterm-{}", t.to_ascii_lowercase()));
+    }
     for (slug, audience) in crate::help::TOPICS {
         ids.extend(crate::help::message_ids(slug));
         ids.insert(audience.message_id().to_owned());
@@ -143,6 +149,7 @@ fn every_message_is_used_and_every_used_id_exists() {
             "invite-error-",
             "buyer-error-",
             "import-error-",
+            "trade-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));
@@ -161,6 +168,9 @@ fn every_message_is_used_and_every_used_id_exists() {
     }
     for r in domain::directory::ReadinessItem::ALL {
         asked.insert(r.message_id().to_owned());
+    }
+    for s in domain::trade::InquiryStatus::ALL {
+        asked.insert(s.message_id().to_owned());
     }
     for v in domain::buyer::Volume::ALL {
         asked.insert(v.message_id().to_owned());
