@@ -161,11 +161,8 @@ pub fn InquiryFormPage() -> impl IntoView {
                                             <input id="inquiry-place" name="inquiry[place]" maxlength="200" aria-describedby="inquiry-place-error" />
                                             <p class="field-error" id="inquiry-place-error" aria-live="polite">{move || field("place").get().map(|m| i18n.t(&m))}</p>
                                         </div>
-                                        <div class="field" class:field-invalid=move || field("needed_by").get().is_some()>
-                                            <label for="inquiry-needed">{i18n.t("trade-needed-by")}</label>
-                                            <input id="inquiry-needed" name="inquiry[needed_by]" type="date" aria-describedby="inquiry-needed-error" />
-                                            <p class="field-error" id="inquiry-needed-error" aria-live="polite">{move || field("needed_by").get().map(|m| i18n.t(&m))}</p>
-                                        </div>
+                                        <crate::setup::setup_page::DateField name="inquiry[needed_by]" id="inquiry-needed"
+                                            label=i18n.t("trade-needed-by") value=String::new() error=field("needed_by") />
                                     </div>
                                     <div class="field" class:field-invalid=move || field("message").get().is_some()>
                                         <label for="inquiry-message">{i18n.t("trade-message")}</label>

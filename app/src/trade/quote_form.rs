@@ -117,11 +117,8 @@ pub fn QuoteForm(
                         options=currency_options() selected=currency error=field("currency".into()) />
                     <Choice id="quote-incoterm" name="quote[incoterm]".into() label=i18n.t("trade-incoterm")
                         options=incoterm_options(i18n) selected=incoterm error=field("incoterm".into()) />
-                    <div class="field" class:field-invalid=move || field("valid_until".into()).get().is_some()>
-                        <label for="quote-valid">{i18n.t("trade-valid-until")}</label>
-                        <input id="quote-valid" name="quote[valid_until]" type="date" required=true aria-describedby="quote-valid-error" />
-                        <p class="field-error" id="quote-valid-error" aria-live="polite">{move || field("valid_until".into()).get().map(|m| i18n.t(&m))}</p>
-                    </div>
+                    <crate::setup::setup_page::DateField name="quote[valid_until]" id="quote-valid"
+                        label=i18n.t("trade-valid-until") value=String::new() error=field("valid_until".into()) />
                 </div>
                 <div class="field" class:field-invalid=move || field("terms".into()).get().is_some()>
                     <label for="quote-terms">{i18n.t("trade-terms")}</label>
