@@ -22,6 +22,7 @@ pub mod help;
 pub mod import;
 pub mod invitation;
 pub mod live;
+pub mod matching;
 pub mod meeting;
 pub mod ops;
 pub mod product;

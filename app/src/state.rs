@@ -163,6 +163,8 @@ pub struct ClientInfo {
     /// The expo the organizer chose to manage in the console (cookie
     /// [`domain::plan::CONSOLE_EXPO_COOKIE`]), if it is an id; honoured only for its organizers.
     pub console_expo: Option<String>,
+    /// The browser asks not to be tracked (`Sec-GPC: 1` or `DNT: 1`).
+    pub do_not_track: bool,
 }
 
 impl ClientInfo {

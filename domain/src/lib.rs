@@ -18,6 +18,7 @@ pub mod import;
 pub mod invitation;
 pub mod live;
 pub mod locale;
+pub mod matching;
 pub mod media;
 pub mod meeting;
 pub mod notification;

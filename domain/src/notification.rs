@@ -73,6 +73,13 @@ pub enum NotificationBody {
         /// Accepted (else declined).
         accepted: bool,
     },
+    /// The matcher found a strong new match for the reader (a buyer).
+    NewMatch {
+        /// The exhibitor.
+        company: crate::text::LocalizedText,
+        /// Its score, 0–100.
+        score: u8,
+    },
 }
 
 /// A notification as its reader sees it.

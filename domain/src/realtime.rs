@@ -346,6 +346,8 @@ pub enum Hint {
     },
     /// An inquiry, quote or trade figure the person follows changed; read it again.
     Trade,
+    /// The person's matches were recomputed; read them again.
+    Matches,
 }
 
 #[cfg(test)]

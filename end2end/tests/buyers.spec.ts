@@ -1,26 +1,5 @@
 import { test, expect, Browser, Page } from "@playwright/test";
-import { hydrated, plain, watchConsole, newBuyer, exhibitor, signInOrganizer } from "./helpers";
-
-/** Fills the buyer profile of the signed-in person (English interface). */
-async function fillProfile(page: Page, company: string, wechat: string, consent: boolean) {
-  await page.goto("/dashboard");
-  await hydrated(page);
-  await page.getByRole("link", { name: /^Professional buyer profile/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Professional buyer profile");
-  await hydrated(page);
-  await page.getByLabel("Company").fill(company);
-  await page.getByLabel("Your role").fill("Purchasing manager");
-  await page.getByLabel("Marine equipment").check();
-  await page.getByLabel("Electronics").check();
-  await page.getByLabel("Yearly purchase volume").selectOption("1m_10m");
-  await page.getByLabel("Countries you source from").selectOption(["CN", "KR"]);
-  await page.getByLabel("Phone", { exact: true }).fill("+47 22 00 00 00");
-  await page.getByLabel("WeChat ID", { exact: true }).fill(wechat);
-  if (consent) await page.getByLabel("Exhibitors may see my e-mail, phone and WeChat ID").check();
-  await page.getByRole("button", { name: "Save buyer profile" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  await expect(page.locator("[data-verified=no]")).toHaveText("Waiting for verification");
-}
+import { hydrated, plain, watchConsole, newBuyer, exhibitor, signInOrganizer, fillProfile } from "./helpers";
 
 test("a buyer registers, the organizer verifies, exhibitors see contacts only with consent", async ({ browser, baseURL }) => {
   // Four people, a verification, a directory, a profile and a conversation: longer than the default.

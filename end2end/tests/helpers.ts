@@ -117,3 +117,24 @@ export async function scheduleForum(org: Page, title: string): Promise<string> {
   await expect(org.getByRole("heading", { level: 1 })).toHaveText(title);
   return org.url();
 }
+
+/** Fills the buyer profile of the signed-in person (English interface). */
+export async function fillProfile(page: Page, company: string, wechat: string, consent: boolean) {
+  await page.goto("/dashboard");
+  await hydrated(page);
+  await page.getByRole("link", { name: /^Professional buyer profile/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Professional buyer profile");
+  await hydrated(page);
+  await page.getByLabel("Company").fill(company);
+  await page.getByLabel("Your role").fill("Purchasing manager");
+  await page.getByLabel("Marine equipment").check();
+  await page.getByLabel("Electronics").check();
+  await page.getByLabel("Yearly purchase volume").selectOption("1m_10m");
+  await page.getByLabel("Countries you source from").selectOption(["CN", "KR"]);
+  await page.getByLabel("Phone", { exact: true }).fill("+47 22 00 00 00");
+  await page.getByLabel("WeChat ID", { exact: true }).fill(wechat);
+  if (consent) await page.getByLabel("Exhibitors may see my e-mail, phone and WeChat ID").check();
+  await page.getByRole("button", { name: "Save buyer profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.locator("[data-verified=no]")).toHaveText("Waiting for verification");
+}

@@ -49,6 +49,30 @@ enum Command {
         #[command(subcommand)]
         command: LoadtestCommand,
     },
+    /// Matchmaking.
+    Match {
+        #[command(subcommand)]
+        command: MatchCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum MatchCommand {
+    /// Recompute every match of every expo now.
+    Recompute,
+    /// Write a generated expo into an empty database and time a full recompute, incremental
+    /// recomputes and top-ten reads (`cargo xtask bench match`).
+    Bench {
+        /// Buyers to generate.
+        #[arg(long, default_value_t = 100_000)]
+        buyers: usize,
+        /// Exhibitors to generate.
+        #[arg(long, default_value_t = 25_000)]
+        exhibitors: usize,
+        /// Database URL (an empty database; a SQLite file is created).
+        #[arg(long)]
+        database: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -219,6 +243,27 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Command::Search {
             command: SearchCommand::Bench { products, dir },
         } => crate::search_bench::run(products, std::path::Path::new(&dir)),
+        Command::Match {
+            command: MatchCommand::Recompute,
+        } => {
+            let db = connect(&config).await?;
+            for expo in db::matching::expo_ids(&db).await? {
+                let stats = app::matching::engine::full_recompute(&db, &expo).await?;
+                println!(
+                    "{expo}: {} people, {} exhibitors, {} matches kept",
+                    stats.buyers, stats.exhibitors, stats.pairs
+                );
+            }
+            Ok(())
+        }
+        Command::Match {
+            command:
+                MatchCommand::Bench {
+                    buyers,
+                    exhibitors,
+                    database,
+                },
+        } => crate::match_bench::run(buyers, exhibitors, &database).await,
         Command::Loadtest {
             command:
                 LoadtestCommand::Ws {

@@ -56,6 +56,9 @@ pub struct Config {
     pub search_dir: String,
     /// Folder of live streams' spool files (`EXPO_LIVE_DIR`, default `data/live`).
     pub live_dir: String,
+    /// How often the matcher takes the queue of people to recompute, in milliseconds
+    /// (`EXPO_MATCH_INTERVAL_MS`, default 2000); 0 turns the matcher off on this node.
+    pub match_interval_ms: u64,
     /// Upload size limits per kind.
     pub media_limits: crate::media::MediaLimits,
     /// Where the e-mail outbox goes: `smtp://[user:pass@]host[:port][?tls=required]` or
@@ -154,6 +157,7 @@ impl Config {
             media_dir: var("EXPO_MEDIA_DIR").unwrap_or_else(|| "data/media".into()),
             search_dir: var("EXPO_SEARCH_DIR").unwrap_or_else(|| "data/search".into()),
             live_dir: var("EXPO_LIVE_DIR").unwrap_or_else(|| "data/live".into()),
+            match_interval_ms: parse("EXPO_MATCH_INTERVAL_MS", 2000)?,
             media_limits: {
                 let d = crate::media::MediaLimits::default();
                 crate::media::MediaLimits {

@@ -1,4 +1,5 @@
-//! Periodic clean-up: ended sessions, old login failures and rate-limit events, realtime events
+//! Periodic clean-up: ended sessions, old login failures and rate-limit events, raw footprints
+//! past their keeping time, realtime events
 //! older than a week, the bodies of mails whose secret expired, and stored files whose media
 //! row is gone (deleted uploads, uploads cut off by a crash). Runs on every
 //! node; the deletes are idempotent, so several nodes doing it at once is harmless.
@@ -52,7 +53,8 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
     let resets = db::account::purge_resets(db, now).await?;
     let unsent = db::chat::purge_unattached(db, now - UNSENT_FILE_MILLIS).await?;
     let secrets = db::notification::purge_expired_secrets(db, now).await?;
-    Ok(sessions + failures + events + realtime + search + resets + unsent + secrets)
+    let footprints = db::footprint::purge(db, now - app::matching::service::RAW_KEPT_MS).await?;
+    Ok(sessions + failures + events + realtime + search + resets + unsent + secrets + footprints)
 }
 
 /// Runs [`run_once`] every `every` until the process ends.

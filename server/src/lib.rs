@@ -19,6 +19,7 @@ pub mod live;
 pub mod loadtest;
 pub mod loadtest_live;
 pub mod mailer;
+pub mod match_bench;
 pub mod media;
 pub mod middleware;
 pub mod page_cache;

@@ -290,11 +290,19 @@ pub async fn request_context(
     let console_expo = cookie(req.headers(), domain::plan::CONSOLE_EXPO_COOKIE)
         .filter(|id| domain::text::is_id(id))
         .map(str::to_owned);
+    // Global Privacy Control or the older Do Not Track: footprints are then not recorded.
+    let do_not_track = ["sec-gpc", "dnt"].iter().any(|h| {
+        req.headers()
+            .get(*h)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() == "1")
+    });
     let client = ClientInfo {
         ip: client_ip(&req, trust),
         user_agent,
         https,
         console_expo,
+        do_not_track,
     };
     let session = match cookie(req.headers(), SESSION_COOKIE) {
         Some(token) => match session::resolve(&state, token).await {

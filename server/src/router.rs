@@ -79,6 +79,12 @@ pub fn build_with_store(
         spool_dir: Arc::new(std::path::PathBuf::from(&config.live_dir)),
     };
     crate::live::spawn_reminders(state.clone());
+    if config.match_interval_ms > 0 {
+        app::matching::service::spawn(
+            state.clone(),
+            std::time::Duration::from_millis(config.match_interval_ms),
+        );
+    }
     let live_routes = Router::new()
         .route("/live/{id}/ingest", get(crate::live::ingest))
         .route("/live/{id}/watch", get(crate::live::watch))

@@ -686,15 +686,23 @@ fn browser_tests() -> Result<(u64, u64), String> {
 fn cmd_bench(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let what = args.first().map(String::as_str).unwrap_or("all");
-    if !["all", "ssr", "wasm", "ws", "search", "live"].contains(&what) {
+    if !["all", "ssr", "wasm", "ws", "search", "live", "match"].contains(&what) {
         return Err(format!(
-            "unknown benchmark {what:?} (all, ssr, wasm, ws, search, live)"
+            "unknown benchmark {what:?} (all, ssr, wasm, ws, search, live, match)"
         ));
     }
     tools::ensure_all(start, false)?;
     tools::ensure_apt(&["wrk", "brotli"], &["wrk", "brotli"])?;
     build_release(start)?;
     let mut rows: Vec<(String, String)> = Vec::new();
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    rows.push((
+        "load average (1, 5, 15 min) before the runs".into(),
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
     let wasm = site_root().join("pkg/expo.wasm");
     let raw = std::fs::metadata(&wasm)
         .map_err(|e| format!("{}: {e}", wasm.display()))?
@@ -718,6 +726,9 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     }
     if what == "all" || what == "live" {
         bench_live(start, &mut rows)?;
+    }
+    if what == "all" || what == "match" {
+        bench_match(start, &mut rows)?;
     }
     if what == "all" || what == "ssr" {
         // Cached: as visitors who are not signed in get pages (each page rendered at most once
@@ -779,6 +790,56 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
     for (k, v) in rows {
         println!("| {k} | {v} |");
     }
+    Ok(())
+}
+
+/// Matchmaking at scale: `expo-server match bench` writes generated buyers and exhibitors into a
+/// fresh SQLite file, then times a full recompute, one person's incremental recompute and the
+/// top-ten read. `EXPO_BENCH_MATCH_BUYERS` and `EXPO_BENCH_MATCH_EXHIBITORS` change the sizes
+/// (default 100,000 × 25,000).
+fn bench_match(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
+    let buyers = std::env::var("EXPO_BENCH_MATCH_BUYERS").unwrap_or_else(|_| "100000".into());
+    let exhibitors =
+        std::env::var("EXPO_BENCH_MATCH_EXHIBITORS").unwrap_or_else(|_| "25000".into());
+    step(
+        start,
+        &format!(
+            "matchmaking: {buyers} buyers x {exhibitors} exhibitors, full recompute and reads"
+        ),
+    );
+    let dir = target_dir().join("bench-match");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let url = format!("sqlite:{}", dir.join("match.db").display());
+    let out = cmd(&server_binary().to_string_lossy())
+        .args([
+            "match",
+            "bench",
+            "--buyers",
+            &buyers,
+            "--exhibitors",
+            &exhibitors,
+            "--database",
+            &url,
+        ])
+        .env("RUST_LOG", "warn")
+        .output()
+        .map_err(|e| format!("match bench: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    println!("{text}");
+    if !out.status.success() {
+        return Err(format!(
+            "the match bench failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    for line in text.lines() {
+        if let Some((k, v)) = line.strip_prefix("RESULT ").and_then(|r| r.split_once(' ')) {
+            rows.push((format!("match: {k}"), v.to_owned()));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 //! throttled per account and per client address from the database, so every node agrees.
 
 pub mod account_menu;
+pub mod account_page;
 pub mod api;
 pub mod login_page;
 pub mod register_page;

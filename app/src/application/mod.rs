@@ -109,5 +109,12 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
             },
             vec![("buyer", Arg::Str(buyer.clone()))],
         ),
+        NotificationBody::NewMatch { company, score } => i18n.t_args(
+            "notice-new-match",
+            vec![
+                ("company", Arg::Str(company.show(i18n.locale).text)),
+                ("score", Arg::Num(i64::from(*score))),
+            ],
+        ),
     }
 }

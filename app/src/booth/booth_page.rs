@@ -106,6 +106,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
         </section>
         <div class="page booth-body">
             <EditBoothLink exhibitor_id=detail.id.clone() />
+            <crate::matching::footprint::Footprint target="booth" id=detail.id.clone() />
             {detail.live_stream.clone().map(|stream| view! {
                 <p class="live-banner">
                     <span class="live-state live-state-live">{i18n.t("live-state-live")}</span>

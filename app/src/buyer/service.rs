@@ -31,6 +31,7 @@ pub async fn save(ctx: &Ctx, input: &BuyerInput) -> Result<BuyerProfile, AppErro
     .await?;
     db::commit(tx).await?;
     crate::console::audit(ctx, "buyer.save", &format!("user:{}", session.user.id)).await;
+    crate::matching::service::touch(&ctx.state, &session.user.id).await;
     db::buyer::get(&ctx.state.db, &expo_id, &session.user.id)
         .await?
         .ok_or(AppError::NotFound)

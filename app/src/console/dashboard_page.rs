@@ -52,6 +52,7 @@ pub fn DashboardPage() -> impl IntoView {
                                             <Card href="/buyers?verified=no".into() title=i18n.t("buyers-title") body=i18n.t("dash-buyers-body") />
                                             <Card href="/dashboard/import".into() title=i18n.t("import-title") body=i18n.t("dash-import-body") />
                                             <Card href="/dashboard/trade".into() title=i18n.t("trade-dashboard-title") body=i18n.t("dash-trade-body") />
+                                            <Card href="/dashboard/matching".into() title=i18n.t("match-settings-title") body=i18n.t("dash-matching-body") />
                                             <Card href="/dashboard/searches".into() title=i18n.t("search-insights-title") body=i18n.t("dash-searches-body") />
                                             <Card href="/dashboard/moderation".into() title=i18n.t("moderation-title") body=i18n.t("dash-moderation-body") />
                                             <Card href="/dashboard/invitations".into() title=i18n.t("invite-title") body=i18n.t("dash-invitations-body") />
@@ -76,6 +77,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <section aria-labelledby="dash-mine-heading">
                                 <h2 id="dash-mine-heading">{i18n.t("dash-mine")}</h2>
                                 <ul class="dash-cards">
+                                    <Card href="/matchmaking".into() title=i18n.t("match-nav") body=i18n.t("dash-matchmaking-body") />
                                     <Card href="/messages".into() title=i18n.t("nav-messages") body=i18n.t("dash-messages-body") />
                                     <Card href="/meetings".into() title=i18n.t("meeting-list-title") body=i18n.t("dash-meetings-body") />
                                     <Card href="/inquiries".into() title=i18n.t("trade-inquiries-title") body=i18n.t("dash-inquiries-body") />

@@ -27,6 +27,7 @@ pub async fn set_favorite(kind: FavoriteKind, id: String, on: bool) -> Result<bo
             db::now_millis(),
         )
         .await?;
+        crate::matching::service::touch(&ctx.state, &session.user.id).await;
         Ok(on)
     }
     .await

@@ -96,6 +96,7 @@ fn HallContent(plan: HallPlan) -> impl IntoView {
             </nav>
             <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
             <p class="lead">{summary}</p>
+            <crate::matching::footprint::Footprint target="hall" id=plan.id.clone() />
             <div class="view-toggle" role="group" aria-label=i18n.t("hall-view-label")>
                 <button type="button" class="btn btn-ghost" aria-pressed=move || (view.get() == Some(HallView::Map)).to_string()
                     on:click=move |_| choose(HallView::Map)>{i18n.t("hall-view-map")}</button>

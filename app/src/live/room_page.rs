@@ -148,6 +148,7 @@ fn Room(view: StreamView, edits: Edits) -> impl IntoView {
         <div class="page live-room">
             <p><a href="/live">{i18n.t("live-back")}</a></p>
             <h1 lang=s.title.locale.tag()>{title}</h1>
+            <crate::matching::footprint::Footprint target="live" id=s.id.clone() />
             <StreamFacts view=view.clone() />
             <span class=format!("live-state live-state-{}", s.state.as_str())>{i18n.t(s.state.message_id())}</span>
             {studio.map(|href| view! { " " <a class="btn btn-ghost btn-small" href=href>{i18n.t("live-open-studio")}</a> })}

@@ -107,6 +107,7 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                     <h1><span lang=name.locale.tag() dir=name.locale.direction().as_str()>{name.text.clone()}</span></h1>
                     {description.is_fallback.then(|| view! { <span class="badge badge-muted">{i18n.t("content-original-language")}</span> })}
                     <p class="lead" lang=description.locale.tag() dir=description.locale.direction().as_str()>{description.text.clone()}</p>
+                    <crate::matching::footprint::Footprint target="product" id=detail.card.id.clone() />
                     <div class="product-actions">
                         <crate::chat::chat_button::ChatButton exhibitor_id=detail.exhibitor_id.clone() />
                         <crate::trade::inquiry_form_page::InquiryButton exhibitor_id=detail.exhibitor_id.clone() product_id=detail.card.id.clone() />

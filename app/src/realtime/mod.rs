@@ -13,6 +13,27 @@ pub mod service;
 
 use domain::realtime::ServerFrame;
 
+/// Bumps `version` whenever the signed-in person's own topic (`user:<id>`) carries a hint that
+/// `wanted` accepts, so a page reads its data again (in the browser only, like [`use_topic`]).
+pub fn follow_own(
+    version: leptos::prelude::RwSignal<u32>,
+    wanted: fn(&domain::realtime::Hint) -> bool,
+) {
+    use leptos::prelude::*;
+    let user = use_context::<crate::account::UserResource>();
+    Effect::new(move |_| {
+        if let Some(Some(Ok(Some(u)))) = user.map(|u| u.get()) {
+            use_topic(format!("user:{}", u.id), None, move |f| {
+                if let ServerFrame::Signal { body, .. } = f {
+                    if wanted(body) {
+                        version.update(|v| *v += 1);
+                    }
+                }
+            });
+        }
+    });
+}
+
 /// Follows `topic` while the calling component lives: in the browser only (on the server a
 /// page is rendered once and nothing follows anything).
 pub fn use_topic(topic: String, after: Option<i64>, on: impl Fn(&ServerFrame) + 'static) {

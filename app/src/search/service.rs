@@ -16,7 +16,7 @@ fn index(ctx: &Ctx) -> Result<SearchIndex, AppError> {
 
 /// A pseudonymous visitor id: the hash of the address and browser with the day, so a visitor's
 /// searches of one day group together and nothing identifies them.
-fn visitor_id(ctx: &Ctx) -> String {
+pub fn visitor_id(ctx: &Ctx) -> String {
     let day = db::now_millis() / 86_400_000;
     let mut h = Sha256::new();
     h.update(ctx.client.ip.as_bytes());

@@ -4,6 +4,7 @@ use super::error_view::ErrorView;
 use super::header::Header;
 use super::i18n::{page_locale, use_i18n, I18n};
 use super::not_found_page::NotFoundPage;
+use crate::account::account_page::AccountPage;
 use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
@@ -32,6 +33,8 @@ use crate::live::live_page::LivePage;
 use crate::live::replays_page::ReplaysPage;
 use crate::live::room_page::LiveRoomPage;
 use crate::live::studio_page::StudioPage;
+use crate::matching::matchmaking_page::MatchmakingPage;
+use crate::matching::settings_page::MatchSettingsPage;
 use crate::meeting::meeting_page::MeetingPage;
 use crate::meeting::meetings_page::MeetingsPage;
 use crate::ops::alert_banner::AlertBanner;
@@ -112,6 +115,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/inquiries/new") view=InquiryFormPage ssr=SsrMode::Async />
                         <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/trade") view=TradePage ssr=SsrMode::Async />
+                        <Route path=path!("/matchmaking") view=MatchmakingPage ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/matching") view=MatchSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/operations") view=OperationsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/applications") view=QueuePage ssr=SsrMode::Async />

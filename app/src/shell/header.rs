@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The main sections, in header order: (path, Fluent id).
-pub const SECTIONS: [(&str, &str); 4] = [
+pub const SECTIONS: [(&str, &str); 5] = [
     ("/halls", "nav-halls"),
     ("/live", "nav-live"),
+    ("/matchmaking", "match-nav"),
     ("/messages", "nav-messages"),
     ("/dashboard", "nav-dashboard"),
 ];

@@ -4,29 +4,14 @@
 use super::api::list_inquiries;
 use crate::shell::i18n::use_i18n;
 use crate::AppError;
-use domain::realtime::{Hint, ServerFrame};
+use domain::realtime::Hint;
 use domain::trade::{format_money, format_quantity, InquirySummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// Reads `list` again whenever the signed-in person's trade changes.
 pub(crate) fn follow_trade(version: RwSignal<u32>) {
-    let user = use_context::<crate::account::UserResource>();
-    Effect::new(move |_| {
-        if let Some(Some(Ok(Some(u)))) = user.map(|u| u.get()) {
-            crate::realtime::use_topic(format!("user:{}", u.id), None, move |f| {
-                if matches!(
-                    f,
-                    ServerFrame::Signal {
-                        body: Hint::Trade,
-                        ..
-                    }
-                ) {
-                    version.update(|v| *v += 1);
-                }
-            });
-        }
-    });
+    crate::realtime::follow_own(version, |h| matches!(h, Hint::Trade));
 }
 
 #[component]

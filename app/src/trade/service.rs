@@ -155,6 +155,7 @@ pub async fn send(
         .await?
         .ok_or(AppError::NotFound)?;
     signal(state, &concerned(state, &row).await?);
+    crate::matching::service::touch(state, &session.user.id).await;
     Ok(id)
 }
 

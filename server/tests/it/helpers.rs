@@ -72,6 +72,8 @@ pub fn test_config(database_url: &str) -> Config {
             .join(format!("expo-it-live-{}", uuid::Uuid::now_v7().simple()))
             .display()
             .to_string(),
+        // The matcher runs only in the tests that want it (they set an interval).
+        match_interval_ms: 0,
         media_limits: server::media::MediaLimits {
             image: 2 << 20,
             video: 4 << 20,

@@ -17,6 +17,7 @@ mod invitations;
 mod live;
 mod live_programme;
 mod mail;
+mod matching;
 mod media;
 mod meeting;
 mod moderation;

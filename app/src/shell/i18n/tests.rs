@@ -81,6 +81,17 @@ fn dynamic_ids() -> BTreeSet<String> {
     for t in domain::trade::INCOTERMS {
         ids.insert(format!("trade-incoterm-{}", t.to_ascii_lowercase()));
     }
+    for name in domain::matching::WEIGHT_NAMES {
+        ids.insert(format!("match-weight-{name}"));
+    }
+    for band in 0..4 {
+        ids.insert(format!("match-price-band-{band}"));
+    }
+    for side in ["buyer", "booth"] {
+        for kind in crate::matching::reasons::KINDS {
+            ids.insert(format!("match-why-{side}-{kind}"));
+        }
+    }
     for (slug, audience) in crate::help::TOPICS {
         ids.extend(crate::help::message_ids(slug));
         ids.insert(audience.message_id().to_owned());
