@@ -278,36 +278,45 @@ pub struct ScoreRow {
     pub reasons: String,
 }
 
-/// Rows per INSERT statement (6 values each, well under both engines' limits).
-const INSERT_CHUNK: usize = 400;
+/// Rows per INSERT statement.
+const INSERT_CHUNK: usize = 5000;
 
-async fn insert_rows(tx: &mut crate::Tx, expo_id: &str, rows: &[ScoreRow], now: i64) -> Result<()> {
+/// Writes rows in chunks, each chunk one statement with one parameter: the rows as a JSON array
+/// the engine unpacks itself (binding four parameters per row through the driver cost ten times
+/// as much at a large fair's millions of rows).
+async fn insert_rows(
+    tx: &mut crate::Tx,
+    backend: crate::Backend,
+    expo_id: &str,
+    rows: &[ScoreRow],
+    now: i64,
+) -> Result<()> {
+    let sql = match backend {
+        crate::Backend::Sqlite => {
+            "INSERT INTO match_scores (expo_id, buyer_id, exhibitor_id, score, reasons, computed_at) \
+             SELECT $1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, $2 FROM json_each($3) j"
+        }
+        // PostgreSQL has json_each too, but over objects; arrays unpack with json_array_elements.
+        crate::Backend::Postgres => {
+            "INSERT INTO match_scores (expo_id, buyer_id, exhibitor_id, score, reasons, computed_at) \
+             SELECT $1, j.value ->> 0, j.value ->> 1, CAST(j.value ->> 2 AS BIGINT), j.value ->> 3, $2 \
+             FROM json_array_elements(CAST($3 AS JSON)) AS j(value)"
+        }
+    };
     for chunk in rows.chunks(INSERT_CHUNK) {
-        let mut sql = String::from(
-            "INSERT INTO match_scores (expo_id, buyer_id, exhibitor_id, score, reasons, computed_at) VALUES ",
-        );
-        for i in 0..chunk.len() {
-            let b = i * 4 + 3;
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!(
-                "($1, ${}, ${}, ${}, ${}, $2)",
-                b,
-                b + 1,
-                b + 2,
-                b + 3
-            ));
-        }
-        let mut q = sqlx::query(&sql).bind(expo_id).bind(now);
-        for r in chunk {
-            q = q
-                .bind(&r.buyer_id)
-                .bind(&r.exhibitor_id)
-                .bind(r.score)
-                .bind(&r.reasons);
-        }
-        q.execute(&mut **tx).await?;
+        let json = serde_json::Value::Array(
+            chunk
+                .iter()
+                .map(|r| serde_json::json!([r.buyer_id, r.exhibitor_id, r.score, r.reasons]))
+                .collect(),
+        )
+        .to_string();
+        sqlx::query(sql)
+            .bind(expo_id)
+            .bind(now)
+            .bind(json)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
@@ -319,7 +328,7 @@ pub async fn replace_all(db: &Db, expo_id: &str, rows: &[ScoreRow], now: i64) ->
         .bind(expo_id)
         .execute(&mut *tx)
         .await?;
-    insert_rows(&mut tx, expo_id, rows, now).await?;
+    insert_rows(&mut tx, db.backend(), expo_id, rows, now).await?;
     sqlx::query(
         "INSERT INTO match_settings (expo_id, weights, computed_at) VALUES ($1, '', $2) \
          ON CONFLICT (expo_id) DO UPDATE SET computed_at = excluded.computed_at",
@@ -348,7 +357,7 @@ pub async fn replace_buyer(
             .bind(buyer_id)
             .fetch_all(&mut *tx)
             .await?;
-    insert_rows(&mut tx, expo_id, rows, now).await?;
+    insert_rows(&mut tx, db.backend(), expo_id, rows, now).await?;
     crate::commit(tx).await?;
     Ok(before)
 }
@@ -459,11 +468,14 @@ pub async fn dismiss(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM match_scores WHERE buyer_id = $1 AND exhibitor_id = $2")
-        .bind(user_id)
-        .bind(exhibitor_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "DELETE FROM match_scores WHERE expo_id = $1 AND buyer_id = $2 AND exhibitor_id = $3",
+    )
+    .bind(expo_id)
+    .bind(user_id)
+    .bind(exhibitor_id)
+    .execute(&mut *tx)
+    .await?;
     crate::commit(tx).await
 }
 
@@ -564,4 +576,82 @@ pub async fn expo_ids(db: &Db) -> Result<Vec<String>> {
         .fetch_all(db.pool())
         .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// A person due a digest of new strong matches: (id, e-mail, language, last digest).
+pub async fn digest_due(
+    db: &Db,
+    now: i64,
+    strong: i64,
+    limit: i64,
+) -> Result<Vec<(String, String, String, i64)>> {
+    const DAY: i64 = 24 * 3600 * 1000;
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.email, u.language, u.match_digest_at FROM users u \
+         WHERE ((u.match_digest = 'daily' AND u.match_digest_at <= $1 - $2) \
+             OR (u.match_digest = 'weekly' AND u.match_digest_at <= $1 - 7 * $2)) \
+           AND EXISTS (SELECT 1 FROM match_scores s WHERE s.buyer_id = u.id AND s.score >= $3 \
+             AND s.computed_at > u.match_digest_at) \
+         ORDER BY u.match_digest_at, u.id LIMIT $4",
+    )
+    .bind(now)
+    .bind(DAY)
+    .bind(strong)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// A person's strong matches kept since `since`, best first, as (exhibitor name JSON, score,
+/// reasons).
+pub async fn strong_since(
+    db: &Db,
+    user_id: &str,
+    since: i64,
+    strong: i64,
+    limit: i64,
+) -> Result<Vec<(String, i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT e.name, s.score, s.reasons FROM match_scores s JOIN exhibitors e ON e.id = s.exhibitor_id \
+         WHERE s.buyer_id = $1 AND s.score >= $2 AND s.computed_at > $3 \
+         ORDER BY s.score DESC, e.id LIMIT $4",
+    )
+    .bind(user_id)
+    .bind(strong)
+    .bind(since)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// Claims a person's digest: moves their last digest from `since` to `at`; false when another
+/// node claimed it first (the row moved on).
+pub async fn claim_digest(tx: &mut crate::Tx, user_id: &str, since: i64, at: i64) -> Result<bool> {
+    let r =
+        sqlx::query("UPDATE users SET match_digest_at = $1 WHERE id = $2 AND match_digest_at = $3")
+            .bind(at)
+            .bind(user_id)
+            .bind(since)
+            .execute(&mut **tx)
+            .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// How often a person wants the digest (`off`, `daily`, `weekly`).
+pub async fn digest_frequency(db: &Db, user_id: &str) -> Result<String> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT match_digest FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(f,)| f).unwrap_or_else(|| "weekly".into()))
+}
+
+/// Sets how often a person wants the digest.
+pub async fn set_digest_frequency(db: &Db, user_id: &str, frequency: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET match_digest = $1 WHERE id = $2")
+        .bind(frequency)
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
 }

@@ -26,6 +26,8 @@ pub const TOP_PER_EXHIBITOR: usize = 50;
 pub const MIN_SCORE: u8 = 15;
 /// A new match at or above this score is pushed to the person as a lead.
 pub const STRONG_SCORE: u8 = 70;
+/// How often a person may get the e-mail digest of new strong matches.
+pub const DIGEST_FREQUENCIES: [&str; 3] = ["off", "daily", "weekly"];
 /// Each exhibitor like a dismissed one loses this share of its score (per dismissal) …
 const DISMISS_STEP: u32 = 15;
 /// … up to this share in all (percent).

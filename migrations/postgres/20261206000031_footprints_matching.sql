@@ -47,17 +47,19 @@ CREATE TABLE match_settings (
 );
 
 -- Each buyer's best exhibitors and each exhibitor's best buyers; `reasons` is the JSON of
--- domain::matching::Reasons, put into words when shown.
+-- domain::matching::Reasons, put into words when shown. Derived data, rewritten by every full
+-- recompute (millions of rows at a large fair), so it carries no foreign keys and one index
+-- besides the key: reads join the people and booths that still exist, and the next recompute
+-- drops the rest. A buyer's matches are read through the key (expo, buyer) and sorted.
 CREATE TABLE match_scores (
-    expo_id TEXT NOT NULL REFERENCES expos(id) ON DELETE CASCADE,
-    buyer_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    exhibitor_id TEXT NOT NULL REFERENCES exhibitors(id) ON DELETE CASCADE,
+    expo_id TEXT NOT NULL,
+    buyer_id TEXT NOT NULL,
+    exhibitor_id TEXT NOT NULL,
     score BIGINT NOT NULL,
     reasons TEXT NOT NULL,
     computed_at BIGINT NOT NULL,
     PRIMARY KEY (expo_id, buyer_id, exhibitor_id)
 );
-CREATE INDEX match_scores_buyer ON match_scores(buyer_id, score);
 CREATE INDEX match_scores_exhibitor ON match_scores(exhibitor_id, score);
 
 -- "Not interested": the booth is never recommended to that buyer again.
@@ -77,3 +79,8 @@ CREATE TABLE match_dirty (
     at BIGINT NOT NULL,
     PRIMARY KEY (expo_id, subject)
 );
+
+-- The e-mail digest of new strong matches: how often (`off`, `daily`, `weekly`) and when the
+-- last one went out.
+ALTER TABLE users ADD COLUMN match_digest TEXT NOT NULL DEFAULT 'weekly';
+ALTER TABLE users ADD COLUMN match_digest_at BIGINT NOT NULL DEFAULT 0;

@@ -85,3 +85,14 @@ account-footprints-hint = تُحفظ كل مشاهدة 30 يومًا، ثم تب
 account-footprints-stop = أوقف التسجيل واحذف
 account-footprints-start = سجّل مشاهداتي
 account-sign-in = سجّل الدخول لترى حسابك.
+match-digest-subject = توافقات جديدة لك: { $count }
+match-digest-intro = يتوافق هؤلاء العارضون بقوة مع ما تشتريه:
+match-digest-footer = كل مقترحاتك: { $link }
+    غيّر عدد مرات وصول هذه الرسالة: { $settings }
+account-digest-label = أرسل إليّ التوافقات القوية الجديدة بالبريد
+account-digest-off = أبدًا
+account-digest-daily = يوميًا
+account-digest-weekly = أسبوعيًا
+account-digest-save = حفظ
+account-digest-saved = تم الحفظ.
+match-error-digest = اختر: أبدًا أو يوميًا أو أسبوعيًا.

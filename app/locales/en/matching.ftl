@@ -97,3 +97,17 @@ account-footprints-hint = Each view is kept for 30 days, then only daily totals.
 account-footprints-stop = Stop recording and delete
 account-footprints-start = Record my views
 account-sign-in = Sign in to see your account.
+match-digest-subject = { $count ->
+    [one] A new match for you
+   *[other] { $count } new matches for you
+}
+match-digest-intro = These exhibitors match what you buy:
+match-digest-footer = All your recommendations: { $link }
+    Change how often you get this e-mail: { $settings }
+account-digest-label = E-mail me new strong matches
+account-digest-off = Never
+account-digest-daily = Daily
+account-digest-weekly = Weekly
+account-digest-save = Save
+account-digest-saved = Saved.
+match-error-digest = Choose never, daily or weekly.

@@ -85,3 +85,14 @@ account-footprints-hint = 各閲覧は30日間保存され、その後は日ご�
 account-footprints-stop = 記録を止めて削除
 account-footprints-start = 閲覧を記録する
 account-sign-in = ログインするとアカウントが表示されます。
+match-digest-subject = 新しいマッチが { $count } 件あります
+match-digest-intro = 次の出展者があなたの購買内容によく合っています：
+match-digest-footer = すべてのおすすめ：{ $link }
+    このメールの頻度を変更：{ $settings }
+account-digest-label = 相性の良い新しいマッチをメールで知らせる
+account-digest-off = 送らない
+account-digest-daily = 毎日
+account-digest-weekly = 毎週
+account-digest-save = 保存
+account-digest-saved = 保存しました。
+match-error-digest = 「送らない」「毎日」「毎週」から選んでください。

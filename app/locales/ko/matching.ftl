@@ -85,3 +85,14 @@ account-footprints-hint = 각 조회는 30일 동안 보관된 뒤 일별 합계
 account-footprints-stop = 기록 중지 및 삭제
 account-footprints-start = 조회 기록하기
 account-sign-in = 로그인하면 계정을 볼 수 있습니다.
+match-digest-subject = 새 매칭 { $count }건이 있습니다
+match-digest-intro = 다음 참가업체가 회원님의 구매 분야와 잘 맞습니다:
+match-digest-footer = 모든 추천 보기: { $link }
+    이 메일을 받는 빈도 변경: { $settings }
+account-digest-label = 잘 맞는 새 매칭을 이메일로 받기
+account-digest-off = 받지 않음
+account-digest-daily = 매일
+account-digest-weekly = 매주
+account-digest-save = 저장
+account-digest-saved = 저장했습니다.
+match-error-digest = 받지 않음, 매일, 매주 중에서 선택하세요.

@@ -85,3 +85,14 @@ account-footprints-hint = Каждый просмотр хранится 30 дн
 account-footprints-stop = Остановить запись и удалить
 account-footprints-start = Записывать мои просмотры
 account-sign-in = Войдите, чтобы увидеть учётную запись.
+match-digest-subject = Новые совпадения для вас: { $count }
+match-digest-intro = Эти экспоненты хорошо подходят под ваши закупки:
+match-digest-footer = Все рекомендации: { $link }
+    Изменить, как часто приходит это письмо: { $settings }
+account-digest-label = Присылать новые сильные совпадения по почте
+account-digest-off = Никогда
+account-digest-daily = Ежедневно
+account-digest-weekly = Еженедельно
+account-digest-save = Сохранить
+account-digest-saved = Сохранено.
+match-error-digest = Выберите: никогда, ежедневно или еженедельно.

@@ -85,3 +85,14 @@ account-footprints-hint = 每次浏览保留 30 天，之后仅保留每日汇�
 account-footprints-stop = 停止记录并删除
 account-footprints-start = 记录我的浏览
 account-sign-in = 登录后查看您的账户。
+match-digest-subject = 为您找到 { $count } 个新的匹配
+match-digest-intro = 以下展商与您的采购需求高度匹配：
+match-digest-footer = 查看全部推荐：{ $link }
+    更改此邮件的发送频率：{ $settings }
+account-digest-label = 通过邮件通知我新的高匹配展商
+account-digest-off = 从不
+account-digest-daily = 每天
+account-digest-weekly = 每周
+account-digest-save = 保存
+account-digest-saved = 已保存。
+match-error-digest = 请选择从不、每天或每周。

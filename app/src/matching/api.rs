@@ -105,6 +105,30 @@ pub async fn set_footprints(on: bool) -> Result<bool, AppError> {
     .map_err(crate::error::with_status)
 }
 
+/// How often the signed-in person gets the e-mail digest of new matches.
+#[server(prefix = "/api", endpoint = "account/digest")]
+pub async fn get_match_digest() -> Result<String, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::service::digest_frequency(&ctx.state, session).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
+/// Sets how often the signed-in person gets the digest: `off`, `daily` or `weekly`.
+#[server(prefix = "/api", endpoint = "account/set-digest")]
+pub async fn set_match_digest(frequency: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::service::set_digest_frequency(&ctx.state, session, &frequency).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// Whether footprints are recorded for the signed-in person.
 #[server(prefix = "/api", endpoint = "account/footprints-on")]
 pub async fn footprints_on() -> Result<bool, AppError> {

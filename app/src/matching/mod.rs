@@ -9,6 +9,8 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod digest;
+#[cfg(feature = "ssr")]
 pub mod engine;
 pub mod footprint;
 pub mod matchmaking_page;

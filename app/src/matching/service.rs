@@ -360,16 +360,50 @@ async fn push_leads(state: &AppState, buyer: &str, fresh: &[(String, u8)]) -> Re
     Ok(())
 }
 
-/// Runs the matcher every `every` until the process ends.
+/// Digests are looked for once every this many matcher rounds (a minute at the default
+/// interval).
+const DIGEST_EVERY_ROUNDS: u64 = 30;
+
+/// Runs the matcher every `every` until the process ends, and the e-mail digests every
+/// [`DIGEST_EVERY_ROUNDS`] rounds.
 pub fn spawn(state: AppState, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut round: u64 = 0;
         loop {
             tick.tick().await;
             if let Err(e) = run_once(&state).await {
                 tracing::warn!(error = ?e, "matcher round failed");
             }
+            round += 1;
+            if round.is_multiple_of(DIGEST_EVERY_ROUNDS) {
+                if let Err(e) = super::digest::run_once(&state, db::now_millis()).await {
+                    tracing::warn!(error = ?e, "match digests failed");
+                }
+            }
         }
     })
+}
+
+/// How often the signed-in person gets the digest of new matches.
+pub async fn digest_frequency(state: &AppState, session: &AuthSession) -> Result<String, AppError> {
+    Ok(db::matching::digest_frequency(&state.db, &session.user.id).await?)
+}
+
+/// Sets how often the signed-in person gets the digest (`off`, `daily` or `weekly`).
+pub async fn set_digest_frequency(
+    state: &AppState,
+    session: &AuthSession,
+    frequency: &str,
+) -> Result<(), AppError> {
+    let frequency = frequency.trim();
+    if !domain::matching::DIGEST_FREQUENCIES.contains(&frequency) {
+        return Err(AppError::Validation(vec![domain::FieldError::new(
+            "frequency",
+            "match-error-digest",
+        )]));
+    }
+    db::matching::set_digest_frequency(&state.db, &session.user.id, frequency).await?;
+    Ok(())
 }

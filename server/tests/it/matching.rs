@@ -482,5 +482,57 @@ async fn a_strong_new_match_is_pushed_once(backend: Backend) {
     })
     .await;
     assert_eq!(pushed().await, 1);
+
+    // The e-mail digest (weekly unless changed) lists the strong match once, with its reasons.
+    let mut mails = Vec::new();
+    for _ in 0..150 {
+        mails = db::notification::emails_to(&app.db, "kari@nordic.example")
+            .await
+            .expect("q");
+        if !mails.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let (subject, body) = &mails[0];
+    assert_eq!(subject, "A new match for you");
+    assert!(
+        body.contains("/matchmaking") && body.contains("/account"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&p.cards[0].name.show(domain::Locale::En).text),
+        "{body}"
+    );
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let again = db::notification::emails_to(&app.db, "kari@nordic.example")
+        .await
+        .expect("q");
+    assert_eq!(again.len(), 1, "no second digest");
+
+    // The frequency is hers to choose, among three.
+    let digest: String = post(&app, &kari, "account/digest", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(digest, "weekly");
+    let resp = post(
+        &app,
+        &kari,
+        "account/set-digest",
+        &[("frequency", "hourly")],
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let resp = post(&app, &kari, "account/set-digest", &[("frequency", "off")]).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let digest: String = post(&app, &kari, "account/digest", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(digest, "off");
 }
 both_backends!(a_strong_new_match_is_pushed_once);

@@ -84,6 +84,9 @@ fn dynamic_ids() -> BTreeSet<String> {
     for name in domain::matching::WEIGHT_NAMES {
         ids.insert(format!("match-weight-{name}"));
     }
+    for f in domain::matching::DIGEST_FREQUENCIES {
+        ids.insert(format!("account-digest-{f}"));
+    }
     for band in 0..4 {
         ids.insert(format!("match-price-band-{band}"));
     }
