@@ -51,6 +51,7 @@ CREATE TABLE match_settings (
 -- recompute (millions of rows at a large fair), so it carries no foreign keys and one index
 -- besides the key: reads join the people and booths that still exist, and the next recompute
 -- drops the rest. A buyer's matches are read through the key (expo, buyer) and sorted.
+-- WITHOUT ROWID (SQLite only): the rows live in the key's tree instead of beside it.
 CREATE TABLE match_scores (
     expo_id TEXT NOT NULL,
     buyer_id TEXT NOT NULL,
@@ -59,7 +60,7 @@ CREATE TABLE match_scores (
     reasons TEXT NOT NULL,
     computed_at BIGINT NOT NULL,
     PRIMARY KEY (expo_id, buyer_id, exhibitor_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX match_scores_exhibitor ON match_scores(exhibitor_id, score);
 
 -- "Not interested": the booth is never recommended to that buyer again.
