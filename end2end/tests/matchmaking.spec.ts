@@ -85,6 +85,10 @@ test("a buyer (en) gets reasoned recommendations, the booth (zh-CN) a lead, the 
   expect(teamProblems).toEqual([]);
   // The one refused request: the weight of 101 (422).
   expect(orgProblems).toEqual(["console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"]);
+  // Tests run one after another on one server: the booth's team must not stay online.
+  await buyer.context.close();
+  await team.context.close();
+  await orgContext.close();
 });
 
 test("the matchmaking page reads right to left in Arabic", async ({ browser, baseURL }) => {
@@ -96,4 +100,5 @@ test("the matchmaking page reads right to left in Arabic", async ({ browser, bas
   await expect(b.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(b.getByRole("heading", { level: 1 })).toHaveText("مقترحات لك");
   await b.screenshot({ path: "artifacts/matchmaking-ar.png", fullPage: true });
+  await buyer.context.close();
 });
