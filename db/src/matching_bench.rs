@@ -71,14 +71,7 @@ pub async fn seed(
     exhibitors: usize,
     seed: u64,
 ) -> Result<(String, Vec<String>)> {
-    const INDUSTRIES: [&str; 6] = [
-        "marine",
-        "food",
-        "textiles",
-        "medical",
-        "auto",
-        "electronics",
-    ];
+    use domain::expo::INDUSTRIES;
     const LANGS: [&str; 6] = ["zh-CN", "en", "ko", "ja", "ru", "ar"];
     const VOLUMES: [&str; 4] = ["under_100k", "100k_1m", "1m_10m", "over_10m"];
     let countries = domain::account::COUNTRIES;
