@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod application;
+pub mod appointment;
 pub mod booth;
 pub mod buyer;
 pub mod chat;

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod application;
+pub mod appointment;
 pub mod audit;
 pub mod buyer;
 pub mod chat;

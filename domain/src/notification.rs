@@ -80,6 +80,16 @@ pub enum NotificationBody {
         /// Its score, 0–100.
         score: u8,
     },
+    /// An appointment changed: asked for (to the booth's member), answered, proposed or
+    /// called off (to the other side).
+    Appointment {
+        /// Who did it: the buyer's name, or the booth's company.
+        who: crate::text::LocalizedText,
+        /// Where it stands now.
+        status: crate::appointment::AppointmentStatus,
+        /// When it is (now), UTC milliseconds.
+        starts_at: i64,
+    },
 }
 
 /// A notification as its reader sees it.

@@ -348,6 +348,8 @@ pub enum Hint {
     Trade,
     /// The person's matches were recomputed; read them again.
     Matches,
+    /// An appointment or the availability the person sees changed; read the calendar again.
+    Calendar,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 // Leptos view types of the larger pages (the booth editor) nest deeper than the default 128.
 #![recursion_limit = "256"]
 
+pub mod calendar;
 pub mod chat_files;
 pub mod cli;
 pub mod config;

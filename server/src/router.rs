@@ -193,6 +193,7 @@ pub fn build_with_store(
         .route("/export/{file}", get(crate::export::export))
         .route("/i/{code}", get(crate::invite::follow))
         .route("/qr/{kind}/{file}", get(crate::share::qr))
+        .route("/calendar/feed/{file}", get(crate::calendar::feed))
         .route("/robots.txt", get(crate::share::robots))
         .route("/sitemap.xml", get(crate::share::sitemap))
         .with_state(state.clone())

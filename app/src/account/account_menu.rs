@@ -40,6 +40,7 @@ pub fn AccountMenu() -> impl IntoView {
                                 <div class="menu-panel" role="group" aria-label=i18n.t("account-menu-label")>
                                     <p class="menu-email">{u.email.clone()}</p>
                                     <a class="btn btn-ghost btn-block" href="/account">{i18n.t("account-title")}</a>
+                                    <a class="btn btn-ghost btn-block" href="/calendar">{i18n.t("calendar-title")}</a>
                                     <a class="btn btn-ghost btn-block" href="/favorites">{i18n.t("favorites-title")}</a>
                                     <ActionForm action=logout>
                                         <button type="submit" class="btn btn-ghost btn-block">{i18n.t("nav-logout")}</button>

@@ -116,5 +116,16 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
                 ("score", Arg::Num(i64::from(*score))),
             ],
         ),
+        NotificationBody::Appointment {
+            who,
+            status,
+            starts_at,
+        } => i18n.t_args(
+            &format!("notice-appointment-{}", status.as_str()),
+            vec![
+                ("who", Arg::Str(who.show(i18n.locale).text)),
+                ("time", Arg::Str(i18n.utc(*starts_at))),
+            ],
+        ),
     }
 }

@@ -117,6 +117,7 @@ fn BoothContent(detail: ExhibitorDetail) -> impl IntoView {
             <section class="booth-actions" aria-label=i18n.t("booth-contact-label")>
                 <crate::chat::chat_button::ChatButton exhibitor_id=detail.id.clone() />
                 <crate::trade::inquiry_form_page::InquiryButton exhibitor_id=detail.id.clone() />
+                <crate::appointment::booking_page::BookButton exhibitor_id=detail.id.clone() />
                 <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Booth id=detail.id.clone() />
                 <crate::ui::share::ShareButton title=name.text.clone() kind="booth" id=detail.id.clone() path=crate::hall::hall_map::booth_href(&detail.id) />
             </section>

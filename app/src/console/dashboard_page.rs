@@ -79,6 +79,7 @@ pub fn DashboardPage() -> impl IntoView {
                                 <ul class="dash-cards">
                                     <Card href="/matchmaking".into() title=i18n.t("match-nav") body=i18n.t("dash-matchmaking-body") />
                                     <Card href="/messages".into() title=i18n.t("nav-messages") body=i18n.t("dash-messages-body") />
+                                    <Card href="/calendar".into() title=i18n.t("calendar-title") body=i18n.t("dash-calendar-body") />
                                     <Card href="/meetings".into() title=i18n.t("meeting-list-title") body=i18n.t("dash-meetings-body") />
                                     <Card href="/inquiries".into() title=i18n.t("trade-inquiries-title") body=i18n.t("dash-inquiries-body") />
                                     <Card href="/favorites".into() title=i18n.t("favorites-title") body=i18n.t("dash-favorites-body") />

@@ -60,6 +60,7 @@ fn Recommendation(card: MatchCard, dismiss: ServerAction<NotInterested>) -> impl
             })}
             <div class="match-actions">
                 <crate::trade::inquiry_form_page::InquiryButton exhibitor_id=id.clone() />
+                <crate::appointment::booking_page::BookButton exhibitor_id=id.clone() />
                 <ActionForm action=dismiss attr:class="inline-form">
                     <input type="hidden" name="exhibitor_id" value=id.clone() />
                     <button type="submit" class="btn btn-ghost"

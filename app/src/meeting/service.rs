@@ -83,43 +83,14 @@ pub async fn create(
             (expo.id, Vec::new())
         }
     };
-    let id = db::new_id();
     let at = db::now_millis();
     let mut tx = state.db.begin().await?;
-    let chat = db::chat::create_room(
+    let id = insert_with_chat(
         &mut tx,
-        &db::chat::NewRoom {
-            id: &db::new_id(),
-            expo_id: &expo_id,
-            kind: RoomKind::Meeting,
-            key: &room_key(RoomKind::Meeting, &id, ""),
-            exhibitor_id: None,
-            created_by: &session.user.id,
-            at,
-        },
-        std::slice::from_ref(&session.user.id),
-    )
-    .await?;
-    db::meeting::insert(
-        &mut tx,
-        &db::meeting::NewMeeting {
-            id: &id,
-            expo_id: &expo_id,
-            host_id: &session.user.id,
-            title: &title,
-            chat_room_id: Some(&chat),
-            invite_token: &new_token(),
-            scheduled_at,
-            at,
-        },
-    )
-    .await?;
-    db::meeting::put_participant(
-        &mut tx,
-        &id,
+        &expo_id,
         &session.user.id,
-        MeetingRole::Host,
-        ParticipantState::Admitted,
+        &title,
+        scheduled_at,
         at,
     )
     .await?;
@@ -135,6 +106,57 @@ pub async fn create(
         .await?;
     }
     db::commit(tx).await?;
+    Ok(id)
+}
+
+/// Stores a meeting hosted by `host_id` with its own chat, the host admitted; returns its id.
+/// The caller adds the guests and commits.
+pub async fn insert_with_chat(
+    tx: &mut db::Tx,
+    expo_id: &str,
+    host_id: &str,
+    title: &str,
+    scheduled_at: Option<i64>,
+    at: i64,
+) -> Result<String, AppError> {
+    let id = db::new_id();
+    let chat = db::chat::create_room(
+        tx,
+        &db::chat::NewRoom {
+            id: &db::new_id(),
+            expo_id,
+            kind: RoomKind::Meeting,
+            key: &room_key(RoomKind::Meeting, &id, ""),
+            exhibitor_id: None,
+            created_by: host_id,
+            at,
+        },
+        &[host_id.to_owned()],
+    )
+    .await?;
+    db::meeting::insert(
+        tx,
+        &db::meeting::NewMeeting {
+            id: &id,
+            expo_id,
+            host_id,
+            title,
+            chat_room_id: Some(&chat),
+            invite_token: &new_token(),
+            scheduled_at,
+            at,
+        },
+    )
+    .await?;
+    db::meeting::put_participant(
+        tx,
+        &id,
+        host_id,
+        MeetingRole::Host,
+        ParticipantState::Admitted,
+        at,
+    )
+    .await?;
     Ok(id)
 }
 

@@ -111,6 +111,7 @@ fn ProductContent(detail: ProductDetail) -> impl IntoView {
                     <div class="product-actions">
                         <crate::chat::chat_button::ChatButton exhibitor_id=detail.exhibitor_id.clone() />
                         <crate::trade::inquiry_form_page::InquiryButton exhibitor_id=detail.exhibitor_id.clone() product_id=detail.card.id.clone() />
+                        <crate::appointment::booking_page::BookButton exhibitor_id=detail.exhibitor_id.clone() product_id=detail.card.id.clone() />
                         <crate::favorite::favorite_button::FavoriteButton kind=domain::favorite::FavoriteKind::Product id=detail.card.id.clone() />
                         <crate::ui::share::ShareButton title=name.text.clone() kind="product" id=detail.card.id.clone() path=format!("/products/{}", detail.card.id) />
                     </div>

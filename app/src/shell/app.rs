@@ -12,6 +12,9 @@ use crate::account::reset_pages::{ForgotPasswordPage, ResetPasswordPage};
 use crate::application::apply_page::ApplyPage;
 use crate::application::queue_page::QueuePage;
 use crate::application::review_page::ReviewPage;
+use crate::appointment::availability_page::AvailabilityPage;
+use crate::appointment::booking_page::BookingPage;
+use crate::appointment::calendar_page::CalendarPage;
 use crate::booth::booth_editor_page::BoothEditorPage;
 use crate::booth::booth_page::BoothPage;
 use crate::buyer::{
@@ -97,6 +100,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/halls/:slug") view=HallPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:id") view=BoothPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:id/edit") view=BoothEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitors/:id/book") view=BookingPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("/favorites") view=FavoritesPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
@@ -109,6 +113,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/live/replays") view=ReplaysPage ssr=SsrMode::Async />
                         <Route path=path!("/live/:id") view=LiveRoomPage ssr=SsrMode::Async />
                         <Route path=path!("/live/:id/studio") view=StudioPage ssr=SsrMode::Async />
+                        <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async />
+                        <Route path=path!("/calendar/availability") view=AvailabilityPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings") view=MeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("/inquiries") view=InquiriesPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 
 mod account;
 mod applications;
+mod appointments;
 mod buyers;
 mod chat;
 mod chat_files;

@@ -10,7 +10,7 @@ use reqwest::{Client, StatusCode};
 const ORGANIZER: &str = "organizer@expo.example";
 
 /// A signed-in client for a new buyer.
-async fn new_buyer(app: &TestApp, email: &str) -> Client {
+pub(crate) async fn new_buyer(app: &TestApp, email: &str) -> Client {
     let c = app.new_client();
     assert!(app
         .register(&c, email, "a-long-password-1")

@@ -87,6 +87,10 @@ fn dynamic_ids() -> BTreeSet<String> {
     for f in domain::matching::DIGEST_FREQUENCIES {
         ids.insert(format!("account-digest-{f}"));
     }
+    for status in domain::appointment::AppointmentStatus::ALL {
+        ids.insert(status.label_id());
+        ids.insert(format!("notice-appointment-{}", status.as_str()));
+    }
     for band in 0..4 {
         ids.insert(format!("match-price-band-{band}"));
     }
