@@ -22,6 +22,7 @@ pub mod hall;
 pub mod help;
 pub mod import;
 pub mod invitation;
+pub mod lead;
 pub mod live;
 pub mod matching;
 pub mod meeting;

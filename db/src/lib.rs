@@ -17,6 +17,7 @@ pub mod footprint;
 pub mod hall;
 pub mod import;
 pub mod invitation;
+pub mod lead;
 pub mod live;
 pub mod matching;
 pub mod matching_bench;

@@ -17,6 +17,7 @@ pub mod favorite;
 pub mod hall;
 pub mod import;
 pub mod invitation;
+pub mod lead;
 pub mod live;
 pub mod locale;
 pub mod matching;

@@ -39,7 +39,9 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
         let mut event = Event::new();
         event
             .uid(&format!("{}@cloud-expo", e.uid))
-            .summary(&e.title)
+            // Fluent's isolation marks help a page lay out mixed scripts; in a calendar
+            // application they are stray characters.
+            .summary(&e.title.replace(['\u{2068}', '\u{2069}'], ""))
             .description(&url)
             .url(&url)
             .starts(starts)

@@ -26,6 +26,10 @@ pub struct ExportQuery {
     interest: String,
     #[serde(default)]
     verified: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    stage: String,
 }
 
 /// A table: column titles and rows of text.
@@ -58,6 +62,11 @@ pub async fn export(
     let Some((kind, format)) = file.split_once('.') else {
         return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
     };
+    // A booth team's leads: its own, for its CRM.
+    if kind == "leads" && matches!(format, "csv" | "xlsx" | "vcf") {
+        let filter = domain::lead::LeadFilter::from_query(&query.source, &query.stage, &query.q);
+        return crate::lead_export::export(&state, session.0.as_ref(), format, &filter, i18n).await;
+    }
     if !matches!(kind, "exhibitors" | "people" | "buyers") || !matches!(format, "csv" | "xlsx") {
         return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");
     }
@@ -117,6 +126,11 @@ pub async fn export(
             }
         }
     };
+    attachment(bytes, mime, &name)
+}
+
+/// A file to download, never kept by a cache.
+pub fn attachment(bytes: Vec<u8>, mime: &str, name: &str) -> Response {
     let mut headers = HeaderMap::new();
     if let Ok(v) = mime.parse() {
         headers.insert(header::CONTENT_TYPE, v);

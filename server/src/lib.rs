@@ -16,6 +16,7 @@ pub mod housekeeping;
 pub mod import;
 pub mod import_readback;
 pub mod invite;
+pub mod lead_export;
 pub mod live;
 pub mod loadtest;
 pub mod loadtest_live;

@@ -428,7 +428,10 @@ async fn session_language(state: &AppState, user_id: &str) -> Result<Locale, App
 }
 
 /// The member's booth in the current expo, or `Forbidden` for someone on no booth's team.
-async fn own_booth(state: &AppState, session: &AuthSession) -> Result<(String, String), AppError> {
+pub(crate) async fn own_booth(
+    state: &AppState,
+    session: &AuthSession,
+) -> Result<(String, String), AppError> {
     let expo = db::expo::current_expo(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -32,6 +32,7 @@ pub fn DashboardPage() -> impl IntoView {
                     match home.await {
                         Ok(h) => {
                             let may_apply = h.booths.is_empty() && !h.organizer;
+                            let has_booth = !h.booths.is_empty();
                             view! {
                             {(h.organizer || h.operator).then(|| view! {
                                 <section aria-labelledby="dash-console-heading">
@@ -90,6 +91,9 @@ pub fn DashboardPage() -> impl IntoView {
                                     })}
                                     {(!may_apply && !h.organizer).then(|| view! {
                                         <Card href="/buyers".into() title=i18n.t("buyers-title") body=i18n.t("dash-find-buyers-body") />
+                                    })}
+                                    {has_booth.then(|| view! {
+                                        <Card href="/leads".into() title=i18n.t("lead-title") body=i18n.t("dash-leads-body") />
                                     })}
                                 </ul>
                             </section>

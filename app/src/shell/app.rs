@@ -32,6 +32,7 @@ use crate::hall::halls_page::HallsPage;
 use crate::help::help_page::{HelpPage, HelpTopicPage};
 use crate::import::import_page::{ImportPage, ImportPreviewPage};
 use crate::invitation::invitations_page::InvitationsPage;
+use crate::lead::leads_page::LeadsPage;
 use crate::live::live_page::LivePage;
 use crate::live::replays_page::ReplaysPage;
 use crate::live::room_page::LiveRoomPage;
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/trade") view=TradePage ssr=SsrMode::Async />
                         <Route path=path!("/matchmaking") view=MatchmakingPage ssr=SsrMode::Async />
+                        <Route path=path!("/leads") view=LeadsPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/matching") view=MatchSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />

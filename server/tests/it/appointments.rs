@@ -389,6 +389,14 @@ async fn the_appointment_loop(backend: Backend) {
         "{body}"
     );
     assert!(body.contains("STATUS:CONFIRMED"), "{body}");
+    assert!(
+        body.contains("SUMMARY:Meeting with "),
+        "titled in the owner's language: {body}"
+    );
+    assert!(
+        !body.contains('\u{2068}'),
+        "no bidi isolation marks in a calendar file"
+    );
     let resp = app.call(&buyer, "calendar/feed", &[]).await;
     let renewed: String = resp.json().await.expect("path");
     assert_ne!(renewed, path);

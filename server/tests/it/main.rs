@@ -15,6 +15,7 @@ mod hall;
 mod helpers;
 mod import;
 mod invitations;
+mod leads;
 mod live;
 mod live_programme;
 mod mail;

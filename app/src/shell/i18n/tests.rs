@@ -87,6 +87,12 @@ fn dynamic_ids() -> BTreeSet<String> {
     for f in domain::matching::DIGEST_FREQUENCIES {
         ids.insert(format!("account-digest-{f}"));
     }
+    for stage in domain::lead::LeadStage::ALL {
+        ids.insert(stage.label_id());
+    }
+    for source in domain::lead::LeadSource::ALL {
+        ids.insert(source.label_id());
+    }
     for status in domain::appointment::AppointmentStatus::ALL {
         ids.insert(status.label_id());
         ids.insert(format!("notice-appointment-{}", status.as_str()));
