@@ -321,14 +321,32 @@ async fn insert_rows(
     Ok(())
 }
 
-/// Replaces every score of an expo (a full recompute) in one transaction.
+/// The index of scores by booth, as the migration makes it.
+const BY_EXHIBITOR: &str =
+    "CREATE INDEX match_scores_exhibitor ON match_scores(exhibitor_id, score)";
+
+/// Replaces every score of an expo (a full recompute) in one transaction. `rows` in key order
+/// (buyer, then exhibitor) go in fastest. In SQLite the index by booth is dropped for the
+/// rewrite and made again in one sorted pass at the end, inside the same transaction: readers
+/// keep the old scores and their index until it commits, and millions of scattered index
+/// inserts become one sort. (PostgreSQL would lock the table for readers meanwhile, so there
+/// the index stays.)
 pub async fn replace_all(db: &Db, expo_id: &str, rows: &[ScoreRow], now: i64) -> Result<()> {
+    let rebuild_index = matches!(db.backend(), crate::Backend::Sqlite);
     let mut tx = db.begin().await?;
+    if rebuild_index {
+        sqlx::query("DROP INDEX IF EXISTS match_scores_exhibitor")
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query("DELETE FROM match_scores WHERE expo_id = $1")
         .bind(expo_id)
         .execute(&mut *tx)
         .await?;
     insert_rows(&mut tx, db.backend(), expo_id, rows, now).await?;
+    if rebuild_index {
+        sqlx::query(BY_EXHIBITOR).execute(&mut *tx).await?;
+    }
     sqlx::query(
         "INSERT INTO match_settings (expo_id, weights, computed_at) VALUES ($1, '', $2) \
          ON CONFLICT (expo_id) DO UPDATE SET computed_at = excluded.computed_at",

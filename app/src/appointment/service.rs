@@ -351,6 +351,7 @@ pub async fn answer(
                 &row.member_id,
                 &title,
                 Some(row.starts_at),
+                std::slice::from_ref(&row.buyer_id),
                 now,
             )
             .await?;

@@ -260,7 +260,7 @@ pub async fn full_recompute(db: &Db, expo_id: &str) -> Result<Stats, crate::AppE
     let ranked = std::time::Instant::now();
     let (rows, loaded, buyer_ids, buyers) = tokio::task::spawn_blocking(move || {
         let ranking = rank_all(&loaded.model, &buyers);
-        let rows: Vec<db::matching::ScoreRow> = ranking
+        let mut rows: Vec<db::matching::ScoreRow> = ranking
             .pairs()
             .into_iter()
             .filter_map(|(b, e)| {
@@ -273,6 +273,10 @@ pub async fn full_recompute(db: &Db, expo_id: &str) -> Result<Stats, crate::AppE
                 ))
             })
             .collect();
+        // In key order, the scores go into the table's tree by appending.
+        rows.sort_unstable_by(|a, b| {
+            (&a.buyer_id, &a.exhibitor_id).cmp(&(&b.buyer_id, &b.exhibitor_id))
+        });
         (rows, loaded, buyer_ids, buyers)
     })
     .await

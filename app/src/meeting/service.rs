@@ -91,6 +91,7 @@ pub async fn create(
         &session.user.id,
         &title,
         scheduled_at,
+        &[],
         at,
     )
     .await?;
@@ -110,15 +111,20 @@ pub async fn create(
 }
 
 /// Stores a meeting hosted by `host_id` with its own chat, the host admitted; returns its id.
-/// The caller adds the guests and commits.
+/// `admitted` are in its chat from the start (the caller admits them to the meeting); the
+/// caller adds other guests and commits.
 pub async fn insert_with_chat(
     tx: &mut db::Tx,
     expo_id: &str,
     host_id: &str,
     title: &str,
     scheduled_at: Option<i64>,
+    admitted: &[String],
     at: i64,
 ) -> Result<String, AppError> {
+    let members: Vec<String> = std::iter::once(host_id.to_owned())
+        .chain(admitted.iter().cloned())
+        .collect();
     let id = db::new_id();
     let chat = db::chat::create_room(
         tx,
@@ -131,7 +137,7 @@ pub async fn insert_with_chat(
             created_by: host_id,
             at,
         },
-        &[host_id.to_owned()],
+        &members,
     )
     .await?;
     db::meeting::insert(

@@ -330,12 +330,14 @@ async fn the_appointment_loop(backend: Backend) {
     );
     // The buyer may enter the meeting; the other buyer may not.
     let resp = app.call(&buyer, "meeting/get", &[("id", &meeting)]).await;
-    assert_eq!(
-        resp.status(),
-        StatusCode::OK,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
+    assert_eq!(resp.status(), StatusCode::OK);
+    let view: domain::meeting::MeetingView = resp.json().await.expect("meeting");
+    // She is in, and in its chat, without a lobby: the booth accepted her.
+    let room = view
+        .chat_room_id
+        .expect("an admitted participant sees the meeting's chat");
+    let resp = app.call(&buyer, "chat/room", &[("room_id", &room)]).await;
+    assert_eq!(resp.status(), StatusCode::OK);
     let resp = app.call(&other, "meeting/get", &[("id", &meeting)]).await;
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 
