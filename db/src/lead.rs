@@ -1,7 +1,9 @@
 //! A booth's leads: one query gathers everyone who showed interest in it (kept matches, views
 //! of the booth and its products, saves, inquiries, accepted appointments), with their buyer
 //! profile and the team's stage and note. Contact details leave this module only for buyers
-//! who agreed to share them.
+//! who agreed to share them. Someone who only looked or saved is named only if they are a
+//! professional buyer (a buyer profile, which exhibitors see in the buyer directory anyway);
+//! the expo's staff (organizers, exhibitors, operators, consultants, interpreters) never are.
 
 use crate::{Db, Result};
 use domain::lead::{Lead, LeadContact, LeadStage, MAX_LEADS};
@@ -52,9 +54,14 @@ pub async fn of_booth(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<
          FROM signals s JOIN users u ON u.id = s.user_id \
          LEFT JOIN buyer_profiles b ON b.user_id = s.user_id AND b.expo_id = $1 \
          LEFT JOIN lead_notes n ON n.exhibitor_id = $2 AND n.user_id = s.user_id \
-         WHERE s.user_id NOT IN (SELECT user_id FROM memberships WHERE exhibitor_id = $2) \
+         WHERE s.user_id NOT IN (SELECT user_id FROM memberships WHERE expo_id = $1 \
+             AND role IN ('organizer', 'exhibitor', 'operator', 'consultant', 'interpreter')) \
          GROUP BY s.user_id, u.display_name, u.company, u.country, b.company, b.job_role, \
            b.contact_consent, u.email, b.phone, b.wechat, n.stage, n.note \
+         HAVING b.company IS NOT NULL OR MAX(s.score) >= 0 OR SUM(s.inquiries) > 0 \
+           OR SUM(s.meetings) > 0 \
+         ORDER BY SUM(s.meetings) DESC, SUM(s.inquiries) DESC, MAX(s.favorited) DESC, \
+           MAX(s.score) DESC, s.user_id \
          LIMIT $3",
     )
     .bind(expo_id)

@@ -181,7 +181,9 @@ pub fn overlaps(a0: i64, a1: i64, b0: i64, b1: i64) -> bool {
 
 /// A booking message or answer, trimmed, or the refusal.
 pub fn message(text: &str, field: &str) -> Result<String, FieldError> {
-    let t = text.trim();
+    // A form posted without JavaScript sends a textarea's line breaks as CR LF.
+    let t = text.trim().replace("\r\n", "\n");
+    let t = t.as_str();
     if t.chars().count() > MESSAGE_MAX_CHARS
         || t.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
     {
@@ -345,7 +347,7 @@ pub struct CalendarPage {
     pub to_answer: Vec<AppointmentView>,
     /// Appointments, meetings and broadcasts from today on, soonest first.
     pub entries: Vec<CalendarEntry>,
-    /// The path of the person's feed, if they made one.
+    /// The address of the person's feed, if they made one.
     pub feed: Option<String>,
     /// The reader is on a booth's team (and may publish availability).
     pub booth: Option<String>,
@@ -436,6 +438,15 @@ mod tests {
         for st in AppointmentStatus::ALL {
             assert_eq!(AppointmentStatus::parse(st.as_str()), Some(st));
         }
+    }
+
+    #[test]
+    fn line_breaks_from_plain_forms_are_kept() {
+        assert_eq!(
+            message("Two engines\r\nIMO III", "m").unwrap(),
+            "Two engines\nIMO III"
+        );
+        assert!(message("bell\u{7}", "m").is_err());
     }
 
     #[test]

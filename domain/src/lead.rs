@@ -263,7 +263,9 @@ pub struct LeadsPage {
 pub fn note(stage: &str, note: &str) -> Result<(LeadStage, String), crate::FieldError> {
     let stage = LeadStage::parse(stage.trim())
         .ok_or_else(|| crate::FieldError::new("stage", "lead-error-stage"))?;
-    let note = note.trim();
+    // A form posted without JavaScript sends a textarea's line breaks as CR LF.
+    let note = note.trim().replace("\r\n", "\n");
+    let note = note.as_str();
     if note.chars().count() > NOTE_MAX_CHARS
         || note
             .chars()
@@ -321,6 +323,7 @@ mod tests {
             note("won", " done ").unwrap(),
             (LeadStage::Won, "done".into())
         );
+        assert_eq!(note("won", "a\r\nb").unwrap().1, "a\nb");
         assert_eq!(
             note("maybe", "").unwrap_err().message_id,
             "lead-error-stage"

@@ -216,6 +216,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "import/get",
     "import/list",
     "invitation/list",
+    "leads",
     "live/questions",
     "live/schedule",
     "live/stream",

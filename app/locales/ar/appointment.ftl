@@ -36,6 +36,7 @@ appointment-error-slot = اختر أحد الأوقات المتاحة لدى ا
 appointment-error-own-booth = لا يمكنك حجز اجتماع مع جناحك.
 appointment-error-taken = حجز شخص آخر هذا الوقت للتو. اختر وقتًا آخر.
 appointment-error-busy = لديك موعد آخر في هذا الوقت.
+appointment-error-buyer-busy = لدى المشتري موعد آخر في هذا الوقت. اقترح وقتًا آخر.
 appointment-error-blocked = لا يقبل هذا الجناح مواعيد منك.
 appointment-error-state = تغيّر هذا الموعد في هذه الأثناء. اطّلع عليه مجددًا.
 appointment-error-over = مضى هذا الوقت. اقترح وقتًا آخر أو ارفض.

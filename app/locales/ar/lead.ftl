@@ -18,6 +18,7 @@ lead-stage-qualified = مؤهَّل
 lead-stage-negotiating = قيد التفاوض
 lead-stage-won = تمت الصفقة
 lead-stage-lost = لم تتم
+lead-stage-count = { $stage }: { $count }
 lead-count = يُعرض { $shown } من { $total }
 lead-export-csv = صدّر CSV
 lead-export-xlsx = صدّر Excel

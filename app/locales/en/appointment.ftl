@@ -36,6 +36,7 @@ appointment-error-slot = Choose one of the booth's free times.
 appointment-error-own-booth = You cannot book a meeting with your own booth.
 appointment-error-taken = Someone has just booked that time. Choose another one.
 appointment-error-busy = You already have an appointment at that time.
+appointment-error-buyer-busy = The buyer already has an appointment at that time. Propose another one.
 appointment-error-blocked = This booth does not take appointments from you.
 appointment-error-state = This appointment changed in the meantime. Look at it again.
 appointment-error-over = That time has passed. Propose another time or decline.

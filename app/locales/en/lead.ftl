@@ -18,6 +18,7 @@ lead-stage-qualified = Qualified
 lead-stage-negotiating = Negotiating
 lead-stage-won = Won
 lead-stage-lost = Lost
+lead-stage-count = { $stage }: { $count }
 lead-count = { $shown } of { $total } leads shown
 lead-export-csv = Export CSV
 lead-export-xlsx = Export Excel

@@ -36,6 +36,7 @@ appointment-error-slot = ブースの空き時間から選んでください。
 appointment-error-own-booth = ご自身のブースとの商談は予約できません。
 appointment-error-taken = その時間はたった今ほかの人が予約しました。別の時間を選んでください。
 appointment-error-busy = その時間にはすでに予約があります。
+appointment-error-buyer-busy = バイヤーはその時間にすでに予約があります。別の時間を提案してください。
 appointment-error-blocked = このブースはあなたからの予約を受け付けていません。
 appointment-error-state = この予約はその間に変更されました。もう一度ご確認ください。
 appointment-error-over = その時間は過ぎています。別の時間を提案するか辞退してください。

@@ -18,6 +18,7 @@ lead-stage-qualified = 有望
 lead-stage-negotiating = 交渉中
 lead-stage-won = 成約
 lead-stage-lost = 失注
+lead-stage-count = { $stage }：{ $count }
 lead-count = { $total } 件中 { $shown } 件を表示
 lead-export-csv = CSV で書き出す
 lead-export-xlsx = Excel で書き出す

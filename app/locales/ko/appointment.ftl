@@ -36,6 +36,7 @@ appointment-error-slot = 부스의 빈 시간 중에서 고르세요.
 appointment-error-own-booth = 내 부스와는 미팅을 예약할 수 없습니다.
 appointment-error-taken = 방금 다른 사람이 그 시간을 예약했습니다. 다른 시간을 고르세요.
 appointment-error-busy = 그 시간에 이미 예약이 있습니다.
+appointment-error-buyer-busy = 바이어가 그 시간에 이미 예약이 있습니다. 다른 시간을 제안하세요.
 appointment-error-blocked = 이 부스는 회원님의 예약을 받지 않습니다.
 appointment-error-state = 그사이 예약이 변경되었습니다. 다시 확인하세요.
 appointment-error-over = 이미 지난 시간입니다. 다른 시간을 제안하거나 거절하세요.

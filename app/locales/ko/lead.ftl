@@ -18,6 +18,7 @@ lead-stage-qualified = 유효
 lead-stage-negotiating = 협상 중
 lead-stage-won = 성사
 lead-stage-lost = 무산
+lead-stage-count = { $stage }: { $count }
 lead-count = 전체 { $total }명 중 { $shown }명 표시
 lead-export-csv = CSV 내보내기
 lead-export-xlsx = Excel 내보내기

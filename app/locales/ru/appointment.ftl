@@ -36,6 +36,7 @@ appointment-error-slot = Выберите одно из свободных ок�
 appointment-error-own-booth = Нельзя назначить встречу со своим стендом.
 appointment-error-taken = Это время только что заняли. Выберите другое.
 appointment-error-busy = На это время у вас уже есть встреча.
+appointment-error-buyer-busy = У покупателя на это время уже есть встреча. Предложите другое.
 appointment-error-blocked = Этот стенд не принимает от вас запросы на встречи.
 appointment-error-state = Встреча за это время изменилась. Посмотрите её ещё раз.
 appointment-error-over = Это время прошло. Предложите другое или отклоните.

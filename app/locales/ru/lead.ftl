@@ -18,6 +18,7 @@ lead-stage-qualified = Перспективный
 lead-stage-negotiating = Переговоры
 lead-stage-won = Сделка
 lead-stage-lost = Отказ
+lead-stage-count = { $stage }: { $count }
 lead-count = Показано { $shown } из { $total }
 lead-export-csv = Выгрузить CSV
 lead-export-xlsx = Выгрузить Excel

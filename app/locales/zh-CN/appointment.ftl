@@ -36,6 +36,7 @@ appointment-error-slot = 请选择该展位的一个空闲时间。
 appointment-error-own-booth = 不能预约与自己展位的洽谈。
 appointment-error-taken = 该时间刚被他人预约，请另选一个。
 appointment-error-busy = 您在该时间已有预约。
+appointment-error-buyer-busy = 采购商在该时间已有预约，请提议其他时间。
 appointment-error-blocked = 该展位不接受您的预约。
 appointment-error-state = 该预约已发生变化，请重新查看。
 appointment-error-over = 该时间已过。请提议其他时间或婉拒。

@@ -18,6 +18,7 @@ lead-stage-qualified = 有效需求
 lead-stage-negotiating = 洽谈中
 lead-stage-won = 已成交
 lead-stage-lost = 未成交
+lead-stage-count = { $stage }：{ $count }
 lead-count = 显示 { $shown } / { $total } 位潜在客户
 lead-export-csv = 导出 CSV
 lead-export-xlsx = 导出 Excel

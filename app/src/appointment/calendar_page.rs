@@ -91,13 +91,6 @@ fn Feed(
     revoke: ServerAction<RevokeCalendarFeed>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let origin = RwSignal::new(String::new());
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(o) = web_sys::window().and_then(|w| w.location().origin().ok()) {
-            origin.set(o);
-        }
-    });
     view! {
         <section class="card calendar-feed" aria-labelledby="calendar-feed-title">
             <h2 id="calendar-feed-title">{i18n.t("calendar-feed-title")}</h2>
@@ -106,7 +99,7 @@ fn Feed(
                 Some(path) => view! {
                     <div class="field">
                         <label for="calendar-feed-url">{i18n.t("calendar-feed-address")}</label>
-                        <input id="calendar-feed-url" readonly=true prop:value=move || format!("{}{}", origin.get(), path) />
+                        <input id="calendar-feed-url" readonly=true value=path />
                     </div>
                     <div class="appointment-actions">
                         <ActionForm action=make attr:class="inline-form">

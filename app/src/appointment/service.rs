@@ -327,6 +327,17 @@ pub async fn answer(
             if slot.held {
                 return Err(conflict("appointment-error-taken"));
             }
+            if db::appointment::person_busy(
+                &state.db,
+                &row.buyer_id,
+                slot.starts_at,
+                slot.ends_at,
+                &row.id,
+            )
+            .await?
+            {
+                return Err(conflict("appointment-error-buyer-busy"));
+            }
             match db::appointment::propose(&mut tx, &row.id, &slot, &note, now).await {
                 Ok(true) => {}
                 Ok(false) => return Err(conflict("appointment-error-state")),
@@ -659,7 +670,10 @@ pub async fn calendar(state: &AppState, session: &AuthSession) -> Result<Calenda
         entries: entries(state, user, session.user.language, &zone, day_start).await?,
         time_zone: zone,
         to_answer,
-        feed: token.map(|t| format!("/calendar/feed/{t}.ics")),
+        feed: token.map(|t| {
+            let origin = state.public_origin.as_deref().unwrap_or(&state.bind_origin);
+            format!("{origin}/calendar/feed/{t}.ics")
+        }),
         booth,
     })
 }

@@ -92,7 +92,8 @@ pub fn LeadsPage() -> impl IntoView {
                                 <Filters filter=f.clone() />
                                 <ul class="stats lead-stages" aria-label=i18n.t("lead-stage")>
                                     {p.stages.iter().map(|(s, n)| view! {
-                                        <li><a href=format!("/leads?stage={}", s.as_str())>{i18n.t(&s.label_id())}": "{*n}</a></li>
+                                        <li><a href=format!("/leads?stage={}", s.as_str())>{i18n.t_args("lead-stage-count", vec![
+                                            ("stage", Arg::Str(i18n.t(&s.label_id()))), ("count", Arg::Num(*n as i64))])}</a></li>
                                     }).collect_view()}
                                 </ul>
                                 <p role="status" data-testid="lead-count">{i18n.t_args("lead-count", vec![

@@ -474,8 +474,8 @@ async fn bad_bookings(backend: Backend) {
     let booth = own_exhibitor(&app).await;
     let team = team(&app).await;
     let day = day_ahead(5);
-    let resp = publish(&app, &team, &day, "08:00", "14:00", "15", "UTC").await;
-    assert_eq!(resp.json::<usize>().await.expect("n"), 24);
+    let resp = publish(&app, &team, &day, "08:00", "15:00", "15", "UTC").await;
+    assert_eq!(resp.json::<usize>().await.expect("n"), 28);
     let slots: Vec<String> = booking(&app, &team, &booth)
         .await
         .slots
@@ -485,12 +485,12 @@ async fn bad_bookings(backend: Backend) {
 
     // A slot that has passed.
     sqlx::query("UPDATE availability_slots SET starts_at = 1000, ends_at = 2000 WHERE id = $1")
-        .bind(&slots[23])
+        .bind(&slots[27])
         .execute(&app.sql().await)
         .await
         .expect("age a slot");
     let buyer = new_buyer(&app, "late.buyer@example.com").await;
-    let resp = book(&app, &buyer, &slots[23], "cid-late").await;
+    let resp = book(&app, &buyer, &slots[27], "cid-late").await;
     assert_eq!(field_error(resp).await, "appointment-error-past");
 
     // A message too long is refused by name and nothing is stored.
@@ -529,22 +529,49 @@ async fn bad_bookings(backend: Backend) {
             .fetch_one(&app.sql().await)
             .await
             .expect("another booth");
-    let clash = db::new_id();
-    sqlx::query(
-        "INSERT INTO availability_slots (id, expo_id, exhibitor_id, member_id, starts_at, ends_at, time_zone, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'UTC', 0)",
-    )
-    .bind(&clash)
-    .bind(&expo)
-    .bind(&other_booth)
-    .bind(&organizer)
-    .bind(start + 5 * 60_000)
-    .bind(start + 20 * 60_000)
-    .execute(&app.sql().await)
-    .await
-    .expect("a slot at another booth");
+    // A slot at another booth (its member: any account), straight into the table.
+    let slot_elsewhere = |from: i64, to: i64| {
+        let (app, expo, other_booth, organizer) = (&app, &expo, &other_booth, &organizer);
+        async move {
+            let id = db::new_id();
+            sqlx::query(
+                "INSERT INTO availability_slots (id, expo_id, exhibitor_id, member_id, starts_at, ends_at, time_zone, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'UTC', 0)",
+            )
+            .bind(&id)
+            .bind(expo)
+            .bind(other_booth)
+            .bind(organizer)
+            .bind(from)
+            .bind(to)
+            .execute(&app.sql().await)
+            .await
+            .expect("a slot at another booth");
+            id
+        }
+    };
+    let clash = slot_elsewhere(start + 5 * 60_000, start + 20 * 60_000).await;
     let resp = book(&app, &buyer, &clash, "cid-clash").await;
     assert_eq!(conflict(resp).await, "appointment-error-busy");
+
+    // The booth cannot propose a time at which the buyer is busy elsewhere.
+    let (second_start,): (i64,) =
+        sqlx::query_as("SELECT starts_at FROM availability_slots WHERE id = $1")
+            .bind(&slots[1])
+            .fetch_one(&app.sql().await)
+            .await
+            .expect("slot");
+    let elsewhere = slot_elsewhere(second_start, second_start + 15 * 60_000).await;
+    let busy = new_buyer(&app, "busy.buyer@example.com").await;
+    assert_eq!(
+        book(&app, &busy, &elsewhere, "cid-busy-1").await.status(),
+        StatusCode::OK
+    );
+    let resp = book(&app, &busy, &slots[3], "cid-busy-2").await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let request: String = resp.json().await.expect("id");
+    let resp = answer(&app, &team, &request, "propose", &slots[1]).await;
+    assert_eq!(conflict(resp).await, "appointment-error-buyer-busy");
 
     // A member who blocked the buyer gets no booking from them.
     let (buyer_id, _) = db::account::find_credentials(&app.db, "late.buyer@example.com")
@@ -565,12 +592,12 @@ async fn bad_bookings(backend: Backend) {
     // A flood: past the hourly limit, refused and not stored.
     let flood = new_buyer(&app, "flood.booker@example.com").await;
     let limit = domain::appointment::BOOKINGS_PER_HOUR as usize;
-    for (n, slot) in slots[2..2 + limit].iter().enumerate() {
+    for (n, slot) in slots[4..4 + limit].iter().enumerate() {
         let resp = book(&app, &flood, slot, &format!("cid-flood-{n}")).await;
         assert_eq!(resp.status(), StatusCode::OK, "booking {n}");
     }
     let before = count(&app, "SELECT COUNT(*) FROM appointments").await;
-    let resp = book(&app, &flood, &slots[2 + limit], "cid-flood-last").await;
+    let resp = book(&app, &flood, &slots[4 + limit], "cid-flood-last").await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM appointments").await,

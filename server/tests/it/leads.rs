@@ -123,6 +123,17 @@ async fn a_booth_knows_its_leads(backend: Backend) {
         .await;
     assert!(resp.status().is_success());
 
+    // Someone with no buyer profile who only saves the booth stays anonymous.
+    let passer = new_buyer(&app, "passer.by@example.com").await;
+    let resp = app
+        .call(
+            &passer,
+            "favorite/set",
+            &[("kind", "booth"), ("id", &booth), ("on", "true")],
+        )
+        .await;
+    assert!(resp.status().is_success());
+
     // Only the booth's team reads its leads.
     assert_eq!(
         leads(&app, &app.new_client(), &[]).await.0,
@@ -168,6 +179,11 @@ async fn a_booth_knows_its_leads(backend: Backend) {
         .expect("him");
     assert!(him.contact.is_none() && him.favorited && him.inquiries == 0);
     assert_eq!(him.stage, LeadStage::New);
+    let passer_id = user_id(&app, "passer.by@example.com").await;
+    assert!(
+        !all.leads.iter().any(|l| l.user_id == passer_id),
+        "a look or a save names only professional buyers"
+    );
     let team_id = user_id(&app, EXHIBITOR).await;
     assert!(
         !all.leads.iter().any(|l| l.user_id == team_id),
