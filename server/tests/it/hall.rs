@@ -97,10 +97,13 @@ async fn booth_and_product_pages(backend: Backend) {
             && html.contains("Sign in to message the exhibitor")
             && html.contains("property=\"og:title\"")
     );
-    // Only what works is offered: no button for a feature that is not there.
-    for stale in ["Book a meeting", "Send an inquiry", "coming-soon"] {
+    // Only what works is offered: no button for a feature that is not there, and "Book a
+    // meeting" leads to the booth's real booking page.
+    for stale in ["Send an inquiry", "coming-soon"] {
         assert!(!html.contains(stale), "{stale}");
     }
+    assert!(html.contains("Book a meeting"));
+    assert!(html.contains(&format!("href=\"/exhibitors/{}/book\"", booth.exhibitor_id)));
     let detail = db::hall::exhibitor_detail(&app.db, &booth.exhibitor_id)
         .await
         .expect("q")
