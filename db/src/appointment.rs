@@ -429,20 +429,6 @@ pub async fn call_off_meeting(tx: &mut Tx, meeting_id: &str, at: i64) -> Result<
     Ok(())
 }
 
-/// Counts of an expo's appointments by status (for the organizer's figures).
-pub async fn counts(db: &Db, expo_id: &str) -> Result<Vec<(AppointmentStatus, i64)>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT status, COUNT(*) FROM appointments WHERE expo_id = $1 GROUP BY status",
-    )
-    .bind(expo_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(s, n)| AppointmentStatus::parse(&s).map(|s| (s, n)))
-        .collect())
-}
-
 /// A scheduled meeting or a reminded broadcast on a person's calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OtherEntry {

@@ -47,13 +47,7 @@ pub async fn zone_of(state: &AppState, user_id: Option<&str>) -> Result<String, 
 }
 
 fn local(at_ms: i64, zone: &str, format: &str) -> String {
-    let Some(utc) = chrono::DateTime::from_timestamp_millis(at_ms) else {
-        return String::new();
-    };
-    match zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => utc.with_timezone(&tz).format(format).to_string(),
-        Err(_) => utc.format(format).to_string(),
-    }
+    crate::live::service::local_format(at_ms.div_euclid(1000), zone, format)
 }
 
 /// `[start, end)` as read in `zone`.
@@ -547,24 +541,34 @@ pub async fn availability(
     })
 }
 
-async fn view_of(
+/// A booth's free slots to propose instead, read once for all its requests on a page.
+async fn alternatives(
     state: &AppState,
+    exhibitor_id: &str,
+    zone: &str,
+) -> Result<Vec<SlotView>, AppError> {
+    Ok(db::appointment::free_slots(
+        &state.db,
+        exhibitor_id,
+        db::now_millis(),
+        ALTERNATIVES as i64,
+    )
+    .await?
+    .iter()
+    .map(|s| slot_view(s, zone))
+    .collect())
+}
+
+/// An appointment as `side` sees it; `alternatives` only where the booth may propose.
+fn view_of(
     row: &AppointmentRow,
     side: AppointmentSide,
     zone: &str,
+    alternatives: &[SlotView],
 ) -> Result<AppointmentView, AppError> {
     let alternatives =
         if side == AppointmentSide::Booth && row.status == AppointmentStatus::Requested {
-            db::appointment::free_slots(
-                &state.db,
-                &row.exhibitor_id,
-                db::now_millis(),
-                ALTERNATIVES as i64,
-            )
-            .await?
-            .iter()
-            .map(|s| slot_view(s, zone))
-            .collect()
+            alternatives.to_vec()
         } else {
             Vec::new()
         };
@@ -652,8 +656,12 @@ pub async fn calendar(state: &AppState, session: &AuthSession) -> Result<Calenda
         .map(str::to_owned);
     let mut to_answer = Vec::new();
     if let Some(b) = &booth {
-        for row in db::appointment::open_requests(&state.db, b, now).await? {
-            to_answer.push(view_of(state, &row, AppointmentSide::Booth, &zone).await?);
+        let requests = db::appointment::open_requests(&state.db, b, now).await?;
+        if !requests.is_empty() {
+            let offer = alternatives(state, b, &zone).await?;
+            for row in &requests {
+                to_answer.push(view_of(row, AppointmentSide::Booth, &zone, &offer)?);
+            }
         }
     }
     let mine = db::appointment::of_person(&state.db, user, now).await?;
@@ -661,7 +669,7 @@ pub async fn calendar(state: &AppState, session: &AuthSession) -> Result<Calenda
         .iter()
         .filter(|r| &r.buyer_id == user && r.status == AppointmentStatus::Proposed)
     {
-        to_answer.push(view_of(state, row, AppointmentSide::Buyer, &zone).await?);
+        to_answer.push(view_of(row, AppointmentSide::Buyer, &zone, &[])?);
     }
     let (_, token) = db::appointment::settings(&state.db, user).await?;
     // Today's earlier entries stay on the page until the day is over.
@@ -687,7 +695,11 @@ pub async fn appointment(
     let row = load(state, id).await?;
     let side = side_of(session, &row)?;
     let zone = zone_of(state, Some(&session.user.id)).await?;
-    view_of(state, &row, side, &zone).await
+    let offer = match side {
+        AppointmentSide::Booth => alternatives(state, &row.exhibitor_id, &zone).await?,
+        AppointmentSide::Buyer => Vec::new(),
+    };
+    view_of(&row, side, &zone, &offer)
 }
 
 /// Makes a new feed secret for the person (the old feed stops working); returns its path.

@@ -25,7 +25,8 @@ pub fn local_day(at: i64, zone: &str) -> String {
     local_format(at, zone, "%Y-%m-%d")
 }
 
-fn local_format(at: i64, zone: &str, format: &str) -> String {
+/// Unix second `at` formatted in the time zone `zone` (UTC if unknown).
+pub(crate) fn local_format(at: i64, zone: &str, format: &str) -> String {
     let Some(utc) = chrono::DateTime::from_timestamp(at, 0) else {
         return String::new();
     };
