@@ -341,7 +341,7 @@ fn message(row: MessageRow) -> ChatMessage {
 }
 
 /// Variants are stored comma-separated.
-fn split_variants(v: &str) -> Vec<String> {
+pub(crate) fn split_variants(v: &str) -> Vec<String> {
     v.split(',')
         .filter(|s| !s.is_empty())
         .map(str::to_owned)

@@ -16,6 +16,7 @@ pub mod favorite;
 pub mod footprint;
 pub mod hall;
 pub mod import;
+pub mod inquiry_file;
 pub mod invitation;
 pub mod lead;
 pub mod live;

@@ -236,10 +236,11 @@ pub async fn delete_others_of_kind(
 }
 
 /// Ids of every stored object under `media/` that something names: uploads, expo assets, chat
-/// files, and the uploaded replay and fallback videos of broadcasts (for the object-store sweep).
+/// files, inquiry files, and the uploaded replay and fallback videos of broadcasts (for the object-store sweep).
 pub async fn all_ids(db: &Db) -> Result<std::collections::HashSet<String>> {
     let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT id FROM media UNION SELECT id FROM expo_assets UNION SELECT id FROM chat_attachments")
+        sqlx::query_as("SELECT id FROM media UNION SELECT id FROM expo_assets UNION SELECT id FROM chat_attachments \
+         UNION SELECT id FROM inquiry_files")
             .fetch_all(db.pool())
             .await?;
     let mut ids: std::collections::HashSet<String> = rows.into_iter().map(|r| r.0).collect();

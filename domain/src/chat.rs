@@ -184,7 +184,12 @@ pub struct Attachment {
 impl Attachment {
     /// The URL of a variant.
     pub fn url(&self, variant: &str) -> String {
-        format!("/api/chat/file/{}/{variant}", self.id)
+        self.url_at("/api/chat/file", variant)
+    }
+
+    /// The URL of a variant served under `base` (chat files, inquiry files).
+    pub fn url_at(&self, base: &str, variant: &str) -> String {
+        format!("{base}/{}/{variant}", self.id)
     }
 
     /// The largest variant (what opens when the picture is clicked, or the document).

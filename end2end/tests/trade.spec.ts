@@ -3,6 +3,12 @@
 import { test, expect } from "@playwright/test";
 import { exhibitor, following, hydrated, newBuyer, openBoothM01, plain, signInOrganizer, watchConsole } from "./helpers";
 
+/** A whole small PDF, as a file chooser hands it over. */
+function pdf(name: string) {
+  const body = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n" + "x".repeat(1200) + "\nstartxref\n0\n%%EOF\n";
+  return { name, mimeType: "application/pdf", buffer: Buffer.from(body, "latin1") };
+}
+
 test("a buyer (en) asks for a quote, the booth (zh-CN) quotes, the buyer accepts; the organizer's deal value rises live", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   const run = Date.now() % 1_000_000;
@@ -26,10 +32,17 @@ test("a buyer (en) asks for a quote, the booth (zh-CN) quotes, the buyer accepts
   await expect(b).toHaveURL(/\/inquiries\/new/);
   await b.getByLabel("Destination country or region").selectOption("DE");
   await b.getByLabel("Port or city of destination").fill("Hamburg");
+  // A drawing goes with the inquiry: uploaded as soon as it is chosen.
+  await b.getByLabel("Files (drawings, specifications)").setInputFiles(pdf(`engine drawing ${run}.pdf`));
+  await expect(b.locator(".inquiry-form-files")).toContainText(`engine drawing ${run}.pdf`);
+  await expect(b.locator(".inquiry-form-files progress")).toHaveCount(0);
   await b.getByRole("button", { name: "Send the inquiry" }).click();
   await expect(b).toHaveURL(/\/inquiries\/[0-9a-f-]{36}$/);
   await hydrated(b);
   await expect(b.locator(".inquiry-request")).toContainText("Waiting for a quote");
+  const buyerFiles = b.locator("#inquiry-files");
+  await expect(buyerFiles.getByRole("link", { name: new RegExp(`engine drawing ${run}\\.pdf`) })).toBeVisible();
+  await expect(buyerFiles).toContainText(`From the buyer: ${name}`);
   await expect(b.locator(".inquiry-request")).toContainText("Hamburg");
   await expect(b.getByText("The booth has not quoted yet.", { exact: false })).toBeVisible();
 
@@ -57,6 +70,20 @@ test("a buyer (en) asks for a quote, the booth (zh-CN) quotes, the buyer accepts
   await t.getByRole("row").filter({ hasText: name }).getByRole("link", { name }).click();
   await hydrated(t);
   await expect(t.locator(".inquiry-request")).toContainText("Hamburg");
+  // The team reads the buyer's drawing and answers with its price list (the page's form).
+  const drawing = t.locator("#inquiry-files").getByRole("link", { name: new RegExp(`engine drawing ${run}\\.pdf`) });
+  await expect(drawing).toBeVisible();
+  const download = await t.request.get((await drawing.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  await t.getByLabel("添加文件").setInputFiles(pdf("价格表 2027.pdf"));
+  await t.getByRole("button", { name: "附加", exact: true }).click();
+  await expect(t).toHaveURL(/\/inquiries\/[0-9a-f-]{36}#inquiry-files$/);
+  await hydrated(t);
+  await expect(t.locator("#inquiry-files")).toContainText("价格表 2027.pdf");
+  // The buyer's page shows it without a reload.
+  await expect(buyerFiles).toContainText("价格表 2027.pdf");
+  await expect(buyerFiles).toContainText("From the booth:");
   await t.getByLabel(/^品名 \u2068?1\u2069?$/).fill("船用柴油机 MD-450");
   await t.getByLabel(/^单价 \u2068?1\u2069?$/).fill("1150.50");
   await t.getByLabel("有效期至").fill("2099-12-31");
@@ -101,9 +128,26 @@ test("without JavaScript the inquiry form still sends, and errors come back with
   await page.goto(`/inquiries/new?exhibitor=${id}`);
   await page.getByLabel("Quantity").fill("5");
   await page.getByLabel("Destination country or region").selectOption("KR");
+  // Files are attached on the inquiry's page: the form says so instead of offering a field
+  // whose file would be lost.
+  await expect(page.getByText("You can attach drawings and specifications on the inquiry's page once it is sent.")).toBeVisible();
   await page.getByRole("button", { name: "Send the inquiry" }).click();
   await expect(page).toHaveURL(/\/inquiries\/[0-9a-f-]{36}$/);
   await expect(page.locator(".inquiry-request")).toContainText("Waiting for a quote");
+  const files = page.locator("#inquiry-files");
+  await expect(files).toContainText("No files yet.");
+  // A refused file comes back with the reason; a PDF is attached.
+  await page.getByLabel("Add a file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("plain words") });
+  await page.getByRole("button", { name: "Attach", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Only pictures (JPEG, PNG, WebP) and PDF files can be attached.");
+  await page.getByLabel("Add a file").setInputFiles(pdf("specification.pdf"));
+  await page.getByRole("button", { name: "Attach", exact: true }).click();
+  await expect(files.getByRole("link", { name: /specification\.pdf/ })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await page.screenshot({ path: "artifacts/trade-files-nojs-en.png", fullPage: true });
+  // Its uploader removes it.
+  await files.getByRole("button", { name: "Remove specification.pdf" }).click();
+  await expect(files).toContainText("No files yet.");
   await buyer.context.close();
   await context.close();
 });

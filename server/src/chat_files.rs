@@ -12,11 +12,11 @@ use app::state::CurrentSession;
 use app::AppError;
 use axum::body::Body;
 use axum::extract::{Path as UrlPath, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::chat::{Attachment, ATTACHMENT_WIDTHS};
-use object_store::{ObjectStoreExt, PutPayload};
+use object_store::ObjectStoreExt;
 
 /// The upload's query.
 #[derive(serde::Deserialize, Debug)]
@@ -75,46 +75,17 @@ pub async fn attach(
         Ok(stored) => stored,
         Err(resp) => return resp,
     };
-    let original = object_path(&id, "original");
     // The day's bytes: known once the file is in; over them, it goes again.
     let bytes = i64::try_from(size).unwrap_or(i64::MAX);
     if !domain::chat::within_attachment_quota(used.0, used.1, bytes) {
-        let _ = media.store.delete(&original).await;
+        let _ = media.store.delete(&object_path(&id, "original")).await;
         return refused(AppError::Conflict("chat-error-file-quota".into()));
     }
-    let mut variants = Vec::new();
-    let (mut width, mut height) = (None, None);
-    if detected.kind == "image" {
-        let bytes = match media.store.get(&original).await {
-            Ok(r) => match r.bytes().await {
-                Ok(b) => b,
-                Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
-            },
-            Err(e) => return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e)),
+    let (variants, width, height) =
+        match crate::attachment::keep(&media, &id, &detected, &ATTACHMENT_WIDTHS).await {
+            Ok(kept) => kept,
+            Err(resp) => return resp,
         };
-        let made = crate::media::picture_variants(bytes, &ATTACHMENT_WIDTHS).await;
-        // The original keeps the picture's metadata: it is not kept.
-        let _ = media.store.delete(&original).await;
-        let ((w, h), encoded) = match made {
-            Ok(v) => v,
-            Err(refusal) => {
-                return field_error(StatusCode::UNPROCESSABLE_ENTITY, refusal.message_id())
-            }
-        };
-        (width, height) = (Some(i64::from(w)), Some(i64::from(h)));
-        for (name, bytes) in encoded {
-            if let Err(e) = media
-                .store
-                .put(&object_path(&id, &name), PutPayload::from(bytes))
-                .await
-            {
-                return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
-            }
-            variants.push(name);
-        }
-    } else {
-        variants.push("original".to_owned());
-    }
     let name: String = q
         .name
         .chars()
@@ -142,9 +113,7 @@ pub async fn attach(
         message_id: None,
     };
     if let Err(e) = db::chat::insert_attachment(&state.db, &record, db::now_millis()).await {
-        for v in &variants {
-            let _ = media.store.delete(&object_path(&id, v)).await;
-        }
+        crate::attachment::forget(&media, &id, &variants).await;
         return fail(StatusCode::INTERNAL_SERVER_ERROR, AppError::internal(e));
     }
     (StatusCode::CREATED, Json(file)).into_response()
@@ -160,7 +129,7 @@ pub async fn serve(
     let Some(session) = session.0 else {
         return refused(AppError::Unauthenticated);
     };
-    if !domain::text::is_id(&id) || !variant.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !domain::text::is_id(&id) || !crate::attachment::is_variant(&variant) {
         return refused(AppError::NotFound);
     }
     let db = &media.app.db;
@@ -183,49 +152,5 @@ pub async fn serve(
     if !allowed {
         return refused(AppError::NotFound);
     }
-    let path = object_path(&id, &variant);
-    let bytes = match media.store.get(&path).await {
-        Ok(r) => match r.bytes().await {
-            Ok(b) => b,
-            Err(e) => return refused(AppError::internal(e)),
-        },
-        Err(_) => return refused(AppError::NotFound),
-    };
-    let content_type = if variant == "original" {
-        record.file.content_type.clone()
-    } else if bytes.starts_with(b"\x89PNG") {
-        "image/png".to_owned()
-    } else {
-        "image/jpeg".to_owned()
-    };
-    let mut headers = HeaderMap::new();
-    if let Ok(v) = HeaderValue::from_str(&content_type) {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=3600"),
-    );
-    if variant == "original" {
-        // A document downloads under its name (non-ASCII letters kept in the RFC 5987 form).
-        let ascii: String = record
-            .file
-            .name
-            .chars()
-            .map(|c| {
-                if (c.is_ascii_graphic() || c == ' ') && c != '"' && c != '\\' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let encoded = app::shell::language_menu::encode_query_value(&record.file.name);
-        if let Ok(v) = HeaderValue::from_str(&format!(
-            "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-        )) {
-            headers.insert(header::CONTENT_DISPOSITION, v);
-        }
-    }
-    (StatusCode::OK, headers, Body::from(bytes)).into_response()
+    crate::attachment::send(&media, &record.file, &variant).await
 }

@@ -51,7 +51,8 @@ pub async fn run_once(db: &Db, auth: &AuthConfig, now: i64) -> Result<u64, db::E
     let search =
         db::search::prune_changes(db, now - app::search::follower::CHANGES_KEPT_MS).await?;
     let resets = db::account::purge_resets(db, now).await?;
-    let unsent = db::chat::purge_unattached(db, now - UNSENT_FILE_MILLIS).await?;
+    let unsent = db::chat::purge_unattached(db, now - UNSENT_FILE_MILLIS).await?
+        + db::inquiry_file::purge_unclaimed(db, now - UNSENT_FILE_MILLIS).await?;
     let secrets = db::notification::purge_expired_secrets(db, now).await?;
     let footprints = db::footprint::purge(db, now - app::matching::service::RAW_KEPT_MS).await?;
     Ok(sessions + failures + events + realtime + search + resets + unsent + secrets + footprints)

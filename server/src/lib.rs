@@ -4,6 +4,7 @@
 // Leptos view types of the larger pages (the booth editor) nest deeper than the default 128.
 #![recursion_limit = "256"]
 
+pub mod attachment;
 pub mod calendar;
 pub mod chat_files;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod health;
 pub mod housekeeping;
 pub mod import;
 pub mod import_readback;
+pub mod inquiry_files;
 pub mod invite;
 pub mod lead_export;
 pub mod live;

@@ -137,6 +137,8 @@ pub async fn body_limit(
             path,
             "/api/media/upload"
                 | "/api/chat/attach"
+                | "/api/trade/file"
+                | "/api/trade/file/form"
                 | "/api/import/upload"
                 | "/api/application/document"
                 | "/api/expo/logo"

@@ -131,6 +131,25 @@ pub fn build_with_store(
                 )),
         )
         .route(
+            "/api/trade/file",
+            axum::routing::post(crate::inquiry_files::upload),
+        )
+        .route(
+            "/api/trade/file/{id}/{variant}",
+            get(crate::inquiry_files::serve),
+        )
+        .merge(
+            Router::new()
+                .route(
+                    "/api/trade/file/form",
+                    axum::routing::post(crate::inquiry_files::upload_form),
+                )
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    config.media_limits.image.max(config.media_limits.document) as usize
+                        + 64 * 1024,
+                )),
+        )
+        .route(
             "/application-documents/{id}",
             get(crate::documents::download),
         )

@@ -135,3 +135,20 @@ notice-quote-accepted = قبل { $buyer } عرض السعر الذي قدّمت�
 notice-quote-declined = رفض { $buyer } عرض السعر الذي قدّمته.
 dash-trade-body = الاستفسارات وعروض الأسعار وقيمة الصفقات المتوقعة، لحظة بلحظة.
 dash-inquiries-body = عروض الأسعار التي طلبتها، والاستفسارات التي تلقّاها جناحك.
+
+# Inquiry files
+trade-files = الملفات
+trade-no-files = لا توجد ملفات بعد.
+trade-file-refused = لم يُرفق: { $reason }
+trade-file-from-booth = من الجناح: { $name }
+trade-file-from-buyer = من المشتري: { $name }
+trade-file-remove-named = إزالة { $name }
+trade-file-add = إضافة ملف
+trade-file-attach = إرفاق
+trade-files-add = الملفات (رسومات، مواصفات)
+trade-files-hint = صور (JPEG وPNG وWebP) أو ملفات PDF، حتى 10 لكل استفسار.
+trade-files-later = يمكنك إرفاق الرسومات والمواصفات في صفحة الاستفسار بعد إرساله.
+trade-error-files = لم يعد أحد الملفات المختارة متاحًا. أزله واختره مرة أخرى.
+trade-error-files-count = يحمل الاستفسار الواحد 10 ملفات على الأكثر.
+trade-error-file-type = يمكن إرفاق الصور (JPEG وPNG وWebP) وملفات PDF فقط.
+trade-error-file-quota = أرفقت أقصى عدد من الملفات المسموح به في اليوم (100 ملف أو 200 ميغابايت). حاول مرة أخرى غدًا.

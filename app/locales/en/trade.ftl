@@ -135,3 +135,20 @@ notice-quote-accepted = { $buyer } accepted your quote.
 notice-quote-declined = { $buyer } declined your quote.
 dash-trade-body = Inquiries, quotes and the intended deal value, as they happen.
 dash-inquiries-body = The quotes you asked for, and the inquiries your booth received.
+
+# Inquiry files
+trade-files = Files
+trade-no-files = No files yet.
+trade-file-refused = Not attached: { $reason }
+trade-file-from-booth = From the booth: { $name }
+trade-file-from-buyer = From the buyer: { $name }
+trade-file-remove-named = Remove { $name }
+trade-file-add = Add a file
+trade-file-attach = Attach
+trade-files-add = Files (drawings, specifications)
+trade-files-hint = Pictures (JPEG, PNG, WebP) or PDF files, up to 10 per inquiry.
+trade-files-later = You can attach drawings and specifications on the inquiry's page once it is sent.
+trade-error-files = A chosen file is no longer available. Remove it and choose it again.
+trade-error-files-count = An inquiry carries at most 10 files.
+trade-error-file-type = Only pictures (JPEG, PNG, WebP) and PDF files can be attached.
+trade-error-file-quota = You have attached as many files as one person may in a day (100 files or 200 MB). Please try again tomorrow.

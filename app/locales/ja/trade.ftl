@@ -135,3 +135,20 @@ notice-quote-accepted = { $buyer } さんがあなたの見積を承諾しまし
 notice-quote-declined = { $buyer } さんがあなたの見積を辞退しました。
 dash-trade-body = 引き合い、見積、想定取引額をリアルタイムで確認できます。
 dash-inquiries-body = あなたが依頼した見積と、あなたのブースが受けた引き合い。
+
+# Inquiry files
+trade-files = 添付ファイル
+trade-no-files = 添付ファイルはまだありません。
+trade-file-refused = 添付できませんでした：{ $reason }
+trade-file-from-booth = ブースから：{ $name }
+trade-file-from-buyer = バイヤーから：{ $name }
+trade-file-remove-named = { $name } を削除
+trade-file-add = ファイルを追加
+trade-file-attach = 添付
+trade-files-add = 添付ファイル（図面、仕様書）
+trade-files-hint = 画像（JPEG、PNG、WebP）または PDF、1 件の引き合いにつき 10 個まで。
+trade-files-later = 引き合いを送信した後、そのページで図面や仕様書を添付できます。
+trade-error-files = 選択したファイルは利用できなくなりました。削除してもう一度選んでください。
+trade-error-files-count = 1 件の引き合いに添付できるファイルは 10 個までです。
+trade-error-file-type = 添付できるのは画像（JPEG、PNG、WebP）と PDF だけです。
+trade-error-file-quota = 1 日に添付できるファイルの上限（100 個または 200 MB）に達しました。明日もう一度お試しください。

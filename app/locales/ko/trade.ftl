@@ -135,3 +135,20 @@ notice-quote-accepted = { $buyer } 님이 회원님의 견적을 수락했습니
 notice-quote-declined = { $buyer } 님이 회원님의 견적을 거절했습니다.
 dash-trade-body = 문의, 견적, 예상 거래액을 실시간으로 확인합니다.
 dash-inquiries-body = 내가 요청한 견적과 내 부스가 받은 문의입니다.
+
+# Inquiry files
+trade-files = 첨부 파일
+trade-no-files = 아직 첨부 파일이 없습니다.
+trade-file-refused = 첨부하지 못했습니다: { $reason }
+trade-file-from-booth = 부스에서: { $name }
+trade-file-from-buyer = 바이어에게서: { $name }
+trade-file-remove-named = { $name } 삭제
+trade-file-add = 파일 추가
+trade-file-attach = 첨부
+trade-files-add = 첨부 파일(도면, 사양서)
+trade-files-hint = 사진(JPEG, PNG, WebP) 또는 PDF 파일, 문의당 최대 10개.
+trade-files-later = 문의를 보낸 뒤 문의 페이지에서 도면과 사양서를 첨부할 수 있습니다.
+trade-error-files = 선택한 파일을 더 이상 사용할 수 없습니다. 삭제하고 다시 선택하세요.
+trade-error-files-count = 문의 하나에는 파일을 최대 10개까지 첨부할 수 있습니다.
+trade-error-file-type = 사진(JPEG, PNG, WebP)과 PDF 파일만 첨부할 수 있습니다.
+trade-error-file-quota = 하루에 첨부할 수 있는 파일 한도(파일 100개 또는 200MB)에 도달했습니다. 내일 다시 시도하세요.

@@ -135,3 +135,20 @@ notice-quote-accepted = { $buyer } принял(а) ваше предложен�
 notice-quote-declined = { $buyer } отклонил(а) ваше предложение.
 dash-trade-body = Запросы, коммерческие предложения и предполагаемая сумма сделок — в реальном времени.
 dash-inquiries-body = Запрошенные вами предложения и запросы, полученные вашим стендом.
+
+# Inquiry files
+trade-files = Файлы
+trade-no-files = Файлов пока нет.
+trade-file-refused = Не прикреплено: { $reason }
+trade-file-from-booth = От стенда: { $name }
+trade-file-from-buyer = От покупателя: { $name }
+trade-file-remove-named = Удалить { $name }
+trade-file-add = Добавить файл
+trade-file-attach = Прикрепить
+trade-files-add = Файлы (чертежи, спецификации)
+trade-files-hint = Изображения (JPEG, PNG, WebP) или PDF, не более 10 на запрос.
+trade-files-later = Чертежи и спецификации можно прикрепить на странице запроса после отправки.
+trade-error-files = Выбранный файл больше недоступен. Удалите его и выберите снова.
+trade-error-files-count = К одному запросу можно прикрепить не более 10 файлов.
+trade-error-file-type = Прикреплять можно только изображения (JPEG, PNG, WebP) и PDF.
+trade-error-file-quota = Вы прикрепили столько файлов, сколько можно за день (100 файлов или 200 МБ). Попробуйте завтра.

@@ -135,3 +135,20 @@ notice-quote-accepted = { $buyer } 接受了您的报价。
 notice-quote-declined = { $buyer } 拒绝了您的报价。
 dash-trade-body = 实时查看询盘、报价和意向成交额。
 dash-inquiries-body = 您发出的询价，以及您的展位收到的询盘。
+
+# Inquiry files
+trade-files = 附件
+trade-no-files = 暂无附件。
+trade-file-refused = 未能附加：{ $reason }
+trade-file-from-booth = 来自展位：{ $name }
+trade-file-from-buyer = 来自采购商：{ $name }
+trade-file-remove-named = 移除 { $name }
+trade-file-add = 添加文件
+trade-file-attach = 附加
+trade-files-add = 附件（图纸、规格书）
+trade-files-hint = 图片（JPEG、PNG、WebP）或 PDF 文件，每个询盘最多 10 个。
+trade-files-later = 询盘发送后，可在询盘页面附加图纸和规格书。
+trade-error-files = 所选文件已不可用。请移除后重新选择。
+trade-error-files-count = 每个询盘最多附加 10 个文件。
+trade-error-file-type = 只能附加图片（JPEG、PNG、WebP）和 PDF 文件。
+trade-error-file-quota = 您今天附加的文件已达上限（100 个文件或 200 MB）。请明天再试。

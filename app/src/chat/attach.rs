@@ -94,7 +94,7 @@ pub fn AttachButton(room_id: String, state: RwSignal<FileState>) -> impl IntoVie
 }
 
 /// Sends the file with XMLHttpRequest (fetch reports no upload progress).
-fn send(url: &str, file: web_sys::File, state: RwSignal<FileState>) {
+pub(crate) fn send(url: &str, file: web_sys::File, state: RwSignal<FileState>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let failed = |id: &str| state.set(FileState::Failed(id.to_owned()));

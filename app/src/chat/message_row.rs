@@ -34,8 +34,9 @@ pub fn removed_text(i18n: I18n, by: Removal) -> String {
     }
 }
 
-/// A sent file: a picture as a thumbnail that opens the larger one, a document as a download.
-fn file_view(a: domain::chat::Attachment) -> impl IntoView {
+/// A sent file: a picture as a thumbnail that opens the larger one, a document as a download;
+/// its variants are served under `base`.
+pub(crate) fn file_view(a: domain::chat::Attachment, base: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     if a.kind == "image" {
         let (w, h) = (
@@ -44,8 +45,8 @@ fn file_view(a: domain::chat::Attachment) -> impl IntoView {
         );
         let tw = w.min(320);
         let th = (h * tw / w).max(1);
-        let full = a.url(a.full().unwrap_or("original"));
-        let thumb = a.url(a.thumbnail().unwrap_or("original"));
+        let full = a.url_at(base, a.full().unwrap_or("original"));
+        let thumb = a.url_at(base, a.thumbnail().unwrap_or("original"));
         view! {
             <a class="chat-image" href=full target="_blank" rel="noopener">
                 <img src=thumb alt=i18n.t_args("chat-file-picture", vec![("name", Arg::Str(a.name.clone()))])
@@ -55,7 +56,7 @@ fn file_view(a: domain::chat::Attachment) -> impl IntoView {
         .into_any()
     } else {
         view! {
-            <a class="chat-file" href=a.url("original") download=a.name.clone()>
+            <a class="chat-file" href=a.url_at(base, "original") download=a.name.clone()>
                 <span class="chat-file-kind" aria-hidden="true">"PDF"</span>
                 " "
                 {a.name.clone()}
@@ -250,7 +251,7 @@ pub fn MessageRow(
                     <span class="chat-edited">{i18n.t("chat-edited")}</span>
                 })}
             </p>
-            {message.attachment.clone().filter(|_| live).map(|a| file_view(*a))}
+            {message.attachment.clone().filter(|_| live).map(|a| file_view(*a, "/api/chat/file"))}
             {body}
             {move || translation.get().map(|t| view! {
                 <p class="chat-translation" lang=t.locale.tag() dir="auto">

@@ -156,3 +156,15 @@ pub async fn inquiry_target(
     .await
     .map_err(crate::error::with_status)
 }
+
+/// The uploader removes a file from an inquiry (or from the inquiry form).
+#[server(prefix = "/api", endpoint = "trade/file/remove")]
+pub async fn remove_inquiry_file(id: String) -> Result<(), AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        let session = signed_in(&ctx)?;
+        super::files::remove(&ctx.state, session, &id).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}

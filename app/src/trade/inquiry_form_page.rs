@@ -87,6 +87,7 @@ pub fn InquiryFormPage() -> impl IntoView {
     let field =
         move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
     let cid = StoredValue::new(crate::chat::conversation::new_client_id());
+    let uploading = RwSignal::new(false);
     let back = move || match product() {
         Some(p) => format!("/products/{p}"),
         None => format!("/exhibitors/{}", exhibitor()),
@@ -171,8 +172,10 @@ pub fn InquiryFormPage() -> impl IntoView {
                                         <p class="field-hint" id="inquiry-message-hint">{i18n.t("trade-message-hint")}</p>
                                         <p class="field-error" id="inquiry-message-error" aria-live="polite">{move || field("message").get().map(|m| i18n.t(&m))}</p>
                                     </div>
+                                    <super::form_files::FormFiles busy=uploading />
+                                    <p class="field-error" id="inquiry-files-error" aria-live="polite">{move || field("files").get().map(|m| i18n.t(&m))}</p>
                                     <p>
-                                        <button type="submit" class="btn btn-primary" disabled=move || send.pending().get()>{i18n.t("trade-send-inquiry")}</button>
+                                        <button type="submit" class="btn btn-primary" disabled=move || send.pending().get() || uploading.get()>{i18n.t("trade-send-inquiry")}</button>
                                     </p>
                                 </ActionForm>
                             }.into_any()

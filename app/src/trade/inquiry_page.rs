@@ -2,8 +2,9 @@
 //! every quote revision (newest first) with its lines, the buyer's answer, and the way to the
 //! conversation where both sides negotiate. The team quotes from here.
 
-use super::api::{get_inquiry, AnswerQuote, SendQuote, WithdrawInquiry};
+use super::api::{get_inquiry, AnswerQuote, RemoveInquiryFile, SendQuote, WithdrawInquiry};
 use super::inquiries_page::follow_trade;
+use super::inquiry_files::InquiryFiles;
 use super::quote_form::QuoteForm;
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::AppError;
@@ -163,6 +164,7 @@ pub fn InquiryPage() -> impl IntoView {
     let answer = ServerAction::<AnswerQuote>::new();
     let quote = ServerAction::<SendQuote>::new();
     let withdraw = ServerAction::<WithdrawInquiry>::new();
+    let remove = ServerAction::<RemoveInquiryFile>::new();
     let inquiry = Resource::new(
         move || {
             (
@@ -171,16 +173,21 @@ pub fn InquiryPage() -> impl IntoView {
                 answer.version().get(),
                 quote.version().get(),
                 withdraw.version().get(),
+                remove.version().get(),
             )
         },
         |(id, ..)| get_inquiry(id),
     );
     let failure = move || {
-        [answer.value().get(), withdraw.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(Result::err)
-            .map(|e| crate::ui::error_text(&i18n, &e))
+        [
+            answer.value().get(),
+            withdraw.value().get(),
+            remove.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
+        .map(|e| crate::ui::error_text(&i18n, &e))
     };
     view! {
         <Title text=i18n.t("trade-inquiry-page-title") />
@@ -202,11 +209,15 @@ pub fn InquiryPage() -> impl IntoView {
                             let quotes = v.quotes.clone();
                             let last = quotes.first().map(|q| q.form.clone());
                             let defaults = (v.form.clone(), last);
+                            let files = v.files.clone();
                             view! {
                                 <h1>{i18n.t_args("trade-inquiry-heading", vec![("title", Arg::Str(title))])}</h1>
                                 {move || failure().map(|e| view! { <p class="form-alert" role="alert">{e}</p> })}
                                 <div class="inquiry-grid">
-                                    <Request v=v.clone() />
+                                    <div class="inquiry-side">
+                                        <Request v=v.clone() />
+                                        <InquiryFiles inquiry=inquiry_id.clone() files live remove />
+                                    </div>
                                     <section class="inquiry-quotes" aria-labelledby="inquiry-quotes-heading">
                                         <h2 id="inquiry-quotes-heading">{i18n.t("trade-quotes")}</h2>
                                         {(!buyer && live).then(|| view! { <QuoteForm action=quote inquiry=inquiry_id.clone() defaults=defaults.clone() /> })}

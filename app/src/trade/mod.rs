@@ -8,7 +8,11 @@
 //! a row once; the same form sent twice makes one inquiry.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod files;
+pub mod form_files;
 pub mod inquiries_page;
+pub mod inquiry_files;
 pub mod inquiry_form_page;
 pub mod inquiry_page;
 pub mod quote_form;

@@ -27,7 +27,7 @@ fn today(zone: &str) -> String {
 }
 
 /// Tells each person that their trade figures or inquiries changed.
-fn signal(state: &AppState, people: &[String]) {
+pub(super) fn signal(state: &AppState, people: &[String]) {
     for p in people {
         state
             .hub
@@ -36,7 +36,7 @@ fn signal(state: &AppState, people: &[String]) {
 }
 
 /// Everyone an inquiry concerns: the buyer, the booth's team and the expo's organizers.
-async fn concerned(state: &AppState, row: &InquiryRow) -> Result<Vec<String>, AppError> {
+pub(super) async fn concerned(state: &AppState, row: &InquiryRow) -> Result<Vec<String>, AppError> {
     let mut people = db::chat::booth_team(&state.db, &row.expo_id, &row.exhibitor_id).await?;
     people.extend(db::chat::holders_of(&state.db, &row.expo_id, "organizer").await?);
     people.push(row.buyer_id.clone());
@@ -63,6 +63,7 @@ pub async fn send(
         .await?
         .ok_or(AppError::NotFound)?;
     let form = input.validate(&today(&zone)).map_err(invalid)?;
+    let files = domain::trade::parse_file_ids(&input.files).map_err(|e| invalid(vec![e]))?;
     if let Some(done) = db::trade::by_cid(&state.db, &session.user.id, input.cid.trim()).await? {
         return Ok(done);
     }
@@ -131,6 +132,11 @@ pub async fn send(
         }
         Err(e) => return Err(e.into()),
     }
+    // The files chosen on the form: each the sender's own upload, not sent with another.
+    if db::inquiry_file::claim(&mut tx, &files, &id, &session.user.id).await? != files.len() as u64
+    {
+        return Err(invalid(vec![FieldError::new("files", "trade-error-files")]));
+    }
     let team = db::chat::booth_team(&state.db, &expo_id, exhibitor_id).await?;
     let product = match &form.product_id {
         Some(p) => db::trade::product_facts(&state.db, p)
@@ -160,7 +166,7 @@ pub async fn send(
 }
 
 /// The inquiry and the reader's side, if the reader is its buyer or on its booth's team.
-async fn readable(
+pub(super) async fn readable(
     state: &AppState,
     session: &AuthSession,
     id: &str,
@@ -209,6 +215,7 @@ pub async fn view(
             .await?
             .unwrap_or_default();
     let quotes = db::trade::quotes(&state.db, &row.id).await?;
+    let files = super::files::of_inquiry(state, session, &row.id, &row.buyer_id).await?;
     Ok(InquiryView {
         id: row.id.clone(),
         side,
@@ -223,6 +230,7 @@ pub async fn view(
         form: row.form(),
         room_id: row.room_id.clone().unwrap_or_default(),
         quotes,
+        files,
         deal: row.deal_minor.zip(row.deal_currency.clone()),
         created_at: row.created_at,
     })

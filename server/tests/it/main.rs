@@ -14,6 +14,7 @@ mod favorites;
 mod hall;
 mod helpers;
 mod import;
+mod inquiry_files;
 mod invitations;
 mod leads;
 mod live;

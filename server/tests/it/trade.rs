@@ -20,13 +20,17 @@ pub(crate) async fn new_buyer(app: &TestApp, email: &str) -> Client {
     c
 }
 
-async fn signed_in(app: &TestApp, email: &str) -> Client {
+pub(crate) async fn signed_in(app: &TestApp, email: &str) -> Client {
     let c = app.new_client();
     assert!(app.login(&c, email, PASSWORD).await.status().is_success());
     c
 }
 
-fn inquiry<'a>(exhibitor: &'a str, product: &'a str, cid: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn inquiry<'a>(
+    exhibitor: &'a str,
+    product: &'a str,
+    cid: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("inquiry[exhibitor_id]", exhibitor),
         ("inquiry[product_id]", product),
@@ -46,7 +50,7 @@ fn inquiry<'a>(exhibitor: &'a str, product: &'a str, cid: &'a str) -> Vec<(&'a s
     ]
 }
 
-async fn send(app: &TestApp, c: &Client, form: &[(&str, &str)]) -> (StatusCode, String) {
+pub(crate) async fn send(app: &TestApp, c: &Client, form: &[(&str, &str)]) -> (StatusCode, String) {
     let resp = app.call(c, "trade/inquire", form).await;
     (resp.status(), resp.text().await.expect("body"))
 }
@@ -69,7 +73,7 @@ fn quote_form<'a>(id: &'a str, price: &'a str, valid_until: &'a str) -> Vec<(&'a
     ]
 }
 
-async fn view(app: &TestApp, c: &Client, id: &str) -> (StatusCode, Option<InquiryView>) {
+pub(crate) async fn view(app: &TestApp, c: &Client, id: &str) -> (StatusCode, Option<InquiryView>) {
     let resp = app.call(c, "trade/inquiry", &[("id", id)]).await;
     let status = resp.status();
     if status.is_success() {
