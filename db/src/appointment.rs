@@ -33,6 +33,10 @@ const SLOT_COLUMNS: &str = "s.id, s.expo_id, s.exhibitor_id, s.member_id, u.disp
      CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.held_slot = s.id) THEN 1 ELSE 0 END \
      FROM availability_slots s JOIN users u ON u.id = s.member_id";
 
+/// The slot's member is still on its booth's team (a member who left takes their slots along).
+const ON_TEAM: &str = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = s.member_id \
+     AND m.expo_id = s.expo_id AND m.role = 'exhibitor' AND m.exhibitor_id = s.exhibitor_id)";
+
 type SlotTuple = (String, String, String, String, String, i64, i64, i64);
 
 fn slot_row(t: SlotTuple) -> SlotRow {
@@ -91,12 +95,14 @@ pub async fn member_overlaps(tx: &mut Tx, member_id: &str, start: i64, end: i64)
     Ok(n > 0)
 }
 
-/// One slot.
+/// One slot, while its member is on the booth's team.
 pub async fn slot(db: &Db, id: &str) -> Result<Option<SlotRow>> {
-    let row: Option<SlotTuple> = sqlx::query_as(&format!("SELECT {SLOT_COLUMNS} WHERE s.id = $1"))
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+    let row: Option<SlotTuple> = sqlx::query_as(&format!(
+        "SELECT {SLOT_COLUMNS} WHERE s.id = $1 AND {ON_TEAM}"
+    ))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
     Ok(row.map(slot_row))
 }
 
@@ -108,7 +114,7 @@ pub async fn free_slots(
     limit: i64,
 ) -> Result<Vec<SlotRow>> {
     let rows: Vec<SlotTuple> = sqlx::query_as(&format!(
-        "SELECT {SLOT_COLUMNS} WHERE s.exhibitor_id = $1 AND s.starts_at >= $2 \
+        "SELECT {SLOT_COLUMNS} WHERE s.exhibitor_id = $1 AND s.starts_at >= $2 AND {ON_TEAM} \
            AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.held_slot = s.id) \
          ORDER BY s.starts_at, u.display_name LIMIT $3"
     ))

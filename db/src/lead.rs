@@ -31,6 +31,24 @@ struct Row {
 
 /// Every lead of a booth in an expo (its own team left out), at most [`MAX_LEADS`].
 pub async fn of_booth(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<Lead>> {
+    leads(db, expo_id, exhibitor_id, None).await
+}
+
+/// True when the person is a lead of the booth (so the team may keep a note on them), however
+/// many other leads it has.
+pub async fn is_lead(db: &Db, expo_id: &str, exhibitor_id: &str, user_id: &str) -> Result<bool> {
+    Ok(!leads(db, expo_id, exhibitor_id, Some(user_id))
+        .await?
+        .is_empty())
+}
+
+/// The booth's leads, or only `only` if they are one.
+async fn leads(
+    db: &Db,
+    expo_id: &str,
+    exhibitor_id: &str,
+    only: Option<&str>,
+) -> Result<Vec<Lead>> {
     let rows: Vec<Row> = sqlx::query_as(
         "WITH signals AS ( \
            SELECT buyer_id AS user_id, CAST(score AS BIGINT) AS score, CAST(0 AS BIGINT) AS views, \
@@ -56,6 +74,7 @@ pub async fn of_booth(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<
          LEFT JOIN lead_notes n ON n.exhibitor_id = $2 AND n.user_id = s.user_id \
          WHERE s.user_id NOT IN (SELECT user_id FROM memberships WHERE expo_id = $1 \
              AND role IN ('organizer', 'exhibitor', 'operator', 'consultant', 'interpreter')) \
+           AND ($4 IS NULL OR s.user_id = $4) \
          GROUP BY s.user_id, u.display_name, u.company, u.country, b.company, b.job_role, \
            b.contact_consent, u.email, b.phone, b.wechat, n.stage, n.note \
          HAVING b.company IS NOT NULL OR MAX(s.score) >= 0 OR SUM(s.inquiries) > 0 \
@@ -67,6 +86,7 @@ pub async fn of_booth(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<
     .bind(expo_id)
     .bind(exhibitor_id)
     .bind(MAX_LEADS)
+    .bind(only)
     .fetch_all(db.pool())
     .await?;
     Ok(rows
@@ -102,14 +122,6 @@ pub async fn of_booth(db: &Db, expo_id: &str, exhibitor_id: &str) -> Result<Vec<
             }
         })
         .collect())
-}
-
-/// True when the person is a lead of the booth (so the team may keep a note on them).
-pub async fn is_lead(db: &Db, expo_id: &str, exhibitor_id: &str, user_id: &str) -> Result<bool> {
-    Ok(of_booth(db, expo_id, exhibitor_id)
-        .await?
-        .iter()
-        .any(|l| l.user_id == user_id))
 }
 
 /// Sets the team's stage and note for a lead.

@@ -529,7 +529,18 @@ async fn bad_bookings(backend: Backend) {
             .fetch_one(&app.sql().await)
             .await
             .expect("another booth");
-    // A slot at another booth (its member: any account), straight into the table.
+    // A slot at another booth (its member: the organizer, put on that booth's team), straight
+    // into the table.
+    sqlx::query(
+        "INSERT INTO memberships (user_id, expo_id, role, exhibitor_id, created_at) \
+         VALUES ($1, $2, 'exhibitor', $3, 0)",
+    )
+    .bind(&organizer)
+    .bind(&expo)
+    .bind(&other_booth)
+    .execute(&app.sql().await)
+    .await
+    .expect("on the other team");
     let slot_elsewhere = |from: i64, to: i64| {
         let (app, expo, other_booth, organizer) = (&app, &expo, &other_booth, &organizer);
         async move {
@@ -603,6 +614,22 @@ async fn bad_bookings(backend: Backend) {
         count(&app, "SELECT COUNT(*) FROM appointments").await,
         before
     );
+
+    // A member who leaves the team takes their free slots along: not offered, not bookable.
+    let late = new_buyer(&app, "after.leaving@example.com").await;
+    assert!(!booking(&app, &late, &booth).await.slots.is_empty());
+    let (member, _) = db::account::find_credentials(&app.db, EXHIBITOR)
+        .await
+        .expect("q")
+        .expect("member");
+    sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND role = 'exhibitor'")
+        .bind(&member)
+        .execute(&app.sql().await)
+        .await
+        .expect("leave the team");
+    assert!(booking(&app, &late, &booth).await.slots.is_empty());
+    let resp = book(&app, &late, &slots[25], "cid-after-leaving").await;
+    assert_eq!(field_error(resp).await, "appointment-error-slot");
 }
 both_backends!(bad_bookings);
 
