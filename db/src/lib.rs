@@ -10,6 +10,7 @@ pub mod appointment;
 pub mod audit;
 pub mod buyer;
 pub mod chat;
+pub mod counters;
 pub mod directory;
 pub mod expo;
 pub mod favorite;

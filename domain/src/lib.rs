@@ -5,6 +5,7 @@
 //! validation and formatting.
 
 pub mod account;
+pub mod analytics;
 pub mod application;
 pub mod appointment;
 pub mod authz;

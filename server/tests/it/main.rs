@@ -7,6 +7,7 @@ mod appointments;
 mod buyers;
 mod chat;
 mod chat_files;
+mod counters;
 mod directory;
 mod editor;
 mod expos;

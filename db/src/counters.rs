@@ -1,0 +1,173 @@
+//! The database's part of an expo's live counters: visitors, views, messages, meetings and trade,
+//! today (from `since`, the expo's local midnight) and in all. Today's visitors and views come
+//! from the raw footprints (kept longer than a day); totals from their per-day roll-up. Each
+//! group of figures is one query over one table (with its room or meeting), so a snapshot costs
+//! a fixed handful of queries however large the expo grows.
+
+use crate::{Db, Result};
+use domain::analytics::{Figure, LiveCounters};
+
+/// Rows of a country or language breakdown, at most.
+const BREAKDOWN_ROWS: i64 = 50;
+
+/// Everything the database knows of the expo's counters at `now` (online people and live
+/// viewers, which live in memory, are left at zero).
+pub async fn snapshot(db: &Db, expo_id: &str, since: i64, now: i64) -> Result<LiveCounters> {
+    let pool = db.pool();
+    // Today, from the raw footprints.
+    let (visitors_today, booth_today, product_today): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT actor), \
+           CAST(COALESCE(SUM(CASE WHEN kind = 'view' AND target_kind = 'booth' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+           CAST(COALESCE(SUM(CASE WHEN kind = 'view' AND target_kind = 'product' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM footprints WHERE expo_id = $1 AND at >= $2",
+    )
+    .bind(expo_id)
+    .bind(since)
+    .fetch_one(pool)
+    .await?;
+    // In all, from the roll-up.
+    let (visitors_total, booth_total, product_total): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT actor), \
+           CAST(COALESCE(SUM(CASE WHEN target_kind = 'booth' THEN views ELSE 0 END), 0) AS BIGINT), \
+           CAST(COALESCE(SUM(CASE WHEN target_kind = 'product' THEN views ELSE 0 END), 0) AS BIGINT) \
+         FROM footprint_days WHERE expo_id = $1",
+    )
+    .bind(expo_id)
+    .fetch_one(pool)
+    .await?;
+    let (buyers_today,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT f.user_id) FROM footprints f \
+         JOIN buyer_profiles b ON b.user_id = f.user_id AND b.expo_id = f.expo_id \
+         WHERE f.expo_id = $1 AND f.at >= $2",
+    )
+    .bind(expo_id)
+    .bind(since)
+    .fetch_one(pool)
+    .await?;
+    let (buyers_total,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT f.user_id) FROM footprint_days f \
+         JOIN buyer_profiles b ON b.user_id = f.user_id AND b.expo_id = f.expo_id \
+         WHERE f.expo_id = $1",
+    )
+    .bind(expo_id)
+    .fetch_one(pool)
+    .await?;
+    let messages = figure(
+        db,
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN m.created_at >= $2 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM chat_messages m JOIN chat_rooms r ON r.id = m.room_id \
+         WHERE r.expo_id = $1 AND m.deleted_at IS NULL",
+        expo_id,
+        since,
+    )
+    .await?;
+    let meetings = figure(
+        db,
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN started_at >= $2 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM meetings WHERE expo_id = $1 AND started_at IS NOT NULL",
+        expo_id,
+        since,
+    )
+    .await?;
+    // Everyone's time in meetings, the time of those still in one counted up to now.
+    let (seconds,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(p.seconds_present + CASE WHEN p.present_since IS NULL THEN 0 \
+           ELSE ($2 - p.present_since) / 1000 END), 0) AS BIGINT) \
+         FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE m.expo_id = $1",
+    )
+    .bind(expo_id)
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
+    let inquiries = figure(
+        db,
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN created_at >= $2 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM inquiries WHERE expo_id = $1",
+        expo_id,
+        since,
+    )
+    .await?;
+    let quotes = figure(
+        db,
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN q.created_at >= $2 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM quotes q JOIN inquiries i ON i.id = q.inquiry_id WHERE i.expo_id = $1",
+        expo_id,
+        since,
+    )
+    .await?;
+    let appointments = figure(
+        db,
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN created_at >= $2 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM appointments WHERE expo_id = $1",
+        expo_id,
+        since,
+    )
+    .await?;
+    let (accepted,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM appointments WHERE expo_id = $1 AND status = 'accepted'",
+    )
+    .bind(expo_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(LiveCounters {
+        at: now,
+        online_now: 0,
+        visitors: Figure {
+            today: visitors_today,
+            total: visitors_total,
+        },
+        buyers: Figure {
+            today: buyers_today,
+            total: buyers_total,
+        },
+        booth_views: Figure {
+            today: booth_today,
+            total: booth_total,
+        },
+        product_views: Figure {
+            today: product_today,
+            total: product_total,
+        },
+        messages,
+        meetings,
+        meeting_minutes: seconds / 60,
+        live_viewers: 0,
+        inquiries,
+        quotes,
+        appointments,
+        appointments_accepted: accepted,
+        countries_today: breakdown(db, "u.country", expo_id, since).await?,
+        languages_today: breakdown(db, "u.language", expo_id, since).await?,
+    })
+}
+
+/// A (total, today) query's figure.
+async fn figure(db: &Db, sql: &str, expo_id: &str, since: i64) -> Result<Figure> {
+    let (total, today): (i64, i64) = sqlx::query_as(sql)
+        .bind(expo_id)
+        .bind(since)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(Figure { today, total })
+}
+
+/// Today's visitors by a column of their account (empty for visitors not signed in), most
+/// first. `column` is one of the two names this module passes, never input.
+async fn breakdown(
+    db: &Db,
+    column: &'static str,
+    expo_id: &str,
+    since: i64,
+) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT COALESCE({column}, '') AS k, COUNT(DISTINCT f.actor) AS n \
+         FROM footprints f LEFT JOIN users u ON u.id = f.user_id \
+         WHERE f.expo_id = $1 AND f.at >= $2 \
+         GROUP BY COALESCE({column}, '') ORDER BY n DESC, k LIMIT $3"
+    ))
+    .bind(expo_id)
+    .bind(since)
+    .bind(BREAKDOWN_ROWS)
+    .fetch_all(db.pool())
+    .await?)
+}
