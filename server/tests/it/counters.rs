@@ -3,8 +3,7 @@
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
-use crate::media::own_exhibitor;
-use crate::trade::{inquiry, new_buyer, send};
+use crate::trade::{booth_and_product, inquiry, new_buyer, send};
 use domain::analytics::LiveCounters;
 use reqwest::StatusCode;
 
@@ -18,12 +17,7 @@ async fn snapshot(app: &TestApp, expo: &str) -> LiveCounters {
 
 async fn counters_follow_what_happens(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let booth = own_exhibitor(&app).await;
-    let detail = db::hall::exhibitor_detail(&app.db, &booth)
-        .await
-        .expect("q")
-        .expect("booth");
-    let product = detail.products[0].id.clone();
+    let (booth, product) = booth_and_product(&app).await;
     let (expo,): (String,) = sqlx::query_as("SELECT expo_id FROM exhibitors WHERE id = $1")
         .bind(&booth)
         .fetch_one(&app.sql().await)

@@ -5,8 +5,8 @@
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
-use crate::media::{jpeg_with_exif, own_exhibitor, pdf, EXHIBITOR};
-use crate::trade::{inquiry, new_buyer, send, signed_in, view};
+use crate::media::{jpeg_with_exif, pdf, EXHIBITOR};
+use crate::trade::{booth_and_product, inquiry, new_buyer, send, signed_in, view};
 use domain::chat::Attachment;
 use reqwest::{Client, StatusCode};
 
@@ -79,12 +79,7 @@ fn location(resp: &reqwest::Response) -> String {
 
 async fn files_go_with_inquiries(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let booth = own_exhibitor(&app).await;
-    let detail = db::hall::exhibitor_detail(&app.db, &booth)
-        .await
-        .expect("q")
-        .expect("booth");
-    let product = detail.products[0].id.clone();
+    let (booth, product) = booth_and_product(&app).await;
     let buyer = new_buyer(&app, "buyer.files@example.com").await;
     let stranger = new_buyer(&app, "stranger.files@example.com").await;
     let team = signed_in(&app, EXHIBITOR).await;

@@ -104,14 +104,20 @@ async fn stored(app: &TestApp) -> i64 {
     n
 }
 
-async fn the_inquiry_loop(backend: Backend) {
-    let app = TestApp::spawn_with(backend, true, |_| {}).await;
-    let booth = own_exhibitor(&app).await;
+/// The demo exhibitor's booth and its first product.
+pub(crate) async fn booth_and_product(app: &TestApp) -> (String, String) {
+    let booth = own_exhibitor(app).await;
     let detail = db::hall::exhibitor_detail(&app.db, &booth)
         .await
         .expect("q")
         .expect("booth");
     let product = detail.products[0].id.clone();
+    (booth, product)
+}
+
+async fn the_inquiry_loop(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (booth, product) = booth_and_product(&app).await;
     let buyer = new_buyer(&app, "buyer.one@example.com").await;
     let cid = "cid-inquiry-0001";
 
