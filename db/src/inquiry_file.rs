@@ -1,11 +1,11 @@
 //! Files attached to inquiries. An upload made on the inquiry form has no inquiry until the
 //! form is sent, which claims it in the inquiry's own transaction; one attached to an inquiry
-//! is stored only while the inquiry carries fewer than its limit (one conditional insert, so two
-//! uploads racing cannot pass it).
+//! is stored only while the inquiry is live and carries fewer than its limit.
 
 use crate::chat::split_variants;
 use crate::{Db, Result, Tx};
 use domain::chat::Attachment;
+use domain::trade::InquiryStatus;
 
 /// A stored file with whom and what it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,8 +64,21 @@ const SELECT: &str =
      f.variants, f.inquiry_id, f.uploaded_by, u.display_name AS uploader_name, f.created_at \
      FROM inquiry_files f JOIN users u ON u.id = f.uploaded_by";
 
-/// Stores a file's row, for `inquiry_id` (only while that inquiry carries fewer than `limit`
-/// files) or unclaimed; false when the inquiry is full.
+/// What became of a file attached to an inquiry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// Stored.
+    Stored,
+    /// The inquiry carries its limit of files already.
+    Full,
+    /// The inquiry was settled (or is gone) meanwhile.
+    Settled,
+}
+
+/// Stores a file's row, unclaimed or for `inquiry_id`: only while that inquiry is live and
+/// carries fewer than `limit` files. One conditional insert decides, after a lock on the
+/// inquiry on PostgreSQL (SQLite runs one writing statement at a time), so uploads racing
+/// each other or an answer settling the inquiry cannot pass it.
 pub async fn insert(
     db: &Db,
     file: &Attachment,
@@ -73,13 +86,23 @@ pub async fn insert(
     uploaded_by: &str,
     limit: i64,
     at: i64,
-) -> Result<bool> {
-    let done = sqlx::query(
+) -> Result<Kept> {
+    let mut tx = db.begin().await?;
+    if let (Some(inquiry), crate::Backend::Postgres) = (inquiry_id, db.backend()) {
+        sqlx::query("SELECT id FROM inquiries WHERE id = $1 FOR UPDATE")
+            .bind(inquiry)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let done = sqlx::query(&format!(
         "INSERT INTO inquiry_files (id, inquiry_id, uploaded_by, kind, content_type, byte_size, \
          name, width, height, variants, created_at) \
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 \
-         WHERE $2 IS NULL OR (SELECT COUNT(*) FROM inquiry_files WHERE inquiry_id = $2) < $12",
-    )
+         WHERE $2 IS NULL OR ((SELECT COUNT(*) FROM inquiry_files WHERE inquiry_id = $2) < $12 \
+           AND EXISTS (SELECT 1 FROM inquiries WHERE id = $2 AND status IN ('{}', '{}')))",
+        InquiryStatus::Open.as_str(),
+        InquiryStatus::Quoted.as_str()
+    ))
     .bind(&file.id)
     .bind(inquiry_id)
     .bind(uploaded_by)
@@ -92,9 +115,26 @@ pub async fn insert(
     .bind(file.variants.join(","))
     .bind(at)
     .bind(limit)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let stored = done.rows_affected() == 1;
+    let live = match (stored, inquiry_id) {
+        (false, Some(inquiry)) => {
+            sqlx::query_as::<_, (String,)>("SELECT status FROM inquiries WHERE id = $1")
+                .bind(inquiry)
+                .fetch_optional(&mut *tx)
+                .await?
+                .and_then(|(s,)| InquiryStatus::parse(&s))
+                .is_some_and(InquiryStatus::is_live)
+        }
+        _ => true,
+    };
+    crate::commit(tx).await?;
+    Ok(match (stored, live) {
+        (true, _) => Kept::Stored,
+        (false, true) => Kept::Full,
+        (false, false) => Kept::Settled,
+    })
 }
 
 /// A file by id, if it exists.
@@ -158,16 +198,19 @@ pub async fn claim(tx: &mut Tx, ids: &[String], inquiry_id: &str, user_id: &str)
     Ok(taken)
 }
 
-/// Removes a file its uploader attached (the store sweep removes the bytes); false when it is
-/// not theirs.
+/// Takes a file its uploader attached off its inquiry; false when it is not theirs. The row
+/// stays as an unclaimed upload of the day it was made (so it still counts in its uploader's
+/// day of files) and goes with the other unclaimed ones; the store sweep removes the bytes.
 pub async fn remove(db: &Db, id: &str, user_id: &str) -> Result<bool> {
     Ok(
-        sqlx::query("DELETE FROM inquiry_files WHERE id = $1 AND uploaded_by = $2")
-            .bind(id)
-            .bind(user_id)
-            .execute(db.pool())
-            .await?
-            .rows_affected()
+        sqlx::query(
+            "UPDATE inquiry_files SET inquiry_id = NULL WHERE id = $1 AND uploaded_by = $2",
+        )
+        .bind(id)
+        .bind(user_id)
+        .execute(db.pool())
+        .await?
+        .rows_affected()
             == 1,
     )
 }

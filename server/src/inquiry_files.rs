@@ -97,13 +97,16 @@ async fn store(
     )
     .await;
     match kept {
-        Ok(true) => {}
-        Ok(false) => {
-            // Another upload filled the inquiry meanwhile.
+        Ok(db::inquiry_file::Kept::Stored) => {}
+        Ok(other) => {
+            // Another upload filled the inquiry, or an answer settled it, meanwhile.
             crate::attachment::forget(media, &id, &file.variants).await;
-            return Err(refused(AppError::Conflict(
-                "trade-error-files-count".into(),
-            )));
+            let reason = if other == db::inquiry_file::Kept::Full {
+                "trade-error-files-count"
+            } else {
+                "trade-error-settled"
+            };
+            return Err(refused(AppError::Conflict(reason.into())));
         }
         Err(e) => {
             crate::attachment::forget(media, &id, &file.variants).await;
