@@ -113,6 +113,12 @@ pub(crate) async fn send(media: &MediaState, file: &Attachment, variant: &str) -
     (StatusCode::OK, headers, Body::from(bytes)).into_response()
 }
 
+/// A refusal as JSON, with the status the error carries.
+pub(crate) fn refused(e: AppError) -> Response {
+    let status = e.status_code();
+    fail(status, e)
+}
+
 /// Whether `variant` can name a stored variant (letters and digits only).
 pub(crate) fn is_variant(variant: &str) -> bool {
     !variant.is_empty() && variant.bytes().all(|b| b.is_ascii_alphanumeric())

@@ -7,6 +7,7 @@
 //! Pictures are re-encoded (which drops their metadata: camera, GPS) and only the re-encoded
 //! widths are served; PDFs are served as sent, as a download.
 
+use crate::attachment::refused;
 use crate::media::{fail, field_error, object_path, store_original, MediaState, Only};
 use app::state::CurrentSession;
 use app::AppError;
@@ -26,11 +27,6 @@ pub struct AttachQuery {
     /// The file's name as the sender has it.
     #[serde(default)]
     pub name: String,
-}
-
-fn refused(e: AppError) -> Response {
-    let status = e.status_code();
-    fail(status, e)
 }
 
 /// `POST /api/chat/attach`: stores a file for a message the person is about to send.

@@ -9,6 +9,7 @@
 //! - `GET /api/trade/file/<id>/<variant>` serves a file to the inquiry's buyer and booth team
 //!   (and an unsent upload to its uploader); to anyone else it does not exist.
 
+use crate::attachment::refused;
 use crate::media::{fail, field_error, object_path, store_original, MediaState, Only};
 use app::state::{AuthSession, CurrentSession};
 use app::trade::files::Target;
@@ -31,11 +32,6 @@ pub struct FileQuery {
     /// The file's name as the sender has it.
     #[serde(default)]
     pub name: String,
-}
-
-fn refused(e: AppError) -> Response {
-    let status = e.status_code();
-    fail(status, e)
 }
 
 fn target_of(inquiry: &str) -> Target {
