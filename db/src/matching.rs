@@ -304,13 +304,18 @@ async fn insert_rows(
         }
     };
     for chunk in rows.chunks(INSERT_CHUNK) {
-        let json = serde_json::Value::Array(
-            chunk
-                .iter()
-                .map(|r| serde_json::json!([r.buyer_id, r.exhibitor_id, r.score, r.reasons]))
-                .collect(),
-        )
-        .to_string();
+        let tuples: Vec<(&str, &str, i64, &str)> = chunk
+            .iter()
+            .map(|r| {
+                (
+                    r.buyer_id.as_str(),
+                    r.exhibitor_id.as_str(),
+                    r.score,
+                    r.reasons.as_str(),
+                )
+            })
+            .collect();
+        let json = serde_json::to_string(&tuples).map_err(|e| sqlx::Error::Encode(e.into()))?;
         sqlx::query(sql)
             .bind(expo_id)
             .bind(now)
@@ -339,10 +344,29 @@ pub async fn replace_all(db: &Db, expo_id: &str, rows: &[ScoreRow], now: i64) ->
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("DELETE FROM match_scores WHERE expo_id = $1")
+    // SQLite empties a whole table by dropping its pages instead of deleting row by row (many
+    // times faster for millions of rows), but only for a DELETE without a WHERE: taken when no
+    // other expo has scores (two seeks on the key, which starts with the expo).
+    let alone = rebuild_index
+        && sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM match_scores WHERE expo_id < $1 LIMIT 1) \
+             UNION ALL SELECT COUNT(*) FROM (SELECT 1 FROM match_scores WHERE expo_id > $1 LIMIT 1)",
+        )
         .bind(expo_id)
-        .execute(&mut *tx)
-        .await?;
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .all(|n| *n == 0);
+    if alone {
+        sqlx::query("DELETE FROM match_scores")
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        sqlx::query("DELETE FROM match_scores WHERE expo_id = $1")
+            .bind(expo_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     insert_rows(&mut tx, db.backend(), expo_id, rows, now).await?;
     if rebuild_index {
         sqlx::query(BY_EXHIBITOR).execute(&mut *tx).await?;

@@ -1,3 +1,4 @@
+use super::score::{Scale, MAX_SUM};
 use super::*;
 
 /// A small deterministic generator (xorshift64*), so the tests need no dependency.
@@ -311,4 +312,106 @@ fn volume_bands_follow_the_minimum_order() {
     assert_eq!(volume_band_for_order(0), 0);
     assert_eq!(volume_band_for_order(50_000), 1);
     assert_eq!(volume_band_for_order(5_000_000), 3);
+}
+
+#[test]
+fn the_reciprocal_divides_exactly() {
+    let mut rng = Rng(42);
+    for total in 1..=600u32 {
+        let mut w = Weights::default();
+        // Any weights with this sum: the scale only reads the sum.
+        let parts = [total.min(100), total.saturating_sub(100).min(100)];
+        w.industry = parts[0] as u8;
+        w.country = parts[1] as u8;
+        w.volume = total.saturating_sub(200).min(100) as u8;
+        w.language = total.saturating_sub(300).min(100) as u8;
+        w.verified = total.saturating_sub(400).min(100) as u8;
+        w.behaviour = total.saturating_sub(500).min(100) as u8;
+        let scale = Scale::of(&w).unwrap();
+        assert_eq!(scale.w.iter().sum::<u32>(), total);
+        let check = |n: u32| assert_eq!(scale.divide(n), n / total, "{n} / {total}");
+        // Either side of every multiple up to the largest sum, and random sums.
+        let mut k = 0;
+        while k * total < MAX_SUM {
+            check(k * total);
+            if k * total + total - 1 < MAX_SUM {
+                check(k * total + total - 1);
+            }
+            k += 1;
+        }
+        for _ in 0..1000 {
+            check(rng.below(u64::from(MAX_SUM)) as u32);
+        }
+    }
+}
+
+/// The ranking's lookup-table loop gives exactly what scoring every pair one by one gives, for
+/// both sides' lists, under several weightings, with buyers who browsed, undeclared volumes and
+/// dismissals (which take the full path).
+#[test]
+fn ranking_equals_scoring_every_pair() {
+    let (mut buyers, exhibitors, _) = generated(700, 250, 7);
+    let mut rng = Rng(9);
+    for b in buyers.iter_mut() {
+        if rng.below(4) == 0 {
+            b.volume = None;
+        }
+        if rng.below(3) == 0 {
+            b.declared = 0;
+        }
+        if rng.below(8) == 0 {
+            let e = rng.below(250) as u32;
+            b.dismissed.push(e);
+            let ex = exhibitors[e as usize];
+            b.dismissed_traits.push((ex.industries, ex.country));
+        }
+    }
+    let weightings = [
+        Weights::default(),
+        Weights {
+            industry: 5,
+            country: 0,
+            volume: 100,
+            language: 60,
+            verified: 100,
+            behaviour: 1,
+        },
+        Weights {
+            industry: 0,
+            country: 0,
+            volume: 0,
+            language: 0,
+            verified: 0,
+            behaviour: 100,
+        },
+    ];
+    for weights in weightings {
+        let model = Model::new(weights, exhibitors.clone());
+        let ranking = model.rank(&buyers, 0);
+        let mut per_exhibitor: Vec<TopN> = (0..exhibitors.len())
+            .map(|_| TopN::new(TOP_PER_EXHIBITOR))
+            .collect();
+        for (bi, b) in buyers.iter().enumerate() {
+            let mut top = TopN::new(TOP_PER_BUYER);
+            for e in 0..exhibitors.len() as u32 {
+                if let Some((s, _)) = model.score(b, e) {
+                    top.offer(s, e);
+                    per_exhibitor[e as usize].offer(s, bi as u32);
+                }
+            }
+            assert_eq!(top.items(), ranking.buyers[bi].items(), "buyer {bi}");
+        }
+        for (e, (mine, all)) in ranking.exhibitors.iter().zip(&per_exhibitor).enumerate() {
+            assert_eq!(mine.items(), all.items(), "exhibitor {e}");
+        }
+    }
+}
+
+#[test]
+fn top_n_takes_a_lower_index_tie_offered_late() {
+    let mut t = TopN::new(2);
+    for (s, i) in [(50, 9), (50, 7), (50, 2)] {
+        t.offer(s, i);
+    }
+    assert_eq!(t.items(), &[(50, 2), (50, 7)]);
 }
