@@ -172,7 +172,7 @@ pub fn CalendarPage() -> impl IntoView {
     let make = ServerAction::<MakeCalendarFeed>::new();
     let revoke = ServerAction::<RevokeCalendarFeed>::new();
     let version = RwSignal::new(0u32);
-    crate::realtime::follow_own(version, |h| matches!(h, Hint::Calendar));
+    crate::realtime::follow_own(version, |h| matches!(h, Hint::Calendar), false);
     let page = Resource::new(
         move || {
             (

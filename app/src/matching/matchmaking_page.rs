@@ -16,7 +16,7 @@ use leptos_meta::Title;
 
 /// Reads the page again whenever the person's matches change.
 fn follow_matches(version: RwSignal<u32>) {
-    crate::realtime::follow_own(version, |h| matches!(h, Hint::Matches));
+    crate::realtime::follow_own(version, |h| matches!(h, Hint::Matches), true);
 }
 
 #[component]

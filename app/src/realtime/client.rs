@@ -9,7 +9,7 @@
 use domain::realtime::{ClientFrame, ServerFrame};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -43,6 +43,8 @@ struct Client {
     down: ArcRwSignal<bool>,
     subscriptions: RefCell<Vec<Subscription>>,
     cursors: RefCell<HashMap<String, i64>>,
+    /// Topics the server confirmed on the current connection.
+    confirmed: RefCell<HashSet<String>>,
     outbox: RefCell<Vec<(String, ClientFrame)>>,
     attempts: Cell<u32>,
     next_id: Cell<u64>,
@@ -66,6 +68,7 @@ fn start() -> Rc<Client> {
         down: ArcRwSignal::new(false),
         subscriptions: RefCell::new(Vec::new()),
         cursors: RefCell::new(HashMap::new()),
+        confirmed: RefCell::new(HashSet::new()),
         outbox: RefCell::new(Vec::new()),
         attempts: Cell::new(0),
         next_id: Cell::new(1),
@@ -184,6 +187,7 @@ impl Client {
         let current = self.socket.borrow().as_ref().is_some_and(|s| s == which);
         if current {
             self.socket.borrow_mut().take();
+            self.confirmed.borrow_mut().clear();
             self.status.set(Status::Offline);
             self.down.set(true);
             self.schedule_reconnect();
@@ -195,6 +199,7 @@ impl Client {
             socket.set_onclose(None);
             let _ = socket.close();
         }
+        self.confirmed.borrow_mut().clear();
         self.status.set(Status::Offline);
         self.down.set(true);
     }
@@ -251,6 +256,7 @@ impl Client {
                 Some(e.topic.clone())
             }
             ServerFrame::Subscribed { topic, last } => {
+                self.confirmed.borrow_mut().insert(topic.clone());
                 // The position the subscription stands at: a reconnect resumes from it.
                 if *last > 0 {
                     let mut cursors = self.cursors.borrow_mut();
@@ -304,6 +310,22 @@ pub fn subscribe(topic: String, after: Option<i64>, on: impl Fn(&ServerFrame) + 
         if !known {
             let after = c.cursors.borrow().get(&topic).copied();
             c.send_now(&ClientFrame::Sub { topic, after });
+        } else if c.confirmed.borrow().contains(&topic) {
+            // Already active for someone else on the page: this follower is told so as well
+            // (after this call returns, as a handler may subscribe).
+            let last = c.cursors.borrow().get(&topic).copied().unwrap_or(0);
+            self::after(0, move || {
+                let handler = with(|c| {
+                    c.subscriptions
+                        .borrow()
+                        .iter()
+                        .find(|s| s.id == id)
+                        .map(|s| s.handler.clone())
+                });
+                if let Some(h) = handler {
+                    h(&ServerFrame::Subscribed { topic, last });
+                }
+            });
         }
         c.ensure_open();
         id
@@ -322,6 +344,7 @@ pub fn unsubscribe(id: u64) {
         };
         if !c.subscriptions.borrow().iter().any(|s| s.topic == topic) {
             c.cursors.borrow_mut().remove(&topic);
+            c.confirmed.borrow_mut().remove(&topic);
             c.send_now(&ClientFrame::Unsub { topic });
         }
     })

@@ -15,20 +15,26 @@ use domain::realtime::ServerFrame;
 
 /// Bumps `version` whenever the signed-in person's own topic (`user:<id>`) carries a hint that
 /// `wanted` accepts, so a page reads its data again (in the browser only, like [`use_topic`]).
+///
+/// With `catch_up`, it also bumps once the subscription is active (and again after every
+/// reconnect): a change made between the page's first read and then sent its hint to nobody.
+/// Pages with forms leave it off, as reading again renders them anew and would drop what the
+/// person is typing.
 pub fn follow_own(
     version: leptos::prelude::RwSignal<u32>,
     wanted: fn(&domain::realtime::Hint) -> bool,
+    catch_up: bool,
 ) {
     use leptos::prelude::*;
     let user = use_context::<crate::account::UserResource>();
     Effect::new(move |_| {
         if let Some(Some(Ok(Some(u)))) = user.map(|u| u.get()) {
-            use_topic(format!("user:{}", u.id), None, move |f| {
-                if let ServerFrame::Signal { body, .. } = f {
-                    if wanted(body) {
-                        version.update(|v| *v += 1);
-                    }
+            use_topic(format!("user:{}", u.id), None, move |f| match f {
+                ServerFrame::Signal { body, .. } if wanted(body) => {
+                    version.update(|v| *v += 1);
                 }
+                ServerFrame::Subscribed { .. } if catch_up => version.update(|v| *v += 1),
+                _ => {}
             });
         }
     });

@@ -9,9 +9,10 @@ use domain::trade::{format_money, format_quantity, InquirySummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Reads `list` again whenever the signed-in person's trade changes.
-pub(crate) fn follow_trade(version: RwSignal<u32>) {
-    crate::realtime::follow_own(version, |h| matches!(h, Hint::Trade));
+/// Reads `list` again whenever the signed-in person's trade changes (see
+/// [`crate::realtime::follow_own`] for `catch_up`).
+pub(crate) fn follow_trade(version: RwSignal<u32>, catch_up: bool) {
+    crate::realtime::follow_own(version, |h| matches!(h, Hint::Trade), catch_up);
 }
 
 #[component]
@@ -60,7 +61,7 @@ fn InquiryTable(
 pub fn InquiriesPage() -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0u32);
-    follow_trade(version);
+    follow_trade(version, true);
     let list = Resource::new(move || version.get(), |_| list_inquiries());
     view! {
         <Title text=i18n.t("trade-inquiries-title") />

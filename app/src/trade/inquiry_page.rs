@@ -160,7 +160,7 @@ pub fn InquiryPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let version = RwSignal::new(0u32);
-    follow_trade(version);
+    follow_trade(version, false);
     let answer = ServerAction::<AnswerQuote>::new();
     let quote = ServerAction::<SendQuote>::new();
     let withdraw = ServerAction::<WithdrawInquiry>::new();

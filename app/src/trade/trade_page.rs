@@ -16,7 +16,7 @@ use leptos_meta::Title;
 pub fn TradePage() -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0u32);
-    follow_trade(version);
+    follow_trade(version, false);
     let save = ServerAction::<SetTradeRates>::new();
     let totals = Resource::new(
         move || (version.get(), save.version().get()),
