@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod analytics;
 pub mod application;
 pub mod appointment;
 pub mod booth;

@@ -72,6 +72,8 @@ pub struct AppState {
     pub ice_servers: Arc<String>,
     /// Chat flood limit per sender (on this node).
     pub chat_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
+    /// Caps on one visitor's page-view beacons (on this node).
+    pub footprints: Arc<crate::analytics::guard::FootprintGuard>,
     /// This node's search index, when the server opened one.
     pub search: Option<crate::search::engine::SearchIndex>,
     /// The site's public origin (`https://expo.example`), when configured; otherwise links
@@ -104,6 +106,7 @@ impl AppState {
         Self {
             ice_servers: Arc::new(auth.ice_servers.clone()),
             chat_limiter,
+            footprints: Arc::default(),
             db,
             auth: Arc::new(auth),
             hub,

@@ -10,9 +10,16 @@ use domain::analytics::{Figure, LiveCounters};
 /// Rows of a country or language breakdown, at most.
 const BREAKDOWN_ROWS: i64 = 50;
 
-/// Everything the database knows of the expo's counters at `now` (online people and live
-/// viewers, which live in memory, are left at zero).
-pub async fn snapshot(db: &Db, expo_id: &str, since: i64, now: i64) -> Result<LiveCounters> {
+/// Everything the database knows of the expo's counters at `now`, `day` being today's date in
+/// the expo's time zone and `since` its start (online people, who live in the realtime hub,
+/// and the deal totals, which need the rate table's arithmetic, are left empty).
+pub async fn snapshot(
+    db: &Db,
+    expo_id: &str,
+    since: i64,
+    day: &str,
+    now: i64,
+) -> Result<LiveCounters> {
     let pool = db.pool();
     // Today, from the raw footprints.
     let (visitors_today, booth_today, product_today): (i64, i64, i64) = sqlx::query_as(
@@ -109,6 +116,15 @@ pub async fn snapshot(db: &Db, expo_id: &str, since: i64, now: i64) -> Result<Li
     .bind(expo_id)
     .fetch_one(pool)
     .await?;
+    let (live_viewers, live_viewers_peak): (i64, i64) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(viewers_now), 0) AS BIGINT), \
+           COALESCE((SELECT viewers FROM live_viewer_peaks WHERE expo_id = $1 AND day = $2), 0) \
+         FROM live_streams WHERE expo_id = $1 AND state = 'live'",
+    )
+    .bind(expo_id)
+    .bind(day)
+    .fetch_one(pool)
+    .await?;
     Ok(LiveCounters {
         at: now,
         online_now: 0,
@@ -131,11 +147,17 @@ pub async fn snapshot(db: &Db, expo_id: &str, since: i64, now: i64) -> Result<Li
         messages,
         meetings,
         meeting_minutes: seconds / 60,
-        live_viewers: 0,
+        live_viewers,
+        // The peak is written every few seconds; now may be above it in between.
+        live_viewers_peak: live_viewers_peak.max(live_viewers),
         inquiries,
         quotes,
         appointments,
         appointments_accepted: accepted,
+        deals: Vec::new(),
+        deal_base: String::new(),
+        deal_total: 0,
+        deal_unconverted: Vec::new(),
         countries_today: breakdown(db, "u.country", expo_id, since).await?,
         languages_today: breakdown(db, "u.language", expo_id, since).await?,
     })
@@ -170,4 +192,68 @@ async fn breakdown(
     .bind(BREAKDOWN_ROWS)
     .fetch_all(db.pool())
     .await?)
+}
+
+/// Records how many people watch a broadcast now (while it is on air) and raises its expo's
+/// peak for `day` (the expo's date) to the sum over its broadcasts on air, if that is higher.
+pub async fn record_viewers(db: &Db, stream_id: &str, viewers: i64, day: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE live_streams SET viewers_now = $2 WHERE id = $1 AND state = 'live'")
+        .bind(stream_id)
+        .bind(viewers)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO live_viewer_peaks (expo_id, day, viewers) \
+         SELECT s.expo_id, $2, (SELECT CAST(COALESCE(SUM(o.viewers_now), 0) AS BIGINT) \
+           FROM live_streams o WHERE o.expo_id = s.expo_id AND o.state = 'live') \
+         FROM live_streams s WHERE s.id = $1 AND s.state = 'live' \
+         ON CONFLICT (expo_id, day) DO UPDATE SET viewers = CASE \
+           WHEN excluded.viewers > live_viewer_peaks.viewers THEN excluded.viewers \
+           ELSE live_viewer_peaks.viewers END",
+    )
+    .bind(stream_id)
+    .bind(day)
+    .execute(&mut *tx)
+    .await?;
+    crate::commit(tx).await
+}
+
+/// The expo's time zone, if the expo exists.
+pub async fn time_zone(db: &Db, expo_id: &str) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT time_zone FROM expos WHERE id = $1")
+            .bind(expo_id)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
+/// The time zone of a broadcast's expo, if the broadcast exists.
+pub async fn stream_time_zone(db: &Db, stream_id: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT e.time_zone FROM live_streams s JOIN expos e ON e.id = s.expo_id WHERE s.id = $1",
+    )
+    .bind(stream_id)
+    .fetch_optional(db.pool())
+    .await?)
+}
+
+/// Whether the home page shows the expo's headline figures.
+pub async fn public(db: &Db, expo_id: &str) -> Result<bool> {
+    let on: Option<i64> = sqlx::query_scalar("SELECT public_counters FROM expos WHERE id = $1")
+        .bind(expo_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(on.unwrap_or(0) != 0)
+}
+
+/// Shows or hides the expo's headline figures on the home page.
+pub async fn set_public(db: &Db, expo_id: &str, on: bool) -> Result<()> {
+    sqlx::query("UPDATE expos SET public_counters = $2 WHERE id = $1")
+        .bind(expo_id)
+        .bind(i64::from(on))
+        .execute(db.pool())
+        .await?;
+    Ok(())
 }

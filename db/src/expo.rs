@@ -243,6 +243,7 @@ pub async fn landing(db: &Db, expo: ExpoSummary, featured: i64) -> Result<ExpoLa
     .fetch_one(db.pool())
     .await?;
     Ok(ExpoLanding {
+        headline: None,
         halls,
         featured: featured_rows
             .into_iter()

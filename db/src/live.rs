@@ -237,7 +237,8 @@ pub async fn set_state(
         let done = sqlx::query(
             "UPDATE live_streams SET state = $3, \
              live_since = CASE WHEN $3 = 'live' AND live_since IS NULL THEN $4 ELSE live_since END, \
-             ended_at = CASE WHEN $3 = 'ended' THEN $4 ELSE ended_at END \
+             ended_at = CASE WHEN $3 = 'ended' THEN $4 ELSE ended_at END, \
+             viewers_now = CASE WHEN $3 = 'live' THEN viewers_now ELSE 0 END \
              WHERE id = $1 AND state = $2",
         )
         .bind(id)

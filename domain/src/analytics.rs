@@ -39,6 +39,8 @@ pub struct LiveCounters {
     pub meeting_minutes: i64,
     /// People watching a broadcast now.
     pub live_viewers: i64,
+    /// The most people watching broadcasts at once today.
+    pub live_viewers_peak: i64,
     /// Inquiries sent.
     pub inquiries: Figure,
     /// Quotes sent (every revision).
@@ -47,8 +49,39 @@ pub struct LiveCounters {
     pub appointments: Figure,
     /// Appointments accepted.
     pub appointments_accepted: i64,
+    /// Intended deal value of accepted quotes per currency (minor units), largest first.
+    pub deals: Vec<(String, i64)>,
+    /// The currency of [`LiveCounters::deal_total`].
+    pub deal_base: String,
+    /// All deals converted into `deal_base` with the organizer's rate table (minor units).
+    pub deal_total: i64,
+    /// Deal currencies without a rate, left out of the total.
+    pub deal_unconverted: Vec<String>,
     /// Visitors today by country (ISO code, empty when unknown), most first.
     pub countries_today: Vec<(String, i64)>,
     /// Visitors today by language (BCP 47 tag, empty when unknown), most first.
     pub languages_today: Vec<(String, i64)>,
+}
+
+/// The figures the home page shows when the organizer lets it: visitors today and in all,
+/// people online and broadcast viewers now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headline {
+    /// Visitors today and in all.
+    pub visitors: Figure,
+    /// Signed-in people with the site open now.
+    pub online_now: i64,
+    /// People watching a broadcast now.
+    pub live_viewers: i64,
+}
+
+impl LiveCounters {
+    /// The public part.
+    pub fn headline(&self) -> Headline {
+        Headline {
+            visitors: self.visitors,
+            online_now: self.online_now,
+            live_viewers: self.live_viewers,
+        }
+    }
 }

@@ -68,6 +68,9 @@ pub struct ExpoLanding {
     pub exhibitor_total: i64,
     /// Product total.
     pub product_total: i64,
+    /// The live headline figures, when the organizer shows them.
+    #[serde(default)]
+    pub headline: Option<crate::analytics::Headline>,
 }
 
 /// Industry categories of halls; each has a Fluent name `industry-<key>`.

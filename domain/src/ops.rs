@@ -183,6 +183,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "account/me",
     "account/reset",
     "account/reset-link",
+    "analytics/live",
     "application/documents",
     "application/get",
     "application/mine",

@@ -32,6 +32,8 @@ pub enum Topic {
     Meeting(String),
     /// A live room: its questions and moderation.
     Live(String),
+    /// An expo's live counters, pushed to its organizers' dashboards.
+    Dashboard(String),
 }
 
 impl Topic {
@@ -48,6 +50,7 @@ impl Topic {
             "expo" => Some(Topic::Expo(id)),
             "meeting" => Some(Topic::Meeting(id)),
             "live" => Some(Topic::Live(id)),
+            "dashboard" => Some(Topic::Dashboard(id)),
             _ => None,
         }
     }
@@ -61,6 +64,7 @@ impl fmt::Display for Topic {
             Topic::Expo(id) => write!(f, "expo:{id}"),
             Topic::Meeting(id) => write!(f, "meeting:{id}"),
             Topic::Live(id) => write!(f, "live:{id}"),
+            Topic::Dashboard(id) => write!(f, "dashboard:{id}"),
         }
     }
 }
@@ -350,6 +354,11 @@ pub enum Hint {
     Matches,
     /// An appointment or the availability the person sees changed; read the calendar again.
     Calendar,
+    /// The expo's live counters now (on `dashboard:<expo>`, every second while followed).
+    Counters(Box<crate::analytics::LiveCounters>),
+    /// The expo's public headline figures now (on `expo:<id>`, every second while the
+    /// organizer shows them on the home page).
+    Headline(crate::analytics::Headline),
 }
 
 #[cfg(test)]
@@ -364,6 +373,7 @@ mod tests {
             format!("chat:{ID}"),
             format!("user:{ID}"),
             format!("expo:{ID}"),
+            format!("dashboard:{ID}"),
         ] {
             assert_eq!(Topic::parse(&s).map(|t| t.to_string()), Some(s));
         }

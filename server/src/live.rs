@@ -219,8 +219,15 @@ async fn run_ingest(
             r = tokio::time::timeout_at(heard + INGEST_SILENCE, socket.recv()) => r,
             _ = counts.tick() => {
                 if on_air {
-                    let count = relay.viewers() as u64;
-                    live.app.hub.signal(&topic, domain::realtime::Hint::Viewers { count });
+                    let count = relay.viewers();
+                    let hint = domain::realtime::Hint::Viewers { count: count as u64 };
+                    live.app.hub.signal(&topic, hint);
+                    // And for the organizer's counters (now, and the day's peak).
+                    let recorded =
+                        app::analytics::service::record_viewers(&live.app, id, count).await;
+                    if let Err(e) = recorded {
+                        tracing::warn!(stream = %id, error = %e, "viewer count not recorded");
+                    }
                 }
                 continue;
             }

@@ -79,6 +79,7 @@ pub fn build_with_store(
         spool_dir: Arc::new(std::path::PathBuf::from(&config.live_dir)),
     };
     crate::live::spawn_reminders(state.clone());
+    app::analytics::service::spawn_pusher(state.clone());
     if config.match_interval_ms > 0 {
         app::matching::service::spawn(
             state.clone(),

@@ -12,5 +12,15 @@ pub async fn get_landing() -> Result<Option<ExpoLanding>, AppError> {
     let Some(expo) = db::expo::current_expo(&ctx.state.db).await? else {
         return Ok(None);
     };
-    Ok(Some(db::expo::landing(&ctx.state.db, expo, 8).await?))
+    let public = db::counters::public(&ctx.state.db, &expo.id).await?;
+    let id = expo.id.clone();
+    let mut landing = db::expo::landing(&ctx.state.db, expo, 8).await?;
+    if public {
+        landing.headline = Some(
+            crate::analytics::service::counters(&ctx.state, &id)
+                .await?
+                .headline(),
+        );
+    }
+    Ok(Some(landing))
 }

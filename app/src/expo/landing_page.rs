@@ -4,7 +4,9 @@ use super::api::get_landing;
 use crate::hall::hall_card::HallCard;
 use crate::shell::error_view::ErrorView;
 use crate::shell::i18n::{use_i18n, Arg, I18n};
+use domain::analytics::Headline;
 use domain::expo::{ExhibitorCard, ExpoLanding};
+use domain::realtime::{Hint, ServerFrame};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -73,6 +75,7 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
                     <a class="btn btn-primary btn-lg" href="/halls">{i18n.t("landing-cta-enter")}</a>
                     <a class="btn btn-ghost btn-lg" href="/register">{i18n.t("landing-cta-register")}</a>
                 </div>
+                {landing.headline.map(|h| view! { <HeadlineStrip expo_id=landing.expo.id.clone() headline=h /> })}
                 <dl class="stats">
                     {stats
                         .into_iter()
@@ -100,6 +103,39 @@ fn LandingContent(landing: ExpoLanding) -> impl IntoView {
                 {landing.featured.into_iter().map(|e| exhibitor_card(&i18n, e)).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The expo's live headline figures, when the organizer shows them: kept up to date by the
+/// pushes on the expo's topic.
+#[component]
+fn HeadlineStrip(expo_id: String, headline: Headline) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = RwSignal::new(headline);
+    crate::realtime::use_topic(format!("expo:{expo_id}"), None, move |f| {
+        if let ServerFrame::Signal {
+            body: Hint::Headline(h),
+            ..
+        } = f
+        {
+            let _ = now.try_set(*h);
+        }
+    });
+    let stat = move |label: &'static str, value: fn(&Headline) -> i64, testid: &'static str| {
+        view! {
+            <div class="stat">
+                <dt>{i18n.t(label)}</dt>
+                <dd data-testid=testid>{move || i18n.number(value(&now.get()))}</dd>
+            </div>
+        }
+    };
+    view! {
+        <dl class="stats headline-strip" aria-label=i18n.t("landing-headline-label")>
+            {stat("analytics-visitors-today", |h| h.visitors.today, "headline-visitors-today")}
+            {stat("landing-headline-visitors-total", |h| h.visitors.total, "headline-visitors-total")}
+            {stat("analytics-online-now", |h| h.online_now, "headline-online")}
+            {stat("analytics-viewers-now", |h| h.live_viewers, "headline-viewers")}
+        </dl>
     }
 }
 

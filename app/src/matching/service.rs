@@ -211,8 +211,9 @@ pub async fn set_weights(
 }
 
 /// Records a page view or the time spent on a page (a beacon); anything unknown or refused
-/// records nothing. People who turned footprints off, and browsers that ask not to be tracked
-/// (`Sec-GPC: 1` or `DNT: 1`), are not recorded.
+/// records nothing. People who turned footprints off, browsers that ask not to be tracked
+/// (`Sec-GPC: 1` or `DNT: 1`), robots, and beacons beyond a visitor's caps
+/// ([`crate::analytics::guard`]) are not recorded.
 pub async fn record(
     ctx: &Ctx,
     kind: &str,
@@ -228,7 +229,8 @@ pub async fn record(
     if target_id.len() > 80 || target_id.is_empty() {
         return Err(AppError::NotFound);
     }
-    if ctx.client.do_not_track {
+    // Robots are not visitors.
+    if ctx.client.do_not_track || crate::analytics::guard::is_robot(&ctx.client.user_agent) {
         return Ok(());
     }
     let state = &ctx.state;
@@ -245,6 +247,9 @@ pub async fn record(
         Some(u) => u.to_owned(),
         None => format!("v:{}", crate::search::service::visitor_id(ctx)),
     };
+    if !state.footprints.admit(&actor, kind, target_kind, target_id) {
+        return Ok(());
+    }
     let millis = if kind == "dwell" {
         millis.clamp(0, DWELL_CAP_MS)
     } else {

@@ -180,6 +180,10 @@ impl Bus for PgBus {
         locked(&self.remote).contains_key(user)
     }
 
+    fn online_elsewhere_ids(&self) -> Vec<String> {
+        locked(&self.remote).keys().cloned().collect()
+    }
+
     fn attach(&self, local: Weak<Fanout>) {
         let node = Node {
             db: self.db.clone(),

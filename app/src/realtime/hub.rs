@@ -60,6 +60,11 @@ pub trait Bus: Send + Sync + 'static {
         false
     }
 
+    /// The people this node has heard are connected to another node.
+    fn online_elsewhere_ids(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Called once by [`Hub::new`] with the node's subscribers, for a bus that delivers to
     /// them from elsewhere (another node's publications).
     fn attach(&self, local: std::sync::Weak<Fanout>) {
@@ -250,6 +255,19 @@ impl Fanout {
             .collect()
     }
 
+    /// The topics starting with `prefix` that someone on this node follows.
+    pub fn followed(&self, prefix: &str) -> Vec<String> {
+        let topics = match self.topics.read() {
+            Ok(t) => t,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        topics
+            .keys()
+            .filter(|t| t.starts_with(prefix))
+            .map(|t| t.to_string())
+            .collect()
+    }
+
     /// Whether anyone on this node follows `topic`.
     pub fn follows(&self, topic: &str) -> bool {
         self.topics
@@ -384,6 +402,37 @@ impl Hub {
             ),
             Err(e) => tracing::error!(error = %e, "signal not serializable"),
         }
+    }
+
+    /// Hands a signal to this node's followers of `topic` only (each node makes its own, as
+    /// the dashboards' counters are).
+    pub fn signal_here(&self, topic: &str, body: Hint) {
+        let frame = ServerFrame::Signal {
+            topic: topic.to_owned(),
+            body,
+        };
+        match serde_json::to_string(&frame) {
+            Ok(text) => self.inner.fanout.deliver(Delivery {
+                topic: Arc::from(topic),
+                id: None,
+                text: Utf8Bytes::from(text),
+            }),
+            Err(e) => tracing::error!(error = %e, "signal not serializable"),
+        }
+    }
+
+    /// The topics starting with `prefix` that someone on this node follows.
+    pub fn followed_here(&self, prefix: &str) -> Vec<String> {
+        self.inner.fanout.followed(prefix)
+    }
+
+    /// Signed-in people with a connection to this node or, as far as this node has heard,
+    /// to another.
+    pub fn online_count(&self) -> usize {
+        let mut people: std::collections::HashSet<String> =
+            self.inner.fanout.online_here().into_iter().collect();
+        people.extend(self.inner.bus.online_elsewhere_ids());
+        people.len()
     }
 
     /// Stores an event that has no rows of its own elsewhere, then publishes it.

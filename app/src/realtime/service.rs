@@ -23,6 +23,14 @@ pub async fn may_follow(
             None => Ok(false),
         },
         Topic::Live(id) => crate::live::qa::may_follow(db, session, id).await,
+        // The counters go to the expo's organizers only.
+        Topic::Dashboard(expo_id) => Ok(session.is_some_and(|s| {
+            domain::authz::authorize(
+                Some(&s.actor),
+                domain::authz::Action::ViewOrganizerDashboard { expo_id },
+            )
+            .is_ok()
+        })),
         Topic::Chat(room) => {
             let Some(session) = session else {
                 return Ok(false);

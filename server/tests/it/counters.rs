@@ -10,19 +10,37 @@ use reqwest::StatusCode;
 async fn snapshot(app: &TestApp, expo: &str) -> LiveCounters {
     let now = db::now_millis();
     // Today starts an hour ago; everything this test records is today's.
-    db::counters::snapshot(&app.db, expo, now - 3_600_000, now)
+    db::counters::snapshot(&app.db, expo, now - 3_600_000, "2026-12-07", now)
         .await
         .expect("counters")
+}
+
+/// The expo of a booth.
+async fn expo_of(app: &TestApp, booth: &str) -> String {
+    let (expo,): (String,) = sqlx::query_as("SELECT expo_id FROM exhibitors WHERE id = $1")
+        .bind(booth)
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("expo");
+    expo
+}
+
+/// A page view of the booth, as the booth page's beacon sends it.
+async fn view_booth(app: &TestApp, client: &reqwest::Client, booth: &str) {
+    let resp = app
+        .call(
+            client,
+            "footprint",
+            &[("kind", "view"), ("target", "booth"), ("id", booth)],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
 }
 
 async fn counters_follow_what_happens(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
     let (booth, product) = booth_and_product(&app).await;
-    let (expo,): (String,) = sqlx::query_as("SELECT expo_id FROM exhibitors WHERE id = $1")
-        .bind(&booth)
-        .fetch_one(&app.sql().await)
-        .await
-        .expect("expo");
+    let expo = expo_of(&app, &booth).await;
     let before = snapshot(&app, &expo).await;
 
     // A signed-in visitor looks at the booth twice and a product once; someone not signed in
@@ -51,15 +69,7 @@ async fn counters_follow_what_happens(backend: Backend) {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::OK);
-    let anonymous = app.new_client();
-    let resp = app
-        .call(
-            &anonymous,
-            "footprint",
-            &[("kind", "view"), ("target", "booth"), ("id", &booth)],
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
+    view_booth(&app, &app.new_client(), &booth).await;
 
     let after = snapshot(&app, &expo).await;
     assert_eq!(after.visitors.today, before.visitors.today + 2);
@@ -142,3 +152,210 @@ async fn counters_follow_what_happens(backend: Backend) {
     assert!(other.countries_today.is_empty());
 }
 both_backends!(counters_follow_what_happens);
+
+/// Waits (at most 10 s) for a counters push that `pred` accepts.
+async fn push_where(
+    ws: &mut crate::realtime::Ws,
+    mut pred: impl FnMut(&LiveCounters) -> bool,
+) -> LiveCounters {
+    use domain::realtime::{Hint, ServerFrame};
+    let frame = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        ws.until(|f| matches!(f, ServerFrame::Signal { body: Hint::Counters(c), .. } if pred(c))),
+    )
+    .await
+    .expect("a counters push in time");
+    match frame {
+        ServerFrame::Signal {
+            body: Hint::Counters(c),
+            ..
+        } => *c,
+        _ => unreachable!(),
+    }
+}
+
+/// The organizer's dashboard follows `dashboard:<expo>` and gets the counters every second,
+/// moving with what visitors do; nobody else may follow it or read them.
+async fn dashboard_counters_are_pushed_to_organizers_only(backend: Backend) {
+    use crate::media::{EXHIBITOR, PASSWORD};
+    use crate::realtime::{session_cookie, Ws};
+    use domain::realtime::ServerFrame;
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (booth, _) = booth_and_product(&app).await;
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("read")
+        .expect("expo")
+        .id;
+    let topic = format!("dashboard:{expo}");
+
+    // The page's first read: organizers only.
+    let organizer = crate::trade::signed_in(&app, "organizer@expo.example").await;
+    let resp = app.call(&organizer, "analytics/live", &[]).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let first: serde_json::Value = resp.json().await.expect("json");
+    assert_eq!(first["expo_id"], expo.as_str());
+    let team = crate::trade::signed_in(&app, EXHIBITOR).await;
+    let resp = app.call(&team, "analytics/live", &[]).await;
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    let resp = app.call(&app.new_client(), "analytics/live", &[]).await;
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+
+    // The pushes.
+    let cookie = session_cookie(&app, "organizer@expo.example", PASSWORD).await;
+    let mut o = Ws::connect(&app, Some(&cookie)).await;
+    o.subscribe(&topic, None).await;
+    let before = push_where(&mut o, |_| true).await;
+    // The organizer's own connection is someone online.
+    assert!(before.online_now >= 1, "{before:?}");
+    view_booth(&app, &app.new_client(), &booth).await;
+    let after = push_where(&mut o, |c| c.booth_views.today > before.booth_views.today).await;
+    assert_eq!(after.visitors.today, before.visitors.today + 1);
+    assert_eq!(after.booth_views.today, before.booth_views.today + 1);
+
+    // A booth's team and a stranger are refused the topic.
+    let team_cookie = session_cookie(&app, EXHIBITOR, PASSWORD).await;
+    for cookie in [Some(team_cookie.as_str()), None] {
+        let mut w = Ws::connect(&app, cookie).await;
+        w.send(serde_json::json!({"t": "sub", "topic": topic}))
+            .await;
+        match w.until(|f| !matches!(f, ServerFrame::Signal { .. })).await {
+            ServerFrame::Refused { code, .. } => assert_eq!(code, "realtime-error-forbidden"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+}
+both_backends!(dashboard_counters_are_pushed_to_organizers_only);
+
+/// Broadcast viewers now, and the day's peak of all broadcasts on air at once.
+async fn live_viewers_now_and_peak(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let expo = db::expo::current_expo(&app.db)
+        .await
+        .expect("read")
+        .expect("expo")
+        .id;
+    let now = db::now_millis();
+    let pool = app.sql().await;
+    for id in ["stream-a", "stream-b"] {
+        sqlx::query(
+            "INSERT INTO live_streams (id, expo_id, kind, title, description, starts_at, ends_at, \
+             state, created_at, live_since) VALUES ($1, $2, 'organizer', '{}', '{}', $3, $4, 'live', $3, $3)",
+        )
+        .bind(id)
+        .bind(&expo)
+        .bind(now)
+        .bind(now + 3_600_000)
+        .execute(&pool)
+        .await
+        .expect("stream");
+    }
+    let day = "2026-12-07";
+    let read = || async {
+        db::counters::snapshot(&app.db, &expo, now - 3_600_000, day, db::now_millis())
+            .await
+            .expect("counters")
+    };
+    db::counters::record_viewers(&app.db, "stream-a", 5, day)
+        .await
+        .expect("a");
+    db::counters::record_viewers(&app.db, "stream-b", 4, day)
+        .await
+        .expect("b");
+    let c = read().await;
+    assert_eq!((c.live_viewers, c.live_viewers_peak), (9, 9));
+    db::counters::record_viewers(&app.db, "stream-a", 1, day)
+        .await
+        .expect("a");
+    let c = read().await;
+    assert_eq!((c.live_viewers, c.live_viewers_peak), (5, 9));
+    // A stream that ends has nobody watching; the peak stays the day's.
+    assert!(db::live::set_state(
+        &app.db,
+        "stream-b",
+        &[domain::live::StreamState::Live],
+        domain::live::StreamState::Ended,
+        db::now_millis(),
+    )
+    .await
+    .expect("end"));
+    let c = read().await;
+    assert_eq!((c.live_viewers, c.live_viewers_peak), (1, 9));
+    // Counting an ended stream changes nothing.
+    db::counters::record_viewers(&app.db, "stream-b", 50, day)
+        .await
+        .expect("b");
+    let c = read().await;
+    assert_eq!((c.live_viewers, c.live_viewers_peak), (1, 9));
+}
+both_backends!(live_viewers_now_and_peak);
+
+/// Robots are not counted, and one visitor reloading a page (or replaying its beacon) counts
+/// at most a few views a minute.
+async fn robots_and_replays_do_not_skew_the_counters(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (booth, _) = booth_and_product(&app).await;
+    let expo = expo_of(&app, &booth).await;
+    let before = snapshot(&app, &expo).await;
+    let robot = reqwest::Client::builder()
+        .user_agent("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+        .build()
+        .expect("client");
+    view_booth(&app, &robot, &booth).await;
+    assert_eq!(snapshot(&app, &expo).await.booth_views, before.booth_views);
+    // One visitor (one cookie), ten views at once: six count.
+    let visitor = app.new_client();
+    for _ in 0..10 {
+        view_booth(&app, &visitor, &booth).await;
+    }
+    let after = snapshot(&app, &expo).await;
+    assert_eq!(after.booth_views.today, before.booth_views.today + 6);
+    assert_eq!(after.visitors.today, before.visitors.today + 1);
+}
+both_backends!(robots_and_replays_do_not_skew_the_counters);
+
+/// The organizer shows the headline figures on the home page, or hides them; nobody else can.
+async fn the_home_page_shows_the_headline_when_the_organizer_lets_it(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let landing = |client: reqwest::Client| {
+        let app = &app;
+        async move {
+            let resp = app.call(&client, "expo/landing", &[]).await;
+            assert_eq!(resp.status(), StatusCode::OK);
+            let l: Option<domain::expo::ExpoLanding> = resp.json().await.expect("json");
+            l.expect("an expo")
+        }
+    };
+    assert_eq!(landing(app.new_client()).await.headline, None);
+    let team = crate::trade::signed_in(&app, crate::media::EXHIBITOR).await;
+    let resp = app.call(&team, "analytics/public", &[("on", "true")]).await;
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    assert_eq!(landing(app.new_client()).await.headline, None);
+
+    let organizer = crate::trade::signed_in(&app, "organizer@expo.example").await;
+    let resp = app
+        .call(&organizer, "analytics/public", &[("on", "true")])
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let h = landing(app.new_client()).await.headline.expect("shown");
+    // The organizer is signed in; nobody has a socket open, so nobody is online.
+    assert_eq!(h.online_now, 0);
+    let first: serde_json::Value = app
+        .call(&organizer, "analytics/live", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(first["public"], true);
+    assert_eq!(
+        first["counters"]["visitors"]["total"].as_i64(),
+        Some(h.visitors.total)
+    );
+
+    let resp = app
+        .call(&organizer, "analytics/public", &[("on", "false")])
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(landing(app.new_client()).await.headline, None);
+}
+both_backends!(the_home_page_shows_the_headline_when_the_organizer_lets_it);
