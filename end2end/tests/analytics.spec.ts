@@ -11,6 +11,7 @@ async function today(page: Page, row: string): Promise<number> {
 }
 
 test("a booth visit moves the organizer's live counters within two seconds", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
   const orgContext = await browser.newContext();
   const org = await orgContext.newPage();
   const problems = watchConsole(org);
@@ -18,9 +19,11 @@ test("a booth visit moves the organizer's live counters within two seconds", asy
   // The dashboard leads to the page.
   await org.goto("/dashboard");
   await hydrated(org);
+  await expect(org.getByRole("link", { name: /实时数据/ })).toHaveAttribute("href", "/dashboard/live");
+  // (A page load of its own: `following` watches the sockets the page opens from now on.)
   const subscribed = following(org, "dashboard:");
-  await org.getByRole("link", { name: /实时数据/ }).click();
-  await expect(org).toHaveURL(/\/dashboard\/live$/);
+  await org.goto("/dashboard/live");
+  await hydrated(org);
   await expect(org.getByRole("heading", { level: 1, name: "实时数据" })).toBeVisible();
   await subscribed;
   await expect(org.getByRole("table", { name: "全部数据：今日与开展以来" })).toBeVisible();
@@ -75,6 +78,7 @@ test("a booth visit moves the organizer's live counters within two seconds", asy
     const otherContext = await browser.newContext({
       userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 other-${Date.now()}`,
     });
+    await setLanguage(otherContext, baseURL!, "en");
     const other = await otherContext.newPage();
     await openBoothM01(other, "List");
     await expect.poll(shown, { timeout: 3_000 }).toBeGreaterThan(before);
