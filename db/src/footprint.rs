@@ -16,6 +16,8 @@ pub struct Target {
     pub exhibitor_id: Option<String>,
     /// Its industry key, or empty.
     pub industry: String,
+    /// The expo's time zone (IANA name), whose days the roll-up counts in.
+    pub time_zone: String,
 }
 
 /// Looks a page up: a hall, a booth by exhibitor id, a product or a live broadcast by
@@ -24,37 +26,43 @@ pub async fn target(db: &Db, kind: &str, id: &str) -> Result<Option<Target>> {
     let (kind, sql): (&'static str, &str) = match kind {
         "hall" => (
             "hall",
-            "SELECT h.expo_id, h.id, CAST(NULL AS TEXT), h.industry FROM halls h WHERE h.id = $1",
+            "SELECT h.expo_id, h.id, CAST(NULL AS TEXT), h.industry, x.time_zone FROM halls h \
+             JOIN expos x ON x.id = h.expo_id WHERE h.id = $1",
         ),
         "booth" => (
             "booth",
-            "SELECT e.expo_id, e.id, e.id, COALESCE(h.industry, '') FROM exhibitors e \
-             LEFT JOIN halls h ON h.id = e.hall_id WHERE e.id = $1",
+            "SELECT e.expo_id, e.id, e.id, COALESCE(h.industry, ''), x.time_zone FROM exhibitors e \
+             JOIN expos x ON x.id = e.expo_id LEFT JOIN halls h ON h.id = e.hall_id WHERE e.id = $1",
         ),
         "product" => (
             "product",
-            "SELECT e.expo_id, p.id, e.id, p.category FROM products p \
-             JOIN exhibitors e ON e.id = p.exhibitor_id WHERE p.id = $1",
+            "SELECT e.expo_id, p.id, e.id, p.category, x.time_zone FROM products p \
+             JOIN exhibitors e ON e.id = p.exhibitor_id JOIN expos x ON x.id = e.expo_id \
+             WHERE p.id = $1",
         ),
         "live" => (
             "live",
-            "SELECT l.expo_id, l.id, l.exhibitor_id, COALESCE(h.industry, '') FROM live_streams l \
+            "SELECT l.expo_id, l.id, l.exhibitor_id, COALESCE(h.industry, ''), x.time_zone \
+             FROM live_streams l JOIN expos x ON x.id = l.expo_id \
              LEFT JOIN exhibitors e ON e.id = l.exhibitor_id LEFT JOIN halls h ON h.id = e.hall_id \
              WHERE l.id = $1",
         ),
         _ => return Ok(None),
     };
-    let row: Option<(String, String, Option<String>, String)> = sqlx::query_as(sql)
+    let row: Option<(String, String, Option<String>, String, String)> = sqlx::query_as(sql)
         .bind(id)
         .fetch_optional(db.pool())
         .await?;
-    Ok(row.map(|(expo_id, id, exhibitor_id, industry)| Target {
-        expo_id,
-        kind,
-        id,
-        exhibitor_id,
-        industry,
-    }))
+    Ok(
+        row.map(|(expo_id, id, exhibitor_id, industry, time_zone)| Target {
+            expo_id,
+            kind,
+            id,
+            exhibitor_id,
+            industry,
+            time_zone,
+        }),
+    )
 }
 
 /// One event to record.
@@ -72,10 +80,8 @@ pub struct Event<'a> {
     pub millis: i64,
     /// When (UTC milliseconds).
     pub at: i64,
-}
-
-fn day_of(ms: i64) -> String {
-    domain::locale::Date::from_unix_millis(ms).to_iso()
+    /// Its date (`YYYY-MM-DD`) in the expo's time zone, the roll-up's day.
+    pub day: &'a str,
 }
 
 /// Stores the raw event and adds it to the day's roll-up.
@@ -92,7 +98,7 @@ pub async fn record(db: &Db, e: &Event<'_>) -> Result<()> {
     .bind(&t.expo_id)
     .bind(e.actor)
     .bind(e.user_id)
-    .bind(day_of(e.at))
+    .bind(e.day)
     .bind(t.kind)
     .bind(&t.id)
     .bind(t.exhibitor_id.as_deref())

@@ -5,6 +5,7 @@
 //! no booleans. Where the backends must differ, a `match` on [`Backend`] says why.
 
 pub mod account;
+pub mod analysis;
 pub mod application;
 pub mod appointment;
 pub mod audit;

@@ -5,6 +5,7 @@
 //! validation and formatting.
 
 pub mod account;
+pub mod analysis;
 pub mod analytics;
 pub mod application;
 pub mod appointment;

@@ -29,6 +29,11 @@ pub enum NotificationBody {
         /// The steps not done yet.
         missing: Vec<crate::directory::ReadinessItem>,
     },
+    /// The organizers sent a booth's team its post-show report.
+    ReportReady {
+        /// The company.
+        company: String,
+    },
     /// Someone reported a chat message to the organizers (for organizers).
     MessageReported {
         /// Why.

@@ -30,6 +30,10 @@ pub struct ExportQuery {
     source: String,
     #[serde(default)]
     stage: String,
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    booth: String,
 }
 
 /// A table: column titles and rows of text.
@@ -40,7 +44,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-fn text_error(i18n: I18n, status: StatusCode, id: &str) -> Response {
+/// A refusal: the status and its message in the requester's language, as plain text.
+pub(crate) fn text_error(i18n: I18n, status: StatusCode, id: &str) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -66,6 +71,24 @@ pub async fn export(
     if kind == "leads" && matches!(format, "csv" | "xlsx" | "vcf") {
         let filter = domain::lead::LeadFilter::from_query(&query.source, &query.stage, &query.q);
         return crate::lead_export::export(&state, session.0.as_ref(), format, &filter, i18n).await;
+    }
+    // The post-show report.
+    if kind == "analytics-report" && format == "pdf" {
+        let filter = domain::analysis::AnalysisFilter::parse("", "", &query.booth);
+        return crate::report_pdf::export(&state, session.0.as_ref(), filter, i18n).await;
+    }
+    // A table of the analysis page.
+    if let Some(name) = kind.strip_prefix("analytics-") {
+        let filter = domain::analysis::AnalysisFilter::parse(&query.day, &query.hall, &query.booth);
+        return crate::analysis_export::export(
+            &state,
+            session.0.as_ref(),
+            name,
+            format,
+            filter,
+            i18n,
+        )
+        .await;
     }
     if !matches!(kind, "exhibitors" | "people" | "buyers") || !matches!(format, "csv" | "xlsx") {
         return text_error(i18n, StatusCode::NOT_FOUND, "error-not-found");

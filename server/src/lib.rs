@@ -4,6 +4,7 @@
 // Leptos view types of the larger pages (the booth editor) nest deeper than the default 128.
 #![recursion_limit = "256"]
 
+pub mod analysis_export;
 pub mod attachment;
 pub mod calendar;
 pub mod chat_files;
@@ -28,6 +29,7 @@ pub mod media;
 pub mod middleware;
 pub mod page_cache;
 pub mod realtime;
+pub mod report_pdf;
 pub mod router;
 pub mod search_bench;
 pub mod seed;

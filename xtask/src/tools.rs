@@ -376,7 +376,12 @@ fn ensure_postgres_server() -> Result<(), String> {
 
 fn ensure_e2e_packages(start: Instant) -> Result<(), String> {
     let e2e = root().join("end2end");
-    if e2e.join("node_modules/@playwright/test").is_dir() {
+    // Every package the tests use (a folder installed before one was added is brought up to
+    // date).
+    if ["@playwright/test", "pdfjs-dist"]
+        .iter()
+        .all(|p| e2e.join("node_modules").join(p).is_dir())
+    {
         println!("ok: end2end npm packages");
         return Ok(());
     }

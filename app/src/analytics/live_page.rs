@@ -73,7 +73,8 @@ fn Live(expo_id: String, counters: LiveCounters) -> impl IntoView {
     }
 }
 
-fn country(i18n: &I18n, code: &str) -> String {
+/// A country or region's name in the reader's language ("not given" when unknown).
+pub fn country(i18n: &I18n, code: &str) -> String {
     if code.is_empty() {
         i18n.t("analytics-unknown")
     } else {

@@ -256,6 +256,7 @@ pub async fn record(
         0
     };
     let now = db::now_millis();
+    let (day, _) = crate::analytics::service::today(&target.time_zone, now);
     db::footprint::record(
         &state.db,
         &db::footprint::Event {
@@ -265,6 +266,7 @@ pub async fn record(
             target: &target,
             millis,
             at: now,
+            day: &day,
         },
     )
     .await?;

@@ -9,7 +9,9 @@ use crate::account::login_page::LoginPage;
 use crate::account::provide_auth;
 use crate::account::register_page::RegisterPage;
 use crate::account::reset_pages::{ForgotPasswordPage, ResetPasswordPage};
+use crate::analytics::analysis_page::AnalysisPageView;
 use crate::analytics::live_page::LiveDashboardPage;
+use crate::analytics::report_page::ReportPageView;
 use crate::application::apply_page::ApplyPage;
 use crate::application::queue_page::QueuePage;
 use crate::application::review_page::ReviewPage;
@@ -124,6 +126,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/trade") view=TradePage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard/live") view=LiveDashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/analytics") view=AnalysisPageView ssr=SsrMode::Async />
+                        <Route path=path!("/analytics/report") view=ReportPageView ssr=SsrMode::Async />
                         <Route path=path!("/matchmaking") view=MatchmakingPage ssr=SsrMode::Async />
                         <Route path=path!("/leads") view=LeadsPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />

@@ -403,6 +403,12 @@ pub async fn totals(
         Some(&session.actor),
         Action::ViewOrganizerDashboard { expo_id },
     )?;
+    totals_of(state, expo_id).await
+}
+
+/// The expo's trade totals, deal values converted with its rate table (for a caller that has
+/// checked who may read them).
+pub(crate) async fn totals_of(state: &AppState, expo_id: &str) -> Result<TradeTotals, AppError> {
     let (inquiries, quotes, deals) = db::trade::totals(&state.db, expo_id).await?;
     let (base, rates) = db::trade::rates(&state.db, expo_id).await?;
     let (converted, unconverted) = domain::trade::total_in(&base, &deals, &rates);

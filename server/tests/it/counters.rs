@@ -104,17 +104,7 @@ async fn counters_follow_what_happens(backend: Backend) {
         .call(
             &team,
             "trade/quote",
-            &[
-                ("id", id.as_str()),
-                ("quote[lines][0][description]", "Engine"),
-                ("quote[lines][0][quantity]", "2"),
-                ("quote[lines][0][unit]", "piece"),
-                ("quote[lines][0][unit_price]", "100"),
-                ("quote[currency]", "EUR"),
-                ("quote[incoterm]", "FOB"),
-                ("quote[valid_until]", "2099-12-31"),
-                ("quote[terms]", ""),
-            ],
+            &crate::trade::quote_form(&id, "100", "2099-12-31"),
         )
         .await;
     assert_eq!(resp.status(), StatusCode::OK);

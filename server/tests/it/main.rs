@@ -2,6 +2,7 @@
 //! SQLite and once on PostgreSQL (`EXPO_TEST_POSTGRES_URL`, set by `cargo xtask test`).
 
 mod account;
+mod analysis;
 mod applications;
 mod appointments;
 mod buyers;

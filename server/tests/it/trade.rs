@@ -55,7 +55,11 @@ pub(crate) async fn send(app: &TestApp, c: &Client, form: &[(&str, &str)]) -> (S
     (resp.status(), resp.text().await.expect("body"))
 }
 
-fn quote_form<'a>(id: &'a str, price: &'a str, valid_until: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn quote_form<'a>(
+    id: &'a str,
+    price: &'a str,
+    valid_until: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("id", id),
         ("quote[lines][0][description]", "Marine diesel engine"),

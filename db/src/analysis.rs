@@ -1,0 +1,486 @@
+//! The database's part of the analysis (`domain::analysis`): traffic from the footprints'
+//! per-day roll-up (the raw footprints for one day's hours), the funnel from favorites, chats,
+//! inquiries, appointments and quotes, searches, invitation sources and buyers' countries.
+//! Every figure is one query; the filters become `WHERE` clauses with bound values only.
+
+use crate::{Db, Result};
+use domain::analysis::{PlaceRow, SearchRow, SourceRow, TrafficPoint, DWELL_BUCKETS};
+use domain::text::LocalizedText;
+
+/// Rows of a ranking (booths, searches, countries), at most.
+const TOP_ROWS: i64 = 50;
+
+/// What to look at: the expo, one of its days or all, a hall or all, a booth or all.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    /// The expo.
+    pub expo_id: String,
+    /// One day (`YYYY-MM-DD`, the expo's), or every day.
+    pub day: Option<String>,
+    /// The day's first UTC millisecond (0 for every day).
+    pub from: i64,
+    /// The next day's first UTC millisecond (`i64::MAX` for every day).
+    pub to: i64,
+    /// One hall.
+    pub hall: Option<String>,
+    /// One booth (exhibitor id).
+    pub booth: Option<String>,
+}
+
+/// A query's text being built, with its values (all text), bound in order.
+struct Sql {
+    text: String,
+    binds: Vec<String>,
+}
+
+impl Sql {
+    fn new(expo_id: &str) -> Sql {
+        Sql {
+            text: String::new(),
+            binds: vec![expo_id.to_owned()],
+        }
+    }
+
+    /// Adds `value` and returns its placeholder.
+    fn bind(&mut self, value: &str) -> String {
+        self.binds.push(value.to_owned());
+        format!("${}", self.binds.len())
+    }
+
+    fn push(&mut self, s: &str) -> &mut Sql {
+        self.text.push_str(s);
+        self
+    }
+
+    /// The footprint roll-up's filters, `f` being `footprint_days` and `e` its booth (joined
+    /// LEFT, so hall pages stay in).
+    fn footprint_filters(&mut self, s: &Scope) -> &mut Sql {
+        if let Some(day) = &s.day {
+            let p = self.bind(day);
+            self.text.push_str(&format!(" AND f.day = {p}"));
+        }
+        self.place_filters(s, "f.target_kind = 'hall' AND f.target_id")
+    }
+
+    /// The hall and booth filters, `e` being the booth; `hall_page` is the condition that
+    /// keeps rows on the hall's own page (or nothing).
+    fn place_filters(&mut self, s: &Scope, hall_page: &str) -> &mut Sql {
+        if let Some(hall) = &s.hall {
+            let p = self.bind(hall);
+            let t = if hall_page.is_empty() {
+                format!(" AND e.hall_id = {p}")
+            } else {
+                format!(" AND (e.hall_id = {p} OR ({hall_page} = {p}))")
+            };
+            self.text.push_str(&t);
+        }
+        if let Some(booth) = &s.booth {
+            let p = self.bind(booth);
+            self.text.push_str(&format!(" AND e.id = {p}"));
+        }
+        self
+    }
+
+    fn query_as<'q, T>(
+        &'q self,
+    ) -> sqlx::query::QueryAs<'q, sqlx::Any, T, sqlx::any::AnyArguments<'q>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+    {
+        let mut q = sqlx::query_as(&self.text);
+        for b in &self.binds {
+            q = q.bind(b.as_str());
+        }
+        q
+    }
+}
+
+const FOOTPRINTS: &str =
+    " FROM footprint_days f LEFT JOIN exhibitors e ON e.id = f.exhibitor_id WHERE f.expo_id = $1";
+
+/// The days with traffic, newest first.
+pub async fn days(db: &Db, expo_id: &str) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT day FROM footprint_days WHERE expo_id = $1 ORDER BY day DESC LIMIT 400",
+    )
+    .bind(expo_id)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// The expo's halls (id, name), in their order.
+pub async fn halls(db: &Db, expo_id: &str) -> Result<Vec<(String, LocalizedText)>> {
+    named(
+        db,
+        "SELECT id, name FROM halls WHERE expo_id = $1 ORDER BY position, id",
+        expo_id,
+    )
+    .await
+}
+
+/// (id, name) rows of a query over one expo, names read from their stored JSON.
+async fn named(db: &Db, sql: &str, expo_id: &str) -> Result<Vec<(String, LocalizedText)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(sql)
+        .bind(expo_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (id, LocalizedText::from_json(&name)))
+        .collect())
+}
+
+/// A booth's expo and name, if it exists.
+pub async fn booth(db: &Db, exhibitor_id: &str) -> Result<Option<(String, LocalizedText)>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT expo_id, name FROM exhibitors WHERE id = $1")
+            .bind(exhibitor_id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(expo, name)| (expo, LocalizedText::from_json(&name))))
+}
+
+#[derive(sqlx::FromRow)]
+struct Point {
+    at: String,
+    visitors: i64,
+    views: i64,
+    millis: i64,
+}
+
+impl From<Point> for TrafficPoint {
+    fn from(p: Point) -> TrafficPoint {
+        TrafficPoint {
+            at: p.at,
+            visitors: p.visitors,
+            views: p.views,
+            minutes: p.millis / 60_000,
+        }
+    }
+}
+
+/// Visitors, views and minutes within the scope.
+pub async fn totals(db: &Db, s: &Scope) -> Result<TrafficPoint> {
+    let mut q = Sql::new(&s.expo_id);
+    q.push(
+        "SELECT '' AS at, COUNT(DISTINCT f.actor) AS visitors, \
+         CAST(COALESCE(SUM(f.views), 0) AS BIGINT) AS views, \
+         CAST(COALESCE(SUM(f.millis), 0) AS BIGINT) AS millis",
+    )
+    .push(FOOTPRINTS)
+    .footprint_filters(s);
+    let p: Point = q.query_as().fetch_one(db.pool()).await?;
+    Ok(p.into())
+}
+
+/// Traffic per day (oldest first), or per hour of the scope's day from the raw footprints.
+pub async fn traffic(db: &Db, s: &Scope) -> Result<Vec<TrafficPoint>> {
+    let mut q = Sql::new(&s.expo_id);
+    if s.day.is_some() {
+        // Hours of the day, counted from its first millisecond (a day with a clock change
+        // has 23 or 25).
+        let from = q.bind(&s.from.to_string());
+        let to = q.bind(&s.to.to_string());
+        q.push(&format!(
+            "SELECT CAST((f.at - CAST({from} AS BIGINT)) / 3600000 AS TEXT) AS at, \
+             COUNT(DISTINCT f.actor) AS visitors, \
+             CAST(SUM(CASE WHEN f.kind = 'view' THEN 1 ELSE 0 END) AS BIGINT) AS views, \
+             CAST(SUM(f.millis) AS BIGINT) AS millis \
+             FROM footprints f LEFT JOIN exhibitors e ON e.id = f.exhibitor_id \
+             WHERE f.expo_id = $1 AND f.at >= CAST({from} AS BIGINT) AND f.at < CAST({to} AS BIGINT)"
+        ))
+        .place_filters(s, "f.target_kind = 'hall' AND f.target_id");
+        q.push(&format!(
+            " GROUP BY (f.at - CAST({from} AS BIGINT)) / 3600000"
+        ));
+        let mut rows: Vec<TrafficPoint> = q
+            .query_as::<Point>()
+            .fetch_all(db.pool())
+            .await?
+            .into_iter()
+            .map(TrafficPoint::from)
+            .collect();
+        for r in &mut rows {
+            r.at = format!("{:0>2}", r.at);
+        }
+        rows.sort_by(|a, b| a.at.cmp(&b.at));
+        return Ok(rows);
+    }
+    q.push(
+        "SELECT f.day AS at, COUNT(DISTINCT f.actor) AS visitors, \
+         CAST(SUM(f.views) AS BIGINT) AS views, CAST(SUM(f.millis) AS BIGINT) AS millis",
+    )
+    .push(FOOTPRINTS)
+    .footprint_filters(s)
+    .push(" GROUP BY f.day ORDER BY f.day");
+    Ok(q.query_as::<Point>()
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(TrafficPoint::from)
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct Place {
+    id: String,
+    name: String,
+    visitors: i64,
+    views: i64,
+    millis: i64,
+}
+
+fn places(rows: Vec<Place>) -> Vec<PlaceRow> {
+    rows.into_iter()
+        .map(|p| PlaceRow {
+            id: p.id,
+            name: LocalizedText::from_json(&p.name),
+            visitors: p.visitors,
+            views: p.views,
+            minutes: p.millis / 60_000,
+        })
+        .collect()
+}
+
+/// Traffic per hall (a hall's own page and its booths', products' and broadcasts'), most
+/// visitors first.
+pub async fn by_hall(db: &Db, s: &Scope) -> Result<Vec<PlaceRow>> {
+    let mut q = Sql::new(&s.expo_id);
+    q.push(
+        "SELECT h.id AS id, h.name AS name, COUNT(DISTINCT x.actor) AS visitors, \
+         CAST(SUM(x.views) AS BIGINT) AS views, CAST(SUM(x.millis) AS BIGINT) AS millis \
+         FROM (SELECT f.actor, f.views, f.millis, \
+           CASE WHEN f.target_kind = 'hall' THEN f.target_id ELSE e.hall_id END AS hall_id",
+    )
+    .push(FOOTPRINTS)
+    .footprint_filters(s)
+    .push(
+        ") x JOIN halls h ON h.id = x.hall_id \
+         GROUP BY h.id, h.name ORDER BY visitors DESC, h.id",
+    );
+    Ok(places(q.query_as().fetch_all(db.pool()).await?))
+}
+
+/// The booths with most visitors (their own page, products and broadcasts).
+pub async fn by_booth(db: &Db, s: &Scope) -> Result<Vec<PlaceRow>> {
+    let mut q = Sql::new(&s.expo_id);
+    q.push(
+        "SELECT e.id AS id, e.name AS name, COUNT(DISTINCT f.actor) AS visitors, \
+         CAST(SUM(f.views) AS BIGINT) AS views, CAST(SUM(f.millis) AS BIGINT) AS millis \
+         FROM footprint_days f JOIN exhibitors e ON e.id = f.exhibitor_id WHERE f.expo_id = $1",
+    )
+    .footprint_filters(s);
+    let limit = q.bind(&TOP_ROWS.to_string());
+    q.push(&format!(
+        " GROUP BY e.id, e.name ORDER BY visitors DESC, e.id LIMIT CAST({limit} AS BIGINT)"
+    ));
+    Ok(places(q.query_as().fetch_all(db.pool()).await?))
+}
+
+/// Visits of booths (a visitor's time on one booth's page on one day, when reported) per
+/// bucket of `DWELL_BUCKETS`.
+pub async fn dwell(db: &Db, s: &Scope) -> Result<Vec<i64>> {
+    let mut cases = Vec::new();
+    let mut low = 0;
+    for (i, (_, below)) in DWELL_BUCKETS.iter().enumerate() {
+        let high = if *below == i64::MAX {
+            String::new()
+        } else {
+            format!(" AND f.millis < {below}")
+        };
+        cases.push(format!(
+            "CAST(COALESCE(SUM(CASE WHEN f.millis >= {low}{high} THEN 1 ELSE 0 END), 0) AS BIGINT) AS b{i}"
+        ));
+        low = *below;
+    }
+    let mut q = Sql::new(&s.expo_id);
+    q.push(&format!("SELECT {}", cases.join(", ")))
+        .push(
+            " FROM footprint_days f JOIN exhibitors e ON e.id = f.exhibitor_id \
+             WHERE f.expo_id = $1 AND f.target_kind = 'booth' AND f.millis > 0",
+        )
+        .footprint_filters(s);
+    #[derive(sqlx::FromRow)]
+    struct Buckets {
+        b0: i64,
+        b1: i64,
+        b2: i64,
+        b3: i64,
+        b4: i64,
+        b5: i64,
+    }
+    let b: Buckets = q.query_as().fetch_one(db.pool()).await?;
+    Ok(vec![b.b0, b.b1, b.b2, b.b3, b.b4, b.b5])
+}
+
+/// Pairs of a person and a booth at each stage of the funnel.
+pub async fn funnel(db: &Db, s: &Scope) -> Result<domain::analysis::Funnel> {
+    let count = |q: Sql| async move {
+        let (n,): (i64,) = q.query_as().fetch_one(db.pool()).await?;
+        Ok::<i64, crate::Error>(n)
+    };
+    let mut viewed = Sql::new(&s.expo_id);
+    viewed
+        .push(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT f.actor, f.exhibitor_id FROM footprint_days f \
+             JOIN exhibitors e ON e.id = f.exhibitor_id WHERE f.expo_id = $1",
+        )
+        .footprint_filters(s)
+        .push(") x");
+    // The other stages: (person, booth, when) pairs from one table each.
+    let stage = |pairs: &str| {
+        let mut q = Sql::new(&s.expo_id);
+        let from = q.bind(&s.from.to_string());
+        let to = q.bind(&s.to.to_string());
+        q.push(&format!(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT p.u, p.x FROM ({pairs}) p \
+             JOIN exhibitors e ON e.id = p.x \
+             WHERE e.expo_id = $1 AND p.at >= CAST({from} AS BIGINT) AND p.at < CAST({to} AS BIGINT)"
+        ))
+        .place_filters(s, "")
+        .push(") y");
+        q
+    };
+    let favorited =
+        stage("SELECT user_id AS u, exhibitor_id AS x, created_at AS at FROM favorite_booths");
+    let contacted = stage(
+        "SELECT created_by AS u, exhibitor_id AS x, created_at AS at FROM chat_rooms \
+         WHERE kind = 'booth' AND created_by IS NOT NULL AND exhibitor_id IS NOT NULL \
+         UNION ALL SELECT buyer_id, exhibitor_id, created_at FROM inquiries",
+    );
+    let met = stage(
+        "SELECT buyer_id AS u, exhibitor_id AS x, starts_at AS at FROM appointments \
+         WHERE status = 'accepted'",
+    );
+    let quoted = stage(
+        "SELECT i.buyer_id AS u, i.exhibitor_id AS x, q.created_at AS at FROM quotes q \
+         JOIN inquiries i ON i.id = q.inquiry_id",
+    );
+    let dealt = stage(
+        "SELECT buyer_id AS u, exhibitor_id AS x, updated_at AS at FROM inquiries \
+         WHERE status = 'accepted'",
+    );
+    Ok(domain::analysis::Funnel {
+        viewed: count(viewed).await?,
+        favorited: count(favorited).await?,
+        contacted: count(contacted).await?,
+        met: count(met).await?,
+        quoted: count(quoted).await?,
+        dealt: count(dealt).await?,
+    })
+}
+
+/// The searches made most often (`zero`: only those that found nothing).
+pub async fn searches(db: &Db, s: &Scope, zero: bool) -> Result<Vec<SearchRow>> {
+    let mut q = Sql::new(&s.expo_id);
+    let from = q.bind(&s.from.to_string());
+    let to = q.bind(&s.to.to_string());
+    let limit = q.bind(&TOP_ROWS.to_string());
+    let only = if zero { " AND result_count = 0" } else { "" };
+    q.push(&format!(
+        "SELECT LOWER(query) AS query, COUNT(*) AS times, \
+         CAST(MAX(result_count) AS BIGINT) AS results FROM search_queries \
+         WHERE expo_id = $1 AND at >= CAST({from} AS BIGINT) AND at < CAST({to} AS BIGINT) \
+         AND query <> ''{only} \
+         GROUP BY LOWER(query) ORDER BY times DESC, query LIMIT CAST({limit} AS BIGINT)"
+    ));
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        query: String,
+        times: i64,
+        results: i64,
+    }
+    Ok(q.query_as::<Row>()
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(|r| SearchRow {
+            query: r.query,
+            times: r.times,
+            results: r.results,
+        })
+        .collect())
+}
+
+/// Per invitation tag: registrations through its links, and of the people it brought, those
+/// who visited within the scope and how many of those are buyers.
+pub async fn sources(db: &Db, s: &Scope) -> Result<Vec<SourceRow>> {
+    let mut q = Sql::new(&s.expo_id);
+    q.push(
+        "SELECT i.source AS source, COUNT(DISTINCT r.user_id) AS registrations, \
+         COUNT(DISTINCT v.user_id) AS visitors, \
+         COUNT(DISTINCT CASE WHEN b.user_id IS NOT NULL THEN v.user_id END) AS buyers \
+         FROM invitations i JOIN invitation_registrations r ON r.invitation_id = i.id \
+         LEFT JOIN (SELECT DISTINCT f.user_id",
+    )
+    .push(FOOTPRINTS)
+    .footprint_filters(s)
+    .push(
+        " AND f.user_id IS NOT NULL) v ON v.user_id = r.user_id \
+         LEFT JOIN buyer_profiles b ON b.user_id = v.user_id AND b.expo_id = i.expo_id \
+         WHERE i.expo_id = $1 GROUP BY i.source ORDER BY visitors DESC, registrations DESC, i.source",
+    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        source: String,
+        registrations: i64,
+        visitors: i64,
+        buyers: i64,
+    }
+    Ok(q.query_as::<Row>()
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(|r| SourceRow {
+            source: r.source,
+            registrations: r.registrations,
+            visitors: r.visitors,
+            buyers: r.buyers,
+        })
+        .collect())
+}
+
+/// Buyers who visited within the scope, by country (ISO code, empty when unknown).
+pub async fn buyer_countries(db: &Db, s: &Scope) -> Result<Vec<(String, i64)>> {
+    let mut q = Sql::new(&s.expo_id);
+    q.push(
+        "SELECT COALESCE(u.country, '') AS k, COUNT(DISTINCT f.user_id) AS n \
+         FROM footprint_days f LEFT JOIN exhibitors e ON e.id = f.exhibitor_id \
+         JOIN buyer_profiles b ON b.user_id = f.user_id AND b.expo_id = f.expo_id \
+         JOIN users u ON u.id = f.user_id WHERE f.expo_id = $1",
+    )
+    .footprint_filters(s);
+    let limit = q.bind(&TOP_ROWS.to_string());
+    q.push(&format!(
+        " GROUP BY COALESCE(u.country, '') ORDER BY n DESC, k LIMIT CAST({limit} AS BIGINT)"
+    ));
+    Ok(q.query_as().fetch_all(db.pool()).await?)
+}
+
+/// Every booth of the expo (exhibitor id, name).
+pub async fn booth_names(db: &Db, expo_id: &str) -> Result<Vec<(String, LocalizedText)>> {
+    named(
+        db,
+        "SELECT id, name FROM exhibitors WHERE expo_id = $1 ORDER BY id",
+        expo_id,
+    )
+    .await
+}
+
+/// The intended deal value of the accepted quotes within the scope, per currency (minor
+/// units), largest first.
+pub async fn deals(db: &Db, s: &Scope) -> Result<Vec<(String, i64)>> {
+    let mut q = Sql::new(&s.expo_id);
+    let from = q.bind(&s.from.to_string());
+    let to = q.bind(&s.to.to_string());
+    q.push(&format!(
+        "SELECT i.deal_currency AS currency, CAST(SUM(i.deal_minor) AS BIGINT) AS minor \
+         FROM inquiries i JOIN exhibitors e ON e.id = i.exhibitor_id \
+         WHERE i.expo_id = $1 AND i.status = 'accepted' AND i.deal_currency IS NOT NULL \
+         AND i.deal_minor IS NOT NULL \
+         AND i.updated_at >= CAST({from} AS BIGINT) AND i.updated_at < CAST({to} AS BIGINT)"
+    ))
+    .place_filters(s, "")
+    .push(" GROUP BY i.deal_currency ORDER BY minor DESC, currency");
+    Ok(q.query_as().fetch_all(db.pool()).await?)
+}
