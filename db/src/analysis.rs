@@ -344,8 +344,12 @@ pub async fn funnel(db: &Db, s: &Scope) -> Result<domain::analysis::Funnel> {
     let favorited =
         stage("SELECT user_id AS u, exhibitor_id AS x, created_at AS at FROM favorite_booths");
     let contacted = stage(
-        "SELECT created_by AS u, exhibitor_id AS x, created_at AS at FROM chat_rooms \
-         WHERE kind = 'booth' AND created_by IS NOT NULL AND exhibitor_id IS NOT NULL \
+        // A booth chat counts from the first message its opener wrote in it (opening the
+        // window alone is not a contact).
+        "SELECT r.created_by AS u, r.exhibitor_id AS x, MIN(m.created_at) AS at \
+         FROM chat_rooms r JOIN chat_messages m ON m.room_id = r.id AND m.sender_id = r.created_by \
+         WHERE r.kind = 'booth' AND r.exhibitor_id IS NOT NULL \
+         GROUP BY r.created_by, r.exhibitor_id, r.id \
          UNION ALL SELECT buyer_id, exhibitor_id, created_at FROM inquiries",
     );
     let met = stage(
@@ -403,23 +407,34 @@ pub async fn searches(db: &Db, s: &Scope, zero: bool) -> Result<Vec<SearchRow>> 
 }
 
 /// Per invitation tag: registrations through its links, and of the people it brought, those
-/// who visited within the scope and how many of those are buyers.
+/// who visited within the scope and how many of those are buyers. For a booth only the tags
+/// that brought its visitors, and only those visitors: a team learns nothing of the
+/// organizer's other campaigns.
 pub async fn sources(db: &Db, s: &Scope) -> Result<Vec<SourceRow>> {
     let mut q = Sql::new(&s.expo_id);
-    q.push(
-        "SELECT i.source AS source, COUNT(DISTINCT r.user_id) AS registrations, \
+    let registered = if s.booth.is_some() {
+        "COUNT(DISTINCT v.user_id)"
+    } else {
+        "COUNT(DISTINCT r.user_id)"
+    };
+    q.push(&format!(
+        "SELECT i.source AS source, {registered} AS registrations, \
          COUNT(DISTINCT v.user_id) AS visitors, \
          COUNT(DISTINCT CASE WHEN b.user_id IS NOT NULL THEN v.user_id END) AS buyers \
          FROM invitations i JOIN invitation_registrations r ON r.invitation_id = i.id \
-         LEFT JOIN (SELECT DISTINCT f.user_id",
-    )
+         LEFT JOIN (SELECT DISTINCT f.user_id"
+    ))
     .push(FOOTPRINTS)
     .footprint_filters(s)
     .push(
         " AND f.user_id IS NOT NULL) v ON v.user_id = r.user_id \
          LEFT JOIN buyer_profiles b ON b.user_id = v.user_id AND b.expo_id = i.expo_id \
-         WHERE i.expo_id = $1 GROUP BY i.source ORDER BY visitors DESC, registrations DESC, i.source",
+         WHERE i.expo_id = $1 GROUP BY i.source",
     );
+    if s.booth.is_some() {
+        q.push(" HAVING COUNT(DISTINCT v.user_id) > 0");
+    }
+    q.push(" ORDER BY visitors DESC, registrations DESC, i.source");
     #[derive(sqlx::FromRow)]
     struct Row {
         source: String,

@@ -170,7 +170,7 @@ pub struct SearchRow {
     pub query: String,
     /// How many times.
     pub times: i64,
-    /// Results the last time.
+    /// The most results any of those searches found (0 for a search that never found anything).
     pub results: i64,
 }
 
@@ -179,7 +179,8 @@ pub struct SearchRow {
 pub struct SourceRow {
     /// The invitation's source tag (empty: people who registered without an invitation).
     pub source: String,
-    /// Registrations that followed its links (in all; not filtered).
+    /// People it brought who registered: for the whole expo all of them (not filtered); for a
+    /// booth only those who visited that booth, so a team learns nothing of other campaigns.
     pub registrations: i64,
     /// Of the people it brought, those who visited (within the filter).
     pub visitors: i64,
@@ -227,12 +228,13 @@ pub struct Analysis {
 }
 
 /// The tables of an analysis that can be exported.
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 10] = [
     "traffic",
     "halls",
     "booths",
     "dwell",
     "funnel",
+    "deals",
     "searches",
     "zero",
     "sources",

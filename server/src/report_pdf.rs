@@ -375,6 +375,9 @@ fn draw(pages: Vec<Vec<Item>>, head: &ReportHead, i18n: &I18n) -> Result<Vec<u8>
     doc.finish().map_err(|e| format!("{e:?}"))
 }
 
+/// Reports being set: one at a time.
+static RENDERING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 /// Answers the PDF of the report the filter asks for (the same rules as the page).
 pub async fn export(
     state: &AppState,
@@ -414,9 +417,20 @@ pub async fn export(
             return refuse(status, e.message_id());
         }
     };
+    // Setting type is work for a core: off the request threads, and one report at a time so
+    // the other core goes on serving pages.
+    let Ok(_turn) = RENDERING.acquire().await else {
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
+    };
+    // Without its fonts the server cannot set the report: say so (the page can be printed).
+    if !matches!(
+        tokio::task::spawn_blocking(|| fonts().sc.is_some()).await,
+        Ok(true)
+    ) {
+        return refuse(StatusCode::SERVICE_UNAVAILABLE, "report-error-fonts");
+    }
     let charts =
         app::analytics::charts::draw(&a, &i18n, |c| app::analytics::live_page::country(&i18n, c));
-    // Setting type is work for a core: off the request threads.
     let made = tokio::task::spawn_blocking(move || render(&a, &charts, &head, &i18n)).await;
     match made {
         Ok(Ok(bytes)) => crate::export::attachment(bytes, "application/pdf", "report.pdf"),

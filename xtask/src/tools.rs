@@ -79,16 +79,17 @@ pub fn ensure_all(start: Instant, for_tests: bool) -> Result<(), String> {
     ensure_wasm_bindgen(start)?;
     ensure_binaryen(start)?;
     ensure_viewers(start)?;
+    // The server sets report PDFs in these faces, and screenshots must show Chinese, Japanese,
+    // Korean and Arabic text, not empty boxes.
+    ensure_apt_files(
+        &["fonts-noto-cjk", "fonts-noto-core"],
+        &[
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+        ],
+    )?;
     if for_tests {
         ensure_apt(&["chromium"], &["chromium"])?;
-        // Screenshots must show Chinese, Japanese, Korean and Arabic text, not empty boxes.
-        ensure_apt_files(
-            &["fonts-noto-cjk", "fonts-noto-core"],
-            &[
-                "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
-            ],
-        )?;
         ensure_postgres_server()?;
         ensure_e2e_packages(start)?;
     }

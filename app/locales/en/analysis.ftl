@@ -70,7 +70,14 @@ report-print = Print
 report-send-title = Send the booth teams their reports
 report-send-body = Every booth team gets a notification and an e-mail with a link to its own report, in its own language.
 report-send = Send the reports
-report-sent = Sent to { $booths } booths, { $people } people.
+report-sent = Sent to { $booths ->
+        [one] one booth
+       *[other] { $booths } booths
+    }, { $people ->
+        [one] one person
+       *[other] { $people } people
+    }.
 report-page = Page { $page } of { $pages }
 notice-report-ready = The post-show report of { $company } is ready: its visitors, visit lengths, funnel and leads.
 report-email-footer = Cloud Expo · You receive this e-mail because your company exhibits at the expo.
+report-error-fonts = The PDF cannot be made: this server lacks the fonts it is set in. Print the page instead, or ask the operator to install them.

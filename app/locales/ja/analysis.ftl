@@ -74,3 +74,4 @@ report-sent = 送信済み：{ $booths } ブース、{ $people } 人。
 report-page = { $pages } ページ中 { $page } ページ
 notice-report-ready = { $company } の閉幕後レポートができました：来場者、滞在時間、ファネル、見込み客。
 report-email-footer = クラウド展示会 · 貴社がこの展示会に出展しているため、このメールをお送りしています。
+report-error-fonts = PDF を作成できません：サーバーに必要なフォントがありません。このページを印刷するか、管理者にフォントのインストールを依頼してください。

@@ -74,3 +74,4 @@ report-sent = 발송 완료: 부스 { $booths }곳, { $people }명.
 report-page = { $pages }쪽 중 { $page }쪽
 notice-report-ready = { $company }의 폐막 후 보고서가 준비되었습니다: 방문자, 체류 시간, 퍼널, 잠재 고객.
 report-email-footer = 클라우드 엑스포 · 귀사가 이 박람회에 출품하셨기 때문에 이 메일을 받으셨습니다.
+report-error-fonts = PDF를 만들 수 없습니다: 서버에 필요한 글꼴이 없습니다. 이 페이지를 인쇄하거나 운영자에게 글꼴 설치를 요청하세요.

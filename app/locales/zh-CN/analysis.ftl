@@ -74,3 +74,4 @@ report-sent = 已发送：{ $booths } 个展位，{ $people } 人。
 report-page = 第 { $page } 页，共 { $pages } 页
 notice-report-ready = { $company } 的展后报告已生成：访客、访问时长、转化漏斗和潜在客户。
 report-email-footer = 云上展会 · 您收到这封邮件是因为贵公司是本届展会的参展商。
+report-error-fonts = 无法生成 PDF：服务器缺少所需字体。请改为打印本页，或请运维人员安装字体。

@@ -159,9 +159,11 @@ fn Section(
         }
     };
     let caption = table.caption.clone();
+    // The heading names the section and, for the export links, which table they export.
+    let heading = format!("analysis-h-{name}");
     view! {
-        <section class="analysis-section" data-testid=format!("analysis-{name}") aria-label=caption.clone()>
-            <h2>{caption.clone()}</h2>
+        <section class="analysis-section" data-testid=format!("analysis-{name}") aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>{caption.clone()}</h2>
             <div class="analysis-pair">
                 {(!svg.is_empty()).then(|| view! {
                     <figure class="chart">
@@ -171,8 +173,8 @@ fn Section(
                 <Table table=table i18n=i18n />
             </div>
             <p class="analysis-exports">
-                <a class="btn btn-small" href=export("csv") download data-testid=format!("export-{name}-csv")>{i18n.t("analysis-export-csv")}</a>
-                <a class="btn btn-small" href=export("xlsx") download>{i18n.t("analysis-export-xlsx")}</a>
+                <a class="btn btn-small" href=export("csv") download aria-describedby=heading.clone() data-testid=format!("export-{name}-csv")>{i18n.t("analysis-export-csv")}</a>
+                <a class="btn btn-small" href=export("xlsx") download aria-describedby=heading.clone()>{i18n.t("analysis-export-xlsx")}</a>
             </p>
         </section>
     }

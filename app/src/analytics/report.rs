@@ -36,32 +36,47 @@ pub async fn head(state: &AppState, i18n: &I18n, a: &Analysis) -> Result<ReportH
     })
 }
 
-/// Sends every booth team of the expo the organizer's console manages a notification and an
-/// e-mail that its report is ready; returns (booths, people).
+/// Sends every booth team of the expo the reports are made for (the public one, as on the
+/// report page) a notification and an e-mail that its report is ready, with a link to the
+/// booth's own report; returns (booths, people).
 pub async fn send_all(ctx: &Ctx) -> Result<(i64, i64), AppError> {
-    let expo_id = crate::console::managed_expo(ctx).await?;
     let session = ctx.session.as_ref().ok_or(AppError::Unauthenticated)?;
+    let db = &ctx.state.db;
+    let expo = db::expo::current_expo(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let expo_id = expo.id;
     authorize(
         Some(&session.actor),
         Action::ManageExpo { expo_id: &expo_id },
     )?;
-    let db = &ctx.state.db;
-    let names = db::analysis::booth_names(db, &expo_id).await?;
+    let names: std::collections::HashMap<String, domain::text::LocalizedText> =
+        db::analysis::booth_names(db, &expo_id)
+            .await?
+            .into_iter()
+            .collect();
     let members = db::directory::team_members(db, &expo_id).await?;
+    let origin = ctx.state.mail_origin();
     let now = db::now_millis();
     let mut tx = db.begin().await?;
     let mut booths = std::collections::BTreeSet::new();
     let mut people = Vec::new();
     for (booth, user_id, email, language) in &members {
-        let Some((_, name)) = names.iter().find(|(id, _)| id == booth) else {
+        let Some(name) = names.get(booth) else {
             continue;
         };
         let locale = domain::Locale::parse(language).unwrap_or_default();
+        let i18n = I18n { locale };
         let body = NotificationBody::ReportReady {
             company: name.show(locale).text,
         };
-        db::notification::insert(&mut tx, user_id, &body, "/analytics/report", now).await?;
-        let (subject, text) = crate::application::service::email_of(I18n { locale }, &body);
+        let link = format!("/analytics/report?booth={booth}");
+        db::notification::insert(&mut tx, user_id, &body, &link, now).await?;
+        let subject = crate::application::notification_text(i18n, &body);
+        let text = format!(
+            "{subject}\n\n{origin}{link}\n\n{}",
+            i18n.t("report-email-footer")
+        );
         db::notification::queue_email(&mut tx, email, &subject, &text, now).await?;
         booths.insert(booth.clone());
         people.push(user_id.clone());

@@ -63,9 +63,10 @@ fn Report(report: ReportPage) -> impl IntoView {
             let svg = c.of(name).to_owned();
             let t = table(&a, name, &i18n, &country)?;
             let caption = t.caption.clone();
+            let heading = format!("report-h-{name}");
             Some(view! {
-                <section class="report-section" data-testid=format!("report-{name}")>
-                    <h2>{caption.clone()}</h2>
+                <section class="report-section" data-testid=format!("report-{name}") aria-labelledby=heading.clone()>
+                    <h2 id=heading.clone()>{caption.clone()}</h2>
                     {(!svg.is_empty()).then(|| view! {
                         <figure class="chart"><div role="img" aria-label=caption.clone() inner_html=svg></div></figure>
                     })}

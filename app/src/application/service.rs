@@ -334,7 +334,6 @@ pub fn email_of(i18n: I18n, body: &NotificationBody) -> (String, String) {
     text.push_str(&i18n.t(match body {
         NotificationBody::LiveStarting { .. } => "live-email-footer",
         NotificationBody::MeetingStarting { .. } => "meeting-email-footer",
-        NotificationBody::ReportReady { .. } => "report-email-footer",
         _ => "apply-email-footer",
     }));
     (subject, text)

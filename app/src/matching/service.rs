@@ -243,9 +243,11 @@ pub async fn record(
             return Ok(());
         }
     }
+    let now = db::now_millis();
+    let (day, _) = crate::analytics::service::today(&target.time_zone, now);
     let actor = match user {
         Some(u) => u.to_owned(),
-        None => format!("v:{}", crate::search::service::visitor_id(ctx)),
+        None => format!("v:{}", crate::search::service::visitor_id_on(ctx, &day)),
     };
     if !state.footprints.admit(&actor, kind, target_kind, target_id) {
         return Ok(());
@@ -255,8 +257,6 @@ pub async fn record(
     } else {
         0
     };
-    let now = db::now_millis();
-    let (day, _) = crate::analytics::service::today(&target.time_zone, now);
     db::footprint::record(
         &state.db,
         &db::footprint::Event {

@@ -14,15 +14,26 @@ fn index(ctx: &Ctx) -> Result<SearchIndex, AppError> {
         .ok_or_else(|| AppError::internal("search index not configured"))
 }
 
-/// A pseudonymous visitor id: the hash of the address and browser with the day, so a visitor's
-/// searches of one day group together and nothing identifies them.
+/// A pseudonymous visitor id: the hash of the address and browser with the (UTC) day, so a
+/// visitor's searches of one day group together and nothing identifies them.
 pub fn visitor_id(ctx: &Ctx) -> String {
     let day = db::now_millis() / 86_400_000;
+    pseudonym(ctx, &day.to_le_bytes())
+}
+
+/// The same pseudonym for one of an expo's days (`YYYY-MM-DD` in its time zone), so a visitor
+/// is one visitor for the whole of the expo's day, wherever UTC midnight falls in it.
+pub fn visitor_id_on(ctx: &Ctx, day: &str) -> String {
+    pseudonym(ctx, day.as_bytes())
+}
+
+fn pseudonym(ctx: &Ctx, day: &[u8]) -> String {
     let mut h = Sha256::new();
     h.update(ctx.client.ip.as_bytes());
     h.update([0]);
     h.update(ctx.client.user_agent.as_bytes());
-    h.update(day.to_le_bytes());
+    h.update([0]);
+    h.update(day);
     h.finalize()[..12]
         .iter()
         .map(|b| format!("{b:02x}"))

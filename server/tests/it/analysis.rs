@@ -40,7 +40,33 @@ async fn beacon(app: &TestApp, c: &Client, form: &[(&str, &str)]) {
     assert_eq!(resp.status(), StatusCode::OK);
 }
 
-async fn user_id(app: &TestApp, email: &str) -> String {
+/// Records that `user` registered through an invitation tagged `source` (made for it).
+async fn registered_through(app: &TestApp, expo: &str, source: &str, user: &str) {
+    let sql = app.sql().await;
+    let now = db::now_millis();
+    let id = format!("inv-{source}");
+    sqlx::query(
+        "INSERT INTO invitations (id, expo_id, code, source, created_at) VALUES ($1, $2, $1, $3, $4)",
+    )
+    .bind(&id)
+    .bind(expo)
+    .bind(source)
+    .bind(now)
+    .execute(&sql)
+    .await
+    .expect("invitation");
+    sqlx::query(
+        "INSERT INTO invitation_registrations (user_id, invitation_id, at) VALUES ($1, $2, $3)",
+    )
+    .bind(user)
+    .bind(&id)
+    .bind(now)
+    .execute(&sql)
+    .await
+    .expect("registration");
+}
+
+pub(crate) async fn user_id(app: &TestApp, email: &str) -> String {
     let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(&app.sql().await)
@@ -90,23 +116,11 @@ async fn the_analysis_counts_what_happened(backend: Backend) {
     let a_id = user_id(&app, "analysed.a@example.com").await;
     let sql = app.sql().await;
     let now = db::now_millis();
-    sqlx::query(
-        "INSERT INTO invitations (id, expo_id, code, source, created_at) \
-         VALUES ('inv-analysis', $1, 'analysis-code', 'spring-mailing', $2)",
-    )
-    .bind(&expo)
-    .bind(now)
-    .execute(&sql)
-    .await
-    .expect("invitation");
-    sqlx::query(
-        "INSERT INTO invitation_registrations (user_id, invitation_id, at) VALUES ($1, 'inv-analysis', $2)",
-    )
-    .bind(&a_id)
-    .bind(now)
-    .execute(&sql)
-    .await
-    .expect("registration");
+    registered_through(&app, &expo, "spring-mailing", &a_id).await;
+    // The organizer's other campaign brought C, who never visits the booth.
+    new_buyer(&app, "analysed.c@example.com").await;
+    let c_id = user_id(&app, "analysed.c@example.com").await;
+    registered_through(&app, &expo, "organizers-own-campaign", &c_id).await;
     sqlx::query("UPDATE users SET country = 'DE' WHERE id = $1")
         .bind(&a_id)
         .execute(&sql)
@@ -218,6 +232,12 @@ async fn the_analysis_counts_what_happened(backend: Backend) {
     .await
     .expect("appointment");
 
+    // B opens the booth's chat window but writes nothing: no contact.
+    let resp = app
+        .call(&b, "chat/start-booth", &[("exhibitor_id", booth.as_str())])
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+
     // Someone not signed in looks at the booth.
     beacon(
         &app,
@@ -299,6 +319,17 @@ async fn the_analysis_counts_what_happened(backend: Backend) {
             (1, 1, 1),
             "{label}"
         );
+        // A booth sees only the campaigns that brought its visitors.
+        let campaign = after
+            .sources
+            .iter()
+            .find(|s| s.source == "organizers-own-campaign")
+            .map(|s| (s.registrations, s.visitors));
+        if label == "expo" {
+            assert_eq!(campaign, Some((1, 0)), "{label}");
+        } else {
+            assert_eq!(campaign, None, "{label}");
+        }
         let de = |a: &Analysis| {
             a.buyer_countries
                 .iter()
@@ -455,6 +486,15 @@ async fn teams_read_only_their_own_booth(backend: Backend) {
         lines.iter().all(|l| l.matches("\",\"").count() == 2),
         "{text}"
     );
+    // The deals table too.
+    let resp = get(team.clone(), "/export/analytics-deals.csv".into()).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let text = resp.text().await.expect("csv");
+    // After the byte-order mark, a title row of quoted cells.
+    assert!(
+        text.trim_start_matches('\u{feff}').starts_with('"'),
+        "{text}"
+    );
     assert_eq!(
         get(team.clone(), "/export/analytics-halls.csv".into())
             .await
@@ -595,20 +635,27 @@ async fn post_show_reports(backend: Backend) {
     assert_eq!(people, members);
     assert!(booths >= 1 && booths <= people);
     let team_id = user_id(&app, EXHIBITOR).await;
-    let (notices,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND link = '/analytics/report'",
-    )
-    .bind(&team_id)
-    .fetch_one(&sql)
-    .await
-    .expect("notices");
-    assert_eq!(notices, 1);
-    let (mails,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM outbox_emails WHERE to_address = $1")
-            .bind(EXHIBITOR)
+    let link = format!("/analytics/report?booth={booth}");
+    let (notices,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND link = $2")
+            .bind(&team_id)
+            .bind(&link)
             .fetch_one(&sql)
             .await
+            .expect("notices");
+    assert_eq!(notices, 1);
+    // The e-mail carries the booth report's absolute address.
+    let bodies: Vec<(String,)> =
+        sqlx::query_as("SELECT body FROM outbox_emails WHERE to_address = $1")
+            .bind(EXHIBITOR)
+            .fetch_all(&sql)
+            .await
             .expect("mails");
-    assert!(mails >= 1);
+    assert!(
+        bodies
+            .iter()
+            .any(|(b,)| b.contains("://") && b.contains(&link)),
+        "{bodies:?}"
+    );
 }
 both_backends!(post_show_reports);
