@@ -35,6 +35,7 @@ pub mod setup;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod survey;
 pub mod trade;
 pub mod ui;
 

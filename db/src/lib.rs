@@ -31,6 +31,7 @@ pub mod ops;
 pub mod realtime;
 pub mod search;
 pub mod setup;
+pub mod survey;
 pub mod throttle;
 pub mod trade;
 

@@ -31,6 +31,7 @@ pub mod plan;
 pub mod product;
 pub mod realtime;
 pub mod search;
+pub mod survey;
 pub mod text;
 pub mod trade;
 

@@ -34,6 +34,11 @@ pub enum NotificationBody {
         /// The company.
         company: String,
     },
+    /// The organizers ask the reader to answer a survey.
+    SurveyInvite {
+        /// Its title, in the reader's language.
+        title: String,
+    },
     /// Someone reported a chat message to the organizers (for organizers).
     MessageReported {
         /// Why.

@@ -77,6 +77,11 @@ pub async fn export(
         let filter = domain::analysis::AnalysisFilter::parse("", "", &query.booth);
         return crate::report_pdf::export(&state, session.0.as_ref(), filter, i18n).await;
     }
+    // Every answer to a survey.
+    if let Some(id) = kind.strip_prefix("survey-") {
+        let ctx = app::state::Ctx::of_request(state.clone(), client, session, locale);
+        return crate::survey_export::export(&ctx, id, format).await;
+    }
     // A table of the analysis page.
     if let Some(name) = kind.strip_prefix("analytics-") {
         let filter = domain::analysis::AnalysisFilter::parse(&query.day, &query.hall, &query.booth);

@@ -35,5 +35,6 @@ pub mod search_bench;
 pub mod seed;
 pub mod seed_assets;
 pub mod share;
+pub mod survey_export;
 pub mod telemetry;
 pub mod translate;

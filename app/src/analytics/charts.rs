@@ -90,7 +90,7 @@ pub fn draw(a: &Analysis, i18n: &I18n, country: impl Fn(&str) -> String) -> Char
 }
 
 /// A horizontal bar per row (the first [`BARS`]), labelled; empty when every value is 0.
-fn bars(i18n: &I18n, mut rows: Vec<(String, i64)>) -> String {
+pub(crate) fn bars(i18n: &I18n, mut rows: Vec<(String, i64)>) -> String {
     rows.truncate(BARS);
     if rows.iter().all(|(_, n)| *n <= 0) {
         return String::new();

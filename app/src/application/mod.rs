@@ -30,6 +30,10 @@ pub fn notification_text(i18n: I18n, body: &NotificationBody) -> String {
             "notice-application-received",
             vec![("company", Arg::Str(company.clone()))],
         ),
+        NotificationBody::SurveyInvite { title } => i18n.t_args(
+            "notice-survey-invite",
+            vec![("title", Arg::Str(title.clone()))],
+        ),
         NotificationBody::ReportReady { company } => i18n.t_args(
             "notice-report-ready",
             vec![("company", Arg::Str(company.clone()))],

@@ -48,6 +48,7 @@ pub fn DashboardPage() -> impl IntoView {
                                         {h.organizer.then(|| view! {
                                             <Card href="/dashboard/live".into() title=i18n.t("analytics-live-title") body=i18n.t("dash-live-body") />
                                             <Card href="/analytics".into() title=i18n.t("analysis-title") body=i18n.t("dash-analysis-body") />
+                                            <Card href="/dashboard/surveys".into() title=i18n.t("survey-title") body=i18n.t("dash-surveys-body") />
                                             <Card href="/dashboard/expos".into() title=i18n.t("expos-title") body=i18n.t("dash-expos-body") />
                                             <Card href="/dashboard/setup".into() title=i18n.t("setup-title") body=i18n.t("dash-setup-body") />
                                             <Card href="/dashboard/exhibitors".into() title=i18n.t("directory-exhibitors") body=i18n.t("dash-exhibitors-body") />

@@ -421,7 +421,10 @@ pub async fn lock(
 pub async fn end(state: &AppState, session: &AuthSession, id: &str) -> Result<(), AppError> {
     let m = controller(state, session, id).await?;
     db::meeting::end(&state.db, &m.id, db::now_millis()).await?;
-    publish(state, &m.id, MeetingEvent::Ended).await
+    publish(state, &m.id, MeetingEvent::Ended).await?;
+    // Surveys for after meetings go to both sides now.
+    crate::survey::service::after_meeting(state, &m.expo_id, &m.id).await;
+    Ok(())
 }
 
 /// Invites a person by e-mail address as guest, interpreter or moderator (moderators only by

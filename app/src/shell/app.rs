@@ -53,6 +53,10 @@ use crate::search::search_page::SearchPage;
 use crate::setup::expos_page::ExposPage;
 use crate::setup::plan_editor::PlanEditorPage;
 use crate::setup::setup_page::SetupPage;
+use crate::survey::answer_page::SurveyAnswerPage;
+use crate::survey::builder_page::SurveyBuilderPage;
+use crate::survey::results_page::SurveyResultsPage;
+use crate::survey::surveys_page::SurveysPage;
 use crate::trade::inquiries_page::InquiriesPage;
 use crate::trade::inquiry_form_page::InquiryFormPage;
 use crate::trade::inquiry_page::InquiryPage;
@@ -128,6 +132,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard/live") view=LiveDashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/analytics") view=AnalysisPageView ssr=SsrMode::Async />
                         <Route path=path!("/analytics/report") view=ReportPageView ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/surveys") view=SurveysPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/surveys/:id") view=SurveyBuilderPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard/surveys/:id/results") view=SurveyResultsPage ssr=SsrMode::Async />
+                        <Route path=path!("/surveys/:id") view=SurveyAnswerPage ssr=SsrMode::Async />
                         <Route path=path!("/matchmaking") view=MatchmakingPage ssr=SsrMode::Async />
                         <Route path=path!("/leads") view=LeadsPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />

@@ -35,6 +35,7 @@ mod schema;
 mod search;
 mod setup;
 mod share;
+mod survey;
 mod topics;
 mod trade;
 mod translate;

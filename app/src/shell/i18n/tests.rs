@@ -174,6 +174,7 @@ fn every_message_is_used_and_every_used_id_exists() {
             "buyer-error-",
             "import-error-",
             "trade-error-",
+            "survey-error-",
         ]
         .iter()
         .any(|f| piece.starts_with(f));

@@ -1,0 +1,106 @@
+survey-title = Surveys
+survey-lead = Ask visitors, buyers, exhibitors or the people of a hall what they thought, after the show or after each meeting, in their language. Everyone answers once.
+dash-surveys-body = Write surveys in several languages, send them after the show or after meetings, and read the results.
+survey-new = New survey
+survey-edit = Edit survey
+survey-empty = No surveys yet.
+survey-field-title = Title
+survey-field-intro = Introduction (optional)
+survey-status = Status
+survey-audience = Who gets it
+survey-trigger = When it goes out
+survey-invited = Sent to
+survey-answered = Answered
+survey-results = Results
+survey-status-draft = Draft
+survey-status-open = Open
+survey-status-closed = Closed
+survey-audience-visitors = Visitors
+survey-audience-buyers = Professional buyers
+survey-audience-exhibitors = Exhibitors
+survey-audience-hall = The people of one hall
+survey-trigger-after-show = After the show, when sent
+survey-trigger-after-meeting = After each meeting
+survey-kind = Kind of question
+survey-kind-single = Single choice
+survey-kind-multiple = Multiple choice
+survey-kind-scale = Scale
+survey-kind-nps = Net promoter score (0–10)
+survey-kind-text = Free text
+survey-fixed-note = It has been sent: its questions are fixed; the words and translations may still change.
+survey-language = Writing in
+survey-language-hint = Write the survey in one language, then choose another to translate it. People read it in their language when it was written in it.
+survey-questions = Questions
+survey-question-n = Question { $n }
+survey-prompt = Question
+survey-required = Must be answered
+survey-options = Options
+survey-option-n = Option { $n }
+survey-add-option = Add an option
+survey-remove-option = Remove
+survey-scale-points = Points on the scale
+survey-move-up = Move up
+survey-move-down = Move down
+survey-remove-question = Remove question
+survey-add-kind = New question
+survey-add-question = Add question
+survey-who-when = Who and when
+survey-hall = Hall
+survey-choose-hall = Choose a hall
+survey-save = Save
+survey-saved = Saved.
+survey-send = Send
+survey-send-again = Send to newcomers
+survey-sent = { $people ->
+        [0] Sent. Nobody new to send it to now.
+        [one] Sent to one person.
+       *[other] Sent to { $people } people.
+    }
+survey-close = Close
+survey-closed = Closed: no more answers are taken.
+survey-delete = Delete draft
+survey-preview = Preview
+survey-rate = Response rate
+survey-share = { $share } %
+survey-export-csv = Export answers (CSV)
+survey-export-xlsx = Export answers (XLSX)
+survey-answered-by = { $people ->
+        [one] Answered by one person.
+       *[other] Answered by { $people } people.
+    }
+survey-nps-score = Net promoter score: { $score }
+survey-mean = Mean: { $mean } of { $max }
+survey-no-answers = No answers yet.
+survey-col-answer = Answer
+survey-col-people = People
+survey-col-share = Share
+survey-col-answered-at = Answered at (UTC)
+survey-col-country = Country
+survey-col-language = Language
+survey-answer-title = Survey
+survey-already = You answered this survey on { $at }. Thank you.
+survey-not-open = This survey does not take answers.
+survey-thanks = Thank you: your answers were received.
+survey-submit = Send answers
+survey-required-mark = (required)
+survey-nps-hint = 0 = not at all likely, 10 = extremely likely.
+survey-scale-hint = 1 = lowest, { $max } = highest.
+notice-survey-invite = Please answer the survey “{ $title }”: it takes a minute.
+survey-email-footer = Cloud Expo · You receive this e-mail because you took part in the expo.
+survey-error-required-text = Write this text in the survey's first language.
+survey-error-too-long = This text is too long.
+survey-error-no-questions = Add at least one question.
+survey-error-too-many-questions = A survey has at most 30 questions.
+survey-error-few-options = Give at least two options.
+survey-error-many-options = A question has at most 12 options.
+survey-error-scale = A scale has from 3 to 10 points.
+survey-error-hall = Choose one of the expo's halls.
+survey-error-unknown-question = The answers do not match this survey's questions. Reload the page.
+survey-error-answer-too-long = This answer is too long (at most 2,000 characters).
+survey-error-out-of-range = Choose one of the answers offered.
+survey-error-one-choice = Choose only one answer.
+survey-error-required = Please answer this question.
+survey-error-fixed = This survey has been sent: its questions cannot change any more, only their words.
+survey-error-closed = This survey is closed.
+survey-error-not-open = Only an open survey can be closed.
+survey-error-answered = You have already answered this survey.
