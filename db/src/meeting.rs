@@ -267,6 +267,17 @@ pub async fn end(db: &Db, meeting_id: &str, at: i64) -> Result<()> {
     Ok(())
 }
 
+/// The people who were in a meeting at some point (not those only invited or admitted).
+pub async fn attended(db: &Db, meeting_id: &str) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT user_id FROM meeting_participants WHERE meeting_id = $1 AND joined_at IS NOT NULL \
+         ORDER BY user_id",
+    )
+    .bind(meeting_id)
+    .fetch_all(db.pool())
+    .await?)
+}
+
 /// Locks or unlocks a meeting.
 pub async fn set_locked(db: &Db, meeting_id: &str, locked: bool) -> Result<()> {
     sqlx::query("UPDATE meetings SET locked = $2 WHERE id = $1")

@@ -291,7 +291,8 @@ pub async fn standing(
     Ok(row.unwrap_or((None, None)))
 }
 
-/// Stores a person's answers (JSON); false when they had already answered.
+/// Stores a person's answers (JSON) if the survey is open; false when they had already
+/// answered or it is not open (any more).
 pub async fn answer(
     db: &Db,
     survey_id: &str,
@@ -302,7 +303,9 @@ pub async fn answer(
 ) -> Result<bool> {
     let r = sqlx::query(
         "INSERT INTO survey_answers (survey_id, user_id, answers, locale, created_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (survey_id, user_id) DO NOTHING",
+         SELECT $1, $2, $3, $4, $5 WHERE EXISTS \
+           (SELECT 1 FROM surveys WHERE id = $1 AND status = 'open') \
+         ON CONFLICT (survey_id, user_id) DO NOTHING",
     )
     .bind(survey_id)
     .bind(user_id)
@@ -338,27 +341,4 @@ pub async fn answers(db: &Db, survey_id: &str) -> Result<Vec<AnswerRow>> {
     .bind(survey_id)
     .fetch_all(db.pool())
     .await?)
-}
-
-/// The surveys a person was sent in an expo and has not answered, while they are open
-/// (id, title), newest first.
-pub async fn waiting(
-    db: &Db,
-    expo_id: &str,
-    user_id: &str,
-) -> Result<Vec<(String, LocalizedText)>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT s.id, s.title FROM surveys s JOIN survey_invites i ON i.survey_id = s.id \
-         WHERE s.expo_id = $1 AND i.user_id = $2 AND s.status = 'open' \
-         AND NOT EXISTS (SELECT 1 FROM survey_answers a WHERE a.survey_id = s.id AND a.user_id = $2) \
-         ORDER BY i.sent_at DESC, s.id",
-    )
-    .bind(expo_id)
-    .bind(user_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, t)| (id, LocalizedText::from_json(&t)))
-        .collect())
 }

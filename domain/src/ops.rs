@@ -234,6 +234,7 @@ pub const READ_ENDPOINTS: &[&str] = &[
     "setup/expos",
     "setup/get",
     "setup/plan",
+    "survey/form",
     "trade/inquiry",
     "trade/mine",
     "trade/start",

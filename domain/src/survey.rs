@@ -188,7 +188,8 @@ pub enum Trigger {
     /// Once, to its whole audience, when the organizer sends it (after the show).
     #[default]
     AfterShow,
-    /// To both sides of every meeting that ends while it is open (those in its audience).
+    /// To the people of its audience who were in a meeting, when the meeting ends while the
+    /// survey is open: once per person (their first such meeting).
     AfterMeeting,
 }
 
@@ -664,6 +665,8 @@ pub struct SurveyForm {
     pub open: bool,
     /// When the reader answered it, if they did (UTC milliseconds).
     pub answered_at: Option<i64>,
+    /// An organizer looking at it (it was not sent to them): shown, not answered.
+    pub preview: bool,
 }
 
 #[cfg(test)]

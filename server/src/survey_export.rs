@@ -1,5 +1,5 @@
-//! `GET /export/survey-<id>.{csv|xlsx}`: every answer to a survey, one row each (when, the
-//! country and language of who answered, never their name), a column per question with the
+//! `GET /export/survey-<id>.{csv|xlsx}`: every answer to a survey, one row each (the day, the
+//! country and language of who answered, never their name or the time), a column per question with the
 //! answer in the reader's language: the options' words, the points, the text. Organizers of the
 //! survey's expo only; cells are defused so a spreadsheet never runs them as formulas.
 
@@ -43,7 +43,13 @@ pub async fn export(ctx: &Ctx, id: &str, format: &str) -> Response {
             .iter()
             .map(|r| {
                 let answers: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
-                let mut row = vec![i18n.utc(r.created_at), r.country.clone(), r.locale.clone()];
+                // The day only: with the country and language, a time could say who it was.
+                let day = domain::locale::utc_minute(r.created_at);
+                let mut row = vec![
+                    day.get(..10).unwrap_or_default().to_owned(),
+                    r.country.clone(),
+                    r.locale.clone(),
+                ];
                 row.extend(questions.iter().map(|q| match answers.get(&q.id) {
                     Some(Answer::Text(t)) => t.clone(),
                     Some(Answer::Points(points)) => {

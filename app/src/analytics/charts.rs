@@ -208,9 +208,11 @@ fn line(i18n: &I18n, at: &[String], series: &[(String, Vec<i64>, RGBColor)]) -> 
     finish(drawn, svg)
 }
 
+/// The drawn chart, hidden from assistive technology (the element around it is the image, named
+/// by its caption, and the table beside it holds the figures); empty when it failed.
 fn finish(drawn: Result<(), Box<dyn std::error::Error>>, svg: String) -> String {
     match drawn {
-        Ok(()) => svg,
+        Ok(()) => svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1),
         Err(e) => {
             tracing::warn!(error = %e, "chart not drawn");
             String::new()

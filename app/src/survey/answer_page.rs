@@ -59,13 +59,30 @@ fn Answer(form: SurveyForm) -> impl IntoView {
         ));
     };
     let intro = form.intro.show(i18n.locale).text;
-    let state = match (form.answered_at, form.open) {
-        (Some(at), _) => Some(i18n.t_args("survey-already", vec![("at", Arg::Str(i18n.utc(at)))])),
-        (None, false) => Some(i18n.t("survey-not-open")),
+    let state = match (form.answered_at, form.open, form.preview) {
+        (Some(at), _, _) => {
+            Some(i18n.t_args("survey-already", vec![("at", Arg::Str(i18n.utc(at)))]))
+        }
+        (None, _, true) => Some(i18n.t("survey-preview-note")),
+        (None, false, false) => Some(i18n.t("survey-not-open")),
         _ => None,
     };
     let can_answer = state.is_none();
     let questions = form.questions.clone();
+    // Errors of no question (a page out of date): said above the button.
+    let general = Signal::derive(move || {
+        error.get().filter(
+            |e| !matches!(e, AppError::Validation(v) if v.iter().all(|f| f.field.starts_with('q'))),
+        )
+    });
+    let preview = form.preview.then(|| {
+        let none = Signal::derive(|| None::<AppError>);
+        view! {
+            <fieldset disabled=true class="survey-preview">
+                {form.questions.iter().enumerate().map(|(n, q)| view! { <AnswerField n q=q.clone() given error=none /> }).collect_view()}
+            </fieldset>
+        }
+    });
     view! {
         <h1 data-testid="survey-answer-heading">{form.title.show(i18n.locale).text}</h1>
         {(!intro.is_empty()).then(|| view! { <p class="lead">{intro}</p> })}
@@ -73,11 +90,12 @@ fn Answer(form: SurveyForm) -> impl IntoView {
         <Show when=done>
             <p class="notice notice-success" role="status" data-testid="survey-thanks">{i18n.t("survey-thanks")}</p>
         </Show>
+        {preview}
         {can_answer.then(|| view! {
             <Show when=move || !done()>
                 <form class="survey-answer-form" on:submit=submit.clone() novalidate=true>
                     {questions.iter().enumerate().map(|(n, q)| view! { <AnswerField n q=q.clone() given error /> }).collect_view()}
-                    <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                    <FormAlert error=general />
                     <p class="form-actions"><button type="submit" class="btn btn-primary" data-testid="survey-submit">{i18n.t("survey-submit")}</button></p>
                 </form>
             </Show>

@@ -64,6 +64,28 @@ impl Draft {
         serde_json::to_string(&draft).unwrap_or_default()
     }
 
+    /// Writes in `lang` from now on. While nothing is written yet, `lang` becomes the survey's
+    /// first language (the one every text must have).
+    fn write_in(self, lang: Locale) {
+        let blank = |t: &LocalizedText| t.values.values().all(|v| v.trim().is_empty());
+        if self.title.with_untracked(blank) {
+            let rebase = |t: &mut LocalizedText| {
+                if blank(t) {
+                    *t = LocalizedText::new(lang, "");
+                }
+            };
+            self.title.update(rebase);
+            self.intro.update(rebase);
+            self.questions.update(|qs| {
+                for q in qs {
+                    rebase(&mut q.prompt);
+                    q.options.iter_mut().for_each(rebase);
+                }
+            });
+        }
+        self.lang.set(lang);
+    }
+
     /// The message of the last error for `field`, in the reader's language.
     pub fn field_error(self, field: &str) -> Option<String> {
         self.error.get().and_then(|e| e.field(field))
@@ -195,7 +217,7 @@ fn Builder(
             <div class="field">
                 <label for="survey-lang">{i18n.t("survey-language")}</label>
                 <select id="survey-lang" aria-describedby="survey-lang-hint"
-                    on:change=move |ev| { if let Some(l) = Locale::parse(&event_target_value(&ev)) { d.lang.set(l) } }>
+                    on:change=move |ev| { if let Some(l) = Locale::parse(&event_target_value(&ev)) { d.write_in(l) } }>
                     {Locale::ALL.into_iter().map(|l| view! {
                         <option value=l.tag() selected=move || d.lang.get() == l>{l.endonym()}</option>
                     }).collect_view()}
@@ -206,14 +228,14 @@ fn Builder(
                 <label for="survey-title-input">{i18n.t("survey-field-title")}</label>
                 <input id="survey-title-input" maxlength="120" required=true aria-describedby="survey-title-error"
                     prop:value=move || d.title.with(|t| exact(t, d.lang.get()))
-                    on:input=move |ev| { let v = event_target_value(&ev); let l = d.lang.get_untracked(); d.title.update(|t| t.set(l, &v)) } />
+                    on:input=move |ev| { let v = event_target_value(&ev); let l = d.lang.get_untracked(); d.title.update(|t| { t.values.insert(l, v); }) } />
                 <p class="field-error" id="survey-title-error" aria-live="polite">{title_error}</p>
             </div>
             <div class="field">
                 <label for="survey-intro">{i18n.t("survey-field-intro")}</label>
                 <textarea id="survey-intro" rows="3" maxlength="1000" aria-describedby="survey-intro-error"
                     prop:value=move || d.intro.with(|t| exact(t, d.lang.get()))
-                    on:input=move |ev| { let v = event_target_value(&ev); let l = d.lang.get_untracked(); d.intro.update(|t| t.set(l, &v)) }></textarea>
+                    on:input=move |ev| { let v = event_target_value(&ev); let l = d.lang.get_untracked(); d.intro.update(|t| { t.values.insert(l, v); }) }></textarea>
                 <p class="field-error" id="survey-intro-error" aria-live="polite">{intro_error}</p>
             </div>
             <h2>{i18n.t("survey-questions")}</h2>
@@ -266,7 +288,9 @@ fn Builder(
                     </select>
                 </div>
             </div>
-            <FormAlert error=Signal::derive(move || d.error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+            <FormAlert error=Signal::derive(move || d.error.get().filter(|e| {
+                !matches!(e, AppError::Validation(v) if v.iter().all(|f| f.field != "draft"))
+            })) />
             <p class="form-actions">
                 <button type="submit" class="btn btn-primary" data-testid="survey-save">{i18n.t("survey-save")}</button>
             </p>

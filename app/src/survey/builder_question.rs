@@ -123,7 +123,7 @@ pub(super) fn QuestionCard(id: String, draft: Draft) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             let l = d.lang.get_untracked();
-                            id.with_value(|i| edit(d, i, |q| q.prompt.set(l, &v)));
+                            id.with_value(|i| edit(d, i, |q| { q.prompt.values.insert(l, v); }));
                         } />
                     <p class="field-error" id=dom("prompt-error") aria-live="polite">{error("prompt")}</p>
                 </div>
@@ -141,7 +141,7 @@ pub(super) fn QuestionCard(id: String, draft: Draft) -> impl IntoView {
                                             on:input=move |ev| {
                                                 let v = event_target_value(&ev);
                                                 let l = d.lang.get_untracked();
-                                                id.with_value(|i| edit(d, i, |q| if let Some(o) = q.options.get_mut(n) { o.set(l, &v) }));
+                                                id.with_value(|i| edit(d, i, |q| if let Some(o) = q.options.get_mut(n) { o.values.insert(l, v); }));
                                             } />
                                         {(!d.fixed).then(|| view! {
                                             <button type="button" class="btn btn-small" on:click=move |_| id.with_value(|i| edit(d, i, |q| { if n < q.options.len() { q.options.remove(n); } }))>

@@ -50,14 +50,30 @@ pub async fn get(ctx: &Ctx, id: &str) -> Result<Survey, AppError> {
     Ok(managed(ctx, id).await?.1)
 }
 
-/// True when `new` asks the same questions as `old` (same ids, kinds, options and points), so
-/// answers given stay meaningful: only the words may change once people have it.
+/// True when `b` says what `a` said in `a`'s own language (other languages may change).
+fn same_words(a: &domain::text::LocalizedText, b: &domain::text::LocalizedText) -> bool {
+    let of = |t: &domain::text::LocalizedText| {
+        t.values
+            .get(&a.original)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    of(a) == of(b)
+}
+
+/// True when `new` asks the same questions as `old` (same ids, kinds, options in their
+/// original words, and points), so answers given stay meaningful: once people have it, only
+/// the questions' words and the translations may change.
 fn same_questions(old: &Survey, new: &SurveyDraft) -> bool {
     old.questions.len() == new.questions.len()
         && old.questions.iter().zip(&new.questions).all(|(a, b)| {
             a.id == b.id
                 && a.kind == b.kind
                 && a.options.len() == b.options.len()
+                && a.options
+                    .iter()
+                    .zip(&b.options)
+                    .all(|(x, y)| same_words(x, y))
                 && a.scale == b.scale
                 && a.required == b.required
         })
@@ -215,8 +231,10 @@ fn signal(state: &AppState, people: &[String]) {
     }
 }
 
-/// After a meeting ends: its participants who are in the audience of an open survey for after
-/// meetings, and were never sent it, get it. A failure is logged, never the caller's error.
+/// After a meeting ends: the people who were in it (not those only invited), who are in the
+/// audience of an open survey for after meetings and were never sent it, get it (once per
+/// person and survey, whatever meeting comes next). A failure is logged, never the caller's
+/// error.
 pub async fn after_meeting(state: &AppState, expo_id: &str, meeting_id: &str) {
     let result = async {
         let db = &state.db;
@@ -224,30 +242,26 @@ pub async fn after_meeting(state: &AppState, expo_id: &str, meeting_id: &str) {
         if surveys.is_empty() {
             return Ok::<(), AppError>(());
         }
-        let participants = db::meeting::participants(db, meeting_id).await?;
+        let attended = db::meeting::attended(db, meeting_id).await?;
+        // Who gets what, read before the transaction (which holds a connection).
+        let mut to_send = Vec::new();
+        for s in &surveys {
+            for user in &attended {
+                for person in
+                    db::survey::audience(db, expo_id, s.audience, s.hall_id.as_deref(), Some(user))
+                        .await?
+                {
+                    to_send.push((s, person));
+                }
+            }
+        }
         let now = db::now_millis();
         let mut invited = Vec::new();
         let mut tx = db.begin().await?;
-        for s in &surveys {
-            for p in participants
-                .iter()
-                .filter(|p| p.state == domain::meeting::ParticipantState::Admitted)
-            {
-                let found = db::survey::audience(
-                    db,
-                    expo_id,
-                    s.audience,
-                    s.hall_id.as_deref(),
-                    Some(&p.user_id),
-                )
-                .await?;
-                for person in &found {
-                    if db::survey::invite(&mut tx, &s.id, &person.id, Some(meeting_id), now).await?
-                    {
-                        invite_message(&mut tx, state, s, person, now).await?;
-                        invited.push(person.id.clone());
-                    }
-                }
+        for (s, person) in &to_send {
+            if db::survey::invite(&mut tx, &s.id, &person.id, Some(meeting_id), now).await? {
+                invite_message(&mut tx, state, s, person, now).await?;
+                invited.push(person.id.clone());
             }
         }
         db::commit(tx).await?;
@@ -306,6 +320,7 @@ pub async fn form(ctx: &Ctx, id: &str) -> Result<SurveyForm, AppError> {
         questions: survey.questions,
         open: survey.status == SurveyStatus::Open && invited.is_some(),
         answered_at: answered,
+        preview: invited.is_none(),
     })
 }
 
@@ -346,7 +361,14 @@ pub async fn answer(ctx: &Ctx, id: &str, raw: &[RawAnswer]) -> Result<(), AppErr
     )
     .await?
     {
-        return Err(AppError::Conflict("survey-error-answered".into()));
+        // Answered meanwhile, or closed meanwhile.
+        let (_, answered) = db::survey::standing(db, id, &session.user.id).await?;
+        let why = if answered.is_some() {
+            "survey-error-answered"
+        } else {
+            "survey-error-closed"
+        };
+        return Err(AppError::Conflict(why.into()));
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ pub fn error_text(i18n: &I18n, e: &AppError) -> String {
         ),
         AppError::Validation(errors) => match errors
             .iter()
-            .find(|f| f.field == "form" || f.field == "request")
+            .find(|f| matches!(f.field.as_str(), "form" | "request" | "draft" | "answers"))
         {
             Some(f) => i18n.t(&f.message_id),
             None => i18n.t(e.message_id()),

@@ -6,7 +6,7 @@ use crate::analysis::user_id;
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::media::EXHIBITOR;
-use crate::realtime::{booth_talk, BoothTalk};
+use crate::realtime::{booth_talk, BoothTalk, Ws};
 use crate::trade::{new_buyer, signed_in};
 use app::survey::api::ResultsPage;
 use reqwest::{Client, StatusCode};
@@ -78,9 +78,8 @@ fn answers(
     ])
 }
 
-/// Registers a person with a buyer profile in the public expo.
-async fn buyer(app: &TestApp, email: &str) -> Client {
-    let c = new_buyer(app, email).await;
+/// Gives a registered person a buyer profile in the public expo.
+async fn buyer_profile(app: &TestApp, email: &str) {
     let id = user_id(app, email).await;
     let now = db::now_millis();
     let expo = db::expo::current_expo(&app.db)
@@ -98,7 +97,23 @@ async fn buyer(app: &TestApp, email: &str) -> Client {
     .execute(&app.sql().await)
     .await
     .expect("buyer profile");
+}
+
+/// Registers a person with a buyer profile in the public expo.
+async fn buyer(app: &TestApp, email: &str) -> Client {
+    let c = new_buyer(app, email).await;
+    buyer_profile(app, email).await;
     c
+}
+
+/// Saves and sends a survey; returns its id.
+async fn sent(app: &TestApp, organizer: &Client, d: &serde_json::Value) -> String {
+    let resp = save(app, organizer, "", d).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let id: String = resp.json().await.expect("id");
+    let resp = app.call(organizer, "survey/send", &[("id", &id)]).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    id
 }
 
 async fn status_and_body(resp: reqwest::Response) -> (StatusCode, String) {
@@ -146,6 +161,14 @@ async fn surveys_are_written_sent_and_answered_once(backend: Backend) {
     let resp = save(&app, &organizer, "", &draft("buyers", "after_show")).await;
     assert_eq!(resp.status(), StatusCode::OK);
     let id: String = resp.json().await.expect("id");
+    // The organizer previews it (not sent to them: shown, not answerable).
+    let preview: domain::survey::SurveyForm = app
+        .call(&organizer, "survey/form", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .expect("preview");
+    assert!(preview.preview && !preview.open && preview.questions.len() == 5);
     // Not sent yet: nobody may answer it.
     assert_eq!(
         app.call(&a, "survey/form", &[("id", &id)]).await.status(),
@@ -231,7 +254,7 @@ async fn surveys_are_written_sent_and_answered_once(backend: Backend) {
         .json()
         .await
         .expect("form");
-    assert!(form.open && form.answered_at.is_none() && form.questions.len() == 5);
+    assert!(form.open && !form.preview && form.answered_at.is_none() && form.questions.len() == 5);
     let resp = answer(
         &app,
         &a,
@@ -314,6 +337,14 @@ async fn surveys_are_written_sent_and_answered_once(backend: Backend) {
     let (st, body) = status_and_body(save(&app, &organizer, &id, &changed).await).await;
     assert_eq!(st, StatusCode::CONFLICT);
     assert!(body.contains("survey-error-fixed"), "{body}");
+    let mut renamed = draft("buyers", "after_show");
+    renamed["questions"][0]["options"][0] = text("Tractors", "发动机");
+    let (st, body) = status_and_body(save(&app, &organizer, &id, &renamed).await).await;
+    assert_eq!(
+        st,
+        StatusCode::CONFLICT,
+        "an option's meaning is fixed: {body}"
+    );
     let mut reworded = draft("buyers", "after_show");
     reworded["title"]["values"]["Ko"] = json!("전시 후 설문");
     assert_eq!(
@@ -344,22 +375,30 @@ async fn surveys_are_written_sent_and_answered_once(backend: Backend) {
 }
 both_backends!(surveys_are_written_sent_and_answered_once);
 
-/// A survey for after meetings reaches the people of its audience when their meeting ends.
+/// A survey for after meetings reaches the people of its audience who were in a meeting, when
+/// it ends; someone invited who never came does not get it.
 async fn surveys_follow_meetings(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
     let organizer = signed_in(&app, ORGANIZER).await;
-    let resp = save(&app, &organizer, "", &draft("exhibitors", "after_meeting")).await;
-    assert_eq!(resp.status(), StatusCode::OK);
-    let id: String = resp.json().await.expect("id");
-    let sent: i64 = app
-        .call(&organizer, "survey/send", &[("id", &id)])
-        .await
-        .json()
-        .await
-        .expect("sent");
-    assert_eq!(sent, 0, "it waits for meetings");
+    let for_teams = sent(&app, &organizer, &draft("exhibitors", "after_meeting")).await;
+    let for_buyers = sent(&app, &organizer, &draft("buyers", "after_meeting")).await;
+    let invites = |survey: String| {
+        let app = &app;
+        async move {
+            let (n,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM survey_invites WHERE survey_id = $1")
+                    .bind(survey)
+                    .fetch_one(&app.sql().await)
+                    .await
+                    .expect("invites");
+            n
+        }
+    };
+    assert_eq!(invites(for_teams.clone()).await, 0, "it waits for meetings");
 
+    // The team meets a professional buyer, who is admitted but never comes in.
     let BoothTalk { buyer, team, room } = booth_talk(&app).await;
+    buyer_profile(&app, "buyer@example.com").await;
     let post = crate::meeting::post;
     let resp = post(
         &app,
@@ -373,32 +412,48 @@ async fn surveys_follow_meetings(backend: Backend) {
         .await
         .status()
         .is_success());
+    let mut host = Ws::connect(&app, Some(&team)).await;
+    host.subscribe(&format!("meeting:{meeting}"), None).await;
+    let team_id = user_id(&app, EXHIBITOR).await;
+    let sql = app.sql().await;
+    let mut came = false;
+    for _ in 0..100 {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM meeting_participants WHERE meeting_id = $1 AND user_id = $2 \
+             AND joined_at IS NOT NULL",
+        )
+        .bind(&meeting)
+        .bind(&team_id)
+        .fetch_one(&sql)
+        .await
+        .expect("presence");
+        if n == 1 {
+            came = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(came, "the team is in the meeting");
     assert!(post(&app, &team, "meeting/end", &[("id", &meeting)])
         .await
         .status()
         .is_success());
 
-    // The team (exhibitors) got it; the buyer (not in the audience) did not.
-    let team_id = user_id(&app, EXHIBITOR).await;
-    let sql = app.sql().await;
+    // The team (exhibitors, there) got theirs; the buyer (never came) did not get the buyers'.
     let (invited,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM survey_invites WHERE survey_id = $1 AND user_id = $2 AND meeting_id = $3",
     )
-    .bind(&id)
+    .bind(&for_teams)
     .bind(&team_id)
     .bind(&meeting)
     .fetch_one(&sql)
     .await
     .expect("invites");
     assert_eq!(invited, 1);
-    let (all,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM survey_invites WHERE survey_id = $1")
-        .bind(&id)
-        .fetch_one(&sql)
-        .await
-        .expect("invites");
-    assert_eq!(all, 1);
+    assert_eq!(invites(for_teams.clone()).await, 1);
+    assert_eq!(invites(for_buyers.clone()).await, 0);
     assert_eq!(
-        post(&app, &buyer, "survey/form", &[("id", &id)])
+        post(&app, &buyer, "survey/form", &[("id", &for_buyers)])
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -408,7 +463,7 @@ async fn surveys_follow_meetings(backend: Backend) {
         &team,
         "survey/answer",
         &[
-            ("id", id.as_str()),
+            ("id", for_teams.as_str()),
             ("answers", &answers("1", &[], "4", "9", "").to_string()),
         ],
     )
