@@ -118,6 +118,16 @@ impl AppState {
         }
     }
 
+    /// Tells each of `people`, on every node, that they have a new notification.
+    pub fn notified(&self, people: &[String]) {
+        for user in people {
+            self.hub.signal(
+                &domain::realtime::Topic::User(user.clone()).to_string(),
+                domain::realtime::Hint::Notification,
+            );
+        }
+    }
+
     /// Marks public content as changed (pages rendered before are not reused), on every node.
     pub fn content_changed(&self) {
         self.hub.content_changed();

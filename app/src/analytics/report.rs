@@ -9,7 +9,6 @@ use crate::AppError;
 use domain::analysis::Analysis;
 use domain::authz::{authorize, Action};
 use domain::notification::NotificationBody;
-use domain::realtime::{Hint, Topic};
 
 /// The report's heading for `a`, in the reader's language.
 pub async fn head(state: &AppState, i18n: &I18n, a: &Analysis) -> Result<ReportHead, AppError> {
@@ -56,7 +55,6 @@ pub async fn send_all(ctx: &Ctx) -> Result<(i64, i64), AppError> {
             .into_iter()
             .collect();
     let members = db::directory::team_members(db, &expo_id).await?;
-    let origin = ctx.state.mail_origin();
     let now = db::now_millis();
     let mut tx = db.begin().await?;
     let mut booths = std::collections::BTreeSet::new();
@@ -70,23 +68,22 @@ pub async fn send_all(ctx: &Ctx) -> Result<(i64, i64), AppError> {
         let body = NotificationBody::ReportReady {
             company: name.show(locale).text,
         };
-        let link = format!("/analytics/report?booth={booth}");
-        db::notification::insert(&mut tx, user_id, &body, &link, now).await?;
-        let subject = crate::application::notification_text(i18n, &body);
-        let text = format!(
-            "{subject}\n\n{origin}{link}\n\n{}",
-            i18n.t("report-email-footer")
-        );
-        db::notification::queue_email(&mut tx, email, &subject, &text, now).await?;
+        crate::application::service::notify_with_link(
+            &mut tx,
+            &ctx.state,
+            (user_id, email),
+            i18n,
+            &body,
+            &format!("/analytics/report?booth={booth}"),
+            "report-email-footer",
+            now,
+        )
+        .await?;
         booths.insert(booth.clone());
         people.push(user_id.clone());
     }
     db::commit(tx).await?;
-    for user in &people {
-        ctx.state
-            .hub
-            .signal(&Topic::User(user.clone()).to_string(), Hint::Notification);
-    }
+    ctx.state.notified(&people);
     crate::console::audit(ctx, "analytics.reports-sent", &format!("expo:{expo_id}")).await;
     Ok((
         i64::try_from(booths.len()).unwrap_or(i64::MAX),

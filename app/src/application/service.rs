@@ -318,6 +318,31 @@ pub async fn organizer_decides(
     Ok(to)
 }
 
+/// Stores a notification for `user` (id, e-mail address) and queues its e-mail, whose text ends
+/// with the absolute address of `link` and the footer `footer` (a Fluent id).
+#[allow(clippy::too_many_arguments)]
+pub async fn notify_with_link(
+    tx: &mut db::Tx,
+    state: &crate::state::AppState,
+    user: (&str, &str),
+    i18n: I18n,
+    body: &NotificationBody,
+    link: &str,
+    footer: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let (user_id, email) = user;
+    db::notification::insert(tx, user_id, body, link, now).await?;
+    let subject = super::notification_text(i18n, body);
+    let text = format!(
+        "{subject}\n\n{}{link}\n\n{}",
+        state.mail_origin(),
+        i18n.t(footer)
+    );
+    db::notification::queue_email(tx, email, &subject, &text, now).await?;
+    Ok(())
+}
+
 /// The subject and text of the e-mail that goes with a notification, in the reader's language.
 pub fn email_of(i18n: I18n, body: &NotificationBody) -> (String, String) {
     let subject = super::notification_text(i18n, body);

@@ -6,7 +6,6 @@ use crate::state::Ctx;
 use crate::AppError;
 use domain::directory::{DirectoryFilter, EXPORT_MAX_ROWS};
 use domain::notification::NotificationBody;
-use domain::realtime::{Hint, Topic};
 
 /// Reminds every team whose booth misses a step that can be done today; returns
 /// (exhibitors reminded, people reminded).
@@ -52,11 +51,7 @@ pub async fn remind_unready(ctx: &Ctx) -> Result<(i64, i64), AppError> {
         }
     }
     db::commit(tx).await?;
-    for user in &people {
-        ctx.state
-            .hub
-            .signal(&Topic::User(user.clone()).to_string(), Hint::Notification);
-    }
+    ctx.state.notified(&people);
     crate::console::audit(ctx, "directory.remind", &format!("expo:{expo_id}")).await;
     Ok((exhibitors, people.len() as i64))
 }

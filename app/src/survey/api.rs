@@ -47,6 +47,17 @@ pub async fn list_surveys() -> Result<SurveysPage, AppError> {
     .map_err(crate::error::with_status)
 }
 
+/// The expo's halls, for the builder's audience (organizers).
+#[server(prefix = "/api", endpoint = "survey/halls")]
+pub async fn survey_halls() -> Result<Vec<(String, LocalizedText)>, AppError> {
+    async {
+        let ctx = crate::state::ctx()?;
+        super::service::halls(&ctx).await
+    }
+    .await
+    .map_err(crate::error::with_status)
+}
+
 /// One survey, for its builder (organizers).
 #[server(prefix = "/api", endpoint = "survey/get")]
 pub async fn get_survey(id: String) -> Result<Survey, AppError> {

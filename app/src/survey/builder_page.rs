@@ -3,7 +3,7 @@
 //! above the form; the others keep what was written in them), chooses the audience and when it
 //! goes out, saves, sends, closes. Once sent, only the words may change.
 
-use super::api::{close_survey, delete_survey, get_survey, list_surveys, save_survey, send_survey};
+use super::api::{close_survey, delete_survey, get_survey, save_survey, send_survey, survey_halls};
 use super::builder_question::{exact, QuestionCard};
 use crate::shell::i18n::{use_i18n, Arg};
 use crate::ui::form_alert::FormAlert;
@@ -104,13 +104,13 @@ pub fn SurveyBuilderPage() -> impl IntoView {
     let loaded = Resource::new(
         move || (id(), version.get()),
         |(id, _)| async move {
-            let page = list_surveys().await?;
+            let halls = survey_halls().await?;
             let survey = if id == "new" {
                 None
             } else {
                 Some(get_survey(id).await?)
             };
-            Ok::<_, AppError>((page.halls, survey))
+            Ok::<_, AppError>((halls, survey))
         },
     );
     view! {

@@ -7,7 +7,6 @@ use crate::shell::i18n::I18n;
 use crate::state::{AppState, AuthSession, Ctx};
 use crate::AppError;
 use domain::notification::NotificationBody;
-use domain::realtime::{Hint, Topic};
 use domain::survey::{
     check_answers, tally, Answers, RawAnswer, Survey, SurveyDraft, SurveyForm, SurveyResults,
     SurveyStatus, Trigger,
@@ -43,6 +42,12 @@ pub async fn list(ctx: &Ctx) -> Result<super::api::SurveysPage, AppError> {
         surveys: db::survey::list(db, &expo_id).await?,
         halls: db::analysis::halls(db, &expo_id).await?,
     })
+}
+
+/// The expo's halls (id, name), for the builder's audience (organizers).
+pub async fn halls(ctx: &Ctx) -> Result<Vec<(String, domain::text::LocalizedText)>, AppError> {
+    let expo_id = crate::console::managed_expo(ctx).await?;
+    Ok(db::analysis::halls(&ctx.state.db, &expo_id).await?)
 }
 
 /// One survey for its builder (organizers).
@@ -171,7 +176,7 @@ pub async fn send(ctx: &Ctx, id: &str) -> Result<i64, AppError> {
         }
     }
     db::commit(tx).await?;
-    signal(&ctx.state, &invited);
+    ctx.state.notified(&invited);
     crate::console::audit(ctx, "survey.sent", id).await;
     Ok(i64::try_from(invited.len()).unwrap_or(i64::MAX))
 }
@@ -211,24 +216,17 @@ async fn invite_message(
     let body = NotificationBody::SurveyInvite {
         title: survey.title.show(locale).text,
     };
-    let link = format!("/surveys/{}", survey.id);
-    db::notification::insert(tx, &p.id, &body, &link, now).await?;
-    let subject = crate::application::notification_text(i18n, &body);
-    let text = format!(
-        "{subject}\n\n{}{link}\n\n{}",
-        state.mail_origin(),
-        i18n.t("survey-email-footer")
-    );
-    db::notification::queue_email(tx, &p.email, &subject, &text, now).await?;
-    Ok(())
-}
-
-fn signal(state: &AppState, people: &[String]) {
-    for user in people {
-        state
-            .hub
-            .signal(&Topic::User(user.clone()).to_string(), Hint::Notification);
-    }
+    crate::application::service::notify_with_link(
+        tx,
+        state,
+        (&p.id, &p.email),
+        i18n,
+        &body,
+        &format!("/surveys/{}", survey.id),
+        "survey-email-footer",
+        now,
+    )
+    .await
 }
 
 /// After a meeting ends: the people who were in it (not those only invited), who are in the
@@ -265,7 +263,7 @@ pub async fn after_meeting(state: &AppState, expo_id: &str, meeting_id: &str) {
             }
         }
         db::commit(tx).await?;
-        signal(state, &invited);
+        state.notified(&invited);
         Ok(())
     }
     .await;

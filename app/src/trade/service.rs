@@ -152,11 +152,7 @@ pub async fn send(
         db::notification::insert(&mut tx, member, &body, &format!("/inquiries/{id}"), now).await?;
     }
     db::commit(tx).await?;
-    for member in &team {
-        state
-            .hub
-            .signal(&Topic::User(member.clone()).to_string(), Hint::Notification);
-    }
+    state.notified(&team);
     let row = db::trade::inquiry(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -370,11 +366,7 @@ pub async fn answer(
         .await?;
     }
     db::commit(tx).await?;
-    for member in &team {
-        state
-            .hub
-            .signal(&Topic::User(member.clone()).to_string(), Hint::Notification);
-    }
+    state.notified(&team);
     signal(state, &concerned(state, &row).await?);
     Ok(())
 }
