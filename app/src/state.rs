@@ -74,6 +74,8 @@ pub struct AppState {
     pub chat_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
     /// Caps on one visitor's page-view beacons (on this node).
     pub footprints: Arc<crate::analytics::guard::FootprintGuard>,
+    /// This node's footprint writer (batches beacons' events into few transactions).
+    pub footprint_writer: Arc<crate::analytics::ingest::FootprintWriter>,
     /// This node's search index, when the server opened one.
     pub search: Option<crate::search::engine::SearchIndex>,
     /// The site's public origin (`https://expo.example`), when configured; otherwise links
@@ -107,6 +109,7 @@ impl AppState {
             ice_servers: Arc::new(auth.ice_servers.clone()),
             chat_limiter,
             footprints: Arc::default(),
+            footprint_writer: Arc::default(),
             db,
             auth: Arc::new(auth),
             hub,

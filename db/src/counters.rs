@@ -1,8 +1,8 @@
 //! The database's part of an expo's live counters: visitors, views, messages, meetings and trade,
-//! today (from `since`, the expo's local midnight) and in all. Today's visitors and views come
-//! from the raw footprints (kept longer than a day); totals from their per-day roll-up. Each
-//! group of figures is one query over one table (with its room or meeting), so a snapshot costs
-//! a fixed handful of queries however large the expo grows.
+//! today (from `since`, the expo's local midnight, or `day`, its date) and in all. Visitors and
+//! views are read from the totals counted as footprints arrive
+//! ([`crate::footprint_ingest`]), a few rows however many events were recorded; the other
+//! groups of figures are one query over one table (with its room or meeting) each.
 
 use crate::{Db, Result};
 use domain::analytics::{Figure, LiveCounters};
@@ -21,44 +21,21 @@ pub async fn snapshot(
     now: i64,
 ) -> Result<LiveCounters> {
     let pool = db.pool();
-    // Today, from the raw footprints.
-    let (visitors_today, booth_today, product_today): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COUNT(DISTINCT actor), \
-           CAST(COALESCE(SUM(CASE WHEN kind = 'view' AND target_kind = 'booth' THEN 1 ELSE 0 END), 0) AS BIGINT), \
-           CAST(COALESCE(SUM(CASE WHEN kind = 'view' AND target_kind = 'product' THEN 1 ELSE 0 END), 0) AS BIGINT) \
-         FROM footprints WHERE expo_id = $1 AND at >= $2",
-    )
-    .bind(expo_id)
-    .bind(since)
-    .fetch_one(pool)
-    .await?;
-    // In all, from the roll-up.
-    let (visitors_total, booth_total, product_total): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COUNT(DISTINCT actor), \
-           CAST(COALESCE(SUM(CASE WHEN target_kind = 'booth' THEN views ELSE 0 END), 0) AS BIGINT), \
-           CAST(COALESCE(SUM(CASE WHEN target_kind = 'product' THEN views ELSE 0 END), 0) AS BIGINT) \
-         FROM footprint_days WHERE expo_id = $1",
-    )
-    .bind(expo_id)
-    .fetch_one(pool)
-    .await?;
-    let (buyers_today,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(DISTINCT f.user_id) FROM footprints f \
-         JOIN buyer_profiles b ON b.user_id = f.user_id AND b.expo_id = f.expo_id \
-         WHERE f.expo_id = $1 AND f.at >= $2",
-    )
-    .bind(expo_id)
-    .bind(since)
-    .fetch_one(pool)
-    .await?;
-    let (buyers_total,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(DISTINCT f.user_id) FROM footprint_days f \
-         JOIN buyer_profiles b ON b.user_id = f.user_id AND b.expo_id = f.expo_id \
-         WHERE f.expo_id = $1",
-    )
-    .bind(expo_id)
-    .fetch_one(pool)
-    .await?;
+    // Visitors and views, from the totals counted as footprints arrive (today's row and the
+    // row of all days).
+    let totals = |d: &str| {
+        sqlx::query_as::<_, (i64, i64, i64, i64)>(
+            "SELECT visitors, buyers, booth_views, product_views FROM footprint_totals \
+             WHERE expo_id = $1 AND day = $2",
+        )
+        .bind(expo_id.to_owned())
+        .bind(d.to_owned())
+        .fetch_optional(pool)
+    };
+    let (visitors_today, buyers_today, booth_today, product_today) =
+        totals(day).await?.unwrap_or_default();
+    let (visitors_total, buyers_total, booth_total, product_total) =
+        totals("").await?.unwrap_or_default();
     let messages = figure(
         db,
         "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN m.created_at >= $2 THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -158,8 +135,8 @@ pub async fn snapshot(
         deal_base: String::new(),
         deal_total: 0,
         deal_unconverted: Vec::new(),
-        countries_today: breakdown(db, "u.country", expo_id, since).await?,
-        languages_today: breakdown(db, "u.language", expo_id, since).await?,
+        countries_today: breakdown(db, "country", expo_id, day).await?,
+        languages_today: breakdown(db, "language", expo_id, day).await?,
     })
 }
 
@@ -173,22 +150,22 @@ async fn figure(db: &Db, sql: &str, expo_id: &str, since: i64) -> Result<Figure>
     Ok(Figure { today, total })
 }
 
-/// Today's visitors by a column of their account (empty for visitors not signed in), most
-/// first. `column` is one of the two names this module passes, never input.
+/// A day's visitors by the country or the language of their account (empty for visitors not
+/// signed in), most first.
 async fn breakdown(
     db: &Db,
-    column: &'static str,
+    dimension: &str,
     expo_id: &str,
-    since: i64,
+    day: &str,
 ) -> Result<Vec<(String, i64)>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT COALESCE({column}, '') AS k, COUNT(DISTINCT f.actor) AS n \
-         FROM footprints f LEFT JOIN users u ON u.id = f.user_id \
-         WHERE f.expo_id = $1 AND f.at >= $2 \
-         GROUP BY COALESCE({column}, '') ORDER BY n DESC, k LIMIT $3"
-    ))
+    Ok(sqlx::query_as(
+        "SELECT value, visitors FROM footprint_breakdown \
+         WHERE expo_id = $1 AND day = $2 AND dimension = $3 \
+         ORDER BY visitors DESC, value LIMIT $4",
+    )
     .bind(expo_id)
-    .bind(since)
+    .bind(day)
+    .bind(dimension)
     .bind(BREAKDOWN_ROWS)
     .fetch_all(db.pool())
     .await?)

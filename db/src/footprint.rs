@@ -1,5 +1,6 @@
 //! Footprints: page views and time spent on halls, booths, products and live rooms, kept raw a
-//! bounded time and rolled up per actor, day and page as they arrive.
+//! bounded time and rolled up per actor, day and page as they arrive (written in batches by
+//! [`crate::footprint_ingest`]).
 
 use crate::{Db, Result};
 
@@ -65,68 +66,6 @@ pub async fn target(db: &Db, kind: &str, id: &str) -> Result<Option<Target>> {
     )
 }
 
-/// One event to record.
-#[derive(Clone, Debug)]
-pub struct Event<'a> {
-    /// The person's id, or `v:` and the day's pseudonym.
-    pub actor: &'a str,
-    /// The person, when signed in.
-    pub user_id: Option<&'a str>,
-    /// `view` or `dwell`.
-    pub kind: &'a str,
-    /// What was looked at.
-    pub target: &'a Target,
-    /// Time spent (dwell), 0 for a view.
-    pub millis: i64,
-    /// When (UTC milliseconds).
-    pub at: i64,
-    /// Its date (`YYYY-MM-DD`) in the expo's time zone, the roll-up's day.
-    pub day: &'a str,
-}
-
-/// Stores the raw event and adds it to the day's roll-up.
-pub async fn record(db: &Db, e: &Event<'_>) -> Result<()> {
-    let mut tx = db.begin().await?;
-    let t = e.target;
-    let views = i64::from(e.kind == "view");
-    sqlx::query(
-        "INSERT INTO footprint_days (expo_id, actor, user_id, day, target_kind, target_id, \
-         exhibitor_id, industry, views, millis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-         ON CONFLICT (expo_id, actor, day, target_kind, target_id) DO UPDATE SET \
-         views = footprint_days.views + excluded.views, millis = footprint_days.millis + excluded.millis",
-    )
-    .bind(&t.expo_id)
-    .bind(e.actor)
-    .bind(e.user_id)
-    .bind(e.day)
-    .bind(t.kind)
-    .bind(&t.id)
-    .bind(t.exhibitor_id.as_deref())
-    .bind(&t.industry)
-    .bind(views)
-    .bind(e.millis)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO footprints (id, expo_id, actor, user_id, kind, target_kind, target_id, \
-         exhibitor_id, industry, millis, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(crate::new_id())
-    .bind(&t.expo_id)
-    .bind(e.actor)
-    .bind(e.user_id)
-    .bind(e.kind)
-    .bind(t.kind)
-    .bind(&t.id)
-    .bind(t.exhibitor_id.as_deref())
-    .bind(&t.industry)
-    .bind(e.millis)
-    .bind(e.at)
-    .execute(&mut *tx)
-    .await?;
-    crate::commit(tx).await
-}
-
 /// Deletes raw events older than `before`; the daily roll-ups stay.
 pub async fn purge(db: &Db, before: i64) -> Result<u64> {
     let r = sqlx::query("DELETE FROM footprints WHERE at < $1")
@@ -154,7 +93,8 @@ pub async fn set_off(db: &Db, user_id: &str, off: bool) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     if off {
-        for table in ["footprints", "footprint_days"] {
+        // The day's counts keep them (they name nobody); the rows that name them go.
+        for table in ["footprints", "footprint_days", "footprint_visitors"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
                 .bind(user_id)
                 .execute(&mut *tx)

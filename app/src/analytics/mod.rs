@@ -9,6 +9,8 @@
 //!   for the organizer (the whole expo or any booth) and for a booth's team (its own booth,
 //!   with its leads' stages). Charts are drawn on the server as SVG, each with its table, and
 //!   every table exports to CSV and XLSX.
+//! - Footprints are stored by one writer per node in batches (`ingest`), which also counts the
+//!   day's visitors and views as they arrive, so the counters read a few rows.
 
 #[cfg(feature = "ssr")]
 pub mod analysis;
@@ -19,6 +21,8 @@ pub mod api;
 pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod ingest;
 pub mod live_page;
 #[cfg(feature = "ssr")]
 pub mod report;

@@ -234,19 +234,16 @@ pub async fn record(
         return Ok(());
     }
     let state = &ctx.state;
-    let Some(target) = db::footprint::target(&state.db, target_kind, target_id).await? else {
+    let writer = &state.footprint_writer;
+    let Some(target) = writer.target(&state.db, target_kind, target_id).await? else {
         return Err(AppError::NotFound);
     };
-    let user = ctx.session.as_ref().map(|s| s.user.id.as_str());
-    if let Some(u) = user {
-        if db::footprint::is_off(&state.db, u).await? {
-            return Ok(());
-        }
-    }
+    // Whoever turned footprints off is left out when the event is stored.
+    let user = ctx.session.as_ref().map(|s| s.user.id.clone());
     let now = db::now_millis();
     let (day, _) = crate::analytics::service::today(&target.time_zone, now);
-    let actor = match user {
-        Some(u) => u.to_owned(),
+    let actor = match &user {
+        Some(u) => u.clone(),
         None => format!("v:{}", crate::search::service::visitor_id_on(ctx, &day)),
     };
     if !state.footprints.admit(&actor, kind, target_kind, target_id) {
@@ -257,23 +254,20 @@ pub async fn record(
     } else {
         0
     };
-    db::footprint::record(
-        &state.db,
-        &db::footprint::Event {
-            actor: &actor,
-            user_id: user,
-            kind,
-            target: &target,
-            millis,
-            at: now,
-            day: &day,
-        },
-    )
-    .await?;
-    if let Some(u) = user {
-        db::matching::mark_dirty(&state.db, &target.expo_id, u, now).await?;
-    }
-    Ok(())
+    writer
+        .record(
+            &state.db,
+            db::footprint_ingest::Recorded {
+                actor,
+                user_id: user,
+                kind,
+                target,
+                millis,
+                at: now,
+                day,
+            },
+        )
+        .await
 }
 
 /// Queues a person for recomputing in the current expo (after a favorite, an inquiry, a

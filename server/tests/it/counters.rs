@@ -9,8 +9,12 @@ use reqwest::StatusCode;
 
 async fn snapshot(app: &TestApp, expo: &str) -> LiveCounters {
     let now = db::now_millis();
-    // Today starts an hour ago; everything this test records is today's.
-    db::counters::snapshot(&app.db, expo, now - 3_600_000, "2026-12-07", now)
+    let zone = db::counters::time_zone(&app.db, expo)
+        .await
+        .expect("zone")
+        .unwrap_or_else(|| "UTC".to_owned());
+    let (day, since) = app::analytics::service::today(&zone, now);
+    db::counters::snapshot(&app.db, expo, since, &day, now)
         .await
         .expect("counters")
 }
@@ -349,3 +353,93 @@ async fn the_home_page_shows_the_headline_when_the_organizer_lets_it(backend: Ba
     assert_eq!(landing(app.new_client()).await.headline, None);
 }
 both_backends!(the_home_page_shows_the_headline_when_the_organizer_lets_it);
+
+/// Many beacons at once are stored together and each counted once; a visitor who becomes a
+/// buyer during the day is counted among the day's buyers from their next page.
+async fn beacons_at_once_are_all_counted(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (booth, product) = booth_and_product(&app).await;
+    let expo = expo_of(&app, &booth).await;
+    let before = snapshot(&app, &expo).await;
+    let raw_before: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM footprints")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("raw");
+    // Forty visitors not signed in (each its own browser), each a booth and a product view.
+    let visitors: Vec<reqwest::Client> = (0..40)
+        .map(|i| {
+            reqwest::Client::builder()
+                .user_agent(format!("Mozilla/5.0 (X11; Linux x86_64) Visitor/{i}"))
+                .build()
+                .expect("client")
+        })
+        .collect();
+    let app_ref = &app;
+    let views = visitors.iter().flat_map(|c| {
+        [("booth", booth.clone()), ("product", product.clone())]
+            .into_iter()
+            .map(move |(target, id)| async move {
+                app_ref
+                    .call(
+                        c,
+                        "footprint",
+                        &[("kind", "view"), ("target", target), ("id", &id)],
+                    )
+                    .await
+            })
+    });
+    for resp in futures_util::future::join_all(views).await {
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+    let after = snapshot(&app, &expo).await;
+    assert_eq!(after.visitors.today, before.visitors.today + 40);
+    assert_eq!(after.visitors.total, before.visitors.total + 40);
+    assert_eq!(after.booth_views.today, before.booth_views.today + 40);
+    assert_eq!(after.product_views.total, before.product_views.total + 40);
+    let count_of = |c: &LiveCounters| {
+        c.languages_today
+            .iter()
+            .find(|(k, _)| k.is_empty())
+            .map_or(0, |(_, n)| *n)
+    };
+    assert_eq!(count_of(&after), count_of(&before) + 40);
+    let raw_after: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM footprints")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("raw");
+    assert_eq!(raw_after.0, raw_before.0 + 80);
+
+    // A visitor looks, becomes a buyer of the expo, and looks again.
+    let person = new_buyer(&app, "becomes.buyer@example.com").await;
+    view_booth(&app, &person, &booth).await;
+    assert_eq!(snapshot(&app, &expo).await.buyers, after.buyers);
+    let sql = app.sql().await;
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+        .bind("becomes.buyer@example.com")
+        .fetch_one(&sql)
+        .await
+        .expect("id");
+    sqlx::query(
+        "INSERT INTO buyer_profiles (expo_id, user_id, company, job_role, interests, volume, \
+         countries, phone, wechat, contact_consent, consent_changed_at, created_at, updated_at) \
+         VALUES ($1, $2, 'Later GmbH', 'Purchasing', '[]', '', '[]', '', '', 0, 0, 0, 0)",
+    )
+    .bind(&expo)
+    .bind(&id)
+    .execute(&sql)
+    .await
+    .expect("buyer profile");
+    let resp = app
+        .call(
+            &person,
+            "footprint",
+            &[("kind", "view"), ("target", "product"), ("id", &product)],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let bought = snapshot(&app, &expo).await;
+    assert_eq!(bought.buyers.today, after.buyers.today + 1);
+    assert_eq!(bought.buyers.total, after.buyers.total + 1);
+    assert_eq!(bought.visitors.today, after.visitors.today + 1);
+}
+both_backends!(beacons_at_once_are_all_counted);
