@@ -1,7 +1,9 @@
-//! The database's part of the analysis (`domain::analysis`): traffic from the footprints'
-//! per-day roll-up (the raw footprints for one day's hours), the funnel from favorites, chats,
-//! inquiries, appointments and quotes, searches, invitation sources and buyers' countries.
-//! Every figure is one query; the filters become `WHERE` clauses with bound values only.
+//! The database's part of the analysis (`domain::analysis`): traffic, visit lengths, the
+//! funnel's first stage, sources and buyers' countries from the totals and visitors counted per
+//! place (expo, hall, booth) and period (hour, day, all days) as footprints arrive
+//! ([`crate::footprint_ingest`]); the funnel's other stages from favorites, chats, inquiries,
+//! appointments and quotes; searches. Every figure is one query reading the rows of its place
+//! and period only; the filters become `WHERE` clauses with bound values only.
 
 use crate::{Db, Result};
 use domain::analysis::{PlaceRow, SearchRow, SourceRow, TrafficPoint, DWELL_BUCKETS};
@@ -52,14 +54,13 @@ impl Sql {
         self
     }
 
-    /// The footprint roll-up's filters, `f` being `footprint_days` and `e` its booth (joined
-    /// LEFT, so hall pages stay in).
-    fn footprint_filters(&mut self, s: &Scope) -> &mut Sql {
-        if let Some(day) = &s.day {
-            let p = self.bind(day);
-            self.text.push_str(&format!(" AND f.day = {p}"));
-        }
-        self.place_filters(s, "f.target_kind = 'hall' AND f.target_id")
+    /// `AND t.place = … AND t.day = …`: the totals (`t`) of the scope's place and period.
+    fn totals_of(&mut self, s: &Scope) -> &mut Sql {
+        let place = self.bind(&s.place());
+        let day = self.bind(s.day.as_deref().unwrap_or(""));
+        self.text
+            .push_str(&format!(" AND t.place = {place} AND t.day = {day}"));
+        self
     }
 
     /// The hall and booth filters, `e` being the booth; `hall_page` is the condition that
@@ -95,13 +96,27 @@ impl Sql {
     }
 }
 
-const FOOTPRINTS: &str =
-    " FROM footprint_days f LEFT JOIN exhibitors e ON e.id = f.exhibitor_id WHERE f.expo_id = $1";
+impl Scope {
+    /// The place whose counts the scope reads: the booth, else the hall, else the expo.
+    fn place(&self) -> String {
+        match (&self.booth, &self.hall) {
+            (Some(b), _) => format!("b:{b}"),
+            (None, Some(h)) => format!("h:{h}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Visitors, views and time of a place and period, from the totals counted as footprints
+/// arrive (`domain` of the `footprint_rollups` migration).
+const TOTALS: &str = "SELECT t.day AS at, t.visitors AS visitors, t.views AS views, \
+     t.millis AS millis FROM footprint_totals t WHERE t.expo_id = $1";
 
 /// The days with traffic, newest first.
 pub async fn days(db: &Db, expo_id: &str) -> Result<Vec<String>> {
     Ok(sqlx::query_scalar(
-        "SELECT DISTINCT day FROM footprint_days WHERE expo_id = $1 ORDER BY day DESC LIMIT 400",
+        "SELECT day FROM footprint_totals WHERE expo_id = $1 AND place = '' AND LENGTH(day) = 10 \
+         ORDER BY day DESC LIMIT 400",
     )
     .bind(expo_id)
     .fetch_all(db.pool())
@@ -162,62 +177,43 @@ impl From<Point> for TrafficPoint {
 /// Visitors, views and minutes within the scope.
 pub async fn totals(db: &Db, s: &Scope) -> Result<TrafficPoint> {
     let mut q = Sql::new(&s.expo_id);
-    q.push(
-        "SELECT '' AS at, COUNT(DISTINCT f.actor) AS visitors, \
-         CAST(COALESCE(SUM(f.views), 0) AS BIGINT) AS views, \
-         CAST(COALESCE(SUM(f.millis), 0) AS BIGINT) AS millis",
-    )
-    .push(FOOTPRINTS)
-    .footprint_filters(s);
-    let p: Point = q.query_as().fetch_one(db.pool()).await?;
-    Ok(p.into())
+    q.push(TOTALS).totals_of(s);
+    let p: Option<Point> = q.query_as().fetch_optional(db.pool()).await?;
+    Ok(p.map(|p| TrafficPoint {
+        at: String::new(),
+        ..p.into()
+    })
+    .unwrap_or_default())
 }
 
-/// Traffic per day (oldest first), or per hour of the scope's day from the raw footprints.
+/// Traffic per day (oldest first), or per hour of the scope's day (hours counted from its
+/// first moment: a day with a clock change has 23 or 25).
 pub async fn traffic(db: &Db, s: &Scope) -> Result<Vec<TrafficPoint>> {
     let mut q = Sql::new(&s.expo_id);
-    if s.day.is_some() {
-        // Hours of the day, counted from its first millisecond (a day with a clock change
-        // has 23 or 25).
-        let from = q.bind(&s.from.to_string());
-        let to = q.bind(&s.to.to_string());
-        q.push(&format!(
-            "SELECT CAST((f.at - CAST({from} AS BIGINT)) / 3600000 AS TEXT) AS at, \
-             COUNT(DISTINCT f.actor) AS visitors, \
-             CAST(SUM(CASE WHEN f.kind = 'view' THEN 1 ELSE 0 END) AS BIGINT) AS views, \
-             CAST(SUM(f.millis) AS BIGINT) AS millis \
-             FROM footprints f LEFT JOIN exhibitors e ON e.id = f.exhibitor_id \
-             WHERE f.expo_id = $1 AND f.at >= CAST({from} AS BIGINT) AND f.at < CAST({to} AS BIGINT)"
-        ))
-        .place_filters(s, "f.target_kind = 'hall' AND f.target_id");
-        q.push(&format!(
-            " GROUP BY (f.at - CAST({from} AS BIGINT)) / 3600000"
-        ));
-        let mut rows: Vec<TrafficPoint> = q
-            .query_as::<Point>()
-            .fetch_all(db.pool())
-            .await?
-            .into_iter()
-            .map(TrafficPoint::from)
-            .collect();
-        for r in &mut rows {
-            r.at = format!("{:0>2}", r.at);
+    let place = q.bind(&s.place());
+    q.push(TOTALS).push(&format!(" AND t.place = {place}"));
+    let hours = s.day.is_some();
+    match &s.day {
+        Some(day) => {
+            let like = q.bind(&format!("{day} %"));
+            q.push(&format!(" AND t.day LIKE {like}"));
         }
-        rows.sort_by(|a, b| a.at.cmp(&b.at));
-        return Ok(rows);
+        None => {
+            q.push(" AND LENGTH(t.day) = 10");
+        }
     }
-    q.push(
-        "SELECT f.day AS at, COUNT(DISTINCT f.actor) AS visitors, \
-         CAST(SUM(f.views) AS BIGINT) AS views, CAST(SUM(f.millis) AS BIGINT) AS millis",
-    )
-    .push(FOOTPRINTS)
-    .footprint_filters(s)
-    .push(" GROUP BY f.day ORDER BY f.day");
+    q.push(" ORDER BY t.day");
     Ok(q.query_as::<Point>()
         .fetch_all(db.pool())
         .await?
         .into_iter()
-        .map(TrafficPoint::from)
+        .map(|p| {
+            let mut p = TrafficPoint::from(p);
+            if hours {
+                p.at = p.at.get(11..).unwrap_or_default().to_owned();
+            }
+            p
+        })
         .collect())
 }
 
@@ -246,33 +242,41 @@ fn places(rows: Vec<Place>) -> Vec<PlaceRow> {
 /// visitors first.
 pub async fn by_hall(db: &Db, s: &Scope) -> Result<Vec<PlaceRow>> {
     let mut q = Sql::new(&s.expo_id);
-    q.push(
-        "SELECT h.id AS id, h.name AS name, COUNT(DISTINCT x.actor) AS visitors, \
-         CAST(SUM(x.views) AS BIGINT) AS views, CAST(SUM(x.millis) AS BIGINT) AS millis \
-         FROM (SELECT f.actor, f.views, f.millis, \
-           CASE WHEN f.target_kind = 'hall' THEN f.target_id ELSE e.hall_id END AS hall_id",
-    )
-    .push(FOOTPRINTS)
-    .footprint_filters(s)
-    .push(
-        ") x JOIN halls h ON h.id = x.hall_id \
-         GROUP BY h.id, h.name ORDER BY visitors DESC, h.id",
-    );
+    let day = q.bind(s.day.as_deref().unwrap_or(""));
+    q.push(&format!(
+        "SELECT h.id AS id, h.name AS name, t.visitors AS visitors, t.views AS views, \
+         t.millis AS millis FROM footprint_totals t JOIN halls h ON h.id = SUBSTR(t.place, 3) \
+         WHERE t.expo_id = $1 AND t.day = {day} AND t.place >= 'h:' AND t.place < 'h;'"
+    ));
+    if let Some(hall) = &s.hall {
+        let p = q.bind(hall);
+        q.push(&format!(" AND h.id = {p}"));
+    }
+    q.push(" ORDER BY visitors DESC, h.id");
     Ok(places(q.query_as().fetch_all(db.pool()).await?))
+}
+
+/// The totals of each booth (`e`, `t`) within the scope's period, hall and booth.
+fn booth_totals(q: &mut Sql, s: &Scope, select: &str) {
+    let day = q.bind(s.day.as_deref().unwrap_or(""));
+    q.push(&format!(
+        "SELECT {select} FROM footprint_totals t JOIN exhibitors e ON e.id = SUBSTR(t.place, 3) \
+         WHERE t.expo_id = $1 AND t.day = {day} AND t.place >= 'b:' AND t.place < 'b;'"
+    ))
+    .place_filters(s, "");
 }
 
 /// The booths with most visitors (their own page, products and broadcasts).
 pub async fn by_booth(db: &Db, s: &Scope) -> Result<Vec<PlaceRow>> {
     let mut q = Sql::new(&s.expo_id);
-    q.push(
-        "SELECT e.id AS id, e.name AS name, COUNT(DISTINCT f.actor) AS visitors, \
-         CAST(SUM(f.views) AS BIGINT) AS views, CAST(SUM(f.millis) AS BIGINT) AS millis \
-         FROM footprint_days f JOIN exhibitors e ON e.id = f.exhibitor_id WHERE f.expo_id = $1",
-    )
-    .footprint_filters(s);
+    booth_totals(
+        &mut q,
+        s,
+        "e.id AS id, e.name AS name, t.visitors AS visitors, t.views AS views, t.millis AS millis",
+    );
     let limit = q.bind(&TOP_ROWS.to_string());
     q.push(&format!(
-        " GROUP BY e.id, e.name ORDER BY visitors DESC, e.id LIMIT CAST({limit} AS BIGINT)"
+        " ORDER BY visitors DESC, e.id LIMIT CAST({limit} AS BIGINT)"
     ));
     Ok(places(q.query_as().fetch_all(db.pool()).await?))
 }
@@ -280,37 +284,17 @@ pub async fn by_booth(db: &Db, s: &Scope) -> Result<Vec<PlaceRow>> {
 /// Visits of booths (a visitor's time on one booth's page on one day, when reported) per
 /// bucket of `DWELL_BUCKETS`.
 pub async fn dwell(db: &Db, s: &Scope) -> Result<Vec<i64>> {
-    let mut cases = Vec::new();
-    let mut low = 0;
-    for (i, (_, below)) in DWELL_BUCKETS.iter().enumerate() {
-        let high = if *below == i64::MAX {
-            String::new()
-        } else {
-            format!(" AND f.millis < {below}")
-        };
-        cases.push(format!(
-            "CAST(COALESCE(SUM(CASE WHEN f.millis >= {low}{high} THEN 1 ELSE 0 END), 0) AS BIGINT) AS b{i}"
-        ));
-        low = *below;
-    }
     let mut q = Sql::new(&s.expo_id);
-    q.push(&format!("SELECT {}", cases.join(", ")))
-        .push(
-            " FROM footprint_days f JOIN exhibitors e ON e.id = f.exhibitor_id \
-             WHERE f.expo_id = $1 AND f.target_kind = 'booth' AND f.millis > 0",
-        )
-        .footprint_filters(s);
-    #[derive(sqlx::FromRow)]
-    struct Buckets {
-        b0: i64,
-        b1: i64,
-        b2: i64,
-        b3: i64,
-        b4: i64,
-        b5: i64,
-    }
-    let b: Buckets = q.query_as().fetch_one(db.pool()).await?;
-    Ok(vec![b.b0, b.b1, b.b2, b.b3, b.b4, b.b5])
+    q.push(
+        "SELECT t.dwell0, t.dwell1, t.dwell2, t.dwell3, t.dwell4, t.dwell5 \
+         FROM footprint_totals t WHERE t.expo_id = $1",
+    )
+    .totals_of(s);
+    type Buckets = (i64, i64, i64, i64, i64, i64);
+    let b: Option<Buckets> = q.query_as().fetch_optional(db.pool()).await?;
+    let (b0, b1, b2, b3, b4, b5) = b.unwrap_or_default();
+    debug_assert_eq!(DWELL_BUCKETS.len(), 6);
+    Ok(vec![b0, b1, b2, b3, b4, b5])
 }
 
 /// Pairs of a person and a booth at each stage of the funnel.
@@ -319,14 +303,13 @@ pub async fn funnel(db: &Db, s: &Scope) -> Result<domain::analysis::Funnel> {
         let (n,): (i64,) = q.query_as().fetch_one(db.pool()).await?;
         Ok::<i64, crate::Error>(n)
     };
+    // A person and a booth they looked at: each booth's visitors in the period.
     let mut viewed = Sql::new(&s.expo_id);
-    viewed
-        .push(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT f.actor, f.exhibitor_id FROM footprint_days f \
-             JOIN exhibitors e ON e.id = f.exhibitor_id WHERE f.expo_id = $1",
-        )
-        .footprint_filters(s)
-        .push(") x");
+    booth_totals(
+        &mut viewed,
+        s,
+        "CAST(COALESCE(SUM(t.visitors), 0) AS BIGINT)",
+    );
     // The other stages: (person, booth, when) pairs from one table each.
     let stage = |pairs: &str| {
         let mut q = Sql::new(&s.expo_id);
@@ -422,12 +405,11 @@ pub async fn sources(db: &Db, s: &Scope) -> Result<Vec<SourceRow>> {
          COUNT(DISTINCT v.user_id) AS visitors, \
          COUNT(DISTINCT CASE WHEN b.user_id IS NOT NULL THEN v.user_id END) AS buyers \
          FROM invitations i JOIN invitation_registrations r ON r.invitation_id = i.id \
-         LEFT JOIN (SELECT DISTINCT f.user_id"
+         LEFT JOIN (SELECT t.user_id FROM footprint_visitors t WHERE t.expo_id = $1"
     ))
-    .push(FOOTPRINTS)
-    .footprint_filters(s)
+    .totals_of(s)
     .push(
-        " AND f.user_id IS NOT NULL) v ON v.user_id = r.user_id \
+        " AND t.user_id IS NOT NULL) v ON v.user_id = r.user_id \
          LEFT JOIN buyer_profiles b ON b.user_id = v.user_id AND b.expo_id = i.expo_id \
          WHERE i.expo_id = $1 GROUP BY i.source",
     );
@@ -459,12 +441,10 @@ pub async fn sources(db: &Db, s: &Scope) -> Result<Vec<SourceRow>> {
 pub async fn buyer_countries(db: &Db, s: &Scope) -> Result<Vec<(String, i64)>> {
     let mut q = Sql::new(&s.expo_id);
     q.push(
-        "SELECT COALESCE(u.country, '') AS k, COUNT(DISTINCT f.user_id) AS n \
-         FROM footprint_days f LEFT JOIN exhibitors e ON e.id = f.exhibitor_id \
-         JOIN buyer_profiles b ON b.user_id = f.user_id AND b.expo_id = f.expo_id \
-         JOIN users u ON u.id = f.user_id WHERE f.expo_id = $1",
+        "SELECT COALESCE(u.country, '') AS k, COUNT(*) AS n FROM footprint_visitors t \
+         JOIN users u ON u.id = t.user_id WHERE t.expo_id = $1 AND t.buyer = 1",
     )
-    .footprint_filters(s);
+    .totals_of(s);
     let limit = q.bind(&TOP_ROWS.to_string());
     q.push(&format!(
         " GROUP BY COALESCE(u.country, '') ORDER BY n DESC, k LIMIT CAST({limit} AS BIGINT)"

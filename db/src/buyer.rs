@@ -109,6 +109,8 @@ pub async fn save(
     .bind(verified_by)
     .fetch_one(&mut **tx)
     .await?;
+    // Their visits so far count among the buyers' from now on.
+    crate::footprint_ingest::buyer_joined(tx, expo_id, user_id).await?;
     Ok(verified.is_some())
 }
 

@@ -26,7 +26,7 @@ pub async fn snapshot(
     let totals = |d: &str| {
         sqlx::query_as::<_, (i64, i64, i64, i64)>(
             "SELECT visitors, buyers, booth_views, product_views FROM footprint_totals \
-             WHERE expo_id = $1 AND day = $2",
+             WHERE expo_id = $1 AND place = '' AND day = $2",
         )
         .bind(expo_id.to_owned())
         .bind(d.to_owned())

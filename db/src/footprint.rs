@@ -15,6 +15,8 @@ pub struct Target {
     pub id: String,
     /// The booth it belongs to, if any.
     pub exhibitor_id: Option<String>,
+    /// The hall it is in (a hall's own page: that hall), if any.
+    pub hall_id: Option<String>,
     /// Its industry key, or empty.
     pub industry: String,
     /// The expo's time zone (IANA name), whose days the roll-up counts in.
@@ -27,43 +29,53 @@ pub async fn target(db: &Db, kind: &str, id: &str) -> Result<Option<Target>> {
     let (kind, sql): (&'static str, &str) = match kind {
         "hall" => (
             "hall",
-            "SELECT h.expo_id, h.id, CAST(NULL AS TEXT), h.industry, x.time_zone FROM halls h \
+            "SELECT h.expo_id, h.id, CAST(NULL AS TEXT), h.id, h.industry, x.time_zone FROM halls h \
              JOIN expos x ON x.id = h.expo_id WHERE h.id = $1",
         ),
         "booth" => (
             "booth",
-            "SELECT e.expo_id, e.id, e.id, COALESCE(h.industry, ''), x.time_zone FROM exhibitors e \
+            "SELECT e.expo_id, e.id, e.id, e.hall_id, COALESCE(h.industry, ''), x.time_zone \
+             FROM exhibitors e \
              JOIN expos x ON x.id = e.expo_id LEFT JOIN halls h ON h.id = e.hall_id WHERE e.id = $1",
         ),
         "product" => (
             "product",
-            "SELECT e.expo_id, p.id, e.id, p.category, x.time_zone FROM products p \
+            "SELECT e.expo_id, p.id, e.id, e.hall_id, p.category, x.time_zone FROM products p \
              JOIN exhibitors e ON e.id = p.exhibitor_id JOIN expos x ON x.id = e.expo_id \
              WHERE p.id = $1",
         ),
         "live" => (
             "live",
-            "SELECT l.expo_id, l.id, l.exhibitor_id, COALESCE(h.industry, ''), x.time_zone \
+            "SELECT l.expo_id, l.id, l.exhibitor_id, e.hall_id, COALESCE(h.industry, ''), x.time_zone \
              FROM live_streams l JOIN expos x ON x.id = l.expo_id \
              LEFT JOIN exhibitors e ON e.id = l.exhibitor_id LEFT JOIN halls h ON h.id = e.hall_id \
              WHERE l.id = $1",
         ),
         _ => return Ok(None),
     };
-    let row: Option<(String, String, Option<String>, String, String)> = sqlx::query_as(sql)
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+    );
+    let row: Option<Row> = sqlx::query_as(sql)
         .bind(id)
         .fetch_optional(db.pool())
         .await?;
-    Ok(
-        row.map(|(expo_id, id, exhibitor_id, industry, time_zone)| Target {
+    Ok(row.map(
+        |(expo_id, id, exhibitor_id, hall_id, industry, time_zone)| Target {
             expo_id,
             kind,
             id,
             exhibitor_id,
+            hall_id,
             industry,
             time_zone,
-        }),
-    )
+        },
+    ))
 }
 
 /// Deletes raw events older than `before`; the daily roll-ups stay.

@@ -1,6 +1,8 @@
 //! Recording footprints in batches: one transaction stores many events (raw, the per-day
-//! roll-up, the visitors of each day and of all days, the day's totals and its visitors by
-//! country and language, and the people whose matches must be recomputed). Rows are written with
+//! roll-up, each place's visitors and totals per hour, day and all days with its booth visits
+//! by length, the day's visitors by country and language, and the people whose matches must be
+//! recomputed). A place is the expo (''), a hall (`h:` id) or a booth (`b:` id); see the
+//! `footprint_rollups` migration. Rows are written with
 //! multi-row statements in key order, so two nodes writing at once never wait on each other in a
 //! cycle. Whoever turned footprints off (or no longer exists) is left out by the batch itself,
 //! so an opt-out is honoured even by events queued before it.
@@ -27,6 +29,32 @@ pub struct Recorded {
     pub at: i64,
     /// Its date (`YYYY-MM-DD`) in the expo's time zone.
     pub day: String,
+    /// Whole hours since that day's first moment (0 to 24: a day may have 23 or 25).
+    pub hour: i64,
+}
+
+impl Recorded {
+    /// The places it counts in: the expo, its hall, its booth.
+    fn places(&self) -> Vec<String> {
+        let t = &self.target;
+        let mut p = vec![String::new()];
+        if let Some(h) = &t.hall_id {
+            p.push(format!("h:{h}"));
+        }
+        if let Some(b) = &t.exhibitor_id {
+            p.push(format!("b:{b}"));
+        }
+        p
+    }
+
+    /// The periods it counts in: its day, its hour, all days.
+    fn periods(&self) -> [String; 3] {
+        [
+            self.day.clone(),
+            format!("{} {:02}", self.day, self.hour),
+            String::new(),
+        ]
+    }
 }
 
 /// A value bound into a multi-row statement.
@@ -37,18 +65,24 @@ enum Val {
     Int(i64),
 }
 
+/// The row type of a statement whose rows are not read.
+type NoRows = (i64,);
+
 /// Rows per multi-row statement (at most 11 values each, well under both engines' limits).
 const CHUNK: usize = 200;
 
-/// `head VALUES (...), (...) tail` over `rows`, in chunks, returning what `RETURNING` gives
-/// when `returning` (first column of each returned row as text, then the second).
-async fn multi(
+/// `head VALUES (...), (...) tail` over `rows`, in chunks, returning the rows `RETURNING`
+/// gives when `returning`.
+async fn multi<T>(
     tx: &mut crate::Tx,
     head: &str,
     tail: &str,
     rows: &[Vec<Val>],
     returning: bool,
-) -> Result<Vec<(String, String)>> {
+) -> Result<Vec<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
     let mut out = Vec::new();
     for chunk in rows.chunks(CHUNK) {
         let mut sql = String::with_capacity(head.len() + tail.len() + chunk.len() * 40);
@@ -84,7 +118,7 @@ async fn multi(
             }};
         }
         if returning {
-            let q = bind_rows!(sqlx::query_as::<_, (String, String)>(&sql));
+            let q = bind_rows!(sqlx::query_as::<_, T>(&sql));
             out.extend(q.fetch_all(&mut **tx).await?);
         } else {
             bind_rows!(sqlx::query(&sql)).execute(&mut **tx).await?;
@@ -110,6 +144,7 @@ struct Gain {
     booth_views: i64,
     product_views: i64,
     millis: i64,
+    dwell: [i64; 6],
 }
 
 /// The person's country and language, and whether they turned footprints off.
@@ -193,7 +228,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
             ]
         })
         .collect();
-    multi(
+    multi::<NoRows>(
         &mut tx,
         "INSERT INTO footprints (id, expo_id, actor, user_id, kind, target_kind, target_id, \
          exhibitor_id, industry, millis, at)",
@@ -236,130 +271,171 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
             ]
         })
         .collect();
-    multi(
+    // A booth page's time in the day after this batch, to move its visit between length buckets.
+    let booth_time: Vec<(String, String, String, String, i64)> = multi(
         &mut tx,
         "INSERT INTO footprint_days (expo_id, actor, user_id, day, target_kind, target_id, \
          exhibitor_id, industry, views, millis)",
         "ON CONFLICT (expo_id, actor, day, target_kind, target_id) DO UPDATE SET \
          views = footprint_days.views + excluded.views, \
-         millis = footprint_days.millis + excluded.millis",
+         millis = footprint_days.millis + excluded.millis \
+         RETURNING expo_id, actor, day, target_kind, target_id, millis",
         &day_rows,
-        false,
+        true,
     )
-    .await?;
+    .await?
+    .into_iter()
+    .filter(|r: &(String, String, String, String, String, i64)| r.3 == "booth")
+    .map(|(expo, actor, day, _, booth, millis)| (expo, actor, day, booth, millis))
+    .collect();
 
-    // Visitors of each day and of all days: a row inserted is a new visitor.
-    let mut gains: BTreeMap<(String, String), Gain> = BTreeMap::new();
-    let mut visitors: BTreeMap<(String, String, String), (Option<String>, bool)> = BTreeMap::new();
+    // Each place's visitors per period: a row inserted is a new visitor.
+    let mut gains: BTreeMap<(String, String, String), Gain> = BTreeMap::new();
+    // (expo, period, place, actor) → (person, buyer)
+    type VisitorKey = (String, String, String, String);
+    let mut visitors: BTreeMap<VisitorKey, (Option<String>, bool)> = BTreeMap::new();
     for e in &kept {
         let buyer = is_buyer(e);
-        for day in [e.day.as_str(), ""] {
-            visitors
-                .entry((e.target.expo_id.clone(), day.to_owned(), e.actor.clone()))
-                .or_insert((e.user_id.clone(), buyer));
-            let g = gains
-                .entry((e.target.expo_id.clone(), day.to_owned()))
-                .or_default();
-            let view = i64::from(e.kind == "view");
-            g.views += view;
-            g.booth_views += view * i64::from(e.target.kind == "booth");
-            g.product_views += view * i64::from(e.target.kind == "product");
-            g.millis += e.millis;
+        let view = i64::from(e.kind == "view");
+        for place in e.places() {
+            for period in e.periods() {
+                visitors
+                    .entry((
+                        e.target.expo_id.clone(),
+                        period.clone(),
+                        place.clone(),
+                        e.actor.clone(),
+                    ))
+                    .or_insert((e.user_id.clone(), buyer));
+                let g = gains
+                    .entry((e.target.expo_id.clone(), place.clone(), period))
+                    .or_default();
+                g.views += view;
+                g.booth_views += view * i64::from(e.target.kind == "booth");
+                g.product_views += view * i64::from(e.target.kind == "product");
+                g.millis += e.millis;
+            }
+        }
+    }
+    // Booth visits that got longer: out of their old bucket (none if they had no time yet),
+    // into the new one, for the day and all days of the expo, the booth's hall and the booth.
+    for (expo, actor, day, booth, millis) in &booth_time {
+        let Some((e, _, added)) = days.get(&(
+            expo.clone(),
+            actor.clone(),
+            day.clone(),
+            "booth",
+            booth.clone(),
+        )) else {
+            continue;
+        };
+        if *added <= 0 {
+            continue;
+        }
+        let before = millis - added;
+        let (old, new) = (
+            (before > 0).then(|| domain::analysis::dwell_bucket(before)),
+            domain::analysis::dwell_bucket(*millis),
+        );
+        if old == Some(new) {
+            continue;
+        }
+        for place in e.places() {
+            for period in [day.clone(), String::new()] {
+                let g = gains
+                    .entry((expo.clone(), place.clone(), period))
+                    .or_default();
+                if let Some(o) = old {
+                    g.dwell[o] -= 1;
+                }
+                g.dwell[new] += 1;
+            }
         }
     }
     let visitor_rows: Vec<Vec<Val>> = visitors
         .iter()
-        .map(|((expo, day, actor), (user, buyer))| {
+        .map(|((expo, period, place, actor), (user, buyer))| {
             vec![
                 Val::Text(expo.clone()),
-                Val::Text(day.clone()),
+                Val::Text(period.clone()),
+                Val::Text(place.clone()),
                 Val::Text(actor.clone()),
                 Val::Opt(user.clone()),
                 Val::Int(i64::from(*buyer)),
             ]
         })
         .collect();
-    let new_rows = multi(
+    let new_rows: Vec<VisitorKey> = multi(
         &mut tx,
-        "INSERT INTO footprint_visitors (expo_id, day, actor, user_id, buyer)",
-        "ON CONFLICT (expo_id, day, actor) DO NOTHING RETURNING day, actor",
+        "INSERT INTO footprint_visitors (expo_id, day, place, actor, user_id, buyer)",
+        "ON CONFLICT (expo_id, day, place, actor) DO NOTHING RETURNING expo_id, day, place, actor",
         &visitor_rows,
         true,
     )
     .await?;
-    let new_set: HashSet<(String, String)> = new_rows.into_iter().collect();
     let mut breakdown: BTreeMap<(String, String, &'static str, String), i64> = BTreeMap::new();
-    // Known visitors who are buyers now and were not then (a profile made since).
-    let mut upgrades: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    for ((expo, day, actor), (user, buyer)) in &visitors {
-        let g = gains.entry((expo.clone(), day.clone())).or_default();
-        if new_set.contains(&(day.clone(), actor.clone())) {
-            g.visitors += 1;
-            g.buyers += i64::from(*buyer);
-            if !day.is_empty() {
-                let p = user.as_ref().and_then(|u| people.get(u));
-                for (dimension, value) in [
-                    ("country", p.map(|p| p.country.clone())),
-                    ("language", p.map(|p| p.language.clone())),
-                ] {
-                    *breakdown
-                        .entry((
-                            expo.clone(),
-                            day.clone(),
-                            dimension,
-                            value.unwrap_or_default(),
-                        ))
-                        .or_default() += 1;
-                }
+    for (expo, period, place, actor) in new_rows {
+        let Some((user, buyer)) =
+            visitors.get(&(expo.clone(), period.clone(), place.clone(), actor))
+        else {
+            continue;
+        };
+        // The expo's visitors of a day, by country and language.
+        if place.is_empty() && period.len() == 10 {
+            let p = user.as_ref().and_then(|u| people.get(u));
+            for (dimension, value) in [
+                ("country", p.map(|p| p.country.clone())),
+                ("language", p.map(|p| p.language.clone())),
+            ] {
+                *breakdown
+                    .entry((
+                        expo.clone(),
+                        period.clone(),
+                        dimension,
+                        value.unwrap_or_default(),
+                    ))
+                    .or_default() += 1;
             }
-        } else if *buyer {
-            upgrades
-                .entry((expo.clone(), day.clone()))
-                .or_default()
-                .push(actor.clone());
         }
-    }
-    for ((expo, day), actors) in &upgrades {
-        for chunk in actors.chunks(CHUNK) {
-            let sql = format!(
-                "UPDATE footprint_visitors SET buyer = 1 WHERE expo_id = $1 AND day = $2 \
-                 AND buyer = 0 AND actor IN ({}) RETURNING actor",
-                placeholders(3, chunk.len())
-            );
-            let mut q = sqlx::query_scalar::<_, String>(&sql).bind(expo).bind(day);
-            for a in chunk {
-                q = q.bind(a);
-            }
-            let n = q.fetch_all(&mut *tx).await?.len() as i64;
-            gains.entry((expo.clone(), day.clone())).or_default().buyers += n;
-        }
+        let g = gains.entry((expo, place, period)).or_default();
+        g.visitors += 1;
+        g.buyers += i64::from(*buyer);
     }
     let total_rows: Vec<Vec<Val>> = gains
         .iter()
-        .map(|((expo, day), g)| {
-            vec![
+        .map(|((expo, place, period), g)| {
+            let mut row = vec![
                 Val::Text(expo.clone()),
-                Val::Text(day.clone()),
+                Val::Text(place.clone()),
+                Val::Text(period.clone()),
                 Val::Int(g.visitors),
                 Val::Int(g.buyers),
                 Val::Int(g.views),
                 Val::Int(g.booth_views),
                 Val::Int(g.product_views),
                 Val::Int(g.millis),
-            ]
+            ];
+            row.extend(g.dwell.iter().map(|d| Val::Int(*d)));
+            row
         })
         .collect();
-    multi(
+    multi::<NoRows>(
         &mut tx,
-        "INSERT INTO footprint_totals (expo_id, day, visitors, buyers, views, booth_views, \
-         product_views, millis)",
-        "ON CONFLICT (expo_id, day) DO UPDATE SET \
+        "INSERT INTO footprint_totals (expo_id, place, day, visitors, buyers, views, booth_views, \
+         product_views, millis, dwell0, dwell1, dwell2, dwell3, dwell4, dwell5)",
+        "ON CONFLICT (expo_id, place, day) DO UPDATE SET \
          visitors = footprint_totals.visitors + excluded.visitors, \
          buyers = footprint_totals.buyers + excluded.buyers, \
          views = footprint_totals.views + excluded.views, \
          booth_views = footprint_totals.booth_views + excluded.booth_views, \
          product_views = footprint_totals.product_views + excluded.product_views, \
-         millis = footprint_totals.millis + excluded.millis",
+         millis = footprint_totals.millis + excluded.millis, \
+         dwell0 = footprint_totals.dwell0 + excluded.dwell0, \
+         dwell1 = footprint_totals.dwell1 + excluded.dwell1, \
+         dwell2 = footprint_totals.dwell2 + excluded.dwell2, \
+         dwell3 = footprint_totals.dwell3 + excluded.dwell3, \
+         dwell4 = footprint_totals.dwell4 + excluded.dwell4, \
+         dwell5 = footprint_totals.dwell5 + excluded.dwell5",
         &total_rows,
         false,
     )
@@ -376,7 +452,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
             ]
         })
         .collect();
-    multi(
+    multi::<NoRows>(
         &mut tx,
         "INSERT INTO footprint_breakdown (expo_id, day, dimension, value, visitors)",
         "ON CONFLICT (expo_id, day, dimension, value) DO UPDATE SET \
@@ -400,7 +476,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
         .into_iter()
         .map(|((expo, user), at)| vec![Val::Text(expo), Val::Text(user), Val::Int(at)])
         .collect();
-    multi(
+    multi::<NoRows>(
         &mut tx,
         "INSERT INTO match_dirty (expo_id, subject, at)",
         "ON CONFLICT (expo_id, subject) DO UPDATE SET at = excluded.at",
@@ -410,4 +486,29 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
     .await?;
     crate::commit(tx).await?;
     Ok(kept.len())
+}
+
+/// Counts a person who became a buyer of an expo among the buyers of every place and period
+/// they visited (the visits stay where they were counted; only the buyers grow).
+pub async fn buyer_joined(tx: &mut crate::Tx, expo_id: &str, user_id: &str) -> Result<()> {
+    let places: Vec<(String, String)> = sqlx::query_as(
+        "UPDATE footprint_visitors SET buyer = 1 WHERE user_id = $1 AND expo_id = $2 \
+         AND buyer = 0 RETURNING place, day",
+    )
+    .bind(user_id)
+    .bind(expo_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for (place, day) in places {
+        sqlx::query(
+            "UPDATE footprint_totals SET buyers = buyers + 1 \
+             WHERE expo_id = $1 AND place = $2 AND day = $3",
+        )
+        .bind(expo_id)
+        .bind(place)
+        .bind(day)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }

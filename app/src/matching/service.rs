@@ -241,7 +241,7 @@ pub async fn record(
     // Whoever turned footprints off is left out when the event is stored.
     let user = ctx.session.as_ref().map(|s| s.user.id.clone());
     let now = db::now_millis();
-    let (day, _) = crate::analytics::service::today(&target.time_zone, now);
+    let (day, day_start) = crate::analytics::service::today(&target.time_zone, now);
     let actor = match &user {
         Some(u) => u.clone(),
         None => format!("v:{}", crate::search::service::visitor_id_on(ctx, &day)),
@@ -265,6 +265,7 @@ pub async fn record(
                 millis,
                 at: now,
                 day,
+                hour: (now - day_start).max(0) / 3_600_000,
             },
         )
         .await

@@ -355,7 +355,7 @@ async fn the_home_page_shows_the_headline_when_the_organizer_lets_it(backend: Ba
 both_backends!(the_home_page_shows_the_headline_when_the_organizer_lets_it);
 
 /// Many beacons at once are stored together and each counted once; a visitor who becomes a
-/// buyer during the day is counted among the day's buyers from their next page.
+/// buyer during the day is counted among the day's buyers once, from the profile on.
 async fn beacons_at_once_are_all_counted(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
     let (booth, product) = booth_and_product(&app).await;
@@ -413,22 +413,18 @@ async fn beacons_at_once_are_all_counted(backend: Backend) {
     let person = new_buyer(&app, "becomes.buyer@example.com").await;
     view_booth(&app, &person, &booth).await;
     assert_eq!(snapshot(&app, &expo).await.buyers, after.buyers);
-    let sql = app.sql().await;
-    let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-        .bind("becomes.buyer@example.com")
-        .fetch_one(&sql)
-        .await
-        .expect("id");
-    sqlx::query(
-        "INSERT INTO buyer_profiles (expo_id, user_id, company, job_role, interests, volume, \
-         countries, phone, wechat, contact_consent, consent_changed_at, created_at, updated_at) \
-         VALUES ($1, $2, 'Later GmbH', 'Purchasing', '[]', '', '[]', '', '', 0, 0, 0, 0)",
-    )
-    .bind(&expo)
-    .bind(&id)
-    .execute(&sql)
-    .await
-    .expect("buyer profile");
+    let resp = app
+        .call(
+            &person,
+            "buyer/save",
+            &crate::buyers::profile_form("Later GmbH", "", false),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    // Counted among the buyers at once, for the visit before the profile too.
+    let joined = snapshot(&app, &expo).await;
+    assert_eq!(joined.buyers.today, after.buyers.today + 1);
+    assert_eq!(joined.buyers.total, after.buyers.total + 1);
     let resp = app
         .call(
             &person,
