@@ -16,6 +16,7 @@ pub mod directory;
 pub mod expo;
 pub mod favorite;
 pub mod footprint;
+pub mod footprint_bench;
 pub mod footprint_ingest;
 pub mod hall;
 pub mod import;

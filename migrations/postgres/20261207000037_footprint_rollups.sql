@@ -17,7 +17,9 @@ CREATE TABLE footprint_visitors (
     buyer BIGINT NOT NULL,
     PRIMARY KEY (expo_id, day, place, actor)
 );
-CREATE INDEX footprint_visitors_user ON footprint_visitors(user_id, expo_id);
+-- (only the rows of people signed in: the opt-out and a new buyer profile look them up)
+CREATE INDEX footprint_visitors_user ON footprint_visitors(user_id, expo_id)
+    WHERE user_id IS NOT NULL;
 
 -- Per place and period: visitors, buyers among them, views (of every page, of booths, of
 -- products), time spent, and booth visits (one person's time on one booth's page in a day) per

@@ -54,6 +54,37 @@ enum Command {
         #[command(subcommand)]
         command: MatchCommand,
     },
+    /// Footprints and the figures counted from them.
+    Analytics {
+        #[command(subcommand)]
+        command: AnalyticsCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AnalyticsCommand {
+    /// Record generated footprints into an empty database, then measure their storage and time
+    /// the dashboard's and the analysis page's queries (`cargo xtask bench analytics`).
+    Bench {
+        /// Footprint events to record.
+        #[arg(long, default_value_t = 10_000_000)]
+        events: usize,
+        /// Buyers to generate.
+        #[arg(long, default_value_t = 50_000)]
+        buyers: usize,
+        /// Exhibitors to generate.
+        #[arg(long, default_value_t = 2_000)]
+        exhibitors: usize,
+        /// Database URL (an empty database; a SQLite file is created).
+        #[arg(long)]
+        database: String,
+    },
+    /// Print how many footprint events a database holds (`RESULT events N`).
+    Count {
+        /// Database URL.
+        #[arg(long)]
+        database: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -264,6 +295,18 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     database,
                 },
         } => crate::match_bench::run(buyers, exhibitors, &database).await,
+        Command::Analytics {
+            command:
+                AnalyticsCommand::Bench {
+                    events,
+                    buyers,
+                    exhibitors,
+                    database,
+                },
+        } => crate::analytics_bench::run(events, buyers, exhibitors, &database).await,
+        Command::Analytics {
+            command: AnalyticsCommand::Count { database },
+        } => crate::analytics_bench::count(&database).await,
         Command::Loadtest {
             command:
                 LoadtestCommand::Ws {

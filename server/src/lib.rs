@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod analysis_export;
+pub mod analytics_bench;
 pub mod attachment;
 pub mod calendar;
 pub mod chat_files;
