@@ -330,34 +330,18 @@ fn bench_match(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), S
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let url = format!("sqlite:{}", dir.join("match.db").display());
-    let out = cmd(&server_binary().to_string_lossy())
-        .args([
-            "match",
-            "bench",
-            "--buyers",
-            &buyers,
-            "--exhibitors",
-            &exhibitors,
-            "--database",
-            &url,
-        ])
-        .env("RUST_LOG", "warn")
-        .output()
-        .map_err(|e| format!("match bench: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = server_tool(&[
+        "match",
+        "bench",
+        "--buyers",
+        &buyers,
+        "--exhibitors",
+        &exhibitors,
+        "--database",
+        &url,
+    ])?;
     println!("{text}");
-    if !out.status.success() {
-        return Err(format!(
-            "the match bench failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    for line in text.lines() {
-        if let Some((k, v)) = line.strip_prefix("RESULT ").and_then(|r| r.split_once(' ')) {
-            rows.push((format!("match: {k}"), v.to_owned()));
-        }
-    }
+    results("match", &text, rows);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -386,26 +370,10 @@ fn bench_search(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), 
         ),
     );
     let dir = target_dir().join("bench-search");
-    let out = cmd(&server_binary().to_string_lossy())
-        .args(["search", "bench", "--products", &products, "--dir"])
-        .arg(&dir)
-        .env("RUST_LOG", "warn")
-        .output()
-        .map_err(|e| format!("search bench: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
+    let dir = dir.to_string_lossy().into_owned();
+    let text = server_tool(&["search", "bench", "--products", &products, "--dir", &dir])?;
     println!("{text}");
-    if !out.status.success() {
-        return Err(format!(
-            "the search bench failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    for line in text.lines() {
-        if let Some((k, v)) = line.strip_prefix("RESULT ").and_then(|r| r.split_once(' ')) {
-            rows.push((format!("search: {k}"), v.to_owned()));
-        }
-    }
+    results("search", &text, rows);
     Ok(())
 }
 
