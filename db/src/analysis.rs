@@ -246,7 +246,7 @@ pub async fn by_hall(db: &Db, s: &Scope) -> Result<Vec<PlaceRow>> {
     q.push(&format!(
         "SELECT h.id AS id, h.name AS name, t.visitors AS visitors, t.views AS views, \
          t.millis AS millis FROM footprint_totals t JOIN halls h ON h.id = SUBSTR(t.place, 3) \
-         WHERE t.expo_id = $1 AND t.day = {day} AND t.place >= 'h:' AND t.place < 'h;'"
+         WHERE t.expo_id = $1 AND t.day = {day} AND SUBSTR(t.place, 1, 2) = 'h:'"
     ));
     if let Some(hall) = &s.hall {
         let p = q.bind(hall);
@@ -261,7 +261,7 @@ fn booth_totals(q: &mut Sql, s: &Scope, select: &str) {
     let day = q.bind(s.day.as_deref().unwrap_or(""));
     q.push(&format!(
         "SELECT {select} FROM footprint_totals t JOIN exhibitors e ON e.id = SUBSTR(t.place, 3) \
-         WHERE t.expo_id = $1 AND t.day = {day} AND t.place >= 'b:' AND t.place < 'b;'"
+         WHERE t.expo_id = $1 AND t.day = {day} AND SUBSTR(t.place, 1, 2) = 'b:'"
     ))
     .place_filters(s, "");
 }

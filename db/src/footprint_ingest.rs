@@ -158,7 +158,8 @@ struct Person {
 /// who turned footprints off or were deleted).
 pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
     let users: BTreeSet<&str> = events.iter().filter_map(|e| e.user_id.as_deref()).collect();
-    let mut tx = db.begin().await?;
+    // Read before the transaction: a SQLite transaction that read first cannot wait for the
+    // write lock (it fails at once if anyone wrote meanwhile); one that writes first waits.
     let mut people: HashMap<String, Person> = HashMap::new();
     let mut buyers: HashSet<(String, String)> = HashSet::new();
     let user_list: Vec<&str> = users.into_iter().collect();
@@ -171,7 +172,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
         for u in chunk {
             q = q.bind(*u);
         }
-        for (id, country, language, off) in q.fetch_all(&mut *tx).await? {
+        for (id, country, language, off) in q.fetch_all(db.pool()).await? {
             people.insert(
                 id,
                 Person {
@@ -189,7 +190,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
         for u in chunk {
             q = q.bind(*u);
         }
-        buyers.extend(q.fetch_all(&mut *tx).await?);
+        buyers.extend(q.fetch_all(db.pool()).await?);
     }
     let kept: Vec<&Recorded> = events
         .iter()
@@ -199,9 +200,9 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
         })
         .collect();
     if kept.is_empty() {
-        crate::commit(tx).await?;
         return Ok(0);
     }
+    let mut tx = db.begin().await?;
     let is_buyer = |e: &Recorded| {
         e.user_id
             .as_ref()
@@ -491,7 +492,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
 /// Counts a person who became a buyer of an expo among the buyers of every place and period
 /// they visited (the visits stay where they were counted; only the buyers grow).
 pub async fn buyer_joined(tx: &mut crate::Tx, expo_id: &str, user_id: &str) -> Result<()> {
-    let places: Vec<(String, String)> = sqlx::query_as(
+    let mut places: Vec<(String, String)> = sqlx::query_as(
         "UPDATE footprint_visitors SET buyer = 1 WHERE user_id = $1 AND expo_id = $2 \
          AND buyer = 0 RETURNING place, day",
     )
@@ -499,6 +500,9 @@ pub async fn buyer_joined(tx: &mut crate::Tx, expo_id: &str, user_id: &str) -> R
     .bind(expo_id)
     .fetch_all(&mut **tx)
     .await?;
+    // In the writer's order (place, then period), so the two never wait on each other in a
+    // cycle on PostgreSQL.
+    places.sort();
     for (place, day) in places {
         sqlx::query(
             "UPDATE footprint_totals SET buyers = buyers + 1 \

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use db::footprint::Target;
 use db::footprint_ingest::Recorded;
 use db::Db;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
@@ -26,14 +26,15 @@ type Job = (Recorded, oneshot::Sender<bool>);
 
 /// The node's writer and the pages it knows.
 pub struct FootprintWriter {
-    queue: OnceLock<mpsc::Sender<Job>>,
+    /// The running task's queue (started by the first beacon, again if it ever stopped).
+    queue: Mutex<Option<mpsc::Sender<Job>>>,
     targets: moka::future::Cache<(String, String), Arc<Target>>,
 }
 
 impl Default for FootprintWriter {
     fn default() -> Self {
         FootprintWriter {
-            queue: OnceLock::new(),
+            queue: Mutex::new(None),
             targets: moka::future::Cache::builder()
                 .max_capacity(TARGETS)
                 .time_to_live(TARGET_TTL)
@@ -71,7 +72,20 @@ impl FootprintWriter {
 
     /// Queues an event and waits until it is stored.
     pub async fn record(&self, db: &Db, event: Recorded) -> Result<(), AppError> {
-        let queue = self.queue.get_or_init(|| spawn(db.clone()));
+        let queue = {
+            let mut q = self
+                .queue
+                .lock()
+                .map_err(|_| AppError::internal("the footprint writer's lock is poisoned"))?;
+            match q.as_ref() {
+                Some(tx) if !tx.is_closed() => tx.clone(),
+                _ => {
+                    let tx = spawn(db.clone());
+                    *q = Some(tx.clone());
+                    tx
+                }
+            }
+        };
         let (done, stored) = oneshot::channel();
         queue
             .send((event, done))
