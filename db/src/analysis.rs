@@ -63,17 +63,11 @@ impl Sql {
         self
     }
 
-    /// The hall and booth filters, `e` being the booth; `hall_page` is the condition that
-    /// keeps rows on the hall's own page (or nothing).
-    fn place_filters(&mut self, s: &Scope, hall_page: &str) -> &mut Sql {
+    /// The hall and booth filters, `e` being the booth.
+    fn place_filters(&mut self, s: &Scope) -> &mut Sql {
         if let Some(hall) = &s.hall {
             let p = self.bind(hall);
-            let t = if hall_page.is_empty() {
-                format!(" AND e.hall_id = {p}")
-            } else {
-                format!(" AND (e.hall_id = {p} OR ({hall_page} = {p}))")
-            };
-            self.text.push_str(&t);
+            self.text.push_str(&format!(" AND e.hall_id = {p}"));
         }
         if let Some(booth) = &s.booth {
             let p = self.bind(booth);
@@ -108,7 +102,7 @@ impl Scope {
 }
 
 /// Visitors, views and time of a place and period, from the totals counted as footprints
-/// arrive (`domain` of the `footprint_rollups` migration).
+/// arrive (see the `footprint_rollups` migration).
 const TOTALS: &str = "SELECT t.day AS at, t.visitors AS visitors, t.views AS views, \
      t.millis AS millis FROM footprint_totals t WHERE t.expo_id = $1";
 
@@ -263,7 +257,7 @@ fn booth_totals(q: &mut Sql, s: &Scope, select: &str) {
         "SELECT {select} FROM footprint_totals t JOIN exhibitors e ON e.id = SUBSTR(t.place, 3) \
          WHERE t.expo_id = $1 AND t.day = {day} AND SUBSTR(t.place, 1, 2) = 'b:'"
     ))
-    .place_filters(s, "");
+    .place_filters(s);
 }
 
 /// The booths with most visitors (their own page, products and broadcasts).
@@ -320,7 +314,7 @@ pub async fn funnel(db: &Db, s: &Scope) -> Result<domain::analysis::Funnel> {
              JOIN exhibitors e ON e.id = p.x \
              WHERE e.expo_id = $1 AND p.at >= CAST({from} AS BIGINT) AND p.at < CAST({to} AS BIGINT)"
         ))
-        .place_filters(s, "")
+        .place_filters(s)
         .push(") y");
         q
     };
@@ -475,7 +469,7 @@ pub async fn deals(db: &Db, s: &Scope) -> Result<Vec<(String, i64)>> {
          AND i.deal_minor IS NOT NULL \
          AND i.updated_at >= CAST({from} AS BIGINT) AND i.updated_at < CAST({to} AS BIGINT)"
     ))
-    .place_filters(s, "")
+    .place_filters(s)
     .push(" GROUP BY i.deal_currency ORDER BY minor DESC, currency");
     Ok(q.query_as().fetch_all(db.pool()).await?)
 }

@@ -8,6 +8,7 @@
 //! so an opt-out is honoured even by events queued before it.
 
 use crate::footprint::Target;
+use crate::multi_row::{multi, NoRows, Val, CHUNK};
 use crate::{Db, Result};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -55,76 +56,6 @@ impl Recorded {
             String::new(),
         ]
     }
-}
-
-/// A value bound into a multi-row statement.
-#[derive(Clone, Debug)]
-enum Val {
-    Text(String),
-    Opt(Option<String>),
-    Int(i64),
-}
-
-/// The row type of a statement whose rows are not read.
-type NoRows = (i64,);
-
-/// Rows per multi-row statement (at most 11 values each, well under both engines' limits).
-const CHUNK: usize = 200;
-
-/// `head VALUES (...), (...) tail` over `rows`, in chunks, returning the rows `RETURNING`
-/// gives when `returning`.
-async fn multi<T>(
-    tx: &mut crate::Tx,
-    head: &str,
-    tail: &str,
-    rows: &[Vec<Val>],
-    returning: bool,
-) -> Result<Vec<T>>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
-{
-    let mut out = Vec::new();
-    for chunk in rows.chunks(CHUNK) {
-        let mut sql = String::with_capacity(head.len() + tail.len() + chunk.len() * 40);
-        sql.push_str(head);
-        sql.push_str(" VALUES ");
-        let mut n = 0;
-        for (i, row) in chunk.iter().enumerate() {
-            sql.push_str(if i == 0 { "(" } else { ",(" });
-            for c in 0..row.len() {
-                n += 1;
-                if c > 0 {
-                    sql.push(',');
-                }
-                sql.push_str(&format!("${n}"));
-            }
-            sql.push(')');
-        }
-        sql.push(' ');
-        sql.push_str(tail);
-        macro_rules! bind_rows {
-            ($q:expr) => {{
-                let mut q = $q;
-                for row in chunk {
-                    for v in row {
-                        q = match v {
-                            Val::Text(s) => q.bind(s.clone()),
-                            Val::Opt(s) => q.bind(s.clone()),
-                            Val::Int(i) => q.bind(*i),
-                        };
-                    }
-                }
-                q
-            }};
-        }
-        if returning {
-            let q = bind_rows!(sqlx::query_as::<_, T>(&sql));
-            out.extend(q.fetch_all(&mut **tx).await?);
-        } else {
-            bind_rows!(sqlx::query(&sql)).execute(&mut **tx).await?;
-        }
-    }
-    Ok(out)
 }
 
 /// `$first, $first+1, …` for `n` values.

@@ -28,6 +28,7 @@ pub mod matching;
 pub mod matching_bench;
 pub mod media;
 pub mod meeting;
+mod multi_row;
 pub mod notification;
 pub mod ops;
 pub mod realtime;

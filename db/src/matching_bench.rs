@@ -22,41 +22,22 @@ impl Rng {
     }
 }
 
-/// Rows per INSERT.
-const CHUNK: usize = 500;
-
+/// Inserts `rows` with `head` (`INSERT INTO t (…)`), numbers written `#n` bound as numbers so
+/// both engines store BIGINT columns as such.
 async fn insert(tx: &mut crate::Tx, head: &str, rows: &[Vec<String>]) -> Result<()> {
-    for chunk in rows.chunks(CHUNK) {
-        let width = chunk.first().map_or(0, Vec::len);
-        let mut sql = String::from(head);
-        sql.push_str(" VALUES ");
-        let mut n = 0;
-        for (i, _) in chunk.iter().enumerate() {
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push('(');
-            for c in 0..width {
-                if c > 0 {
-                    sql.push(',');
-                }
-                n += 1;
-                sql.push_str(&format!("${n}"));
-            }
-            sql.push(')');
-        }
-        let mut q = sqlx::query(&sql);
-        for row in chunk {
-            for v in row {
-                // Numbers travel as numbers so both engines store BIGINT columns as such.
-                q = match v.strip_prefix('#') {
-                    Some(num) => q.bind(num.parse::<i64>().unwrap_or(0)),
-                    None => q.bind(v.clone()),
-                };
-            }
-        }
-        q.execute(&mut **tx).await?;
-    }
+    use crate::multi_row::{multi, NoRows, Val};
+    let rows: Vec<Vec<Val>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| match v.strip_prefix('#') {
+                    Some(num) => Val::Int(num.parse::<i64>().unwrap_or(0)),
+                    None => Val::Text(v.clone()),
+                })
+                .collect()
+        })
+        .collect();
+    multi::<NoRows>(tx, head, "", &rows, false).await?;
     Ok(())
 }
 

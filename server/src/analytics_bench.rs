@@ -9,6 +9,7 @@
 //! of that hall: each booth's page and products are viewed, time is spent on them, some pages
 //! are seen twice.
 
+use crate::match_bench::percentile;
 use db::footprint::Target;
 use db::footprint_ingest::Recorded;
 use db::matching_bench::Rng;
@@ -25,14 +26,6 @@ const DAYS: [&str; 5] = [
     "2026-12-04",
     "2026-12-05",
 ];
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
 
 /// A booth's page and its products' pages.
 type Booth = (Arc<Target>, Vec<Arc<Target>>);

@@ -6,7 +6,8 @@
 use app::matching::engine;
 use std::time::Instant;
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+/// The `p` (0 to 1) percentile of sorted figures, 0 when there are none.
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }

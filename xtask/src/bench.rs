@@ -98,27 +98,7 @@ pub fn cmd_bench(args: &[String]) -> Result<(), String> {
                     .map_err(|e| format!("wrk: {e}"))?;
                 let text = String::from_utf8_lossy(&out.stdout);
                 println!("{text}");
-                for line in text.lines() {
-                    let t = line.trim();
-                    for (prefix, label) in [
-                        ("Requests/sec:", "requests per second"),
-                        ("50%", "latency p50"),
-                        ("99%", "latency p99"),
-                    ] {
-                        if let Some(v) = t.strip_prefix(prefix) {
-                            rows.push((
-                                format!("SSR {page} ({cache}) / {label}"),
-                                v.trim().to_owned(),
-                            ));
-                        }
-                    }
-                    if t.contains("Non-2xx") {
-                        rows.push((
-                            format!("SSR {page} ({cache}) / non-2xx responses"),
-                            t.to_owned(),
-                        ));
-                    }
-                }
+                wrk_rows(&text, &format!("SSR {page} ({cache}) /"), &mut rows);
             }
         }
     }
@@ -266,24 +246,7 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
     for (what, out) in [("beacons", &beacons.stdout), ("booth page", &pages.stdout)] {
         let text = String::from_utf8_lossy(out);
         println!("{what}:\n{text}");
-        for line in text.lines() {
-            let t = line.trim();
-            for (prefix, label) in [
-                ("Requests/sec:", "requests per second"),
-                ("50%", "latency p50"),
-                ("99%", "latency p99"),
-            ] {
-                if let Some(v) = t.strip_prefix(prefix) {
-                    rows.push((
-                        format!("analytics over HTTP: {what} {label}"),
-                        v.trim().to_owned(),
-                    ));
-                }
-            }
-            if t.contains("Non-2xx") || t.contains("Socket errors") {
-                rows.push((format!("analytics over HTTP: {what}"), t.to_owned()));
-            }
-        }
+        wrk_rows(&text, &format!("analytics over HTTP: {what}"), rows);
     }
     rows.push((
         "analytics over HTTP: events stored".into(),
@@ -294,6 +257,26 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
         format!("{:.0}", (after - before) as f64 / secs),
     ));
     Ok(())
+}
+
+/// The throughput, the median and 99th percentile latency and any errors of a wrk report, as
+/// table rows starting with `what`.
+fn wrk_rows(text: &str, what: &str, rows: &mut Vec<(String, String)>) {
+    for line in text.lines() {
+        let t = line.trim();
+        for (prefix, label) in [
+            ("Requests/sec:", "requests per second"),
+            ("50%", "latency p50"),
+            ("99%", "latency p99"),
+        ] {
+            if let Some(v) = t.strip_prefix(prefix) {
+                rows.push((format!("{what} {label}"), v.trim().to_owned()));
+            }
+        }
+        if t.contains("Non-2xx") || t.contains("Socket errors") {
+            rows.push((format!("{what} errors"), t.to_owned()));
+        }
+    }
 }
 
 /// Every `href="<prefix>…"` target in `html`, in order.
