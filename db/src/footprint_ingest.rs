@@ -8,7 +8,7 @@
 //! so an opt-out is honoured even by events queued before it.
 
 use crate::footprint::Target;
-use crate::multi_row::{multi, NoRows, Val, CHUNK};
+use crate::multi_row::{multi, pieces, NoRows, Val};
 use crate::{Db, Result};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -85,16 +85,36 @@ struct Person {
     off: bool,
 }
 
-/// Stores `events` in one transaction; returns how many were kept (the others belonged to people
-/// who turned footprints off or were deleted).
-pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
+/// A place's visitor in a period: expo, period, place and actor (the key of a
+/// `footprint_visitors` row).
+pub type VisitorKey = (String, String, String, String);
+
+/// What a batch stored.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// Events kept (the others belonged to people who turned footprints off or were deleted).
+    pub kept: usize,
+    /// The batch's places' visitors that were not `known`: each is stored now (newly, or it
+    /// already was), so a writer may remember them.
+    pub visitors: Vec<VisitorKey>,
+}
+
+/// Stores `events` in one transaction. `known` says which places' visitors are certainly stored
+/// already (a writer's memory of earlier batches): their rows are not written again, so the
+/// repeat events of a visit cost no visitor rows. It may forget (the row is then written and the
+/// database ignores it) but must never claim a row that was not stored.
+pub async fn record_batch(
+    db: &Db,
+    events: &[Recorded],
+    known: &(dyn Fn(&VisitorKey) -> bool + Sync),
+) -> Result<Stored> {
     let users: BTreeSet<&str> = events.iter().filter_map(|e| e.user_id.as_deref()).collect();
     // Read before the transaction: a SQLite transaction that read first cannot wait for the
     // write lock (it fails at once if anyone wrote meanwhile); one that writes first waits.
     let mut people: HashMap<String, Person> = HashMap::new();
     let mut buyers: HashSet<(String, String)> = HashSet::new();
     let user_list: Vec<&str> = users.into_iter().collect();
-    for chunk in user_list.chunks(CHUNK) {
+    for chunk in pieces(&user_list) {
         let sql = format!(
             "SELECT id, country, language, footprints_off FROM users WHERE id IN ({})",
             placeholders(1, chunk.len())
@@ -131,7 +151,7 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
         })
         .collect();
     if kept.is_empty() {
-        return Ok(0);
+        return Ok(Stored::default());
     }
     let mut tx = db.begin().await?;
     let is_buyer = |e: &Recorded| {
@@ -224,21 +244,21 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
     // Each place's visitors per period: a row inserted is a new visitor.
     let mut gains: BTreeMap<(String, String, String), Gain> = BTreeMap::new();
     // (expo, period, place, actor) → (person, buyer)
-    type VisitorKey = (String, String, String, String);
     let mut visitors: BTreeMap<VisitorKey, (Option<String>, bool)> = BTreeMap::new();
     for e in &kept {
         let buyer = is_buyer(e);
         let view = i64::from(e.kind == "view");
         for place in e.places() {
             for period in e.periods() {
-                visitors
-                    .entry((
-                        e.target.expo_id.clone(),
-                        period.clone(),
-                        place.clone(),
-                        e.actor.clone(),
-                    ))
-                    .or_insert((e.user_id.clone(), buyer));
+                let key = (
+                    e.target.expo_id.clone(),
+                    period.clone(),
+                    place.clone(),
+                    e.actor.clone(),
+                );
+                if !visitors.contains_key(&key) && !known(&key) {
+                    visitors.insert(key, (e.user_id.clone(), buyer));
+                }
                 let g = gains
                     .entry((e.target.expo_id.clone(), place.clone(), period))
                     .or_default();
@@ -417,7 +437,10 @@ pub async fn record_batch(db: &Db, events: &[Recorded]) -> Result<usize> {
     )
     .await?;
     crate::commit(tx).await?;
-    Ok(kept.len())
+    Ok(Stored {
+        kept: kept.len(),
+        visitors: visitors.into_keys().collect(),
+    })
 }
 
 /// Counts a person who became a buyer of an expo among the buyers of every place and period

@@ -17,10 +17,27 @@ pub(crate) enum Val {
 /// The row type of a statement whose rows are not read.
 pub(crate) type NoRows = (i64,);
 
-/// Rows per multi-row statement (a row has at most 13 values: well under both engines' limits).
-pub(crate) const CHUNK: usize = 200;
+/// Rows per multi-row statement, at most (a row has at most 15 values: well under both
+/// engines' limits). A power of two, as [`pieces`] needs.
+pub(crate) const CHUNK: usize = 128;
 
-/// `head VALUES (...), (...) tail` over `rows`, in chunks, returning the rows `RETURNING`
+/// Splits `items` into pieces of at most [`CHUNK`] whose lengths are powers of two, largest
+/// first. A statement over a piece then has one of eight shapes, which stay prepared on each
+/// connection (sqlx keeps a connection's recent statements); a shape per row count would
+/// prepare a new statement for almost every batch.
+pub(crate) fn pieces<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
+    let mut rest = items;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (piece, tail) = rest.split_at(CHUNK.min(1 << rest.len().ilog2()));
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// `head VALUES (...), (...) tail` over `rows`, in [`pieces`], returning the rows `RETURNING`
 /// gives when `returning`.
 pub(crate) async fn multi<T>(
     tx: &mut crate::Tx,
@@ -33,7 +50,7 @@ where
     T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
 {
     let mut out = Vec::new();
-    for chunk in rows.chunks(CHUNK) {
+    for chunk in pieces(rows) {
         let mut sql = String::with_capacity(head.len() + tail.len() + chunk.len() * 40);
         sql.push_str(head);
         sql.push_str(" VALUES ");
@@ -74,4 +91,24 @@ where
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_are_powers_of_two_at_most_a_chunk() {
+        let sizes = |n: usize| pieces(&vec![0u8; n]).map(<[u8]>::len).collect::<Vec<_>>();
+        assert_eq!(sizes(0), Vec::<usize>::new());
+        assert_eq!(sizes(1), vec![1]);
+        assert_eq!(sizes(7), vec![4, 2, 1]);
+        assert_eq!(sizes(200), vec![128, 64, 8]);
+        assert_eq!(sizes(300), vec![128, 128, 32, 8, 4]);
+        for n in 0..600 {
+            let s = sizes(n);
+            assert_eq!(s.iter().sum::<usize>(), n);
+            assert!(s.iter().all(|k| k.is_power_of_two() && *k <= CHUNK));
+        }
+    }
 }

@@ -153,6 +153,8 @@ pub async fn run(events: usize, buyers: usize, exhibitors: usize, url: &str) -> 
     let mut batch: Vec<Recorded> = Vec::with_capacity(BATCH + 64);
     let mut written = 0usize;
     let mut batch_ms: Vec<f64> = Vec::new();
+    // The writer's memory of the places' visitors it stored, as a node keeps it.
+    let memory = app::analytics::ingest::VisitorMemory::default();
     let started = Instant::now();
     let per_day = events / DAYS.len();
     for day in 0..DAYS.len() {
@@ -173,14 +175,14 @@ pub async fn run(events: usize, buyers: usize, exhibitors: usize, url: &str) -> 
             batch.extend(v);
             if batch.len() >= BATCH {
                 let t = Instant::now();
-                written += db::footprint_ingest::record_batch(&db, &batch).await?;
+                written += memory.record(&db, &batch).await?;
                 batch_ms.push(t.elapsed().as_secs_f64() * 1000.0);
                 batch.clear();
             }
         }
     }
     if !batch.is_empty() {
-        written += db::footprint_ingest::record_batch(&db, &batch).await?;
+        written += memory.record(&db, &batch).await?;
     }
     let secs = started.elapsed().as_secs_f64();
     batch_ms.sort_by(f64::total_cmp);

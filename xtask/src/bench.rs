@@ -143,9 +143,11 @@ fn server_tool(args: &[&str]) -> Result<String, String> {
 ///   the storage per million events and times the dashboard's counters and the analysis page's
 ///   queries over them.
 /// - Ingest over HTTP while pages are served: a release server with the demo expo gets beacons
-///   (each from a new visitor, a view or time spent on one of the demo booths) from one wrk
-///   while another wrk reads a booth page, for 20 s; a beacon is answered once its event is
-///   committed, and the events stored are counted in the database before and after.
+///   (views of the demo booths and the time spent on them) from one wrk while another wrk reads
+///   a booth page, for 20 s; a beacon is answered once its event is committed, and the events
+///   stored are counted in the database before and after. Twice: visits as browsers make them
+///   (a visitor's twenty beacons spread among other visitors'), then the worst case of every
+///   beacon from a new visitor.
 fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
     let events = std::env::var("EXPO_BENCH_ANALYTICS_EVENTS").unwrap_or_else(|_| "10000000".into());
     step(
@@ -168,10 +170,6 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
     results("analytics", &text, rows);
     let _ = std::fs::remove_dir_all(&dir);
 
-    step(
-        start,
-        "analytics: beacons over HTTP (wrk, 2 threads, 64 connections, 20 s) while a booth page is read (wrk, 1 thread, 8 connections)",
-    );
     let server = TestServer::start(&[("DATABASE_MAX_CONNECTIONS", "16")])?;
     let port = server.port;
     let db = format!("sqlite:{}/e2e.db", server._dir.path.display());
@@ -194,68 +192,96 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
     if booths.is_empty() {
         return Err("no booths found on the demo hall pages".into());
     }
-    let script = server._dir.path.join("beacons.lua");
     let ids = booths
         .iter()
         .map(|b| format!("{b:?}"))
         .collect::<Vec<_>>()
         .join(", ");
-    std::fs::write(
-        &script,
-        format!(
-            "-- Each beacon from a new visitor (its own browser): a view of a booth, or time spent on it.\n\
-             local ids = {{ {ids} }}\n\
-             local n = 0\n\
+    let lua_head = format!(
+        "local ids = {{ {ids} }}\n\
+         local threads = 0\n\
+         function setup(thread) threads = threads + 1; thread:set(\"tid\", threads) end\n\
+         local n = 0\n\
+         local function beacon(visitor, id, view)\n\
+           local body = \"kind=view&target=booth&id=\" .. id\n\
+           if not view then\n\
+             body = \"kind=dwell&target=booth&id=\" .. id .. \"&millis=\" .. math.random(1000, 60000)\n\
+           end\n\
+           local headers = {{ [\"Content-Type\"] = \"application/x-www-form-urlencoded\", [\"Accept\"] = \"application/json\",\n\
+             [\"User-Agent\"] = \"Mozilla/5.0 (X11; Linux x86_64) BenchVisitor/\" .. visitor }}\n\
+           return wrk.format(\"POST\", \"/api/footprint\", headers, body)\n\
+         end\n"
+    );
+    let scripts = [
+        (
+            "visits",
+            "-- Visits as browsers make them: each of 500 visitors at a time (per wrk thread) looks at ten\n\
+             -- neighbouring booths in turn, a view then the time spent on each (20 beacons, the\n\
+             -- visitors taking turns, so a visit's beacons reach different batches); then the next.\n\
+             request = function()\n\
+               local slot, step, round = n % 500, math.floor(n / 500) % 20, math.floor(n / 10000)\n\
+               n = n + 1\n\
+               local visitor = \"visit-\" .. (tid or 0) .. \"-\" .. round .. \"-\" .. slot\n\
+               local first = (round * 7919 + slot * 104729 + (tid or 0) * 13) % #ids\n\
+               return beacon(visitor, ids[(first + math.floor(step / 2)) % #ids + 1], step % 2 == 0)\n\
+             end\n",
+        ),
+        (
+            "new visitors",
+            "-- The worst case: each beacon from a new visitor (its own browser), a view of a booth or\n\
+             -- time spent on it.\n\
              request = function()\n\
                n = n + 1\n\
-               local id = ids[math.random(#ids)]\n\
-               local body = \"kind=view&target=booth&id=\" .. id\n\
-               if math.random(4) == 1 then\n\
-                 body = \"kind=dwell&target=booth&id=\" .. id .. \"&millis=\" .. math.random(1000, 60000)\n\
-               end\n\
-               local headers = {{ [\"Content-Type\"] = \"application/x-www-form-urlencoded\", [\"Accept\"] = \"application/json\",\n\
-                 [\"User-Agent\"] = \"Mozilla/5.0 (X11; Linux x86_64) BenchVisitor/\" .. math.random(1, 2000000000) .. \"-\" .. n }}\n\
-               return wrk.format(\"POST\", \"/api/footprint\", headers, body)\n\
-             end\n"
+               local visitor = \"new-\" .. math.random(1, 2000000000) .. \"-\" .. (tid or 0) .. \"-\" .. n\n\
+               return beacon(visitor, ids[math.random(#ids)], math.random(4) ~= 1)\n\
+             end\n",
         ),
-    )
-    .map_err(|e| format!("{}: {e}", script.display()))?;
+    ];
     let stored = |text: &str| -> i64 {
         text.lines()
             .find_map(|l| l.strip_prefix("RESULT events "))
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0)
     };
-    let before = stored(&server_tool(&["analytics", "count", "--database", &db])?);
-    let pages = Command::new("wrk")
-        .args(["-t1", "-c8", "-d20s", "--latency"])
-        .arg(format!("http://127.0.0.1:{port}{page}"))
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("wrk: {e}"))?;
-    let began = Instant::now();
-    let beacons = Command::new("wrk")
-        .args(["-t2", "-c64", "-d20s", "--latency", "-s"])
-        .arg(&script)
-        .arg(format!("http://127.0.0.1:{port}"))
-        .output()
-        .map_err(|e| format!("wrk: {e}"))?;
-    let secs = began.elapsed().as_secs_f64();
-    let pages = pages.wait_with_output().map_err(|e| format!("wrk: {e}"))?;
-    let after = stored(&server_tool(&["analytics", "count", "--database", &db])?);
-    for (what, out) in [("beacons", &beacons.stdout), ("booth page", &pages.stdout)] {
-        let text = String::from_utf8_lossy(out);
-        println!("{what}:\n{text}");
-        wrk_rows(&text, &format!("analytics over HTTP: {what}"), rows);
+    for (name, body) in scripts {
+        step(
+            start,
+            &format!("analytics over HTTP, {name}: beacons (wrk, 2 threads, 64 connections, 20 s) while a booth page is read (wrk, 1 thread, 8 connections)"),
+        );
+        let script = server._dir.path.join("beacons.lua");
+        std::fs::write(&script, format!("{lua_head}{body}"))
+            .map_err(|e| format!("{}: {e}", script.display()))?;
+        let before = stored(&server_tool(&["analytics", "count", "--database", &db])?);
+        let pages = Command::new("wrk")
+            .args(["-t1", "-c8", "-d20s", "--latency"])
+            .arg(format!("http://127.0.0.1:{port}{page}"))
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("wrk: {e}"))?;
+        let began = Instant::now();
+        let beacons = Command::new("wrk")
+            .args(["-t2", "-c64", "-d20s", "--latency", "-s"])
+            .arg(&script)
+            .arg(format!("http://127.0.0.1:{port}"))
+            .output()
+            .map_err(|e| format!("wrk: {e}"))?;
+        let secs = began.elapsed().as_secs_f64();
+        let pages = pages.wait_with_output().map_err(|e| format!("wrk: {e}"))?;
+        let after = stored(&server_tool(&["analytics", "count", "--database", &db])?);
+        for (what, out) in [("beacons", &beacons.stdout), ("booth page", &pages.stdout)] {
+            let text = String::from_utf8_lossy(out);
+            println!("{name}, {what}:\n{text}");
+            wrk_rows(&text, &format!("analytics over HTTP, {name}: {what}"), rows);
+        }
+        rows.push((
+            format!("analytics over HTTP, {name}: events stored"),
+            format!("{} in {secs:.1} s", after - before),
+        ));
+        rows.push((
+            format!("analytics over HTTP, {name}: events stored per second"),
+            format!("{:.0}", (after - before) as f64 / secs),
+        ));
     }
-    rows.push((
-        "analytics over HTTP: events stored".into(),
-        format!("{} in {secs:.1} s", after - before),
-    ));
-    rows.push((
-        "analytics over HTTP: events stored per second".into(),
-        format!("{:.0}", (after - before) as f64 / secs),
-    ));
     Ok(())
 }
 

@@ -439,3 +439,60 @@ async fn beacons_at_once_are_all_counted(backend: Backend) {
     assert_eq!(bought.visitors.today, after.visitors.today + 1);
 }
 both_backends!(beacons_at_once_are_all_counted);
+
+/// The writer remembers the places' visitors it stored, so a visit's later beacons write no
+/// visitor rows again: a person who turns footprints off (which deletes the rows that name
+/// them) and on again, then looks again the same day, is not counted a second time, and no
+/// visitor row names them again.
+async fn a_visitor_is_remembered_across_batches(backend: Backend) {
+    let app = TestApp::spawn_with(backend, true, |_| {}).await;
+    let (booth, product) = booth_and_product(&app).await;
+    let expo = expo_of(&app, &booth).await;
+    let person = new_buyer(&app, "comes.back@example.com").await;
+    let (user,): (String,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+        .bind("comes.back@example.com")
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("user");
+    // Their visitor rows of the day and of all days (an hour's rows would be new if the hour
+    // turned during the test).
+    let rows = || async {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM footprint_visitors WHERE user_id = $1 AND LENGTH(day) <> 13",
+        )
+        .bind(&user)
+        .fetch_one(&app.sql().await)
+        .await
+        .expect("rows");
+        n
+    };
+    let before = snapshot(&app, &expo).await;
+    view_booth(&app, &person, &booth).await;
+    let first = snapshot(&app, &expo).await;
+    assert_eq!(first.visitors.today, before.visitors.today + 1);
+    // The expo, the booth's hall and the booth, each for the day and all days.
+    assert_eq!(rows().await, 6);
+
+    for on in ["false", "true"] {
+        let resp = app.call(&person, "account/footprints", &[("on", on)]).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+    assert_eq!(rows().await, 0, "turning footprints off deletes their rows");
+    for (target, id) in [("booth", &booth), ("product", &product)] {
+        let resp = app
+            .call(
+                &person,
+                "footprint",
+                &[("kind", "view"), ("target", target), ("id", id)],
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+    let again = snapshot(&app, &expo).await;
+    assert_eq!(again.visitors.today, first.visitors.today);
+    assert_eq!(again.visitors.total, first.visitors.total);
+    assert_eq!(again.booth_views.today, first.booth_views.today + 1);
+    assert_eq!(again.product_views.today, first.product_views.today + 1);
+    assert_eq!(rows().await, 0, "known visitors are not written again");
+}
+both_backends!(a_visitor_is_remembered_across_batches);
