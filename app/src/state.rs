@@ -76,6 +76,8 @@ pub struct AppState {
     pub footprints: Arc<crate::analytics::guard::FootprintGuard>,
     /// This node's footprint writer (batches beacons' events into few transactions).
     pub footprint_writer: Arc<crate::analytics::ingest::FootprintWriter>,
+    /// The maintenance state as this node last read it.
+    pub maintenance: Arc<crate::ops::service::MaintenanceMemo>,
     /// This node's search index, when the server opened one.
     pub search: Option<crate::search::engine::SearchIndex>,
     /// The site's public origin (`https://expo.example`), when configured; otherwise links
@@ -110,6 +112,7 @@ impl AppState {
             chat_limiter,
             footprints: Arc::default(),
             footprint_writer: Arc::default(),
+            maintenance: Arc::default(),
             db,
             auth: Arc::new(auth),
             hub,

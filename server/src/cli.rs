@@ -484,6 +484,21 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         store,
         std::time::Duration::from_secs(3600),
     );
+    // SQLite's log is copied into the file here, every second, rather than by whichever
+    // writer happens to commit when it grows long.
+    let checkpoints = (db.backend() == db::Backend::Sqlite).then(|| {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(e) = db.checkpoint().await {
+                    tracing::warn!(error = %e, "checkpoint failed");
+                }
+            }
+        })
+    });
     // The e-mail outbox goes out when an SMTP server is configured (a bad setting stops the
     // start, not the first mail).
     let mailer = match &config.smtp_url {
@@ -517,8 +532,8 @@ pub async fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     housekeeping.abort();
-    if let Some(m) = mailer {
-        m.abort();
+    for task in [mailer, checkpoints].into_iter().flatten() {
+        task.abort();
     }
     db.close().await;
     tracing::info!("stopped");

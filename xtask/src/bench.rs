@@ -145,9 +145,10 @@ fn server_tool(args: &[&str]) -> Result<String, String> {
 /// - Ingest over HTTP while pages are served: a release server with the demo expo gets beacons
 ///   (views of the demo booths and the time spent on them) from one wrk while another wrk reads
 ///   a booth page, for 20 s; a beacon is answered once its event is committed, and the events
-///   stored are counted in the database before and after. Twice: visits as browsers make them
-///   (a visitor's twenty beacons spread among other visitors'), then the worst case of every
-///   beacon from a new visitor.
+///   stored are counted in the database before and after. Visits as browsers make them (a
+///   visitor's twenty beacons spread among other visitors'), then the worst case of every
+///   beacon from a new visitor, both with pages read at a steady pace; then visits again with
+///   pages read as fast as wrk can.
 fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
     let events = std::env::var("EXPO_BENCH_ANALYTICS_EVENTS").unwrap_or_else(|_| "10000000".into());
     step(
@@ -212,30 +213,31 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
            return wrk.format(\"POST\", \"/api/footprint\", headers, body)\n\
          end\n"
     );
-    let scripts = [
-        (
-            "visits",
-            "-- Visits as browsers make them: each of 500 visitors at a time (per wrk thread) looks at ten\n\
+    let visits = "-- Visits as browsers make them: each of 500 visitors at a time (per wrk thread) looks at ten\n\
              -- neighbouring booths in turn, a view then the time spent on each (20 beacons, the\n\
              -- visitors taking turns, so a visit's beacons reach different batches); then the next.\n\
              request = function()\n\
                local slot, step, round = n % 500, math.floor(n / 500) % 20, math.floor(n / 10000)\n\
                n = n + 1\n\
-               local visitor = \"visit-\" .. (tid or 0) .. \"-\" .. round .. \"-\" .. slot\n\
+               local visitor = run .. \"-\" .. (tid or 0) .. \"-\" .. round .. \"-\" .. slot\n\
                local first = (round * 7919 + slot * 104729 + (tid or 0) * 13) % #ids\n\
                return beacon(visitor, ids[(first + math.floor(step / 2)) % #ids + 1], step % 2 == 0)\n\
-             end\n",
-        ),
-        (
-            "new visitors",
-            "-- The worst case: each beacon from a new visitor (its own browser), a view of a booth or\n\
+             end\n";
+    let new_visitors = "-- The worst case: each beacon from a new visitor (its own browser), a view of a booth or\n\
              -- time spent on it.\n\
              request = function()\n\
                n = n + 1\n\
                local visitor = \"new-\" .. math.random(1, 2000000000) .. \"-\" .. (tid or 0) .. \"-\" .. n\n\
                return beacon(visitor, ids[math.random(#ids)], math.random(4) ~= 1)\n\
-             end\n",
-        ),
+             end\n";
+    // Pages at a steady pace (each of 8 connections waits 3 ms between pages: about 2,300
+    // pages a second, a page for every two beacons at the target's rate), or as fast as wrk
+    // can read them (the page load then takes whatever the beacons leave).
+    let paced = "function delay() return 3 end\n";
+    let runs = [
+        ("visits", visits, Some(paced)),
+        ("new visitors", new_visitors, Some(paced)),
+        ("visits, pages unpaced", visits, None),
     ];
     let stored = |text: &str| -> i64 {
         text.lines()
@@ -243,17 +245,29 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0)
     };
-    for (name, body) in scripts {
+    for (name, body, pace) in runs {
         step(
             start,
-            &format!("analytics over HTTP, {name}: beacons (wrk, 2 threads, 64 connections, 20 s) while a booth page is read (wrk, 1 thread, 8 connections)"),
+            &format!("analytics over HTTP, {name}: beacons (wrk, 2 threads, 64 connections, 20 s) while a booth page is read (wrk, 1 thread, 8 connections{})", if pace.is_some() { ", 3 ms between pages" } else { "" }),
         );
         let script = server._dir.path.join("beacons.lua");
-        std::fs::write(&script, format!("{lua_head}{body}"))
+        // Each run's visitors are new to the server.
+        std::fs::write(&script, format!("local run = {name:?}\n{lua_head}{body}"))
             .map_err(|e| format!("{}: {e}", script.display()))?;
+        let mut page_args = vec![
+            "-t1".to_owned(),
+            "-c8".into(),
+            "-d20s".into(),
+            "--latency".into(),
+        ];
+        if let Some(pace) = pace {
+            let file = server._dir.path.join("pace.lua");
+            std::fs::write(&file, pace).map_err(|e| format!("{}: {e}", file.display()))?;
+            page_args.extend(["-s".to_owned(), file.display().to_string()]);
+        }
         let before = stored(&server_tool(&["analytics", "count", "--database", &db])?);
         let pages = Command::new("wrk")
-            .args(["-t1", "-c8", "-d20s", "--latency"])
+            .args(&page_args)
             .arg(format!("http://127.0.0.1:{port}{page}"))
             .stdout(Stdio::piped())
             .spawn()

@@ -184,10 +184,42 @@ pub async fn console(ctx: &Ctx) -> Result<OpsConsole, AppError> {
     Ok(OpsConsole { banner, history })
 }
 
+/// How long a node reuses the maintenance state it read, at most (a change made anywhere also
+/// bumps the content version every node follows, which ends the reuse at once).
+const MAINTENANCE_MEMO: std::time::Duration = std::time::Duration::from_secs(2);
+
+type CurrentMaintenance = Option<(String, Option<Maintenance>)>;
+
+/// The current expo's maintenance state as this node last read it, with the content version
+/// and the moment it was read at: every request that changes something asks, so it is not
+/// read from the database each time.
+#[derive(Debug, Default)]
+pub struct MaintenanceMemo(std::sync::Mutex<Option<(u64, std::time::Instant, CurrentMaintenance)>>);
+
+/// The current expo and its maintenance state, read again when the content version moved
+/// (maintenance turned on or off on any node) or the last reading is two seconds old.
+async fn current_maintenance(state: &AppState) -> Result<CurrentMaintenance, AppError> {
+    // The version first: a change after it bumps it, so what is read next is not reused.
+    let version = state.hub.content_version();
+    let reused = state.maintenance.0.lock().ok().and_then(|m| {
+        m.as_ref()
+            .filter(|(v, at, _)| *v == version && at.elapsed() < MAINTENANCE_MEMO)
+            .map(|(_, _, current)| current.clone())
+    });
+    if let Some(current) = reused {
+        return Ok(current);
+    }
+    let current = db::ops::current_maintenance(&state.db).await?;
+    if let Ok(mut m) = state.maintenance.0.lock() {
+        *m = Some((version, std::time::Instant::now(), current.clone()));
+    }
+    Ok(current)
+}
+
 /// Whether `session` may change things now: always, unless the current expo is in
 /// maintenance and they are not one of its organizers or operators.
 pub async fn may_write(state: &AppState, session: Option<&AuthSession>) -> Result<bool, AppError> {
-    let Some((expo_id, maintenance)) = db::ops::current_maintenance(&state.db).await? else {
+    let Some((expo_id, maintenance)) = current_maintenance(state).await? else {
         return Ok(true);
     };
     if maintenance.is_none() {
