@@ -57,9 +57,24 @@ impl Default for AuthConfig {
     }
 }
 
-/// Everything a request handler needs from the running server.
+/// Everything a request handler needs from the running server: one shared [`Shared`], so a
+/// clone (several per request: each layer's state, the page's context) is one reference count.
 #[derive(Clone, Debug)]
 pub struct AppState {
+    shared: Arc<Shared>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.shared
+    }
+}
+
+/// What [`AppState`] shares.
+#[derive(Clone, Debug)]
+pub struct Shared {
     /// The database.
     pub db: Db,
     /// Session and login rules.
@@ -107,7 +122,7 @@ impl AppState {
             )),
             db::Backend::Sqlite => crate::realtime::hub::Hub::default(),
         };
-        Self {
+        let shared = Shared {
             ice_servers: Arc::new(auth.ice_servers.clone()),
             chat_limiter,
             footprints: Arc::default(),
@@ -121,7 +136,16 @@ impl AppState {
             public_origin: None,
             bind_origin: "http://localhost".to_owned(),
             translator: None,
+        };
+        Self {
+            shared: Arc::new(shared),
         }
+    }
+
+    /// What is set up once after [`AppState::new`], before the state is shared (copied if it
+    /// already is).
+    pub fn setup(&mut self) -> &mut Shared {
+        Arc::make_mut(&mut self.shared)
     }
 
     /// Tells each of `people`, on every node, that they have a new notification.

@@ -89,6 +89,9 @@ struct Person {
 /// `footprint_visitors` row).
 pub type VisitorKey = (String, String, String, String);
 
+/// A [`VisitorKey`] borrowed (it hashes the same).
+pub type VisitorRef<'a> = (&'a str, &'a str, &'a str, &'a str);
+
 /// What a batch stored.
 #[derive(Debug, Default)]
 pub struct Stored {
@@ -106,7 +109,7 @@ pub struct Stored {
 pub async fn record_batch(
     db: &Db,
     events: &[Recorded],
-    known: &(dyn Fn(&VisitorKey) -> bool + Sync),
+    known: &(dyn Fn(&VisitorRef<'_>) -> bool + Sync),
 ) -> Result<Stored> {
     let users: BTreeSet<&str> = events.iter().filter_map(|e| e.user_id.as_deref()).collect();
     // Read before the transaction: a SQLite transaction that read first cannot wait for the
@@ -166,7 +169,6 @@ pub async fn record_batch(
         .map(|e| {
             let t = &e.target;
             vec![
-                Val::Text(crate::new_id()),
                 Val::Text(t.expo_id.clone()),
                 Val::Text(e.actor.clone()),
                 Val::Opt(e.user_id.clone()),
@@ -182,7 +184,7 @@ pub async fn record_batch(
         .collect();
     multi::<NoRows>(
         &mut tx,
-        "INSERT INTO footprints (id, expo_id, actor, user_id, kind, target_kind, target_id, \
+        "INSERT INTO footprints (expo_id, actor, user_id, kind, target_kind, target_id, \
          exhibitor_id, industry, millis, at)",
         "",
         &raw,
@@ -191,31 +193,33 @@ pub async fn record_batch(
     .await?;
 
     // The per-day roll-up, one row per actor, day and page.
-    type DayKey = (String, String, String, &'static str, String);
-    let mut days: BTreeMap<DayKey, (&Recorded, i64, i64)> = BTreeMap::new();
-    for e in &kept {
+    type DayKey<'a> = (&'a str, &'a str, &'a str, &'static str, &'a str);
+    // The first event of each row, its views and time.
+    let mut days: BTreeMap<DayKey<'_>, (usize, i64, i64)> = BTreeMap::new();
+    for (i, e) in kept.iter().enumerate() {
         let t = &e.target;
         let key = (
-            t.expo_id.clone(),
-            e.actor.clone(),
-            e.day.clone(),
+            t.expo_id.as_str(),
+            e.actor.as_str(),
+            e.day.as_str(),
             t.kind,
-            t.id.clone(),
+            t.id.as_str(),
         );
-        let row = days.entry(key).or_insert((e, 0, 0));
+        let row = days.entry(key).or_insert((i, 0, 0));
         row.1 += i64::from(e.kind == "view");
         row.2 += e.millis;
     }
     let day_rows: Vec<Vec<Val>> = days
         .iter()
-        .map(|((expo, actor, day, kind, id), (e, views, millis))| {
+        .map(|((expo, actor, day, kind, id), (i, views, millis))| {
+            let e = kept[*i];
             vec![
-                Val::Text(expo.clone()),
-                Val::Text(actor.clone()),
+                Val::Text((*expo).to_owned()),
+                Val::Text((*actor).to_owned()),
                 Val::Opt(e.user_id.clone()),
-                Val::Text(day.clone()),
+                Val::Text((*day).to_owned()),
                 Val::Text((*kind).to_owned()),
-                Val::Text(id.clone()),
+                Val::Text((*id).to_owned()),
                 Val::Opt(e.target.exhibitor_id.clone()),
                 Val::Text(e.target.industry.clone()),
                 Val::Int(*views),
@@ -241,27 +245,24 @@ pub async fn record_batch(
     .map(|(expo, actor, day, _, booth, millis)| (expo, actor, day, booth, millis))
     .collect();
 
+    // Each event's places and periods, computed once: the maps below borrow from them.
+    let spots: Vec<(Vec<String>, [String; 3])> =
+        kept.iter().map(|e| (e.places(), e.periods())).collect();
     // Each place's visitors per period: a row inserted is a new visitor.
-    let mut gains: BTreeMap<(String, String, String), Gain> = BTreeMap::new();
+    let mut gains: BTreeMap<(&str, &str, &str), Gain> = BTreeMap::new();
     // (expo, period, place, actor) → (person, buyer)
-    let mut visitors: BTreeMap<VisitorKey, (Option<String>, bool)> = BTreeMap::new();
-    for e in &kept {
+    let mut visitors: BTreeMap<VisitorRef<'_>, (Option<&str>, bool)> = BTreeMap::new();
+    for (e, (places, periods)) in kept.iter().zip(&spots) {
         let buyer = is_buyer(e);
         let view = i64::from(e.kind == "view");
-        for place in e.places() {
-            for period in e.periods() {
-                let key = (
-                    e.target.expo_id.clone(),
-                    period.clone(),
-                    place.clone(),
-                    e.actor.clone(),
-                );
+        let expo = e.target.expo_id.as_str();
+        for place in places {
+            for period in periods {
+                let key = (expo, period.as_str(), place.as_str(), e.actor.as_str());
                 if !visitors.contains_key(&key) && !known(&key) {
-                    visitors.insert(key, (e.user_id.clone(), buyer));
+                    visitors.insert(key, (e.user_id.as_deref(), buyer));
                 }
-                let g = gains
-                    .entry((e.target.expo_id.clone(), place.clone(), period))
-                    .or_default();
+                let g = gains.entry((expo, place, period)).or_default();
                 g.views += view;
                 g.booth_views += view * i64::from(e.target.kind == "booth");
                 g.product_views += view * i64::from(e.target.kind == "product");
@@ -272,12 +273,12 @@ pub async fn record_batch(
     // Booth visits that got longer: out of their old bucket (none if they had no time yet),
     // into the new one, for the day and all days of the expo, the booth's hall and the booth.
     for (expo, actor, day, booth, millis) in &booth_time {
-        let Some((e, _, added)) = days.get(&(
-            expo.clone(),
-            actor.clone(),
-            day.clone(),
+        let Some((i, _, added)) = days.get(&(
+            expo.as_str(),
+            actor.as_str(),
+            day.as_str(),
             "booth",
-            booth.clone(),
+            booth.as_str(),
         )) else {
             continue;
         };
@@ -292,11 +293,9 @@ pub async fn record_batch(
         if old == Some(new) {
             continue;
         }
-        for place in e.places() {
-            for period in [day.clone(), String::new()] {
-                let g = gains
-                    .entry((expo.clone(), place.clone(), period))
-                    .or_default();
+        for place in &spots[*i].0 {
+            for period in [day.as_str(), ""] {
+                let g = gains.entry((expo, place, period)).or_default();
                 if let Some(o) = old {
                     g.dwell[o] -= 1;
                 }
@@ -308,11 +307,11 @@ pub async fn record_batch(
         .iter()
         .map(|((expo, period, place, actor), (user, buyer))| {
             vec![
-                Val::Text(expo.clone()),
-                Val::Text(period.clone()),
-                Val::Text(place.clone()),
-                Val::Text(actor.clone()),
-                Val::Opt(user.clone()),
+                Val::Text((*expo).to_owned()),
+                Val::Text((*period).to_owned()),
+                Val::Text((*place).to_owned()),
+                Val::Text((*actor).to_owned()),
+                Val::Opt(user.map(str::to_owned)),
                 Val::Int(i64::from(*buyer)),
             ]
         })
@@ -325,41 +324,39 @@ pub async fn record_batch(
         true,
     )
     .await?;
-    let mut breakdown: BTreeMap<(String, String, &'static str, String), i64> = BTreeMap::new();
-    for (expo, period, place, actor) in new_rows {
-        let Some((user, buyer)) =
-            visitors.get(&(expo.clone(), period.clone(), place.clone(), actor))
-        else {
+    let mut breakdown: BTreeMap<(&str, &str, &'static str, &str), i64> = BTreeMap::new();
+    for (expo, period, place, actor) in &new_rows {
+        let Some((&(expo, period, place, _), &(user, buyer))) = visitors.get_key_value(&(
+            expo.as_str(),
+            period.as_str(),
+            place.as_str(),
+            actor.as_str(),
+        )) else {
             continue;
         };
         // The expo's visitors of a day, by country and language.
         if place.is_empty() && period.len() == 10 {
-            let p = user.as_ref().and_then(|u| people.get(u));
+            let p = user.and_then(|u| people.get(u));
             for (dimension, value) in [
-                ("country", p.map(|p| p.country.clone())),
-                ("language", p.map(|p| p.language.clone())),
+                ("country", p.map_or("", |p| p.country.as_str())),
+                ("language", p.map_or("", |p| p.language.as_str())),
             ] {
                 *breakdown
-                    .entry((
-                        expo.clone(),
-                        period.clone(),
-                        dimension,
-                        value.unwrap_or_default(),
-                    ))
+                    .entry((expo, period, dimension, value))
                     .or_default() += 1;
             }
         }
         let g = gains.entry((expo, place, period)).or_default();
         g.visitors += 1;
-        g.buyers += i64::from(*buyer);
+        g.buyers += i64::from(buyer);
     }
     let total_rows: Vec<Vec<Val>> = gains
         .iter()
         .map(|((expo, place, period), g)| {
             let mut row = vec![
-                Val::Text(expo.clone()),
-                Val::Text(place.clone()),
-                Val::Text(period.clone()),
+                Val::Text((*expo).to_owned()),
+                Val::Text((*place).to_owned()),
+                Val::Text((*period).to_owned()),
                 Val::Int(g.visitors),
                 Val::Int(g.buyers),
                 Val::Int(g.views),
@@ -396,10 +393,10 @@ pub async fn record_batch(
         .iter()
         .map(|((expo, day, dimension, value), n)| {
             vec![
-                Val::Text(expo.clone()),
-                Val::Text(day.clone()),
+                Val::Text((*expo).to_owned()),
+                Val::Text((*day).to_owned()),
                 Val::Text((*dimension).to_owned()),
-                Val::Text(value.clone()),
+                Val::Text((*value).to_owned()),
                 Val::Int(*n),
             ]
         })
@@ -439,7 +436,17 @@ pub async fn record_batch(
     crate::commit(tx).await?;
     Ok(Stored {
         kept: kept.len(),
-        visitors: visitors.into_keys().collect(),
+        visitors: visitors
+            .into_keys()
+            .map(|(expo, period, place, actor)| {
+                (
+                    expo.to_owned(),
+                    period.to_owned(),
+                    place.to_owned(),
+                    actor.to_owned(),
+                )
+            })
+            .collect(),
     })
 }
 

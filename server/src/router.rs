@@ -52,9 +52,12 @@ pub fn build_with_store(
     store: Arc<dyn object_store::ObjectStore>,
 ) -> Router {
     let mut state = AppState::new(db.clone(), config.auth());
-    state.public_origin.clone_from(&config.public_origin);
-    state.bind_origin = format!("http://{}", config.addr);
-    state.translator =
+    state
+        .setup()
+        .public_origin
+        .clone_from(&config.public_origin);
+    state.setup().bind_origin = format!("http://{}", config.addr);
+    state.setup().translator =
         config.translate_url.as_deref().and_then(
             |url| match crate::translate::LibreTranslate::new(url, config.translate_key.clone()) {
                 Ok(t) => Some(Arc::new(t) as Arc<dyn app::chat::translate::Translator>),
@@ -69,7 +72,7 @@ pub fn build_with_store(
     match app::search::engine::SearchIndex::open(std::path::Path::new(&config.search_dir)) {
         Ok(index) => {
             app::search::follower::spawn(db, index.clone(), std::time::Duration::from_millis(200));
-            state.search = Some(index);
+            state.setup().search = Some(index);
         }
         Err(e) => tracing::error!(error = %e, dir = %config.search_dir, "search index unavailable"),
     }

@@ -292,6 +292,9 @@ pub async fn set_recording(
     on: bool,
 ) -> Result<(), AppError> {
     db::footprint::set_off(&state.db, &session.user.id, !on).await?;
+    if !on {
+        state.footprint_writer.forget(&session.user.id);
+    }
     touch(state, &session.user.id).await;
     Ok(())
 }

@@ -441,9 +441,8 @@ async fn beacons_at_once_are_all_counted(backend: Backend) {
 both_backends!(beacons_at_once_are_all_counted);
 
 /// The writer remembers the places' visitors it stored, so a visit's later beacons write no
-/// visitor rows again: a person who turns footprints off (which deletes the rows that name
-/// them) and on again, then looks again the same day, is not counted a second time, and no
-/// visitor row names them again.
+/// visitor rows again; and it forgets a person who turns footprints off (which deletes the
+/// rows that name them), so their later visits are stored again.
 async fn a_visitor_is_remembered_across_batches(backend: Backend) {
     let app = TestApp::spawn_with(backend, true, |_| {}).await;
     let (booth, product) = booth_and_product(&app).await;
@@ -473,11 +472,12 @@ async fn a_visitor_is_remembered_across_batches(backend: Backend) {
     // The expo, the booth's hall and the booth, each for the day and all days.
     assert_eq!(rows().await, 6);
 
-    for on in ["false", "true"] {
-        let resp = app.call(&person, "account/footprints", &[("on", on)]).await;
-        assert_eq!(resp.status(), StatusCode::OK);
-    }
-    assert_eq!(rows().await, 0, "turning footprints off deletes their rows");
+    // The rows go behind the writer's back: only its memory can tell it stored them.
+    sqlx::query("DELETE FROM footprint_visitors WHERE user_id = $1")
+        .bind(&user)
+        .execute(&app.sql().await)
+        .await
+        .expect("delete");
     for (target, id) in [("booth", &booth), ("product", &product)] {
         let resp = app
             .call(
@@ -494,5 +494,20 @@ async fn a_visitor_is_remembered_across_batches(backend: Backend) {
     assert_eq!(again.booth_views.today, first.booth_views.today + 1);
     assert_eq!(again.product_views.today, first.product_views.today + 1);
     assert_eq!(rows().await, 0, "known visitors are not written again");
+
+    // Off (deleting the rows that name them) and on again: the writer forgets them, so the
+    // next visit is stored (and counted) as any visit after an opt-out is, on every node.
+    for on in ["false", "true"] {
+        let resp = app.call(&person, "account/footprints", &[("on", on)]).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+    view_booth(&app, &person, &booth).await;
+    assert_eq!(
+        rows().await,
+        6,
+        "a forgotten visitor's rows are written again"
+    );
+    let back = snapshot(&app, &expo).await;
+    assert_eq!(back.visitors.today, first.visitors.today + 1);
 }
 both_backends!(a_visitor_is_remembered_across_batches);
