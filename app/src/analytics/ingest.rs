@@ -216,11 +216,17 @@ impl FootprintWriter {
     }
 }
 
-/// Starts the writer on a thread of its own (a single-threaded runtime): a batch takes a dozen
-/// turns between the task and the database's worker, and on the request threads each turn
-/// waited behind whatever requests had queued meanwhile.
+/// Starts the writer. On SQLite it gets a thread of its own (a single-threaded runtime): a
+/// batch takes a dozen turns between the task and the connection's worker thread, and on the
+/// request threads each turn waited behind whatever requests had queued meanwhile. PostgreSQL
+/// connections are sockets of the runtime that opened them, and the pool shares them with
+/// requests, so there the writer stays on the server's runtime.
 fn spawn(db: Db, visitors: VisitorMemory) -> mpsc::Sender<Job> {
     let (tx, rx) = mpsc::channel::<Job>(QUEUE);
+    if db.backend() == db::Backend::Postgres {
+        tokio::spawn(write(db, visitors, rx));
+        return tx;
+    }
     let started = std::thread::Builder::new()
         .name("footprint-writer".to_owned())
         .spawn(move || {
