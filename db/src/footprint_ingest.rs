@@ -126,7 +126,7 @@ pub async fn record_batch(
         for u in chunk {
             q = q.bind(*u);
         }
-        for (id, country, language, off) in q.fetch_all(db.pool()).await? {
+        for (id, country, language, off) in q.fetch_all(db.writer_pool()).await? {
             people.insert(
                 id,
                 Person {
@@ -144,7 +144,7 @@ pub async fn record_batch(
         for u in chunk {
             q = q.bind(*u);
         }
-        buyers.extend(q.fetch_all(db.pool()).await?);
+        buyers.extend(q.fetch_all(db.writer_pool()).await?);
     }
     let kept: Vec<&Recorded> = events
         .iter()
@@ -156,7 +156,7 @@ pub async fn record_batch(
     if kept.is_empty() {
         return Ok(Stored::default());
     }
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_writer().await?;
     let is_buyer = |e: &Recorded| {
         e.user_id
             .as_ref()

@@ -108,6 +108,8 @@ pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
+    /// The footprint writer's connection on SQLite (the pool itself on PostgreSQL).
+    writer: AnyPool,
     backend: Backend,
     /// The URL connected to (a PostgreSQL listener opens its own connection with it).
     url: std::sync::Arc<str>,
@@ -127,28 +129,8 @@ impl Db {
             Backend::Postgres => url.to_owned(),
         };
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
-        let pool = AnyPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // Per-connection settings: SQLite forgets them on every new connection.
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA busy_timeout = 5000").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
-                        // Pages read through a memory map (no copy per read) and a larger
-                        // cache of the pages in use.
-                        conn.execute("PRAGMA mmap_size = 268435456").await?;
-                        conn.execute("PRAGMA cache_size = -8192").await?;
-                        // The log is copied into the file by `checkpoint` off the writers'
-                        // path; a committing writer does it only when the log is this long.
-                        conn.execute("PRAGMA wal_autocheckpoint = 20000").await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
+        let pool = pool_options(backend, max_connections, 8)
+            .connect_with(options.clone())
             .await?;
         if backend == Backend::Sqlite {
             // WAL is a property of the file, so setting it once is enough.
@@ -156,8 +138,21 @@ impl Db {
                 .execute(&pool)
                 .await?;
         }
+        let writer = match backend {
+            // One connection kept open for the footprint writer, opened when first used: a
+            // SQLite connection drops its whole page cache whenever another one has committed
+            // since it last read, so the writer's batches, spread over the pool, each read
+            // back the pages the last one wrote. Its own connection keeps them (and a larger
+            // cache of the roll-ups' pages).
+            Backend::Sqlite => pool_options(backend, 1, 64)
+                .idle_timeout(None)
+                .max_lifetime(None)
+                .connect_lazy_with(options),
+            Backend::Postgres => pool.clone(),
+        };
         Ok(Db {
             pool,
+            writer,
             backend,
             url: std::sync::Arc::from(url.as_str()),
         })
@@ -199,6 +194,16 @@ impl Db {
         &self.url
     }
 
+    /// Starts a transaction of the footprint writer's (on its own connection on SQLite).
+    pub(crate) async fn begin_writer(&self) -> Result<Tx> {
+        Ok(self.writer.begin().await?)
+    }
+
+    /// The footprint writer's connections, for its reads.
+    pub(crate) fn writer_pool(&self) -> &AnyPool {
+        &self.writer
+    }
+
     /// The pool, for crate-internal queries.
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
@@ -212,6 +217,7 @@ impl Db {
 
     /// Closes every connection (graceful shutdown).
     pub async fn close(&self) {
+        self.writer.close().await;
         self.pool.close().await;
     }
 
@@ -243,6 +249,33 @@ impl Db {
             .map(|(t, c, ty, nn)| (t, c, ty, nn == 1))
             .collect())
     }
+}
+
+/// A pool of at most `max_connections`, each set up for the backend; `cache_mib` is a SQLite
+/// connection's page cache.
+fn pool_options(backend: Backend, max_connections: u32, cache_mib: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // Per-connection settings: SQLite forgets them on every new connection.
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    // Pages read through a memory map (no copy per read) and a larger cache
+                    // of the pages in use.
+                    conn.execute("PRAGMA mmap_size = 268435456").await?;
+                    conn.execute(format!("PRAGMA cache_size = -{}", cache_mib * 1024).as_str())
+                        .await?;
+                    // The log is copied into the file by `checkpoint` off the writers' path;
+                    // a committing writer does it only when the log is this long.
+                    conn.execute("PRAGMA wal_autocheckpoint = 20000").await?;
+                }
+                Ok(())
+            })
+        })
 }
 
 /// Adds `mode=rwc` so a missing SQLite file is created, and creates its folder.
