@@ -15,6 +15,9 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Folder with the built site (`pkg/`, assets).
     pub site_root: String,
+    /// Whether the site's files are named by their content's hash (the build wrote `hash.txt`
+    /// beside this binary): they are then cached for a year as immutable.
+    pub hashed_assets: bool,
     /// Maximum request body in bytes.
     pub max_body_bytes: usize,
     /// How long a public page rendered for visitors who are not signed in is reused, seconds
@@ -138,6 +141,7 @@ impl Config {
             database_max_connections: parse("DATABASE_MAX_CONNECTIONS", 8)?,
             addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            hashed_assets: crate::assets::hashed_names(),
             max_body_bytes: parse("EXPO_MAX_BODY_BYTES", 2 * 1024 * 1024)?,
             page_cache_secs: parse("EXPO_PAGE_CACHE_SECS", 5)?,
             public_origin: var("EXPO_PUBLIC_ORIGIN").map(|o| o.trim_end_matches('/').to_owned()),

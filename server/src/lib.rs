@@ -6,6 +6,7 @@
 
 pub mod analysis_export;
 pub mod analytics_bench;
+pub mod assets;
 pub mod attachment;
 pub mod calendar;
 pub mod chat_files;

@@ -26,6 +26,7 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .env(Env::PROD)
+        .hash_files(config.hashed_assets)
         .build()
 }
 
@@ -223,8 +224,13 @@ pub fn build_with_store(
         .merge(media_routes)
         .merge(import_routes)
         .merge(live_routes)
+        .merge(crate::assets::pkg_routes(
+            &config.site_root,
+            config.hashed_assets,
+        ))
         .merge(pages)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
+        .layer(axum::middleware::from_fn(crate::assets::pages))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::maintenance_gate,

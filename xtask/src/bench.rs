@@ -2,7 +2,7 @@
 //! each printing its figures and ending in one table.
 
 use crate::{
-    build_release, cmd, demo_pages, http_get, server_binary, site_root, step, target_dir, tools,
+    build_release, cmd, demo_pages, http_get, pkg_file, server_binary, step, target_dir, tools,
     TestServer,
 };
 use std::process::{Command, Stdio};
@@ -36,7 +36,7 @@ pub fn cmd_bench(args: &[String]) -> Result<(), String> {
             .collect::<Vec<_>>()
             .join(" "),
     ));
-    let wasm = site_root().join("pkg/expo.wasm");
+    let wasm = pkg_file("wasm");
     let raw = std::fs::metadata(&wasm)
         .map_err(|e| format!("{}: {e}", wasm.display()))?
         .len();
@@ -50,6 +50,15 @@ pub fn cmd_bench(args: &[String]) -> Result<(), String> {
     }
     if let Some(b) = compressed("brotli", &["-q", "11", "-c"]) {
         rows.push(("release WASM, brotli -q 11".into(), kib(b)));
+    }
+    // What the server sends a browser that takes brotli: the build's own compression.
+    let mut served = wasm.clone().into_os_string();
+    served.push(".br");
+    if let Ok(m) = std::fs::metadata(&served) {
+        rows.push((
+            "release WASM as served (precompressed .br)".into(),
+            kib(m.len()),
+        ));
     }
     if what == "all" || what == "ws" {
         bench_ws(start, &mut rows)?;

@@ -109,6 +109,20 @@ pub fn site_root() -> PathBuf {
     target_dir().join("site")
 }
 
+/// A file of the release build's site package (`js`, `wasm` or `css`), under the name the
+/// build gave it: `expo.<hash>.<ext>` as its `hash.txt` beside the server binary says.
+pub fn pkg_file(ext: &str) -> PathBuf {
+    let hashes = std::fs::read_to_string(target_dir().join("release/hash.txt")).unwrap_or_default();
+    let name = hashes
+        .lines()
+        .find_map(|l| {
+            let (kind, hash) = l.split_once(':')?;
+            (kind.trim() == ext).then(|| format!("expo.{}.{ext}", hash.trim()))
+        })
+        .unwrap_or_else(|| format!("expo.{ext}"));
+    site_root().join("pkg").join(name)
+}
+
 /// The release server binary.
 pub fn server_binary() -> PathBuf {
     target_dir().join("release/expo-server")
@@ -239,7 +253,7 @@ fn free_gib(path: &Path) -> Option<u64> {
 fn build_release(start: Instant) -> Result<(), String> {
     let stamp = target_dir().join("expo-release.stamp");
     let fingerprint = source_fingerprint().to_string();
-    let outputs = server_binary().exists() && site_root().join("pkg/expo.wasm").exists();
+    let outputs = server_binary().exists() && pkg_file("wasm").exists();
     if outputs && std::fs::read_to_string(&stamp).is_ok_and(|s| s == fingerprint) {
         step(
             start,
@@ -247,8 +261,13 @@ fn build_release(start: Instant) -> Result<(), String> {
         );
         return Ok(());
     }
-    step(start, "release build (cargo leptos build --release)");
-    if run(cmd("cargo").args(["leptos", "build", "--release"])) {
+    step(
+        start,
+        "release build (cargo leptos build --release --precompress)",
+    );
+    // Files named by their hashes (workspace metadata), each also written brotli- and
+    // gzip-compressed for the server to send as they are.
+    if run(cmd("cargo").args(["leptos", "build", "--release", "--precompress"])) {
         let _ = std::fs::write(&stamp, fingerprint);
         Ok(())
     } else {

@@ -3,7 +3,7 @@
 use super::app::App;
 use super::i18n::language_id;
 use leptos::prelude::*;
-use leptos_meta::MetaTags;
+use leptos_meta::{HashedStylesheet, MetaTags};
 
 /// Renders the document of one response. The language and direction come from the request, and
 /// the CSP nonce made by the server's middleware is handed to Leptos for its inline scripts.
@@ -22,7 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.ico" sizes="any" />
-                <link rel="stylesheet" id="leptos" href="/pkg/expo.css" />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <script nonce=crate::state::request_nonce().unwrap_or_default()>
                     "try{var t=localStorage.getItem('theme');if(t)document.documentElement.dataset.theme=t}catch(e){}"
                 </script>

@@ -45,6 +45,7 @@ pub fn test_config(database_url: &str) -> Config {
         page_cache_secs: 0,
         addr: "127.0.0.1:0".parse().expect("addr"),
         site_root: "target/site".into(),
+        hashed_assets: false,
         max_body_bytes: 64 * 1024,
         public_origin: None,
         secure_cookies: false,

@@ -5,6 +5,7 @@ mod account;
 mod analysis;
 mod applications;
 mod appointments;
+mod assets;
 mod buyers;
 mod chat;
 mod chat_files;
