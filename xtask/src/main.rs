@@ -268,12 +268,42 @@ fn build_release(start: Instant) -> Result<(), String> {
     // Files named by their hashes (workspace metadata), each also written brotli- and
     // gzip-compressed for the server to send as they are.
     if run(cmd("cargo").args(["leptos", "build", "--release", "--precompress"])) {
+        regzip_package()?;
         let _ = std::fs::write(&stamp, fingerprint);
         Ok(())
     } else {
         let _ = std::fs::remove_file(&stamp);
         Err("release build failed".into())
     }
+}
+
+/// Compresses the site package's gzip files again at gzip's best level: cargo-leptos writes
+/// them at the default level (the WASM 4.1 MB instead of 3.3 MB), and browsers on plain HTTP
+/// take gzip but not brotli.
+fn regzip_package() -> Result<(), String> {
+    let pkg = site_root().join("pkg");
+    let entries = std::fs::read_dir(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        // Only the files the build compressed.
+        let gz = pkg.join(format!("{name}.gz"));
+        if name.ends_with(".gz") || name.ends_with(".br") || !gz.exists() {
+            continue;
+        }
+        let out = Command::new("gzip")
+            .args(["-9", "-n", "-c"])
+            .arg(&path)
+            .output()
+            .map_err(|e| format!("gzip: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("gzip -9 {name} failed"));
+        }
+        std::fs::write(&gz, out.stdout).map_err(|e| format!("{}: {e}", gz.display()))?;
+    }
+    Ok(())
 }
 
 fn cmd_run(_args: &[String]) -> Result<(), String> {
@@ -636,6 +666,39 @@ fn demo_pages(port: u16) -> Result<Vec<(String, String)>, String> {
         ("booth".into(), booth),
         ("product".into(), product),
     ])
+}
+
+/// Signs in with the demo account `email` and returns its session cookie (`name=value`).
+fn sign_in(port: u16, email: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let body = format!(
+        "input%5Bemail%5D={}&input%5Bpassword%5D=expo-demo-2026&input%5Bnext%5D=%2F",
+        email.replace('@', "%40")
+    );
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    let req = format!(
+        "POST /api/account/login HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).ok()?;
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).ok()?;
+    let text = String::from_utf8_lossy(&out);
+    text.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.eq_ignore_ascii_case("set-cookie")
+            .then(|| {
+                value
+                    .trim()
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .filter(|c| !c.is_empty())
+    })
 }
 
 /// A minimal HTTP/1.1 GET that reports whether the answer was 200.
